@@ -1,0 +1,47 @@
+# politiebijstand: set-up, run and test. Needs only Python >= 3.11 and make.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE ?= politiebijstand.conf.dev
+
+.PHONY: install run test test-fast lint bench docs lock clean
+
+$(BIN)/politiebijstand: pyproject.toml requirements/lock.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/lock.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	@touch $@
+
+install: $(BIN)/politiebijstand  ## create .venv and install the project with its pinned dependencies
+
+run: install  ## the product on embedded SQLite with demo data, at http://$(HOST):$(PORT)/
+	$(BIN)/politiebijstand manage migrate --noinput
+	$(BIN)/politiebijstand manage referentiedata_laden
+	$(BIN)/politiebijstand manage runserver --noreload $(HOST):$(PORT)
+
+test: install  ## every test: lint, types, import contracts, pytest on SQLite (and PostgreSQL when installed)
+	$(MAKE) lint
+	bash scripts/test.sh
+
+test-fast: install  ## pytest on SQLite only, without browser tests
+	DJANGO_SETTINGS_MODULE=politiebijstand.conf.test $(BIN)/pytest -q -m "not browser"
+
+lint: install  ## ruff, mypy and the import-linter contracts
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+	$(BIN)/mypy src tests
+	$(BIN)/lint-imports
+
+bench: install  ## speed figures (printed), never asserted in tests
+	DJANGO_SETTINGS_MODULE=politiebijstand.conf.test $(BIN)/python scripts/bench.py
+
+docs: install  ## regenerate docs/regels.md from the code
+	$(BIN)/politiebijstand regels --markdown > docs/regels.md
+
+lock:  ## re-pin dependencies (needs uv: pip install uv)
+	uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements/lock.txt
+
+clean:
+	rm -rf $(VENV) var .mypy_cache .ruff_cache .pytest_cache

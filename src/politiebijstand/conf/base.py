@@ -1,0 +1,154 @@
+"""Every setting, read from the environment (overlays only override values).
+
+Variables:
+    PB_SECRET_KEY: Django secret key (string). Required in production.
+    PB_DEBUG: "1" for debug mode (bool, default off).
+    PB_ALLOWED_HOSTS: comma-separated host names (default "127.0.0.1,localhost").
+    PB_DATABASE_URL: "sqlite:///path" (default: db.sqlite3 in PB_DATA_DIR) or
+        "postgres://user:pass@host:port/name".
+    PB_DATA_DIR: folder for the embedded SQLite database and huey queue (default "./var").
+    PB_THEME_CSS: static path of the NL Design System theme CSS (default: the neutral
+        voorbeeld theme), so a deploying organisation can use its own tokens.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, unquote, urlparse
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+def env(name: str, default: str) -> str:
+    """Read a setting from the environment (string); `default` when unset or empty."""
+    return os.environ.get(name) or default
+
+
+def env_bool(name: str, default: bool) -> bool:
+    """Read a boolean setting: "1", "true", "yes" and "on" are true (case-insensitive)."""
+    raw = os.environ.get(name)
+    if not raw:
+        return default
+    return raw.strip().lower() in {"1", "true", "yes", "on"}
+
+
+DATA_DIR = Path(env("PB_DATA_DIR", str(Path.cwd() / "var")))
+
+SECRET_KEY = env("PB_SECRET_KEY", "dev-only-insecure-key-change-me")
+DEBUG = env_bool("PB_DEBUG", False)
+ALLOWED_HOSTS = [h.strip() for h in env("PB_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")]
+
+
+def database_from_url(url: str) -> dict[str, Any]:
+    """Translate PB_DATABASE_URL into a Django DATABASES entry.
+
+    SQLite runs in WAL mode with IMMEDIATE transactions so that the web and worker processes
+    can share it (STACK-NOTES).
+
+    Raises:
+        ValueError: for a scheme other than sqlite or postgres(ql).
+    """
+    parsed = urlparse(url)
+    if parsed.scheme == "sqlite":
+        # sqlite:///relative/path or sqlite:////absolute/path, as SQLAlchemy writes them
+        name = unquote(url.removeprefix("sqlite:///"))
+        return {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": name,
+            "OPTIONS": {
+                "transaction_mode": "IMMEDIATE",
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;",
+            },
+        }
+    if parsed.scheme in {"postgres", "postgresql"}:
+        # A Unix socket folder may be given as ?host=/path (libpq style).
+        query = {k: v[-1] for k, v in parse_qs(parsed.query).items()}
+        return {
+            "ENGINE": "django.db.backends.postgresql",
+            "NAME": parsed.path.lstrip("/"),
+            "USER": unquote(parsed.username or ""),
+            "PASSWORD": unquote(parsed.password or ""),
+            "HOST": query.get("host", parsed.hostname or ""),
+            "PORT": query.get("port", str(parsed.port or "")),
+        }
+    raise ValueError(f"PB_DATABASE_URL: unsupported scheme {parsed.scheme!r}")
+
+
+_default_db = f"sqlite:///{DATA_DIR / 'db.sqlite3'}"
+DATABASES = {"default": database_from_url(env("PB_DATABASE_URL", _default_db))}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "rest_framework",
+    "drf_spectacular",
+    "django_htmx",
+    "politiebijstand.ui",
+    "politiebijstand.organisaties",
+    "politiebijstand.wijzer",
+    "politiebijstand.api",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+]
+
+ROOT_URLCONF = "politiebijstand.conf.urls"
+WSGI_APPLICATION = "politiebijstand.conf.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "politiebijstand.ui.context_processors.theme",
+            ],
+        },
+    },
+]
+
+LANGUAGE_CODE = "nl"
+LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
+TIME_ZONE = "Europe/Amsterdam"  # shown to users; stored as UTC (USE_TZ)
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = DATA_DIR / "static"
+THEME_CSS = env("PB_THEME_CSS", "vendor/voorbeeld-design-tokens/theme.css")
+
+X_FRAME_OPTIONS = "DENY"
+
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": [],
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "politiebijstand API",
+    "DESCRIPTION": "Bijstandswijzer: routing advice for bijstand aan de politie.",
+    "VERSION": "1.0.0",
+}

@@ -1,0 +1,17 @@
+"""Test overlay: fast password hashing; the database from PB_DATABASE_URL or in-memory SQLite."""
+
+import os
+
+from politiebijstand.conf.base import *  # noqa: F403
+from politiebijstand.conf.base import database_from_url
+
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+if os.environ.get("PB_DATABASE_URL"):
+    DATABASES = {"default": database_from_url(os.environ["PB_DATABASE_URL"])}
+else:
+    DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

@@ -1,0 +1,52 @@
+"""The law as code: situation (`Situatie`) in, routing advice (`Advies`) out.
+
+Pure Python: no Django, no I/O, no clock. Every rule is a small function that cites its
+`Bron` (Politiewet 2012 article or section of the LOCC factsheet). The JSON shapes are fixed
+by `shared/contract/advies.md`.
+"""
+
+from politiebijstand.rules.advies import (
+    Advies,
+    AdviesUitkomst,
+    Formulier,
+    Gezag,
+    Grondslag,
+    Indiener,
+    Route,
+    Stap,
+    Zienswijze,
+)
+from politiebijstand.rules.bron import Bron
+from politiebijstand.rules.engine import advies_bepalen
+from politiebijstand.rules.situatie import (
+    Aanvrager,
+    Gevraagd,
+    Leverancier,
+    Middel,
+    OngeldigeSituatie,
+    Situatie,
+    Taak,
+    situatie_from_dict,
+)
+
+__all__ = [
+    "Aanvrager",
+    "Advies",
+    "AdviesUitkomst",
+    "Bron",
+    "Formulier",
+    "Gevraagd",
+    "Gezag",
+    "Grondslag",
+    "Indiener",
+    "Leverancier",
+    "Middel",
+    "OngeldigeSituatie",
+    "Route",
+    "Situatie",
+    "Stap",
+    "Taak",
+    "Zienswijze",
+    "advies_bepalen",
+    "situatie_from_dict",
+]
