@@ -4,8 +4,9 @@
 #   pg-cluster.sh stop    stops it and removes its files
 # PostgreSQL refuses to run as root, so as root the cluster runs as the 'postgres' user.
 set -euo pipefail
-dir=/tmp/politiebijstand-pgtest
-port=${PB_PG_PORT:-54329}
+key=$(pwd | cksum | cut -c1-6)
+dir=/tmp/pb-pgtest-$key
+port=${PB_PG_PORT:-$((50000 + 10#$key % 10000))}
 bindir=""
 for d in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r) "$(dirname "$(command -v pg_ctl 2>/dev/null || echo /nonexistent/x)")"; do
   if [ -x "$d/pg_ctl" ] && [ -x "$d/initdb" ]; then bindir=$d; break; fi
