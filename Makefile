@@ -29,9 +29,9 @@ test-fast: install  ## pytest on SQLite only, without browser tests
 	DJANGO_SETTINGS_MODULE=politiebijstand.conf.test $(BIN)/pytest -q -m "not browser"
 
 lint: install  ## ruff, mypy and the import-linter contracts
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
-	$(BIN)/mypy src tests
+	$(BIN)/ruff check src tests scripts
+	$(BIN)/ruff format --check src tests scripts
+	$(BIN)/mypy src tests scripts
 	$(BIN)/lint-imports
 
 bench: install  ## speed figures (printed), never asserted in tests
