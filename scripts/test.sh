@@ -8,7 +8,7 @@ export DJANGO_ALLOW_ASYNC_UNSAFE=true
 echo "== pytest on SQLite"
 .venv/bin/pytest -q
 if url=$(bash scripts/pg-cluster.sh start); then
-  trap 'bash scripts/pg-cluster.sh stop' EXIT
+  trap 'bash scripts/pg-cluster.sh stop "$url"' EXIT
   echo "== pytest on PostgreSQL ($url)"
   PB_DATABASE_URL="$url" .venv/bin/pytest -q -m "not browser"
 else
