@@ -92,6 +92,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "politiebijstand.ui",
     "politiebijstand.organisaties",
+    "politiebijstand.accounts",
+    "politiebijstand.audit",
     "politiebijstand.wijzer",
     "politiebijstand.api",
 ]
@@ -107,6 +109,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
+
+AUTH_USER_MODEL = "accounts.Gebruiker"
 
 ROOT_URLCONF = "politiebijstand.conf.urls"
 WSGI_APPLICATION = "politiebijstand.conf.wsgi.application"
