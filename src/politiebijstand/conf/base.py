@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "politiebijstand.organisaties",
     "politiebijstand.accounts",
     "politiebijstand.audit",
+    "politiebijstand.toegang",
     "politiebijstand.wijzer",
     "politiebijstand.api",
 ]

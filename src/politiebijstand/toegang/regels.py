@@ -1,0 +1,133 @@
+"""The need-to-know predicates and the named rules built from them (library `rules`).
+
+Rules are tested with ``rules.test_rule(name, gebruiker, obj)``, not with ``has_perm``: Django
+lets an active superuser pass every ``has_perm``, but technical administration gives no sight
+of requests (need-to-know, issue #3).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rules.predicates import predicate
+from rules.rulesets import add_rule, test_rule
+
+from politiebijstand.accounts.constants import Rol
+
+#: Names of the rules, for `rules.test_rule` and the `{% test_rule %}` template tag.
+VERZOEK_BEKIJKEN = "toegang.verzoek_bekijken"
+TAAK_UITVOEREN = "toegang.taak_uitvoeren"
+BESLUIT_NEMEN = "toegang.besluit_nemen"
+GEBRUIKERS_BEHEREN = "toegang.gebruikers_beheren"
+GEBRUIKER_BEHEREN = "toegang.gebruiker_beheren"
+
+
+def mag(regel: str, gebruiker: Any, obj: Any = None) -> bool:
+    """Whether rule `regel` (e.g. `VERZOEK_BEKIJKEN`) allows `gebruiker` on `obj`."""
+    return bool(test_rule(regel, gebruiker, obj))
+
+
+def organisatie_code(gebruiker: Any) -> str | None:
+    """Code of the user's organisation when both are active, else None (no access at all)."""
+    if gebruiker is None or not getattr(gebruiker, "is_authenticated", False):
+        return None
+    if not gebruiker.is_active:
+        return None
+    organisatie = getattr(gebruiker, "organisatie", None)
+    if organisatie is None or not organisatie.actief:
+        return None
+    return str(organisatie.code)
+
+
+@predicate
+def is_actieve_gebruiker(gebruiker: Any) -> bool:
+    """Logged in, active, and working for an active organisation."""
+    return organisatie_code(gebruiker) is not None
+
+
+@predicate
+def is_besluitvormer(gebruiker: Any) -> bool:
+    """Has the role besluitvormer: may take decisions and sign."""
+    return getattr(gebruiker, "rol", None) == Rol.BESLUITVORMER
+
+
+@predicate
+def is_beheerder(gebruiker: Any) -> bool:
+    """Has the role beheerder: manages the accounts of their own organisation."""
+    return getattr(gebruiker, "rol", None) == Rol.BEHEERDER
+
+
+@predicate
+def neemt_deel_aan_verzoek(gebruiker: Any, verzoek: Any) -> bool:
+    """The user's organisation takes part in the request (see `VerzoekToegang`)."""
+    code = organisatie_code(gebruiker)
+    if code is None or verzoek is None:
+        return False
+    return code in verzoek.deelnemende_organisatie_codes()
+
+
+@predicate
+def heeft_verzoek_aangevraagd(gebruiker: Any, verzoek: Any) -> bool:
+    """The user is the person who requested it (who may not decide on it)."""
+    if verzoek is None or gebruiker is None or gebruiker.pk is None:
+        return False
+    return bool(verzoek.aangevraagd_door_id == gebruiker.pk)
+
+
+@predicate
+def taak_in_eigen_lane(gebruiker: Any, taak: Any) -> bool:
+    """The task's lane is the user's organisation."""
+    code = organisatie_code(gebruiker)
+    return code is not None and taak is not None and taak.lane == code
+
+
+@predicate
+def neemt_deel_aan_verzoek_van_taak(gebruiker: Any, taak: Any) -> bool:
+    return taak is not None and neemt_deel_aan_verzoek.test(gebruiker, taak.verzoek)
+
+
+@predicate
+def is_besluittaak(gebruiker: Any, taak: Any) -> bool:
+    return taak is not None and bool(taak.is_besluit)
+
+
+@predicate
+def mag_besluit_van_taak_nemen(gebruiker: Any, taak: Any) -> bool:
+    return (
+        taak is not None
+        and is_besluitvormer.test(gebruiker)
+        and not heeft_verzoek_aangevraagd.test(gebruiker, taak.verzoek)
+    )
+
+
+@predicate
+def zelfde_organisatie(gebruiker: Any, ander: Any) -> bool:
+    """The other account belongs to the user's (active) organisation."""
+    code = organisatie_code(gebruiker)
+    organisatie = getattr(ander, "organisatie", None)
+    return code is not None and organisatie is not None and organisatie.code == code
+
+
+@predicate
+def is_technisch_beheerder(gebruiker: Any, ander: Any) -> bool:
+    return bool(getattr(ander, "is_superuser", False) or getattr(ander, "is_staff", False))
+
+
+kan_verzoek_bekijken = is_actieve_gebruiker & neemt_deel_aan_verzoek
+kan_taak_uitvoeren = (
+    is_actieve_gebruiker
+    & taak_in_eigen_lane
+    & neemt_deel_aan_verzoek_van_taak
+    & (~is_besluittaak | mag_besluit_van_taak_nemen)
+)
+kan_besluit_nemen = (
+    is_actieve_gebruiker & is_besluitvormer & neemt_deel_aan_verzoek & ~heeft_verzoek_aangevraagd
+)
+kan_gebruikers_beheren = is_actieve_gebruiker & is_beheerder
+kan_gebruiker_beheren = kan_gebruikers_beheren & zelfde_organisatie & ~is_technisch_beheerder
+
+add_rule(VERZOEK_BEKIJKEN, kan_verzoek_bekijken)
+add_rule(TAAK_UITVOEREN, kan_taak_uitvoeren)
+add_rule(BESLUIT_NEMEN, kan_besluit_nemen)
+add_rule(GEBRUIKERS_BEHEREN, kan_gebruikers_beheren)
+add_rule(GEBRUIKER_BEHEREN, kan_gebruiker_beheren)
