@@ -215,8 +215,9 @@ def situatie_from_dict(data: Any) -> Situatie:
     Raises:
         OngeldigeSituatie: unknown field, wrong type, unknown enum value, or a missing
             required field (`eigen_capaciteit_toereikend`, `taak`; `indicatie_misdrijf` when
-            `taak` is `vermissing`; `aanvrager` when `taak` is `geen_politietaak`; `gevraagd`
-            unless own capacity suffices; `middel` for `middelen_jenv`). The exception names the
+            `taak` is `vermissing`; `aanvrager` when `taak` is `geen_politietaak`; `gevraagd`,
+            with at least one item, unless own capacity suffices or the task is the minister's
+            or no police task; `middel` for `middelen_jenv`). The exception names the
             field as a JSON path.
 
     Bron: contract/advies.md, "Input: Situatie"; factsheet toelichting 11 and 12.
@@ -265,6 +266,10 @@ def situatie_from_dict(data: Any) -> Situatie:
     gevraagd = tuple(
         _gevraagd_from_dict(item, f"gevraagd[{i}]") for i, item in enumerate(gevraagd_raw)
     )
+    if not gevraagd and not eigen and taak not in _TAKEN_ZONDER_GEVRAAGD:
+        raise OngeldigeSituatie(
+            "gevraagd", "kies minstens één leverancier van bijstand (de lijst is leeg)"
+        )
     return Situatie(
         eigen_capaciteit_toereikend=eigen,
         taak=taak,

@@ -1,0 +1,86 @@
+"""Wie dient in en ondertekent: primus inter pares, één formulier per gemeente.
+
+The burgemeester holds gezag over public order in his own municipality (Pw 2012 art. 11
+lid 1) and decides whether bijstand of the KMar or the armed forces is wanted (toelichting 3
+and 4). When the bijstand cannot be tied to one municipality beforehand, the regioburgemeester
+may submit the request as primus inter pares.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from politiebijstand.rules.advies import Indiener, Route
+from politiebijstand.rules.bron import factsheet, politiewet
+from politiebijstand.rules.catalogus import regel
+from politiebijstand.rules.situatie import Situatie
+from politiebijstand.rules.uitkomst import Uitkomst
+
+TOELICHTING_3 = factsheet("toelichting 3")
+TOELICHTING_4 = factsheet("toelichting 4")
+GEZAG_BURGEMEESTER = politiewet("11", "1")
+
+
+@regel(TOELICHTING_3, TOELICHTING_4)
+def indiener_openbare_orde_militair(situatie: Situatie) -> Uitkomst[Indiener]:
+    """Who submits a request of procedure 3 or 4: the burgemeester, or primus inter pares.
+
+    "Indien de noodzakelijke bijstand vooraf niet aan een specifieke locatie (gemeente) te
+    koppelen is, kan de regioburgemeester het bijstandsverzoek als primus inter pares
+    indienen." Not `locatiegebonden`: the regioburgemeester; otherwise the burgemeester, who
+    signs the form ("ondertekend door of namens de burgemeester"; contract, interpretation 8).
+    """
+    if situatie.locatiegebonden:
+        return _BURGEMEESTER
+    return _REGIOBURGEMEESTER
+
+
+_BURGEMEESTER = Uitkomst(
+    Indiener.BURGEMEESTER,
+    bron=TOELICHTING_3,
+    ook=(TOELICHTING_4,),
+    reden="bijstand aan een gemeente te koppelen: de burgemeester ondertekent",
+)
+_REGIOBURGEMEESTER = Uitkomst(
+    Indiener.REGIOBURGEMEESTER,
+    bron=TOELICHTING_3,
+    ook=(TOELICHTING_4,),
+    reden="bijstand vooraf niet aan één gemeente te koppelen: de regioburgemeester dient in "
+    "als primus inter pares",
+)
+
+
+@regel(GEZAG_BURGEMEESTER, TOELICHTING_3, TOELICHTING_4)
+def formulieren_per_gemeente(situatie: Situatie, routes: Sequence[Route]) -> Uitkomst[int]:
+    """How many forms a route signed by a burgemeester needs: one per municipality.
+
+    A burgemeester holds gezag in his own municipality only (Pw art. 11 lid 1), so bijstand in
+    several `gemeenten` needs one form per municipality, each signed by its own burgemeester;
+    a warning gives the number and the procedures concerned (contract, interpretation 11). A
+    route submitted by the regioburgemeester as primus inter pares needs one form.
+
+    Returns:
+        The number of forms per burgemeester-signed route (1 when at most one municipality or
+        no such route).
+    """
+    procedures = [r.procedure for r in routes if r.indiener is Indiener.BURGEMEESTER]
+    aantal = len(situatie.gemeenten)
+    if aantal <= 1 or not procedures:
+        return Uitkomst(1, bron=GEZAG_BURGEMEESTER, reden="één formulier volstaat")
+    namen = ", ".join(situatie.gemeenten)
+    lijst = ", ".join(dict.fromkeys(procedures))
+    woord = "procedure" if len(set(procedures)) == 1 else "procedures"
+    return Uitkomst(
+        aantal,
+        bron=GEZAG_BURGEMEESTER,
+        ook=(TOELICHTING_3, TOELICHTING_4),
+        reden=f"bijstand in {aantal} gemeenten: één formulier per gemeente",
+        waarschuwingen=(
+            f"Bijstand in {aantal} gemeenten ({namen}): stel voor {woord} {lijst} per gemeente "
+            f"een eigen aanvraagformulier op, elk ondertekend door de eigen burgemeester: "
+            f"{aantal} formulieren per procedure. Elke burgemeester heeft alleen gezag in zijn "
+            "eigen gemeente (Pw 2012 art. 11 lid 1). Is de bijstand vooraf niet aan één "
+            "gemeente te koppelen, dan kan de regioburgemeester bij procedures 3 en 4 als "
+            "primus inter pares één verzoek indienen (factsheet, toelichting 3 en 4).",
+        ),
+    )

@@ -1,0 +1,418 @@
+"""Bijstand door andere delen van de krijgsmacht (Pw 2012 art. 58): procedures 4 en 8.
+
+In special cases (bijzondere gevallen, art. 58 lid 1) other parts of the armed forces may give
+bijstand: when police or KMar cannot provide it, for example for capacities or specialisms
+found only in the armed forces. For public order the LOCC decides on behalf of the Minister of
+JenV after DJZ's decision on behalf of the Minister of Defence (toelichting 4); for justice
+tasks OZI (toelichting 8). A convenant may shorten procedure 8 (footnote 4).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from politiebijstand.rules import organisatiecodes as org
+from politiebijstand.rules.advies import Formulier, Grondslag, Indiener, Route, Stap
+from politiebijstand.rules.bron import POLITIEWET_2012, factsheet, politiewet
+from politiebijstand.rules.catalogus import regel
+from politiebijstand.rules.politiewet_2012.bijstand_indiener import (
+    indiener_openbare_orde_militair,
+)
+from politiebijstand.rules.politiewet_2012.bijstand_kmar import (
+    OVJ_COLLEGE_STAP,
+    PARKET_GENERAAL_STAP,
+)
+from politiebijstand.rules.situatie import Gevraagd, Leverancier, Situatie
+from politiebijstand.rules.uitkomst import Uitkomst, labels
+
+ART_58_LID_1 = politiewet("58", "1")
+ART_58_LID_2 = politiewet("58", "2")
+TOELICHTING_4 = factsheet("toelichting 4")
+TOELICHTING_8 = factsheet("toelichting 8")
+CONVENANT = factsheet("toelichting 8, voetnoot 4")
+STROOMSCHEMA_A = factsheet("stroomschema A, ander deel krijgsmacht")
+STROOMSCHEMA_B = factsheet("stroomschema B, ander deel krijgsmacht")
+
+
+# --- Conditions (contract, interpretation 5) -----------------------------------------------
+
+_VOORWAARDE_A = (
+    "Toegepaste voorwaarde voor de krijgsmacht bij de openbare orde (procedure 4): het "
+    "specialisme is bij politie en KMar niet beschikbaar, of de capaciteit van politie én KMar "
+    "is uitgeput (de getrapte volgorde politie, KMar, krijgsmacht). De factsheet formuleert dit "
+    "verschillend: het stroomschema zegt 'Politie- of KMar capaciteiten moeten uitgeput zijn of "
+    "specialisme binnen politie of KMar is niet beschikbaar', toelichting 4 'als de politie of "
+    "de KMar niet kunnen voorzien in een bijstandsaanvraag'; Pw 2012 art. 58 lid 1 spreekt van "
+    "'bijzondere gevallen'."
+)
+_VOORWAARDE_B = (
+    "Toegepaste voorwaarde voor de krijgsmacht bij een justitiële taak (procedure 8): het "
+    "specialisme is bij politie en KMar niet beschikbaar, of de politiecapaciteit is uitgeput "
+    "(stroomschema B: 'Politiecapaciteit moet uitgeput zijn of specialisme binnen politie of "
+    "KMar is niet beschikbaar'). Toelichting 8 noemt ook de KMar ('als de nationale politie of "
+    "de KMar niet kunnen voorzien'); dit advies volgt het stroomschema. Pw 2012 art. 58 lid 1 "
+    "spreekt van 'bijzondere gevallen'."
+)
+
+
+def _toetsing(
+    *,
+    procedure: str,
+    specialisme: bool,
+    ontbreekt: tuple[str, ...],
+    voorwaarde: str,
+    bron_tekst: str,
+) -> tuple[tuple[str, ...], str, str]:
+    """(bezwaren, reden, note) for a condition that is met via specialism or exhaustion."""
+    if specialisme:
+        reden = "toegestaan: het specialisme is bij politie en KMar niet beschikbaar"
+        return (), reden, f"Krijgsmacht, procedure {procedure}, {reden}. {voorwaarde}"
+    if not ontbreekt:
+        reden = "toegestaan: de vereiste capaciteit is uitgeput"
+        return (), reden, f"Krijgsmacht, procedure {procedure}, {reden}. {voorwaarde}"
+    reden = "niet toegestaan: " + "; ".join(ontbreekt)
+    bezwaar = (
+        f"Niet toegestaan ({bron_tekst}): " + "; ".join(ontbreekt) + ", en het specialisme is "
+        "niet opgegeven als ontbrekend bij politie en KMar."
+    )
+    return (bezwaar,), reden, f"Krijgsmacht, procedure {procedure}, {reden}. {voorwaarde}"
+
+
+@regel(STROOMSCHEMA_A, TOELICHTING_4, ART_58_LID_1)
+def voorwaarde_krijgsmacht_openbare_orde(gevraagd: Gevraagd) -> Uitkomst[tuple[str, ...]]:
+    """Whether the armed forces may be asked for public order; the value is the bezwaren.
+
+    Allowed when the specialism is available at neither police nor KMar
+    (`specialisme_niet_beschikbaar`), or when both police and KMar capacity are exhausted
+    (`politie_uitgeput` and `kmar_uitgeput`): the tiered order police, KMar, armed forces
+    (contract, interpretation 5). An empty tuple means allowed; otherwise one bezwaar naming the
+    unmet conditions and the source. The note in the warnings says which condition was applied.
+    """
+    ontbreekt = tuple(
+        tekst
+        for vervuld, tekst in (
+            (gevraagd.politie_uitgeput, "de politiecapaciteit is niet uitgeput"),
+            (gevraagd.kmar_uitgeput, "de KMar-capaciteit is niet uitgeput"),
+        )
+        if not vervuld
+    )
+    bezwaren, reden, noot = _toetsing(
+        procedure="4",
+        specialisme=gevraagd.specialisme_niet_beschikbaar,
+        ontbreekt=ontbreekt,
+        voorwaarde=_VOORWAARDE_A,
+        bron_tekst="factsheet, stroomschema A en toelichting 4; Pw 2012 art. 58 lid 1",
+    )
+    return Uitkomst(
+        bezwaren,
+        bron=STROOMSCHEMA_A,
+        ook=(TOELICHTING_4, ART_58_LID_1),
+        reden=reden,
+        waarschuwingen=(noot,),
+    )
+
+
+@regel(STROOMSCHEMA_B, TOELICHTING_8, ART_58_LID_1)
+def voorwaarde_krijgsmacht_justitie(gevraagd: Gevraagd) -> Uitkomst[tuple[str, ...]]:
+    """Whether the armed forces may be asked for a justice task; the value is the bezwaren.
+
+    Allowed when the specialism is available at neither police nor KMar, or when police
+    capacity is exhausted (flowchart B; contract, interpretation 5). KMar exhaustion is not
+    required on path B. An empty tuple means allowed; otherwise one bezwaar with its source.
+    """
+    ontbreekt = () if gevraagd.politie_uitgeput else ("de politiecapaciteit is niet uitgeput",)
+    bezwaren, reden, noot = _toetsing(
+        procedure="8",
+        specialisme=gevraagd.specialisme_niet_beschikbaar,
+        ontbreekt=ontbreekt,
+        voorwaarde=_VOORWAARDE_B,
+        bron_tekst="factsheet, stroomschema B en toelichting 8; Pw 2012 art. 58 lid 1",
+    )
+    return Uitkomst(
+        bezwaren,
+        bron=STROOMSCHEMA_B,
+        ook=(TOELICHTING_8, ART_58_LID_1),
+        reden=reden,
+        waarschuwingen=(noot,),
+    )
+
+
+# --- Procedure 4: public order --------------------------------------------------------------
+
+P4_CONTACTSTAP = Stap(org.RCCB, "RCCB neemt contact op met LE-POB.")
+_P4_FORMULIER = Stap(
+    org.RCCB, "RCCB stelt het aanvraagformulier op (formulier op de website van het LOCC)."
+)
+_P4_VOOR_ONDERTEKENING = (
+    Stap(
+        org.RCCB,
+        "Optioneel: lokaal operationeel vooroverleg tussen RCCB van de vragende eenheid en de "
+        "Officier Veiligheidsregio (OVR) in de eenheid waar bijstand nodig is; er kunnen geen "
+        "toezeggingen worden gedaan.",
+    ),
+    P4_CONTACTSTAP,
+    Stap(
+        org.LE_POB,
+        "LE-POB toetst of de Nationale Politie daadwerkelijk is uitgeput en of het gewenste "
+        "resultaat niet anderszins met eigen middelen kan worden bereikt.",
+    ),
+    Stap(
+        org.LE_POB,
+        "LE-POB geeft toestemming tot het aanvragen van militaire bijstand en informeert RCCB en "
+        "LOCC.",
+    ),
+    _P4_FORMULIER,
+)
+_P4_ONDERTEKENING = {
+    Indiener.BURGEMEESTER: Stap(
+        org.BURGEMEESTER,
+        "Het aanvraagformulier wordt ondertekend door of namens de burgemeester.",
+    ),
+    Indiener.REGIOBURGEMEESTER: Stap(
+        org.REGIOBURGEMEESTER,
+        "Het aanvraagformulier wordt ondertekend door of namens de regioburgemeester, die het "
+        "verzoek als primus inter pares indient (bijstand vooraf niet aan één gemeente te "
+        "koppelen).",
+    ),
+}
+_P4_NA_ONDERTEKENING = (
+    Stap(org.RCCB, "RCCB verzendt het aanvraagformulier per e-mail naar het LOCC."),
+    Stap(
+        org.LOCC,
+        "Het LOCC verwerkt de aanvraag in zijn capaciteitsoverzichten en zo nodig in het "
+        "multidisciplinair landelijk operationeel beeld.",
+    ),
+    Stap(
+        org.LOCC,
+        "Het LOCC toetst de aanvraag, onder andere om de noodzaak van inzet van de krijgsmacht "
+        "vast te stellen, en bekijkt of er bij politie of andere hulpdiensten civiele capaciteit "
+        "beschikbaar is.",
+    ),
+    Stap(org.LOCC, "Het LOCC informeert de korpschef van politie, via LE-POB."),
+    Stap(
+        org.LOCC,
+        "Het LOCC richt een verzoek om bijstand aan de Directie Juridische Zaken (DJZ) van "
+        "Defensie, met tegelijk een afschrift aan het Defensie Operatiecentrum (DOC).",
+    ),
+    Stap(
+        org.DJZ,
+        "DJZ neemt namens de Minister van Defensie (gemandateerd) het besluit tot bijstand of de "
+        "afwijzing daarvan.",
+    ),
+    Stap(org.DJZ, "DJZ informeert het LOCC over het genomen besluit."),
+    Stap(
+        org.LOCC,
+        "Het LOCC bepaalt namens de Minister van Justitie en Veiligheid, na overleg met de "
+        "Minister van Defensie (DJZ), of en zo ja op welke wijze bijstand wordt verleend.",
+    ),
+    Stap(
+        org.LOCC,
+        "Het LOCC informeert het RCCB en legt zo nodig de operationele contacten binnen de "
+        "aanvragende eenheid, al dan niet via de Officier Veiligheidsregio (OVR).",
+    ),
+)
+_STAPPEN_4 = {
+    indiener: (*_P4_VOOR_ONDERTEKENING, ondertekening, *_P4_NA_ONDERTEKENING)
+    for indiener, ondertekening in _P4_ONDERTEKENING.items()
+}
+#: The written part of procedure 4, formalised afterwards when urgent.
+P4_SCHRIFTELIJK = (_P4_FORMULIER, *_P4_ONDERTEKENING.values(), _P4_NA_ONDERTEKENING[0])
+_BRONNEN_4 = (TOELICHTING_4, ART_58_LID_1, ART_58_LID_2, STROOMSCHEMA_A)
+_LABELS_4 = labels(_BRONNEN_4)
+_GRONDSLAG_58_1 = Grondslag(regeling=POLITIEWET_2012, artikel="58", lid="1")
+
+
+@regel(*_BRONNEN_4)
+def krijgsmacht_openbare_orde(situatie: Situatie, gevraagd: Gevraagd) -> Uitkomst[Route]:
+    """Procedure 4: bijstand by other parts of the armed forces for public order (art. 58 lid 1).
+
+    The RCCB contacts LE-POB, which checks that the police are really exhausted and allows the
+    request, then e-mails the form (LOCC website), signed by or for the burgemeester (or the
+    regioburgemeester as primus inter pares), to the LOCC. DJZ decides on behalf of the Minister
+    of Defence; the LOCC then decides on behalf of the Minister of JenV (`besluit_door` LOCC;
+    contract, interpretation 8). Allowed only under `voorwaarde_krijgsmacht_openbare_orde`.
+    """
+    indiener = indiener_openbare_orde_militair(situatie)
+    voorwaarde = voorwaarde_krijgsmacht_openbare_orde(gevraagd)
+    route = Route(
+        leverancier=Leverancier.KRIJGSMACHT.value,
+        middel=None,
+        procedure="4",
+        grondslag=_GRONDSLAG_58_1,
+        indiener=indiener.value,
+        contacten=(org.LE_POB, org.LOCC),
+        formulier=Formulier.WEBSITE_LOCC,
+        formulier_naar=org.LOCC,
+        besluit_door=org.LOCC,
+        toegestaan=not voorwaarde.value,
+        bezwaren=voorwaarde.value,
+        stappen=_STAPPEN_4[indiener.value],
+        bronnen=_LABELS_4,
+    )
+    waarschuwingen = voorwaarde.waarschuwingen
+    if situatie.convenant:
+        waarschuwingen += (_CONVENANT_NIET_OPENBARE_ORDE,)
+    return Uitkomst(
+        route,
+        bron=_BRONNEN_4[0],
+        ook=_BRONNEN_4[1:],
+        reden=f"krijgsmacht, openbare orde: procedure 4; {voorwaarde.reden}",
+        waarschuwingen=waarschuwingen,
+    )
+
+
+_CONVENANT_NIET_OPENBARE_ORDE = (
+    "Convenant: de factsheet kent convenanten alleen voor justitiële defensiebijstand "
+    "(procedure 8, voetnoot 4). Voor de openbare orde (procedure 4) geldt de volledige procedure."
+)
+
+
+# --- Procedure 8: justice tasks ---------------------------------------------------------------
+
+_STAPPEN_8 = (
+    Stap(org.RCCB, "RCCB neemt contact op met LE-POB."),
+    Stap(
+        org.LE_POB,
+        "LE-POB toetst of de Nationale Politie daadwerkelijk is uitgeput en of het gewenste "
+        "resultaat niet anderszins met eigen middelen kan worden bereikt.",
+    ),
+    Stap(org.LE_POB, "LE-POB informeert RCCB en LOCC."),
+    OVJ_COLLEGE_STAP,
+    PARKET_GENERAAL_STAP,
+    Stap(
+        org.OZI,
+        "OZI richt een schriftelijk en gespecificeerd verzoek om bijstand aan de Directie "
+        "Juridische Zaken (DJZ) van Defensie, met tegelijk een afschrift aan het Defensie "
+        "Operatiecentrum (DOC).",
+    ),
+    Stap(
+        org.DJZ,
+        "DJZ neemt namens de Minister van Defensie (gemandateerd) het besluit tot bijstand of de "
+        "afwijzing daarvan.",
+    ),
+    Stap(org.DJZ, "DJZ informeert OZI over het genomen besluit."),
+    Stap(
+        org.OZI,
+        "OZI bepaalt namens de Minister van Justitie en Veiligheid, in overeenstemming met de "
+        "Minister van Defensie (DJZ), of en zo ja op welke wijze bijstand wordt verleend.",
+    ),
+)
+_STAPPEN_CONVENANT = (
+    Stap(
+        org.OVJ,
+        "De (hoofd)officier van justitie vraagt de bijstand aan volgens de afspraken van het "
+        "convenant tussen de Ministeries van Justitie en Veiligheid en Defensie; de gehele "
+        "procedure 8 hoeft niet te worden gevolgd.",
+    ),
+    Stap(
+        org.RCCB,
+        "RCCB meldt de inzet van de krijgsmacht in de politielijn aan LE-POB.",
+    ),
+    Stap(
+        org.LE_POB,
+        "LE-POB informeert de korpsleiding over de inzet van de krijgsmacht ten behoeve van "
+        "politietaken (dit moet te allen tijde gebeuren).",
+    ),
+)
+_BRONNEN_8 = (TOELICHTING_8, ART_58_LID_1, ART_58_LID_2, STROOMSCHEMA_B)
+_LABELS_8 = labels(_BRONNEN_8)
+_LABELS_8_CONVENANT = labels((*_BRONNEN_8, CONVENANT))
+
+CONVENANT_WAARSCHUWING = (
+    "Convenant: voor deze vorm van justitiële defensiebijstand geldt een convenant tussen de "
+    "Ministeries van Justitie en Veiligheid en Defensie, zodat niet de gehele procedure 8 "
+    "hoeft te worden gevolgd. Controleer of het convenant deze inzet dekt. De korpsleiding "
+    "moet in de politielijn te allen tijde worden geïnformeerd over de inzet van de "
+    "krijgsmacht, via LE-POB (factsheet, toelichting 8, voetnoot 4)."
+)
+
+
+@regel(CONVENANT)
+def convenant_procedure_8(situatie: Situatie) -> Uitkomst[bool]:
+    """Whether procedure 8 takes the convenant's short route (footnote 4).
+
+    "Voor sommige vormen van justitiële defensiebijstand zijn ... convenanten afgesloten. Op
+    basis van zo'n convenant hoeft niet de gehele procedure gevolgd te worden. Wel dient in de
+    politielijn te allen tijde de korpsleiding geïnformeerd te worden over inzet van de
+    krijgsmacht ten behoeve van politietaken, door tussenkomst van afdeling Preparatie en
+    Operationeel Beheer." Whether a convenant covers the case is a human judgement
+    (`Situatie.convenant`). Only the steps change; the other fields of the route stay
+    (contract, interpretation 10).
+    """
+    if situatie.convenant:
+        return _CONVENANT_JA
+    return _CONVENANT_NEE
+
+
+_CONVENANT_JA = Uitkomst(
+    True,
+    bron=CONVENANT,
+    reden="een convenant dekt deze justitiële defensiebijstand: verkorte route",
+    waarschuwingen=(CONVENANT_WAARSCHUWING,),
+)
+_CONVENANT_NEE = Uitkomst(False, bron=CONVENANT, reden="geen convenant: de volledige procedure")
+
+
+@regel(*_BRONNEN_8, CONVENANT)
+def krijgsmacht_justitie(situatie: Situatie, gevraagd: Gevraagd) -> Uitkomst[Route]:
+    """Procedure 8: bijstand by other parts of the armed forces for justice tasks (art. 58 lid 1).
+
+    The RCCB contacts LE-POB, which checks that the police are exhausted and informs RCCB and
+    LOCC; the (hoofd)officier van justitie submits the request from the arrondissementsparket to
+    the College van procureurs-generaal (`formulier_naar` PARKET-GENERAAL), which passes it to
+    OZI; DJZ decides on behalf of the Minister of Defence, OZI on behalf of the Minister of JenV
+    (`besluit_door` OZI; contract, interpretation 8). Allowed only under
+    `voorwaarde_krijgsmacht_justitie`; the steps follow `convenant_procedure_8`.
+    """
+    voorwaarde = voorwaarde_krijgsmacht_justitie(gevraagd)
+    convenant = convenant_procedure_8(situatie)
+    route = Route(
+        leverancier=Leverancier.KRIJGSMACHT.value,
+        middel=None,
+        procedure="8",
+        grondslag=_GRONDSLAG_58_1,
+        indiener=Indiener.OFFICIER_VAN_JUSTITIE,
+        contacten=(org.LE_POB, org.OVJ, org.PARKET_GENERAAL),
+        formulier=Formulier.WEBSITE_LOCC,
+        formulier_naar=org.PARKET_GENERAAL,
+        besluit_door=org.OZI,
+        toegestaan=not voorwaarde.value,
+        bezwaren=voorwaarde.value,
+        stappen=_STAPPEN_CONVENANT if convenant.value else _STAPPEN_8,
+        bronnen=_LABELS_8_CONVENANT if convenant.value else _LABELS_8,
+    )
+    return Uitkomst(
+        route,
+        bron=_BRONNEN_8[0],
+        ook=(*_BRONNEN_8[1:], CONVENANT) if convenant.value else _BRONNEN_8[1:],
+        reden=f"krijgsmacht, justitiële taak: procedure 8; {voorwaarde.reden}; {convenant.reden}",
+        waarschuwingen=voorwaarde.waarschuwingen + convenant.waarschuwingen,
+    )
+
+
+@regel(CONVENANT)
+def convenant_zonder_procedure_8(situatie: Situatie, procedures: Collection[str]) -> Uitkomst[bool]:
+    """Whether `convenant` was given although no route of procedure 8 is advised.
+
+    A convenant changes only procedure 8 (contract, interpretation 10). When it is set but no
+    armed forces are asked for a justice task, a warning says it was not applied (procedure 4
+    gives its own warning).
+    """
+    if situatie.convenant and "8" not in procedures and "4" not in procedures:
+        return _CONVENANT_GENEGEERD
+    return _CONVENANT_NIET_GENEGEERD
+
+
+_CONVENANT_GENEGEERD = Uitkomst(
+    True,
+    bron=CONVENANT,
+    reden="convenant opgegeven zonder justitiële defensiebijstand",
+    waarschuwingen=(
+        "Convenant: een convenant verkort alleen procedure 8 (andere delen van de krijgsmacht "
+        "voor een justitiële taak; factsheet, toelichting 8, voetnoot 4). In dit advies komt "
+        "procedure 8 niet voor; het convenant is niet toegepast.",
+    ),
+)
+_CONVENANT_NIET_GENEGEERD = Uitkomst(
+    False, bron=CONVENANT, reden="convenant niet opgegeven of toegepast op procedure 8"
+)

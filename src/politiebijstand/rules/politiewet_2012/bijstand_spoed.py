@@ -1,0 +1,164 @@
+"""Spoed: eerst telefonisch contact, het schriftelijke verzoek achteraf (factsheet; Pw art. 56).
+
+Urgency (`Situatie.spoed`) is a human judgement. Where the factsheet allows it, the contact is
+made by phone first (the LOCC, LE-POB and OZI are reachable 24/7) and the written request is
+formalised afterwards: water cannons (toelichting 2: "bij spoed achteraf"), the KMar and the
+armed forces (toelichting 3, 4, 7, 8: "In spoedgevallen vindt het contact telefonisch plaats en
+wordt het verzoek achteraf geformaliseerd"). For procedures 1, 5 and 6 the factsheet allows
+24/7 contact but no form afterwards: only the contact becomes a phone call (for 1 and 6 the
+zienswijze may then be skipped, Pw art. 56 lid 3).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from politiebijstand.rules import organisatiecodes as org
+from politiebijstand.rules.advies import Route, Stap
+from politiebijstand.rules.bron import Bron, factsheet
+from politiebijstand.rules.catalogus import regel
+from politiebijstand.rules.politiewet_2012.bijstand_buitenland import P5_CONTACTSTAP
+from politiebijstand.rules.politiewet_2012.bijstand_eenheden import CONTACTSTAP
+from politiebijstand.rules.politiewet_2012.bijstand_kmar import (
+    JUSTITIE_SCHRIFTELIJK,
+    P3_CONTACTSTAP,
+    P3_SCHRIFTELIJK,
+)
+from politiebijstand.rules.politiewet_2012.bijstand_krijgsmacht import (
+    P4_CONTACTSTAP,
+    P4_SCHRIFTELIJK,
+)
+from politiebijstand.rules.politiewet_2012.bijstand_middelen import (
+    WATERWERPER_CONTACTSTAP,
+    WATERWERPER_SCHRIFTELIJK,
+)
+from politiebijstand.rules.situatie import Middel, Situatie
+from politiebijstand.rules.uitkomst import Uitkomst
+
+_TOELICHTING = {n: factsheet(f"toelichting {n}") for n in ("1", "2", "3", "4", "5", "6", "7", "8")}
+STROOMSCHEMA = factsheet("stroomschema A/B, 'bij spoed 24/7'")
+ACHTERAF = "Achteraf (formalisering): "
+
+
+@dataclass(frozen=True, slots=True)
+class _Spoedregeling:
+    """How urgency changes one procedure's steps.
+
+    Attributes:
+        eerst: the phone step, placed first.
+        vervangt: the ordinary contact step it replaces, or None.
+        achteraf: the written steps that move to the end, prefixed with `ACHTERAF`.
+        bron: the section of the factsheet that allows it.
+    """
+
+    eerst: Stap
+    vervangt: Stap | None
+    achteraf: tuple[Stap, ...]
+    bron: Bron
+
+
+_BEL_LE_POB = Stap(
+    org.RCCB,
+    "Spoed: RCCB neemt direct telefonisch contact op met LE-POB (24 uur per dag bereikbaar).",
+)
+_FORMALISEREN = " De schriftelijke afhandeling wordt later geformaliseerd."
+
+_SPOED: dict[tuple[str, str | None], _Spoedregeling] = {
+    ("1", None): _Spoedregeling(_BEL_LE_POB, CONTACTSTAP, (), _TOELICHTING["1"]),
+    ("2", Middel.WATERWERPER.value): _Spoedregeling(
+        Stap(
+            org.RCCB,
+            "Spoed: RCCB neemt direct telefonisch contact op met het LOCC (piket, 24 uur per "
+            "dag bereikbaar); het aanvraagformulier volgt achteraf.",
+        ),
+        WATERWERPER_CONTACTSTAP,
+        WATERWERPER_SCHRIFTELIJK,
+        _TOELICHTING["2"],
+    ),
+    ("3", None): _Spoedregeling(
+        Stap(
+            org.RCCB,
+            "Spoed: het contact vindt telefonisch plaats; RCCB belt direct het LOCC (piket, 24 "
+            "uur per dag bereikbaar)." + _FORMALISEREN,
+        ),
+        P3_CONTACTSTAP,
+        P3_SCHRIFTELIJK,
+        _TOELICHTING["3"],
+    ),
+    ("4", None): _Spoedregeling(
+        Stap(
+            org.RCCB,
+            "Spoed: het contact vindt telefonisch plaats; RCCB belt direct LE-POB (24 uur per "
+            "dag bereikbaar)." + _FORMALISEREN,
+        ),
+        P4_CONTACTSTAP,
+        P4_SCHRIFTELIJK,
+        _TOELICHTING["4"],
+    ),
+    ("5", None): _Spoedregeling(
+        Stap(
+            org.RCCB,
+            "Spoed: RCCB neemt direct telefonisch contact op met LE-POB (24 uur per dag "
+            "bereikbaar) over het verzoek om bijstand van buitenlandse politie-eenheden.",
+        ),
+        P5_CONTACTSTAP,
+        (),
+        _TOELICHTING["5"],
+    ),
+    ("6", None): _Spoedregeling(_BEL_LE_POB, CONTACTSTAP, (), _TOELICHTING["6"]),
+    ("7", None): _Spoedregeling(
+        Stap(
+            org.OVJ,
+            "Spoed: de aanvragende (hoofd)officier van justitie legt rechtstreeks telefonisch "
+            "contact met OZI (piket)." + _FORMALISEREN,
+        ),
+        None,
+        JUSTITIE_SCHRIFTELIJK,
+        _TOELICHTING["7"],
+    ),
+    ("8", None): _Spoedregeling(
+        Stap(
+            org.OVJ,
+            "Spoed: het contact vindt telefonisch plaats; de (hoofd)officier van justitie legt "
+            "het verzoek telefonisch voor aan OZI (piket)." + _FORMALISEREN,
+        ),
+        None,
+        JUSTITIE_SCHRIFTELIJK,
+        _TOELICHTING["8"],
+    ),
+}
+
+
+@regel(*_TOELICHTING.values(), STROOMSCHEMA)
+def stappen_bij_spoed(situatie: Situatie, route: Route) -> Uitkomst[tuple[Stap, ...]]:
+    """The steps of a route in an urgent case: phone contact first, the written form afterwards.
+
+    When `spoed`: a phone step comes first, replacing the ordinary first contact; where the
+    factsheet allows the written request afterwards (procedure 2 for a water cannon, 3, 4, 7
+    and 8), the steps that draw up, sign, send or pass on the form move to the end, marked
+    "Achteraf (formalisering)" (contract, interpretation 11). Procedures 1, 5 and 6 get only
+    the phone contact. For procedure 8 the factsheet does not say whom the officier van
+    justitie calls; as in procedure 7 it is OZI. Unchanged: no urgency; guard containers and
+    VRT vehicles and rechtshulp (the factsheet names no urgent procedure); procedure 8 on the
+    convenant's short route (its own steps apply).
+    """
+    regeling = _SPOED.get((route.procedure, route.middel))
+    if not situatie.spoed or regeling is None:
+        return Uitkomst(route.stappen, bron=STROOMSCHEMA, reden="geen spoedstappen")
+    if route.procedure == "8" and situatie.convenant:
+        return Uitkomst(
+            route.stappen, bron=_TOELICHTING["8"], reden="convenant: eigen verkorte route"
+        )
+    midden = tuple(
+        s for s in route.stappen if s != regeling.vervangt and s not in regeling.achteraf
+    )
+    achteraf = tuple(
+        Stap(s.actor, ACHTERAF + s.handeling) for s in route.stappen if s in regeling.achteraf
+    )
+    return Uitkomst(
+        (regeling.eerst, *midden, *achteraf),
+        bron=regeling.bron,
+        ook=(STROOMSCHEMA,),
+        reden="spoed: eerst telefonisch contact"
+        + (", het schriftelijke verzoek achteraf" if achteraf else ""),
+    )
