@@ -1,5 +1,14 @@
 """URLs of the JSON API, version 1."""
 
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from drf_spectacular.views import SpectacularAPIView
+
+from politiebijstand.api.views import AdviesApi
+
+app_name = "api"
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("v1/advies", AdviesApi.as_view(), name="advies"),
+    path("v1/schema/", SpectacularAPIView.as_view(api_version="1.0.0"), name="schema"),
+]

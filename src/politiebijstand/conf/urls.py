@@ -4,9 +4,12 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from politiebijstand.wijzer.views import regelcatalogus
+
 urlpatterns = [
     path("", RedirectView.as_view(url="/wijzer/", permanent=False)),
     path("wijzer/", include("politiebijstand.wijzer.urls")),
+    path("regels/", regelcatalogus, name="regels"),
     path("api/", include("politiebijstand.api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,13 +1,14 @@
-"""URLs of the Bijstandswijzer (placeholder until the wizard lands, issue #2)."""
+"""URLs of the Bijstandswijzer (issue #2)."""
 
-from django.http import HttpRequest, HttpResponse
 from django.urls import path
+
+from politiebijstand.wijzer import views
 
 app_name = "wijzer"
 
-
-def _index(request: HttpRequest) -> HttpResponse:
-    return HttpResponse("Bijstandswijzer")
-
-
-urlpatterns = [path("", _index, name="start")]
+urlpatterns = [
+    path("", views.start, name="start"),
+    path("advies/", views.resultaat, name="resultaat"),
+    path("advies.json", views.resultaat_json, name="resultaat-json"),
+    path("<slug:slug>/", views.stap, name="stap"),
+]

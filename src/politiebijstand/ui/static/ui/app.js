@@ -1,0 +1,40 @@
+// Progressive enhancement only: every page works without this file.
+(function () {
+  "use strict";
+
+  function enhance(root) {
+    // Print buttons are hidden without JavaScript (they could not work then).
+    root.querySelectorAll("[data-print]").forEach(function (button) {
+      button.hidden = false;
+    });
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-print]");
+    if (button) {
+      event.preventDefault();
+      window.print();
+    }
+  });
+
+  document.addEventListener("DOMContentLoaded", function () {
+    enhance(document);
+  });
+
+  // After an htmx page swap: enhance the new content and move focus to the error summary
+  // or the page heading, so screen reader users hear where they are.
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var main = document.getElementById("inhoud");
+    if (!main) {
+      return;
+    }
+    enhance(main);
+    var target = main.querySelector("[data-foutenoverzicht]") || main.querySelector("h1");
+    if (target) {
+      if (!target.hasAttribute("tabindex")) {
+        target.setAttribute("tabindex", "-1");
+      }
+      target.focus();
+    }
+  });
+})();

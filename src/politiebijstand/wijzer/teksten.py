@@ -1,0 +1,196 @@
+"""Plain-Dutch labels for the values of the contract, as shown by the Bijstandswijzer.
+
+Presentation only: the law lives in `politiebijstand.rules`. The titles of the procedures are
+the headings of the factsheet's toelichting (numbers 1 to 8), shortened where they repeat.
+"""
+
+from __future__ import annotations
+
+from politiebijstand.rules import (
+    AdviesUitkomst,
+    Formulier,
+    Gezag,
+    Indiener,
+    Leverancier,
+    Middel,
+    Taak,
+    Zienswijze,
+)
+from politiebijstand.rules.situatie import Aanvrager
+
+TAAK: dict[str, str] = {
+    Taak.OPENBARE_ORDE: "Handhaving van de openbare orde",
+    Taak.HULPVERLENING: "Hulpverlening aan hen die deze behoeven",
+    Taak.VERMISSING: "Zoeken naar een vermist persoon",
+    Taak.STRAFRECHTELIJKE_HANDHAVING: "Strafrechtelijke handhaving van de rechtsorde",
+    Taak.TAKEN_TEN_DIENSTE_VAN_JUSTITIE: (
+        "Taken ten dienste van justitie, waaronder het waken over de veiligheid van personen"
+    ),
+    Taak.BEWAKING_EN_BEVEILIGING_RIJKSDOMEIN: "Bewaking en beveiliging in het rijksdomein",
+    Taak.VREEMDELINGENTOEZICHT: "Toezicht op vreemdelingen (Vreemdelingenwet)",
+    Taak.GEEN_POLITIETAAK: "Geen politietaak (bijvoorbeeld militaire hulp bij een ramp)",
+}
+
+TAAK_UITLEG: dict[str, str] = {
+    Taak.OPENBARE_ORDE: "Bijvoorbeeld rellen, een demonstratie of een voetbalwedstrijd.",
+    Taak.HULPVERLENING: "Bijvoorbeeld hulp bij een ongeval of een evacuatie.",
+    Taak.VERMISSING: "De vervolgvraag is of er een aanwijzing is voor een misdrijf.",
+    Taak.STRAFRECHTELIJKE_HANDHAVING: "Opsporing en aanhouding van verdachten.",
+    Taak.TAKEN_TEN_DIENSTE_VAN_JUSTITIE: (
+        "Bijvoorbeeld beveiliging bij een rechtszaak of persoonsbeveiliging."
+    ),
+    Taak.BEWAKING_EN_BEVEILIGING_RIJKSDOMEIN: "Valt onder het gezag van de minister.",
+    Taak.VREEMDELINGENTOEZICHT: "Valt onder het gezag van de minister.",
+    Taak.GEEN_POLITIETAAK: "Er wordt om militaire steun gevraagd voor iets anders dan politiewerk.",
+}
+
+AANVRAGER: dict[str, str] = {
+    Aanvrager.BURGEMEESTER: "De burgemeester",
+    Aanvrager.OFFICIER_VAN_JUSTITIE: "De officier van justitie",
+}
+
+LEVERANCIER: dict[str, str] = {
+    Leverancier.POLITIE: "Een andere eenheid van de politie",
+    Leverancier.MIDDELEN_JENV: "Middelen van het Ministerie van Justitie en Veiligheid",
+    Leverancier.KMAR: "De Koninklijke Marechaussee (KMar)",
+    Leverancier.KRIJGSMACHT: "Een ander deel van de krijgsmacht (Defensie)",
+    Leverancier.BUITENLAND: "Buitenlandse politie",
+}
+
+LEVERANCIER_UITLEG: dict[str, str] = {
+    Leverancier.POLITIE: (
+        "Capaciteit of bijstand van een andere regionale of de landelijke eenheid."
+    ),
+    Leverancier.MIDDELEN_JENV: "Een waterwerper, bewakingscontainer of VRT-voertuig.",
+    Leverancier.KMAR: (
+        "Mag ook als de politie nog niet is uitgeput; een gericht KMar-verzoek kan, "
+        "bijvoorbeeld wegens lokale bekendheid."
+    ),
+    Leverancier.KRIJGSMACHT: (
+        "Alleen als de politie (en bij openbare orde ook de KMar) is uitgeput, "
+        "of als een specialisme alleen bij de krijgsmacht bestaat."
+    ),
+    Leverancier.BUITENLAND: "Op grond van verdragen (Benelux, Verdrag van Enschede, Prüm).",
+}
+
+MIDDEL: dict[str, str] = {
+    Middel.WATERWERPER: "Waterwerper",
+    Middel.BEWAKINGSCONTAINER: "Bewakingscontainer",
+    Middel.VRT_VOERTUIG: "Voertuig voor verscherpt rijdend toezicht (VRT)",
+}
+
+GEZAG: dict[str, str] = {
+    Gezag.BURGEMEESTER: "de burgemeester",
+    Gezag.OFFICIER_VAN_JUSTITIE: "de officier van justitie",
+    Gezag.MINISTER_JENV: "de Minister van Justitie en Veiligheid",
+}
+
+UITKOMST: dict[str, str] = {
+    AdviesUitkomst.BIJSTAND: "Vraag bijstand aan volgens de procedure(s) hieronder.",
+    AdviesUitkomst.EIGEN_CAPACITEIT: (
+        "De eenheid voorziet zelf in de capaciteit. Het bijstandsproces eindigt hier."
+    ),
+    AdviesUitkomst.GEZAG_MINISTER: (
+        "Deze taak valt onder het rechtstreekse gezag van de Minister van Justitie en "
+        "Veiligheid. De minister kan opdrachten geven; de bijstandsprocedures van de "
+        "factsheet gelden hier niet."
+    ),
+    AdviesUitkomst.MILITAIRE_STEUNVERLENING: (
+        "Het gaat niet om een politietaak. De burgemeester kan militaire steunverlening in "
+        "het openbaar belang aanvragen (Regeling militaire steunverlening), niet via de "
+        "Politiewet 2012."
+    ),
+    AdviesUitkomst.NIET_MOGELIJK: (
+        "Dit kan niet: een officier van justitie kan geen militaire steunverlening in het "
+        "openbaar belang aanvragen."
+    ),
+}
+
+INDIENER: dict[str, str] = {
+    Indiener.BURGEMEESTER: "De burgemeester (of namens de burgemeester)",
+    Indiener.REGIOBURGEMEESTER: "De regioburgemeester, als primus inter pares",
+    Indiener.OFFICIER_VAN_JUSTITIE: "De (hoofd)officier van justitie, vanuit het parket zelf",
+    Indiener.RCCB: "Het RCCB van de eenheid",
+}
+
+FORMULIER: dict[str, str] = {
+    Formulier.INTRANET_POLITIE: "Aanvraagformulier op het intranet van de politie (Kennisnet)",
+    Formulier.WEBSITE_LOCC: "Aanvraagformulier op de website van het LOCC",
+}
+
+ZIENSWIJZE: dict[str, str] = {
+    Zienswijze.VEREIST: (
+        "Vereist: de regioburgemeester krijgt eerst de gelegenheid zijn zienswijze te geven; "
+        "die gaat mee met de aanvraag."
+    ),
+    Zienswijze.NIET_VEREIST_SPOED: (
+        "Niet vereist, omdat het spoed heeft (Politiewet 2012, art. 56 lid 3)."
+    ),
+    Zienswijze.NIET_VAN_TOEPASSING: (
+        "Niet van toepassing: de aanvragende burgemeester is zelf de regioburgemeester."
+    ),
+}
+
+#: Headings of the factsheet's toelichting per procedure number.
+PROCEDURE: dict[str, str] = {
+    "1": "Bijstand door een andere eenheid, voor handhaving van de openbare orde",
+    "2": "Middelen van het Ministerie van Justitie en Veiligheid",
+    "3": "Bijstand door de Koninklijke Marechaussee, voor handhaving van de openbare orde",
+    "4": "Bijstand door andere delen van de krijgsmacht, voor handhaving van de openbare orde",
+    "5": "Bijstand door een buitenlandse politiedienst, op verdragsbasis",
+    "6": (
+        "Bijstand door een andere eenheid, voor strafrechtelijke handhaving of taken ten "
+        "dienste van justitie"
+    ),
+    "7": (
+        "Bijstand door de Koninklijke Marechaussee, voor strafrechtelijke handhaving of "
+        "taken ten dienste van justitie"
+    ),
+    "8": (
+        "Bijstand door andere delen van de krijgsmacht, voor strafrechtelijke handhaving of "
+        "taken ten dienste van justitie"
+    ),
+    "rechtshulp": (
+        "Buitenlandse politie voor een justitiële taak: afzonderlijke strafvorderlijke "
+        "procedures (rechtshulp) via de officier van justitie"
+    ),
+}
+
+#: Member states of the European Union other than the Netherlands (ISO 3166-1 alpha-2), the
+#: neighbours first; the treaties of the factsheet (Benelux, Enschede, Prüm) concern these.
+LANDEN: tuple[tuple[str, str], ...] = (
+    ("BE", "België"),
+    ("DE", "Duitsland"),
+    ("LU", "Luxemburg"),
+    ("FR", "Frankrijk"),
+    ("AT", "Oostenrijk"),
+    ("BG", "Bulgarije"),
+    ("CY", "Cyprus"),
+    ("CZ", "Tsjechië"),
+    ("DK", "Denemarken"),
+    ("EE", "Estland"),
+    ("ES", "Spanje"),
+    ("FI", "Finland"),
+    ("GR", "Griekenland"),
+    ("HR", "Kroatië"),
+    ("HU", "Hongarije"),
+    ("IE", "Ierland"),
+    ("IT", "Italië"),
+    ("LT", "Litouwen"),
+    ("LV", "Letland"),
+    ("MT", "Malta"),
+    ("PL", "Polen"),
+    ("PT", "Portugal"),
+    ("RO", "Roemenië"),
+    ("SE", "Zweden"),
+    ("SI", "Slovenië"),
+    ("SK", "Slowakije"),
+)
+
+
+def procedure_titel(procedure: str) -> str:
+    """The heading of a procedure, e.g. ``"procedure 3: Bijstand door de KMar, ..."``."""
+    titel = PROCEDURE.get(procedure, "")
+    if procedure == "rechtshulp":
+        return titel
+    return f"Procedure {procedure}: {titel}" if titel else f"Procedure {procedure}"

@@ -1,0 +1,377 @@
+"""Views of the Bijstandswijzer (/wijzer/) and the rule catalogue (/regels/).
+
+Every page is a GET: the answers travel in the query string (see `stappen`), so each page,
+the result included, can be bookmarked, printed and reached with the browser's Back button.
+A step's form submits to its own URL with the key `verder`; a valid answer redirects to the
+next step. Invalid or tampered query strings give a page that names the field, never a 500.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from itertools import groupby
+from typing import Any
+
+from django import forms
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse, QueryDict
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+
+from politiebijstand.api.problemen import probleem_response
+from politiebijstand.organisaties.models import Organisatie
+from politiebijstand.organisaties.selectors import organisaties_by_codes
+from politiebijstand.rules import (
+    Advies,
+    AdviesUitkomst,
+    OngeldigeSituatie,
+    Route,
+    advies_bepalen,
+    situatie_from_dict,
+)
+from politiebijstand.rules.catalogus import bron_voluit, module_titel, regels
+from politiebijstand.wijzer import teksten
+from politiebijstand.wijzer.stappen import (
+    FASEN,
+    STAP_BY_SLUG,
+    STAPPEN,
+    VERDER,
+    Stap,
+    StapForm,
+    Voortgang,
+    canonieke_query,
+    naar_situatie,
+    samenvatting,
+    voortgang,
+)
+
+LOCC = "LOCC"
+
+
+def stap_url(stap: Stap, query: QueryDict) -> str:
+    """The URL of a step with the given answers."""
+    url = reverse("wijzer:stap", args=[stap.slug])
+    return f"{url}?{query.urlencode()}" if query else url
+
+
+def resultaat_url(query: QueryDict) -> str:
+    """The URL of the result page with the given (canonical) answers."""
+    return f"{reverse('wijzer:resultaat')}?{query.urlencode()}"
+
+
+def _zonder_verder(query: QueryDict) -> QueryDict:
+    data = query.copy()
+    data.pop(VERDER, None)
+    return data
+
+
+@require_safe
+def start(request: HttpRequest) -> HttpResponse:
+    """The introduction: what the wizard does, and the button to the first step."""
+    return render(
+        request,
+        "wijzer/start.html",
+        {"eerste_stap_url": stap_url(STAPPEN[0], QueryDict()), "fasen": FASEN},
+    )
+
+
+@require_safe
+def stap(request: HttpRequest, slug: str) -> HttpResponse:
+    """One question page; with `verder` in the query it validates and moves on."""
+    huidige = STAP_BY_SLUG.get(slug)
+    if huidige is None:
+        return _ongeldig(
+            request,
+            [("stap", f"De wijzer kent geen stap {slug!r}. Begin opnieuw.")],
+            status=404,
+        )
+    data = _zonder_verder(request.GET)
+    stand = voortgang(data)
+    if huidige not in stand.pad:
+        # Not asked for these answers (yet): go to the first open question or the result.
+        if stand.open is not None:
+            return HttpResponseRedirect(stap_url(stand.open.stap, data))
+        return HttpResponseRedirect(resultaat_url(canonieke_query(stand)))
+
+    if VERDER in request.GET:
+        form = huidige.form(data, antwoorden=stand.antwoorden)
+        if form.is_valid():
+            return HttpResponseRedirect(_volgende_url(huidige, data))
+    elif stand.open is not None and huidige is stand.open.stap and stand.open.ongeldig:
+        form = stand.open.form
+    else:
+        form = huidige.form(antwoorden=stand.antwoorden, initial=_initial(huidige, data, stand))
+    return _render_stap(request, huidige, form, data, stand)
+
+
+def _initial(huidige: Stap, data: QueryDict, stand: Voortgang) -> dict[str, Any]:
+    form = huidige.form(antwoorden=stand.antwoorden)
+    initial: dict[str, Any] = {}
+    for naam, veld in form.fields.items():
+        if naam not in data:
+            continue
+        waarden = data.getlist(naam)
+        initial[naam] = waarden if isinstance(veld, forms.MultipleChoiceField) else waarden[-1]
+    return initial
+
+
+def _volgende_url(huidige: Stap, data: QueryDict) -> str:
+    nieuw = voortgang(data)
+    index = nieuw.pad.index(huidige)
+    if index + 1 < len(nieuw.pad):
+        return stap_url(nieuw.pad[index + 1], data)
+    return resultaat_url(canonieke_query(nieuw))
+
+
+def _render_stap(
+    request: HttpRequest, huidige: Stap, form: StapForm, data: QueryDict, stand: Voortgang
+) -> HttpResponse:
+    index = stand.pad.index(huidige)
+    terug_url = stap_url(stand.pad[index - 1], data) if index else reverse("wijzer:start")
+    verborgen = [
+        (naam, waarde)
+        for naam, waarden in data.lists()
+        if naam not in form.fields
+        for waarde in waarden
+    ]
+    return render(
+        request,
+        "wijzer/stap.html",
+        {
+            "stap": huidige,
+            "form": form,
+            "fase": huidige.fase,
+            "fasen": FASEN,
+            "fase_titel": FASEN[huidige.fase - 1],
+            "terug_url": terug_url,
+            "verborgen": verborgen,
+            "actie": reverse("wijzer:stap", args=[huidige.slug]),
+            "verder": VERDER,
+        },
+    )
+
+
+def _ongeldig(
+    request: HttpRequest,
+    fouten: list[tuple[str, str]],
+    *,
+    status: int = 400,
+    herstel_url: str | None = None,
+) -> HttpResponse:
+    return render(
+        request,
+        "wijzer/ongeldig.html",
+        {"fouten": fouten, "herstel_url": herstel_url or reverse("wijzer:start")},
+        status=status,
+    )
+
+
+@dataclass(frozen=True)
+class Contact:
+    """An organisation as shown on the result page (from the reference data)."""
+
+    code: str
+    naam: str
+    afkorting: str
+    telefoon_spoed: str = ""
+    telefoon: str = ""
+    email: str = ""
+    opmerking: str = ""
+
+    @property
+    def weergave(self) -> str:
+        """``"Landelijk Operationeel Coördinatiecentrum (LOCC)"``."""
+        if self.afkorting and self.afkorting != self.naam:
+            return f"{self.naam} ({self.afkorting})"
+        return self.naam
+
+    @staticmethod
+    def van(code: str, organisaties: dict[str, Organisatie]) -> Contact:
+        org = organisaties.get(code)
+        if org is None:
+            return Contact(code=code, naam=code, afkorting=code)
+        return Contact(
+            code=code,
+            naam=org.naam,
+            afkorting=org.afkorting,
+            telefoon_spoed=org.telefoon_spoed,
+            telefoon=org.telefoon,
+            email=org.email,
+            opmerking=org.opmerking,
+        )
+
+
+@dataclass(frozen=True)
+class RouteWeergave:
+    """One route of the advice in words."""
+
+    route: Route
+    leverancier: str
+    middel: str
+    procedure: str
+    grondslag: str
+    indiener: str
+    contacten: list[Contact]
+    formulier: str
+    formulier_naar: Contact | None
+    besluit_door: Contact | None
+    zienswijze: str
+    stappen: list[tuple[Contact, str]] = field(default_factory=list)
+
+    @property
+    def actoren(self) -> list[Contact]:
+        """The abbreviated organisations acting in the steps, each once, in order."""
+        gezien: dict[str, Contact] = {}
+        for contact, _ in self.stappen:
+            if contact.afkorting != contact.naam:
+                gezien.setdefault(contact.code, contact)
+        return list(gezien.values())
+
+
+def _codes(advies: Advies) -> list[str]:
+    codes = [LOCC]
+    for route in advies.routes:
+        codes += route.contacten
+        codes += [c for c in (route.formulier_naar, route.besluit_door) if c]
+        codes += [s.actor for s in route.stappen]
+    return codes
+
+
+def _grondslag(route: Route) -> str:
+    if route.grondslag is None:
+        return "De factsheet noemt voor deze route geen wetsartikel."
+    g = route.grondslag
+    lid = f" lid {g.lid}" if g.lid else ""
+    return f"art. {g.artikel}{lid} {g.regeling}"
+
+
+def _weergave(route: Route, organisaties: dict[str, Organisatie]) -> RouteWeergave:
+    def contact(code: str | None) -> Contact | None:
+        return Contact.van(code, organisaties) if code else None
+
+    return RouteWeergave(
+        route=route,
+        leverancier=teksten.LEVERANCIER.get(route.leverancier, route.leverancier),
+        middel=teksten.MIDDEL.get(route.middel, route.middel) if route.middel else "",
+        procedure=teksten.procedure_titel(route.procedure),
+        grondslag=_grondslag(route),
+        indiener=teksten.INDIENER[route.indiener] if route.indiener else "Niet van toepassing",
+        contacten=[Contact.van(c, organisaties) for c in route.contacten],
+        formulier=teksten.FORMULIER[route.formulier] if route.formulier else "Geen formulier",
+        formulier_naar=contact(route.formulier_naar),
+        besluit_door=contact(route.besluit_door),
+        zienswijze=(
+            teksten.ZIENSWIJZE[route.zienswijze_regioburgemeester]
+            if route.zienswijze_regioburgemeester
+            else ""
+        ),
+        stappen=[(Contact.van(s.actor, organisaties), s.handeling) for s in route.stappen],
+    )
+
+
+def _advies_voor(request: HttpRequest) -> tuple[Voortgang, dict[str, Any], Advies] | HttpResponse:
+    """The answers, the Situatie object and the advice; or the response that says why not."""
+    stand = voortgang(request.GET)
+    if stand.open is not None:
+        herstel_url = stap_url(stand.open.stap, request.GET)
+        if stand.open.ongeldig:
+            return _ongeldig(request, stand.open.fouten(), herstel_url=herstel_url)
+        return HttpResponseRedirect(herstel_url)
+    situatie_dict = naar_situatie(stand.antwoorden)
+    try:
+        situatie = situatie_from_dict(situatie_dict)
+    except OngeldigeSituatie as fout:
+        return _ongeldig(request, [(fout.veld, fout.melding)])
+    return stand, situatie_dict, advies_bepalen(situatie)
+
+
+def _is_canoniek(query: QueryDict, canoniek: QueryDict) -> bool:
+    return list(query.lists()) == list(canoniek.lists())
+
+
+@require_safe
+def resultaat(request: HttpRequest) -> HttpResponse:
+    """The advice for complete answers: per route whom to call, which form, who decides."""
+    uitkomst = _advies_voor(request)
+    if isinstance(uitkomst, HttpResponse):
+        return uitkomst
+    stand, situatie_dict, advies = uitkomst
+    canoniek = canonieke_query(stand)
+    if not _is_canoniek(request.GET, canoniek):
+        return HttpResponseRedirect(resultaat_url(canoniek))
+    organisaties = organisaties_by_codes(codes=_codes(advies))
+    antwoorden = [
+        (stap_, list(regels_))
+        for stap_, regels_ in groupby(samenvatting(stand), key=lambda a: a.stap)
+    ]
+    return render(
+        request,
+        "wijzer/resultaat.html",
+        {
+            "advies": advies,
+            "uitkomst": teksten.UITKOMST[advies.uitkomst],
+            "is_bijstand": advies.uitkomst == AdviesUitkomst.BIJSTAND,
+            "gezag": teksten.GEZAG.get(advies.gezag) if advies.gezag else None,
+            "routes": [_weergave(r, organisaties) for r in advies.routes],
+            "antwoorden": [(s, stap_url(s, canoniek), regels_) for s, regels_ in antwoorden],
+            "json_url": f"{reverse('wijzer:resultaat-json')}?{canoniek.urlencode()}",
+            "situatie_json": json.dumps(situatie_dict, indent=2, ensure_ascii=False),
+            "opnieuw_url": reverse("wijzer:start"),
+            "locc": Contact.van(LOCC, organisaties) if LOCC in organisaties else None,
+            "fasen": FASEN,
+        },
+    )
+
+
+@require_safe
+def resultaat_json(request: HttpRequest) -> HttpResponse:
+    """The same advice as the result page, as the contract's JSON (`Advies.to_dict()`)."""
+    stand = voortgang(request.GET)
+    if stand.open is not None:
+        params = [
+            {"name": naam, "reason": " ".join(str(m) for m in meldingen)}
+            for naam, meldingen in stand.open.form.errors.items()
+        ]
+        return probleem_response(
+            titel="Onvolledige of ongeldige antwoorden",
+            detail=f"De stap '{stand.open.stap.titel}' is niet (goed) beantwoord.",
+            code="ongeldige-antwoorden",
+            ongeldige_velden=params,
+        )
+    try:
+        situatie = situatie_from_dict(naar_situatie(stand.antwoorden))
+    except OngeldigeSituatie as fout:
+        return probleem_response(
+            titel="Ongeldige situatie",
+            detail=str(fout),
+            code="ongeldige-situatie",
+            ongeldige_velden=[{"name": fout.veld, "reason": fout.melding}],
+        )
+    return JsonResponse(
+        advies_bepalen(situatie).to_dict(), json_dumps_params={"ensure_ascii": False}
+    )
+
+
+@require_safe
+def regelcatalogus(request: HttpRequest) -> HttpResponse:
+    """Every rule of the engine, grouped by module, with its summary and sources."""
+    groepen = [
+        {
+            "module": module,
+            "titel": module_titel(module),
+            "regels": [
+                {
+                    "regel": r,
+                    "bronnen": [bron_voluit(b) for b in r.bronnen],
+                }
+                for r in groep
+            ],
+        }
+        for module, groep in groupby(regels(), key=lambda r: r.module)
+    ]
+    return render(
+        request,
+        "wijzer/regels.html",
+        {"groepen": groepen, "aantal": sum(len(g["regels"]) for g in groepen)},
+    )
