@@ -21,6 +21,26 @@
     enhance(document);
   });
 
+  // Before htmx stores a page for the Back button, write what the user typed or chose into
+  // the HTML itself, so that going back shows the answers as they were.
+  document.addEventListener("htmx:beforeHistorySave", function () {
+    document.querySelectorAll("#inhoud input, #inhoud textarea, #inhoud select").forEach(
+      function (field) {
+        if (field.type === "radio" || field.type === "checkbox") {
+          field.toggleAttribute("checked", field.checked);
+        } else if (field.tagName === "TEXTAREA") {
+          field.textContent = field.value;
+        } else if (field.tagName === "SELECT") {
+          field.querySelectorAll("option").forEach(function (option) {
+            option.toggleAttribute("selected", option.selected);
+          });
+        } else if (field.type !== "hidden") {
+          field.setAttribute("value", field.value);
+        }
+      }
+    );
+  });
+
   // After an htmx page swap: enhance the new content and move focus to the error summary
   // or the page heading, so screen reader users hear where they are.
   document.addEventListener("htmx:afterSettle", function (event) {

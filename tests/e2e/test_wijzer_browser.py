@@ -1,0 +1,129 @@
+"""The Bijstandswijzer in Debian's chromium: the KMar curfew case, with and without JavaScript."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+from pytest_django.live_server_helper import LiveServer
+
+from politiebijstand.wijzer import teksten
+from tests.conftest import CASES_DIR
+
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("referentiedata_live")]
+
+CASE = json.loads((CASES_DIR / "kmar-avondklok-den-haag.json").read_text(encoding="utf-8"))
+RESULTAAT = (
+    "/wijzer/advies/?taak=openbare_orde&eigen_capaciteit_toereikend=nee&leverancier=kmar"
+    "&spoed=nee&gemeenten=Den+Haag&locatiegebonden=ja"
+)
+
+
+def ja_nee(waarde: bool) -> str:
+    return "Ja" if waarde else "Nee"
+
+
+def doorloop_kmar_case(page: Page, base: str) -> None:
+    """Answer every question of the wizard as the case file says, as a person would."""
+    situatie: dict[str, Any] = CASE["situatie"]
+    page.goto(f"{base}/wijzer/")
+    page.get_by_role("link", name="Start de wijzer").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Voor welke politietaak is capaciteit nodig?"
+    )
+    page.get_by_label(teksten.TAAK[situatie["taak"]]).check()
+    page.get_by_role("button", name="Volgende").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Is de capaciteit binnen de eigen eenheid voldoende?"
+    )
+    page.get_by_label(ja_nee(situatie["eigen_capaciteit_toereikend"]), exact=True).check()
+    page.get_by_role("button", name="Volgende").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Van wie is capaciteit nodig?")
+    # First try to go on without a choice: the error names the question and links to it.
+    page.get_by_role("button", name="Volgende").click()
+    fout = page.get_by_role("link", name=re.compile("Van wie is capaciteit nodig\\?: Kies"))
+    expect(fout).to_be_visible()
+    for gevraagd in situatie["gevraagd"]:
+        page.get_by_label(teksten.LEVERANCIER[gevraagd["leverancier"]]).check()
+    page.get_by_role("button", name="Volgende").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Is het spoedeisend?")
+    page.get_by_role("group", name="Is het spoedeisend?").get_by_label(
+        ja_nee(situatie["spoed"]), exact=True
+    ).check()
+    page.get_by_label("In welke gemeente(n) wordt de bijstand ingezet?").fill(
+        "\n".join(situatie["gemeenten"])
+    )
+    page.get_by_role(
+        "group", name="Is de bijstand vooraf aan één gemeente te koppelen?"
+    ).get_by_label("Ja", exact=True).check()
+    page.get_by_role("button", name="Volgende").click()
+
+
+def controleer_resultaat(page: Page, base: str) -> None:
+    expect(page).to_have_url(f"{base}{RESULTAAT}")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Advies: bijstand aan de politie")
+    route = page.get_by_role("region", name="1. De Koninklijke Marechaussee (KMar)")
+    expect(route).to_contain_text(
+        "Procedure 3: Bijstand door de Koninklijke Marechaussee, voor handhaving van de "
+        "openbare orde"
+    )
+    expect(route).to_contain_text("art. 57 lid 1 Politiewet 2012")
+    expect(route.get_by_role("link", name="088 - 662 80 48")).to_have_attribute(
+        "href", "tel:0886628048"
+    )
+    expect(route).to_contain_text("De burgemeester (of namens de burgemeester)")
+    expect(page.get_by_text("de inzet valt onder het gezag van de burgemeester.")).to_be_visible()
+
+
+def test_wijzer_kmar_avondklok_met_javascript(page: Page, live_server: LiveServer) -> None:
+    doorloop_kmar_case(page, live_server.url)
+    controleer_resultaat(page, live_server.url)
+    expect(page.get_by_role("button", name="Print dit advies")).to_be_visible()
+    # Back goes to the last question with the answers kept.
+    page.go_back()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Is het spoedeisend?")
+    expect(page.get_by_label("In welke gemeente(n) wordt de bijstand ingezet?")).to_have_value(
+        "Den Haag"
+    )
+
+
+def test_wijzer_werkt_zonder_javascript(browser: Browser, live_server: LiveServer) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        doorloop_kmar_case(page, live_server.url)
+        controleer_resultaat(page, live_server.url)
+        # The print button needs JavaScript, so it stays hidden; the JSON link works.
+        expect(page.get_by_role("button", name="Print dit advies")).to_be_hidden()
+        page.get_by_role("link", name="Dit advies als JSON (contract)").click()
+        advies = json.loads(page.locator("body").inner_text())
+        assert advies["routes"][0]["procedure"] == "3"
+        assert advies["routes"][0]["grondslag"]["artikel"] == "57"
+    finally:
+        context.close()
+
+
+def test_wijziglink_brengt_terug_naar_de_vraag_met_het_antwoord(
+    page: Page, live_server: LiveServer
+) -> None:
+    page.goto(f"{live_server.url}{RESULTAAT}")
+    page.get_by_role("link", name="Wijzig de antwoorden van stap 'Leveranciers'").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Van wie is capaciteit nodig?")
+    expect(page.get_by_label(teksten.LEVERANCIER["kmar"])).to_be_checked()
+    page.get_by_label(teksten.LEVERANCIER["politie"]).check()
+    page.get_by_role("button", name="Volgende").click()
+    # The new provider makes the zienswijze question appear; earlier answers are kept.
+    expect(page.get_by_role("heading", level=1)).to_have_text("Is het spoedeisend?")
+    expect(
+        page.get_by_role("group", name="Is de aanvragende burgemeester zelf de regioburgemeester?")
+    ).to_be_visible()
+    expect(page.get_by_label("In welke gemeente(n) wordt de bijstand ingezet?")).to_have_value(
+        "Den Haag"
+    )
