@@ -1,1 +1,87 @@
-"""Audit receivers for log-in, log-out and MFA events (filled in with the allauth set-up)."""
+"""Audit receivers: every log-in, failure, log-out and change of second factor (issue #3)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.dispatch import receiver
+from django.http import HttpRequest
+from django.utils import timezone
+
+from allauth.mfa import signals as mfa_signals
+
+from politiebijstand.accounts.constants import Gebeurtenis
+from politiebijstand.audit.services import audit_record
+
+#: Session key holding the log-in time (ISO 8601 UTC), for the absolute session limit.
+SESSIE_INGELOGD_OP = "pb_ingelogd_op"
+
+
+def _ip(request: HttpRequest | None) -> str:
+    return str(request.META.get("REMOTE_ADDR", "")) if request is not None else ""
+
+
+@receiver(user_logged_in, dispatch_uid="pb_audit_ingelogd")
+def audit_ingelogd(sender: Any, request: HttpRequest | None, user: Any, **kwargs: Any) -> None:
+    if request is not None and hasattr(request, "session"):
+        request.session[SESSIE_INGELOGD_OP] = timezone.now().isoformat()
+    audit_record(gebeurtenis=Gebeurtenis.INGELOGD, actor=user, obj=user, na={"ip": _ip(request)})
+
+
+@receiver(user_login_failed, dispatch_uid="pb_audit_inloggen_mislukt")
+def audit_inloggen_mislukt(
+    sender: Any, credentials: dict[str, Any], request: HttpRequest | None = None, **kwargs: Any
+) -> None:
+    naam = str(credentials.get("username", ""))[:150]
+    bestaand = get_user_model().objects.filter(username=naam).first() if naam else None
+    audit_record(
+        gebeurtenis=Gebeurtenis.INLOGGEN_MISLUKT,
+        actor=None,
+        actor_gebruikersnaam=naam,
+        obj=bestaand,
+        na={"ip": _ip(request)},
+    )
+
+
+@receiver(user_logged_out, dispatch_uid="pb_audit_uitgelogd")
+def audit_uitgelogd(
+    sender: Any, request: HttpRequest | None, user: Any = None, **kwargs: Any
+) -> None:
+    if user is None:
+        return
+    audit_record(gebeurtenis=Gebeurtenis.UITGELOGD, actor=user, obj=user, na={"ip": _ip(request)})
+
+
+@receiver(mfa_signals.authentication_failed, dispatch_uid="pb_audit_tweede_factor_mislukt")
+def audit_tweede_factor_mislukt(
+    sender: Any, request: HttpRequest | None, user: Any, **kwargs: Any
+) -> None:
+    audit_record(
+        gebeurtenis=Gebeurtenis.TWEEDE_FACTOR_MISLUKT,
+        actor=user,
+        obj=user,
+        na={"ip": _ip(request), "herauthenticatie": bool(kwargs.get("reauthentication"))},
+    )
+
+
+def _authenticator_event(gebeurtenis: Gebeurtenis) -> Any:
+    def handler(sender: Any, request: HttpRequest | None, user: Any, **kwargs: Any) -> None:
+        authenticator = kwargs.get("authenticator")
+        audit_record(
+            gebeurtenis=gebeurtenis,
+            actor=user,
+            obj=user,
+            na={"type": getattr(authenticator, "type", "")},
+        )
+
+    return handler
+
+
+_toegevoegd = _authenticator_event(Gebeurtenis.TWEEDE_FACTOR_GEACTIVEERD)
+_verwijderd = _authenticator_event(Gebeurtenis.TWEEDE_FACTOR_VERWIJDERD)
+_vernieuwd = _authenticator_event(Gebeurtenis.HERSTELCODES_VERNIEUWD)
+mfa_signals.authenticator_added.connect(_toegevoegd, dispatch_uid="pb_audit_2fa_toegevoegd")
+mfa_signals.authenticator_removed.connect(_verwijderd, dispatch_uid="pb_audit_2fa_verwijderd")
+mfa_signals.authenticator_reset.connect(_vernieuwd, dispatch_uid="pb_audit_2fa_vernieuwd")

@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.humanize",  # used by allauth.usersessions' templates
     "rest_framework",
     "drf_spectacular",
     "django_htmx",
@@ -97,21 +98,32 @@ INSTALLED_APPS = [
     "politiebijstand.toegang",
     "politiebijstand.wijzer",
     "politiebijstand.api",
+    # After the project's apps, so that ui/templates/ overrides allauth's templates.
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "allauth.usersessions",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "politiebijstand.accounts.middleware.SessieMaximumMiddleware",
+    "politiebijstand.accounts.middleware.TweedeFactorVerplichtMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
 
 AUTH_USER_MODEL = "accounts.Gebruiker"
+AUTHENTICATION_BACKENDS = ["politiebijstand.accounts.backends.AuthenticationBackend"]
 
 ROOT_URLCONF = "politiebijstand.conf.urls"
 WSGI_APPLICATION = "politiebijstand.conf.wsgi.application"
@@ -156,4 +168,62 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "politiebijstand API",
     "DESCRIPTION": "Bijstandswijzer: routing advice for bijstand aan de politie.",
     "VERSION": "1.0.0",
+}
+
+# --- Accounts, log-in and sessions (issue #3) -------------------------------------------------
+# PB_LOGIN_MAX_POGINGEN: failed log-ins per account name before lock-out (count, default 5).
+# PB_LOGIN_BLOKKADE_SECONDEN: window and lock-out time of those failures (seconds, default 900).
+# PB_SESSIE_INACTIEF_SECONDEN: a session ends after this long without a request (seconds,
+#     default 1800 = 30 minutes).
+# PB_SESSIE_MAXIMUM_SECONDEN: a session ends this long after log-in, however active (seconds,
+#     default 43200 = 12 hours).
+# PB_DEMO_ACCOUNTS: "1" allows the demo accounts of `make run` (bool, default on; always off
+#     under conf.production).
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "/"
+ACCOUNT_LOGOUT_REDIRECT_URL = "/accounts/login/"
+ACCOUNT_ADAPTER = "politiebijstand.accounts.adapter.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"username"}
+ACCOUNT_SIGNUP_FIELDS = ["username*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_SESSION_REMEMBER = False
+ACCOUNT_LOGOUT_ON_GET = False
+LOGIN_MAX_POGINGEN = int(env("PB_LOGIN_MAX_POGINGEN", "5"))
+LOGIN_BLOKKADE_SECONDEN = int(env("PB_LOGIN_BLOKKADE_SECONDEN", "900"))
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": f"20/m/ip,{LOGIN_MAX_POGINGEN}/{LOGIN_BLOKKADE_SECONDEN}s/key",
+}
+MFA_ADAPTER = "politiebijstand.accounts.adapter.MFAAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "politiebijstand"
+MFA_ALLOW_UNVERIFIED_EMAIL = True  # no self sign-up: accounts are made by a beheerder
+SESSION_COOKIE_AGE = int(env("PB_SESSIE_INACTIEF_SECONDEN", "1800"))
+SESSION_SAVE_EVERY_REQUEST = True  # so SESSION_COOKIE_AGE is an idle timeout
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSIE_MAXIMUM_SECONDEN = int(env("PB_SESSIE_MAXIMUM_SECONDEN", "43200"))
+DEMO_ACCOUNTS_TOEGESTAAN = env_bool("PB_DEMO_ACCOUNTS", True)
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# --- Content Security Policy (django-csp 4): self only; the UI vendors its assets ---------------
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],  # the TOTP QR code is inline SVG (mfa/totp/activate_form.html)
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
 }

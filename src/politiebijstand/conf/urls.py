@@ -12,4 +12,6 @@ urlpatterns = [
     path("regels/", regelcatalogus, name="regels"),
     path("api/", include("politiebijstand.api.urls")),
     path("admin/", admin.site.urls),
+    path("accounts/", include("politiebijstand.accounts.urls")),
+    path("accounts/", include("allauth.urls")),
 ]

@@ -1,0 +1,28 @@
+"""Authentication backend: allauth's, refusing demo accounts where they are not allowed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from allauth.account.auth_backends import AuthenticationBackend as AllauthBackend
+
+from politiebijstand.accounts.policy import demo_accounts_toegestaan
+
+
+class AuthenticationBackend(AllauthBackend):  # type: ignore[misc]
+    """As allauth's backend; a demo account cannot log in, nor keep a session, in production."""
+
+    def authenticate(self, request: Any, **credentials: Any) -> Any:
+        user = super().authenticate(request, **credentials)
+        if user is None and not demo_accounts_toegestaan():
+            # allauth stashes a user who may not authenticate, to show "account inactive";
+            # a refused demo account must fail like a wrong password instead.
+            gestasht = AllauthBackend.unstash_authenticated_user()
+            if gestasht is not None and not getattr(gestasht, "is_demo", False):
+                AllauthBackend._stash_user(gestasht)
+        return user
+
+    def user_can_authenticate(self, user: Any) -> bool:
+        if getattr(user, "is_demo", False) and not demo_accounts_toegestaan():
+            return False
+        return bool(super().user_can_authenticate(user))

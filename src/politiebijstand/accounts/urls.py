@@ -1,0 +1,14 @@
+"""URLs of the accounts app, under /accounts/ next to allauth's."""
+
+from django.urls import path
+
+from politiebijstand.accounts import views
+
+app_name = "accounts"
+
+urlpatterns = [
+    path("uitloggen-overal/", views.uitloggen_overal, name="uitloggen_overal"),
+    path("beheer/", views.gebruikers_lijst, name="gebruikers_lijst"),
+    path("beheer/nieuw/", views.gebruiker_nieuw, name="gebruiker_nieuw"),
+    path("beheer/<int:pk>/", views.gebruiker_wijzigen, name="gebruiker_wijzigen"),
+]
