@@ -1,0 +1,206 @@
+"""A compact description of a procedure, from which `generate` writes its BPMN 2.0 file.
+
+A `Proces` holds lanes (organisation codes of the contract), nodes (start and end events, user
+tasks, exclusive and parallel gateways, timer boundary events) and sequence flows. It carries what
+the engine needs at run time as extension properties of the BPMN elements, so that a serialized
+run, which embeds its process spec, keeps validating its data by the model it started with:
+
+- ``optioneel`` on a user task: the task may be completed with ``{"overgeslagen": true,
+  "reden": ...}`` (factsheet: "kan ... plaatsvinden").
+- ``velden`` on a user task: the fields it must record because a gateway reads them.
+- ``startgegevens`` on the start event: the process variables a run starts with.
+
+Pure Python, no Django: imported by the generator and its tests, not at run time.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from dataclasses import dataclass, field
+from typing import Literal
+
+Soort = Literal["start", "eind", "taak", "exclusief", "parallel", "timer"]
+VeldSoort = Literal["ja_nee", "keuze", "duur"]
+
+BESLUITEN = ("toegekend", "deels_toegekend", "afgewezen")
+
+
+@dataclass(frozen=True, slots=True)
+class Veld:
+    """A process variable that a task records or a run starts with.
+
+    Attributes:
+        soort: ``ja_nee`` (JSON boolean), ``keuze`` (one of `waarden`), ``duur`` (ISO 8601
+            duration string such as ``"PT24H"``).
+        waarden: the allowed values of a ``keuze``.
+        standaard: default for a start variable; None means the caller must give it.
+    """
+
+    soort: VeldSoort
+    waarden: tuple[str, ...] = ()
+    standaard: bool | str | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        dct: dict[str, object] = {"soort": self.soort}
+        if self.waarden:
+            dct["waarden"] = list(self.waarden)
+        if self.standaard is not None:
+            dct["standaard"] = self.standaard
+        return dct
+
+
+JA_NEE = Veld("ja_nee")
+BESLUIT = Veld("keuze", BESLUITEN)
+
+
+@dataclass(frozen=True, slots=True)
+class Knoop:
+    """One BPMN flow node.
+
+    Attributes:
+        id: readable BPMN id (``taak_vooroverleg_locc``, ``gw_spoed``).
+        soort: the kind of node.
+        naam: the label shown in the diagram, in Dutch.
+        lane: organisation code of the lane (for a timer: the lane of its task).
+        citaten: the factsheet's sentences this node carries out, verbatim.
+        noot: an explanation where the model interprets the factsheet.
+        optioneel: the task may be skipped with a reason.
+        velden: fields the task must record (user task) or start variables (start event).
+        aan: for a timer boundary event, the id of the task it is attached to.
+        duur: for a timer, the Python expression giving an ISO 8601 duration.
+        rij: layout hint: the row within the lane.
+    """
+
+    id: str
+    soort: Soort
+    naam: str
+    lane: str
+    citaten: tuple[str, ...] = ()
+    noot: str | None = None
+    optioneel: bool = False
+    velden: dict[str, Veld] = field(default_factory=dict)
+    aan: str | None = None
+    duur: str | None = None
+    rij: int | None = None
+
+    @property
+    def documentatie(self) -> str:
+        """The text of `bpmn:documentation`: the citations, then the note, as paragraphs."""
+        delen = list(self.citaten)
+        if self.noot:
+            delen.append(f"Noot: {self.noot}")
+        return "\n\n".join(delen)
+
+    def eigenschappen(self) -> dict[str, str]:
+        """The extension properties written as ``spiffworkflow:property`` elements."""
+        props: dict[str, str] = {}
+        if self.optioneel:
+            props["optioneel"] = "true"
+        if self.velden:
+            key = "startgegevens" if self.soort == "start" else "velden"
+            props[key] = json.dumps(
+                {naam: veld.to_dict() for naam, veld in self.velden.items()},
+                ensure_ascii=False,
+                sort_keys=True,
+            )
+        return props
+
+
+@dataclass(frozen=True, slots=True)
+class Stroom:
+    """A sequence flow; `conditie` is a Python expression over the process variables."""
+
+    van: str
+    naar: str
+    naam: str | None = None
+    conditie: str | None = None
+
+    @property
+    def id(self) -> str:
+        return f"flow_{self.van}__{self.naar}"
+
+
+class Proces:
+    """Builder for one procedure (one pool, one process)."""
+
+    def __init__(self, *, id: str, naam: str, lanes: list[str], documentatie: str) -> None:
+        self.id = id
+        self.naam = naam
+        self.lanes = lanes
+        self.documentatie = documentatie
+        self.knopen: dict[str, Knoop] = {}
+        self.stromen: list[Stroom] = []
+
+    def _voeg_toe(self, knoop: Knoop) -> str:
+        if knoop.id in self.knopen:
+            raise ValueError(f"{self.id}: duplicate id {knoop.id}")
+        if knoop.lane not in self.lanes:
+            raise ValueError(f"{self.id}: {knoop.id} is in unknown lane {knoop.lane}")
+        self.knopen[knoop.id] = knoop
+        return knoop.id
+
+    def start(
+        self,
+        id: str,
+        naam: str,
+        lane: str,
+        *,
+        citaten: tuple[str, ...] = (),
+        noot: str | None = None,
+        velden: dict[str, Veld] | None = None,
+    ) -> str:
+        knoop = Knoop(id, "start", naam, lane, citaten=citaten, noot=noot, velden=velden or {})
+        return self._voeg_toe(knoop)
+
+    def eind(self, id: str, naam: str, lane: str, *, rij: int | None = None) -> str:
+        return self._voeg_toe(Knoop(id, "eind", naam, lane, rij=rij))
+
+    def taak(
+        self,
+        id: str,
+        naam: str,
+        lane: str,
+        *citaten: str,
+        noot: str | None = None,
+        optioneel: bool = False,
+        velden: dict[str, Veld] | None = None,
+        rij: int | None = None,
+    ) -> str:
+        if not citaten:
+            raise ValueError(f"{self.id}: task {id} quotes no line of the factsheet")
+        knoop = Knoop(
+            id,
+            "taak",
+            naam,
+            lane,
+            citaten=citaten,
+            noot=noot,
+            optioneel=optioneel,
+            velden=velden or {},
+            rij=rij,
+        )
+        return self._voeg_toe(knoop)
+
+    def xor(self, id: str, naam: str, lane: str, *, rij: int | None = None) -> str:
+        return self._voeg_toe(Knoop(id, "exclusief", naam, lane, rij=rij))
+
+    def en(self, id: str, naam: str, lane: str, *, rij: int | None = None) -> str:
+        return self._voeg_toe(Knoop(id, "parallel", naam, lane, rij=rij))
+
+    def timer(self, id: str, naam: str, *, aan: str, duur: str, noot: str | None = None) -> str:
+        lane = self.knopen[aan].lane
+        return self._voeg_toe(Knoop(id, "timer", naam, lane, noot=noot, aan=aan, duur=duur))
+
+    def stroom(
+        self, van: str, naar: str, naam: str | None = None, conditie: str | None = None
+    ) -> None:
+        for ref in (van, naar):
+            if ref not in self.knopen:
+                raise ValueError(f"{self.id}: flow refers to unknown node {ref}")
+        self.stromen.append(Stroom(van, naar, naam, conditie))
+
+    def keten(self, *ids: str) -> None:
+        """Connect the nodes in sequence with unconditional flows."""
+        for van, naar in itertools.pairwise(ids):
+            self.stroom(van, naar)
