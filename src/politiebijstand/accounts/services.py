@@ -122,6 +122,31 @@ def gebruiker_rechten_wijzigen(
     return gebruiker
 
 
+def rechten_wijziging_vastleggen(
+    *, door: Gebruiker | None, gebruiker: Gebruiker, voor: Gebruiker | None
+) -> None:
+    """Audit an account saved elsewhere (the Django admin): created, or its rights changed.
+
+    Call it in the transaction of the save, with the account as it was before (None when new).
+    Deactivation ends all sessions of the account.
+    """
+    if voor is None:
+        audit_record(
+            gebeurtenis=Gebeurtenis.GEBRUIKER_AANGEMAAKT,
+            actor=door,
+            obj=gebruiker,
+            na={**rechten(gebruiker), "is_demo": gebruiker.is_demo},
+        )
+        return
+    oud, nieuw = rechten(voor), rechten(gebruiker)
+    if oud != nieuw:
+        audit_record(
+            gebeurtenis=Gebeurtenis.RECHTEN_GEWIJZIGD, actor=door, obj=gebruiker, voor=oud, na=nieuw
+        )
+        if oud["is_active"] and not nieuw["is_active"]:
+            _sessies_beeindigen(gebruiker)
+
+
 def _sessies_beeindigen(gebruiker: Gebruiker) -> int:
     from allauth.usersessions.models import UserSession
 
