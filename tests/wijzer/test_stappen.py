@@ -19,6 +19,7 @@ from politiebijstand.wijzer.stappen import (
     query_van_situatie,
     voortgang,
 )
+from politiebijstand.wijzer.views import alineas
 from tests.conftest import CASES_DIR
 
 CASE_FILES = sorted(CASES_DIR.glob("*.json"))
@@ -237,3 +238,8 @@ def test_elke_case_geeft_via_de_wijzer_hetzelfde_advies(path: Path) -> None:
 
 def test_de_cases_zijn_gevonden() -> None:
     assert len(CASE_FILES) >= 14
+
+
+def test_alineas_voegt_harde_regeleinden_samen_en_houdt_opsommingen_apart() -> None:
+    assert alineas("a\nb\n\n- c\n  d\n- e") == [["a b"], ["- c d", "- e"]]
+    assert alineas("") == []

@@ -9,6 +9,7 @@ next step. Invalid or tampered query strings give a page that names the field, n
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Any
@@ -353,6 +354,25 @@ def resultaat_json(request: HttpRequest) -> HttpResponse:
     )
 
 
+def alineas(tekst: str) -> list[list[str]]:
+    r"""A docstring's text as paragraphs of lines: hard wraps joined, list items kept apart.
+
+    Example: ``"a\nb\n\n- c\n  d\n- e"`` gives ``[["a b"], ["- c d", "- e"]]``.
+    """
+    resultaat: list[list[str]] = []
+    for alinea in re.split(r"\n\s*\n", tekst.strip()):
+        regels_: list[str] = []
+        for regel in alinea.splitlines():
+            regel = regel.strip()
+            if regels_ and not regel.startswith(("- ", "* ")):
+                regels_[-1] += f" {regel}"
+            else:
+                regels_.append(regel)
+        if regels_:
+            resultaat.append(regels_)
+    return resultaat
+
+
 @require_safe
 def regelcatalogus(request: HttpRequest) -> HttpResponse:
     """Every rule of the engine, grouped by module, with its summary and sources."""
@@ -363,6 +383,7 @@ def regelcatalogus(request: HttpRequest) -> HttpResponse:
             "regels": [
                 {
                     "regel": r,
+                    "alineas": alineas(r.toelichting),
                     "bronnen": [bron_voluit(b) for b in r.bronnen],
                 }
                 for r in groep
