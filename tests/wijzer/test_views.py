@@ -16,6 +16,7 @@ from pytest_django.asserts import assertContains, assertNotContains, assertRedir
 from politiebijstand.rules import advies_bepalen, situatie_from_dict
 from politiebijstand.rules.catalogus import bron_voluit, regels
 from politiebijstand.wijzer.stappen import query_van_situatie
+from politiebijstand.wijzer.views import resultaat_url_voor_situatie
 from tests.wijzer.conftest import case
 
 pytestmark = pytest.mark.usefixtures("referentiedata")
@@ -389,3 +390,15 @@ def test_stap_buiten_het_pad_stuurt_door_naar_de_open_vraag(client: Client) -> N
         response, "/wijzer/capaciteit/?taak=openbare_orde", fetch_redirect_response=False
     )
     assertNotContains(client.get("/wijzer/capaciteit/?taak=openbare_orde"), "Fout:")
+
+
+def test_resultaat_url_voor_een_situatie_is_de_schone_link() -> None:
+    assert resultaat_url_voor_situatie(case("kmar-avondklok-den-haag")["situatie"]) == KMAR_ADVIES
+    with pytest.raises(ValueError, match="Kies het land van de buitenlandse politie"):
+        resultaat_url_voor_situatie(
+            {
+                "eigen_capaciteit_toereikend": False,
+                "taak": "openbare_orde",
+                "gevraagd": [{"leverancier": "buitenland"}],
+            }
+        )

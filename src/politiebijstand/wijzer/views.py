@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Any
@@ -43,6 +44,7 @@ from politiebijstand.wijzer.stappen import (
     Voortgang,
     canonieke_query,
     naar_situatie,
+    query_van_situatie,
     samenvatting,
     voortgang,
 )
@@ -59,6 +61,22 @@ def stap_url(stap: Stap, query: QueryDict) -> str:
 def resultaat_url(query: QueryDict) -> str:
     """The URL of the result page with the given (canonical) answers."""
     return f"{reverse('wijzer:resultaat')}?{query.urlencode()}"
+
+
+def resultaat_url_voor_situatie(situatie: Mapping[str, Any]) -> str:
+    """The bookmarkable result URL (path and query) for a contract `Situatie` object.
+
+    For links into the wizard and for `make bench`.
+
+    Raises:
+        ValueError: the situation misses an answer the wizard asks, or has an invalid one;
+            the message names the field.
+    """
+    stand = voortgang(query_van_situatie(situatie))
+    if stand.open is not None:
+        fouten = "; ".join(melding for _, melding in stand.open.fouten()) or stand.open.stap.slug
+        raise ValueError(f"onvolledige of ongeldige situatie: {fouten}")
+    return resultaat_url(canonieke_query(stand))
 
 
 def _zonder_verder(query: QueryDict) -> QueryDict:
