@@ -47,6 +47,7 @@ from SpiffWorkflow.bpmn.specs.event_definitions.timer import (
     DurationTimerEventDefinition,
     TimerEventDefinition,
 )
+from SpiffWorkflow.bpmn.specs.mixins.events.end_event import EndEvent
 from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
 from SpiffWorkflow.exceptions import TaskNotFoundException
 from SpiffWorkflow.spiff.parser.process import VALIDATOR, SpiffBpmnParser
@@ -258,7 +259,10 @@ def _get_procedure(procedure_id: str) -> Procedure:
 
 # --- injected time --------------------------------------------------------------------------
 
-_NOW: ContextVar[datetime | None] = ContextVar("politiebijstand_procedures_now", default=None)
+# The injected time, and whether timers may fire now (only in `refresh_timers`).
+_NOW: ContextVar[tuple[datetime, bool] | None] = ContextVar(
+    "politiebijstand_procedures_now", default=None
+)
 
 
 def _utc(now: datetime, field: str = "now") -> datetime:
@@ -270,8 +274,8 @@ def _utc(now: datetime, field: str = "now") -> datetime:
 
 
 @contextmanager
-def _at(now: datetime) -> Iterator[None]:
-    token = _NOW.set(now)
+def _at(now: datetime, *, fire: bool = False) -> Iterator[None]:
+    token = _NOW.set((now, fire))
     try:
         yield
     finally:
@@ -282,15 +286,18 @@ class InjectedNowDurationTimer(DurationTimerEventDefinition):  # type: ignore[mi
     """A duration timer that reads the injected ``now`` instead of the wall clock.
 
     The due time is fixed when the timer starts waiting (``now`` + the duration that the
-    expression gives, an ISO 8601 string such as ``"PT24H"``); it has fired once ``now`` is at
-    or after the due time. Outside `procedure_start`, `task_complete` and `refresh_timers` no
-    ``now`` is set, and touching a timer is a programming error.
+    expression gives, an ISO 8601 string such as ``"PT24H"``). It fires only inside
+    `refresh_timers`, once ``now`` is at or after the due time; SpiffWorkflow also looks at
+    timers after every engine step, and there it only learns the due time. Outside
+    `procedure_start`, `task_complete` and `refresh_timers` no ``now`` is set, and touching a
+    timer is a programming error.
     """
 
     def has_fired(self, my_task: Any) -> bool:
-        now = _NOW.get()
-        if now is None:
+        context = _NOW.get()
+        if context is None:
             raise RuntimeError("a timer was evaluated without an injected now")
+        now, fire = context
         event_value = my_task._get_internal_data("event_value")
         if event_value is None:
             expression = my_task.workflow.script_engine.evaluate(my_task, self.expression)
@@ -298,7 +305,7 @@ class InjectedNowDurationTimer(DurationTimerEventDefinition):  # type: ignore[mi
             due = now + TimerEventDefinition.get_timedelta_from_start(parsed, now)
             event_value = due.isoformat()
             my_task._set_internal_data(event_value=event_value)
-        if datetime.fromisoformat(event_value) <= now:
+        if fire and datetime.fromisoformat(event_value) <= now:
             my_task._set_internal_data(event_fired=True)
         return bool(my_task._get_internal_data("event_fired", False))
 
@@ -700,7 +707,7 @@ def refresh_timers(run: Run, *, now: datetime) -> list[str]:
     """
     now = _utc(now)
     waiting = _waiting_timers(run)
-    with _at(now):
+    with _at(now, fire=True):
         run.workflow.refresh_timers()
         run.workflow.do_engine_steps()
     _record_deadlines(run)
@@ -716,6 +723,15 @@ def next_timer_due(run: Run) -> datetime | None:
 def is_finished(run: Run) -> bool:
     """Whether every path of the run has reached an end event (or was cancelled)."""
     return bool(run.workflow.is_completed())
+
+
+def reached_end_events(run: Run) -> list[str]:
+    """BPMN ids of the end events reached so far (``eind_afgewezen``, ...), in workflow order."""
+    return [
+        task.task_spec.bpmn_id
+        for task in run.workflow.get_tasks(state=TaskState.COMPLETED)
+        if isinstance(task.task_spec, EndEvent)
+    ]
 
 
 def completed_lanes(run: Run) -> list[str]:
