@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -19,6 +20,7 @@ from politiebijstand.rules.bron import FACTSHEET, Bron
 F = TypeVar("F", bound=Callable[..., Any])
 
 _PREFIX = "politiebijstand.rules."
+_PROGRAMMEURSSECTIE = re.compile(r"^(?:Args|Returns|Raises|Yields|Examples?):\s*$", re.MULTILINE)
 
 #: The rule modules, in catalogue order (relative to `politiebijstand.rules`).
 MODULES: tuple[str, ...] = (
@@ -44,7 +46,8 @@ class Regel:
         module: the module relative to `politiebijstand.rules`, e.g.
             ``"politiewet_2012.bijstand_kmar"``.
         samenvatting: the first line of the docstring.
-        toelichting: the rest of the docstring (may be empty), dedented.
+        toelichting: the rest of the docstring up to its Args/Returns/Raises sections (may be
+            empty), dedented.
         bronnen: the sources the rule rests on, in citation order.
     """
 
@@ -77,7 +80,9 @@ def regel(*bronnen: Bron) -> Callable[[F], F]:
         doc = inspect.getdoc(func)
         if not doc:
             raise ValueError(f"rule {func.__qualname__} needs a docstring")
-        samenvatting, _, toelichting = doc.partition("\n")
+        samenvatting, _, rest = doc.partition("\n")
+        # Args/Returns/Raises are for programmers; the catalogue shows the legal explanation.
+        toelichting = _PROGRAMMEURSSECTIE.split(rest, maxsplit=1)[0]
         module = func.__module__.removeprefix(_PREFIX)
         _REGISTER[func] = (
             Regel(
@@ -124,9 +129,12 @@ def regel_van(func: Callable[..., Any]) -> Regel:
 
 
 def module_titel(module: str) -> str:
-    """The first docstring line of a rule module, e.g. ``"Bijstand door de KMar (...)."``."""
+    """The first docstring line of a rule module without its final full stop.
+
+    Example: ``"Bijstand door de Koninklijke Marechaussee (Pw 2012 art. 57): procedures 3 en 7"``.
+    """
     doc = inspect.getdoc(importlib.import_module(_PREFIX + module)) or module
-    return doc.partition("\n")[0].strip()
+    return doc.partition("\n")[0].strip().removesuffix(".")
 
 
 def bron_voluit(bron: Bron) -> str:
