@@ -140,16 +140,25 @@ def layout(proces: Proces) -> Layout:
     """Place lanes, shapes and edges of a process.
 
     Nodes go in columns by longest path; within a lane, a node takes its row hint, else the
-    row of its first predecessor in the same lane, else the first free row of its column.
+    row of its first predecessor in the same lane, else the first free row of its column;
+    the escalation after a timer is placed last.
     """
     columns = _columns(proces)
     order = {k: i for i, k in enumerate(proces.knopen)}
     first_pred: dict[str, str] = {}
     for s in proces.stromen:
         first_pred.setdefault(s.naar, s.van)
+    # Nodes reached only through a timer (the escalation) are placed after the main flow,
+    # so they never push a main-flow node out of its row.
+    late: set[str] = {k.id for k in proces.knopen.values() if k.soort == "timer"}
+    grown = True
+    while grown:
+        more = {s.naar for s in proces.stromen if s.van in late} - late
+        late |= more
+        grown = bool(more)
     rows: dict[str, int] = {}
     taken: set[tuple[str, int, int]] = set()
-    for node in sorted(proces.knopen, key=lambda k: (columns[k], order[k])):
+    for node in sorted(proces.knopen, key=lambda k: (k in late, columns[k], order[k])):
         knoop = proces.knopen[node]
         if knoop.soort == "timer":
             continue
