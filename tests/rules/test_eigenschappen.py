@@ -118,7 +118,7 @@ def geldige_situatie(draw: st.DrawFn) -> dict[str, Any]:
     return data
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(geldige_situatie())
 def test_elke_geldige_situatie_geeft_een_advies_in_de_vorm_van_het_contract(
     data: dict[str, Any],
@@ -144,13 +144,13 @@ def _fout(data: Any) -> OngeldigeSituatie:
     raise AssertionError(f"no OngeldigeSituatie for {data!r}")
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(geldige_situatie(), onbekende_tekst(SITUATIE_VELDEN), st.integers())
 def test_onbekend_veld_noemt_het_veld(data: dict[str, Any], sleutel: str, waarde: int) -> None:
     assert _fout({**data, sleutel: waarde}).veld == sleutel
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(geldige_situatie(), onbekende_tekst(GEVRAAGD_VELDEN), st.data())
 def test_onbekend_veld_in_gevraagd_noemt_het_pad(
     data: dict[str, Any], sleutel: str, keuze: st.DataObject
@@ -225,7 +225,7 @@ def verkeerd_type(draw: st.DrawFn) -> tuple[dict[str, Any], str]:
     return data, f"gevraagd[{i}].{veld}"
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=250, deadline=None)
 @given(verkeerd_type())
 def test_verkeerd_type_of_waarde_noemt_het_veld(geval: tuple[dict[str, Any], str]) -> None:
     data, veld = geval
@@ -263,7 +263,7 @@ def ontbrekend_veld(draw: st.DrawFn) -> tuple[dict[str, Any], str]:
     return data, veld
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(ontbrekend_veld())
 def test_ontbrekend_verplicht_veld_noemt_het_veld(geval: tuple[dict[str, Any], str]) -> None:
     data, veld = geval
