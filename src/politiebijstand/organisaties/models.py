@@ -72,6 +72,38 @@ class Organisatie(models.Model):
         related_name="onderdelen",
         help_text="Organisatie waar deze deel van is, bijvoorbeeld het RCCB van een eenheid.",
     )
+    eenheid = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="in_gebied",
+        limit_choices_to={"soort": "politie", "parent__isnull": True},
+        help_text=(
+            "Politie-eenheid van het gebied: voor een gemeente en een arrondissementsparket de "
+            "regionale eenheid waarin zij liggen (Pw 2012 art. 25 lid 2)."
+        ),
+    )
+    regioburgemeester = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="regioburgemeester_van",
+        limit_choices_to={"soort": "gezag"},
+        help_text=(
+            "Voor een regionale eenheid: de gemeente waarvan de burgemeester regioburgemeester "
+            "is (zienswijze, Pw 2012 art. 56 lid 3)."
+        ),
+    )
+    functionaris = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text=(
+            "Naam van de huidige ambtsdrager (burgemeester, hoofdofficier van justitie), of leeg. "
+            "Bijhouden door de beheerder; wijzigingen staan in de geschiedenis."
+        ),
+    )
     actief = models.BooleanField(
         default=True, help_text="Uit: de organisatie wordt niet meer gebruikt maar blijft bewaard."
     )

@@ -1,0 +1,230 @@
+"""Police units, RCCBs, arrondissementsparketten and municipalities, from a YAML file (issue #3).
+
+Pure Python: reads and validates ``data/gebieden.yaml`` and derives the organisations (as
+`OrganisatieInfo`, the shape of the reference data) and their relations: the unit of each
+municipality and parket, and the regioburgemeester's municipality of each regional unit.
+Sources: Politiewet 2012 art. 25 lid 2 (one regional unit per arrondissement), art. 42
+(Landelijke Eenheid), art. 11 (the burgemeester's gezag), art. 56 lid 3 (zienswijze of the
+regioburgemeester); CBS municipality codes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from politiebijstand.organisaties.referentie import OngeldigeReferentie, OrganisatieInfo
+
+DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "gebieden.yaml"
+
+_EENHEID_RE = re.compile(r"EENHEID-[A-Z]+")
+_RCCB_RE = re.compile(r"RCCB-[A-Z]+")
+_PARKET_RE = re.compile(r"OM-[A-Z]+")
+_GEMEENTE_RE = re.compile(r"GM\d{4}")
+
+
+@dataclass(frozen=True)
+class Gebieden:
+    """The derived organisations and their relations.
+
+    Attributes:
+        organisaties: code -> OrganisatieInfo, units first, then RCCBs, parketten, gemeenten.
+        eenheid_van: code of a gemeente or parket -> code of its police unit.
+        regioburgemeester_van: code of a regional unit -> code of the regioburgemeester's
+            municipality.
+        peildatum: date (ISO) on which the file was last checked against its sources.
+    """
+
+    organisaties: dict[str, OrganisatieInfo]
+    eenheid_van: dict[str, str] = field(default_factory=dict)
+    regioburgemeester_van: dict[str, str] = field(default_factory=dict)
+    peildatum: str = ""
+
+
+def _tekst(bestand: Path, veld: str, waarde: Any, code: str | None = None) -> str:
+    if not isinstance(waarde, str) or not waarde.strip():
+        raise OngeldigeReferentie(bestand, veld, "tekst vereist", code)
+    return waarde.strip()
+
+
+def _code(bestand: Path, veld: str, waarde: Any, patroon: re.Pattern[str], code: str | None) -> str:
+    tekst = _tekst(bestand, veld, waarde, code)
+    if not patroon.fullmatch(tekst):
+        raise OngeldigeReferentie(
+            bestand, veld, f"{tekst!r} is geen geldige code ({patroon.pattern})", code
+        )
+    return tekst
+
+
+def _info(
+    *,
+    code: str,
+    naam: str,
+    afkorting: str,
+    soort: str,
+    omschrijving: str,
+    bron: str,
+    parent: str | None = None,
+    opmerking: str = "",
+) -> OrganisatieInfo:
+    return OrganisatieInfo(
+        code=code,
+        naam=naam,
+        afkorting=afkorting,
+        soort=soort,
+        omschrijving=omschrijving,
+        telefoon_spoed="",
+        telefoon="",
+        telefoon_algemeen="",
+        email="",
+        website="",
+        opmerking=opmerking,
+        bron=bron,
+        parent=parent,
+    )
+
+
+def load_gebieden(path: Path | str | None = None) -> Gebieden:
+    """Read and validate the file of units, parketten and municipalities.
+
+    Raises:
+        OngeldigeReferentie: the file cannot be read, is not YAML, or an entry is invalid (a
+            missing or malformed field, a duplicate code, an unknown unit or municipality). The
+            message names the entry and the field.
+    """
+    bestand = Path(path) if path is not None else DEFAULT_PATH
+    try:
+        data = yaml.safe_load(bestand.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise OngeldigeReferentie(bestand, "bestand", f"kan niet gelezen worden ({exc})") from exc
+    if not isinstance(data, dict):
+        raise OngeldigeReferentie(bestand, "bestand", "een mapping is vereist")
+    bron = _tekst(bestand, "bron", data.get("bron"))
+    peildatum = _tekst(bestand, "peildatum", data.get("peildatum"))
+    eenheden, gemeenten = data.get("eenheden"), data.get("gemeenten")
+    if not isinstance(eenheden, list) or not eenheden:
+        raise OngeldigeReferentie(bestand, "eenheden", "een lijst is vereist")
+    if not isinstance(gemeenten, list):
+        raise OngeldigeReferentie(bestand, "gemeenten", "een lijst is vereist")
+
+    units: list[OrganisatieInfo] = []
+    rccbs: list[OrganisatieInfo] = []
+    parketten: list[OrganisatieInfo] = []
+    eenheid_van: dict[str, str] = {}
+    regio: dict[str, str] = {}
+    for i, entry in enumerate(eenheden):
+        veld = f"eenheden[{i}]"
+        if not isinstance(entry, dict):
+            raise OngeldigeReferentie(bestand, veld, "een mapping is vereist")
+        code = _code(bestand, f"{veld}.code", entry.get("code"), _EENHEID_RE, None)
+        gebied = _tekst(bestand, f"{veld}.gebied", entry.get("gebied"), code)
+        landelijk = code == "EENHEID-LE"
+        units.append(
+            _info(
+                code=code,
+                naam=_tekst(bestand, f"{veld}.naam", entry.get("naam"), code),
+                afkorting=_tekst(bestand, f"{veld}.afkorting", entry.get("afkorting"), code),
+                soort="politie",
+                omschrijving=(
+                    "De landelijke eenheid van de politie (Pw 2012 art. 42)."
+                    if landelijk
+                    else f"Regionale eenheid van de politie voor het gebied {gebied} "
+                    "(Pw 2012 art. 25 lid 2)."
+                ),
+                bron=bron,
+            )
+        )
+        rccb = _code(bestand, f"{veld}.rccb", entry.get("rccb"), _RCCB_RE, code)
+        rccbs.append(
+            _info(
+                code=rccb,
+                naam=f"Afdeling Conflict- en Crisisbeheersing, {gebied}",
+                afkorting=f"RCCB {gebied}",
+                soort="politie",
+                omschrijving=(
+                    f"Het RCCB van {gebied}: voert de bijstandsaanvragen van de eenheid uit."
+                ),
+                bron="factsheet, LOCC, RCCB en Preparatie en Operationeel Beheer",
+                parent=code,
+            )
+        )
+        parket = entry.get("parket")
+        if not isinstance(parket, dict):
+            raise OngeldigeReferentie(bestand, f"{veld}.parket", "een mapping is vereist", code)
+        parket_code = _code(bestand, f"{veld}.parket.code", parket.get("code"), _PARKET_RE, code)
+        parket_naam = _tekst(bestand, f"{veld}.parket.naam", parket.get("naam"), code)
+        parketten.append(
+            _info(
+                code=parket_code,
+                naam=parket_naam,
+                afkorting=parket_naam.replace("Arrondissementsparket", "Parket"),
+                soort="openbaar_ministerie",
+                omschrijving=(
+                    f"{parket_naam}: de officieren van justitie die bijstand vragen voor "
+                    "strafrechtelijke handhaving en taken ten dienste van justitie "
+                    "(Pw 2012 art. 12 en 56 lid 2)."
+                ),
+                bron=bron,
+            )
+        )
+        eenheid_van[parket_code] = code
+        rb = entry.get("regioburgemeester")
+        if landelijk:
+            if rb is not None:
+                raise OngeldigeReferentie(
+                    bestand,
+                    f"{veld}.regioburgemeester",
+                    "de Landelijke Eenheid heeft er geen",
+                    code,
+                )
+        else:
+            regio[code] = _code(bestand, f"{veld}.regioburgemeester", rb, _GEMEENTE_RE, code)
+
+    unit_codes = {u.code for u in units}
+    gemeente_infos: list[OrganisatieInfo] = []
+    for i, entry in enumerate(gemeenten):
+        veld = f"gemeenten[{i}]"
+        if not isinstance(entry, dict):
+            raise OngeldigeReferentie(bestand, veld, "een mapping is vereist")
+        code = _code(bestand, f"{veld}.code", entry.get("code"), _GEMEENTE_RE, None)
+        naam = _tekst(bestand, f"{veld}.naam", entry.get("naam"), code)
+        eenheid = _tekst(bestand, f"{veld}.eenheid", entry.get("eenheid"), code)
+        if eenheid not in unit_codes or eenheid == "EENHEID-LE":
+            raise OngeldigeReferentie(
+                bestand, f"{veld}.eenheid", f"onbekende regionale eenheid {eenheid!r}", code
+            )
+        gemeente_infos.append(
+            _info(
+                code=code,
+                naam=f"Gemeente {naam} (burgemeester)",
+                afkorting=naam,
+                soort="gezag",
+                omschrijving=(
+                    f"De burgemeester van {naam}: gezag over de politie bij de handhaving van "
+                    "de openbare orde en de hulpverlening (Pw 2012 art. 11); vraagt bijstand "
+                    "(art. 56 lid 1)."
+                ),
+                bron=bron,
+            )
+        )
+        eenheid_van[code] = eenheid
+
+    organisaties: dict[str, OrganisatieInfo] = {}
+    for info in [*units, *rccbs, *parketten, *gemeente_infos]:
+        if info.code in organisaties:
+            raise OngeldigeReferentie(bestand, "code", "komt dubbel voor", info.code)
+        organisaties[info.code] = info
+    for unit, gemeente in regio.items():
+        if gemeente not in organisaties:
+            raise OngeldigeReferentie(
+                bestand, "regioburgemeester", f"gemeente {gemeente!r} staat niet in de lijst", unit
+            )
+        if eenheid_van[gemeente] != unit:
+            raise OngeldigeReferentie(
+                bestand, "regioburgemeester", f"gemeente {gemeente!r} ligt niet in {unit}", unit
+            )
+    return Gebieden(organisaties, eenheid_van, regio, peildatum)

@@ -1,0 +1,166 @@
+"""Units, RCCBs, parketten, municipalities and regioburgemeesters; history of changes (#3)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from django.core.management import call_command
+from django.test import Client
+
+import pytest
+
+from politiebijstand.audit.keten import keten_verifieren
+from politiebijstand.organisaties.gebied_services import gebieden_laden
+from politiebijstand.organisaties.gebieden import load_gebieden
+from politiebijstand.organisaties.geschiedenis import organisatie_geschiedenis
+from politiebijstand.organisaties.models import Organisatie
+from politiebijstand.organisaties.referentie import OngeldigeReferentie
+from tests.conftest import CASES_DIR
+
+REGIONALE_EENHEDEN = {
+    "EENHEID-NN": "GM0014",  # Groningen
+    "EENHEID-ON": "GM0202",  # Arnhem
+    "EENHEID-MN": "GM0344",  # Utrecht
+    "EENHEID-NH": "GM0392",  # Haarlem
+    "EENHEID-AM": "GM0363",  # Amsterdam
+    "EENHEID-DH": "GM0518",  # Den Haag
+    "EENHEID-RT": "GM0599",  # Rotterdam
+    "EENHEID-ZWB": "GM0758",  # Breda
+    "EENHEID-OB": "GM0772",  # Eindhoven
+    "EENHEID-LB": "GM0935",  # Maastricht
+}
+
+
+def test_tien_regionale_eenheden_en_de_landelijke_eenheid_elk_met_rccb_en_parket() -> None:
+    gebieden = load_gebieden()
+    eenheden = [c for c in gebieden.organisaties if c.startswith("EENHEID-")]
+    assert sorted(eenheden) == sorted([*REGIONALE_EENHEDEN, "EENHEID-LE"])
+    for eenheid in eenheden:
+        suffix = eenheid.removeprefix("EENHEID-")
+        rccb = gebieden.organisaties[f"RCCB-{suffix}"]
+        assert rccb.parent == eenheid
+        assert rccb.soort == "politie"
+        parket = "OM-LP" if suffix == "LE" else f"OM-{suffix}"
+        assert gebieden.organisaties[parket].soort == "openbaar_ministerie"
+        assert gebieden.eenheid_van[parket] == eenheid
+    assert gebieden.organisaties["OM-LP"].naam == "Landelijk Parket"
+    assert gebieden.regioburgemeester_van == REGIONALE_EENHEDEN
+
+
+def test_elke_gemeente_uit_de_casussen_staat_erin_met_haar_eenheid() -> None:
+    gebieden = load_gebieden()
+    namen = {info.afkorting for info in gebieden.organisaties.values() if info.soort == "gezag"}
+    uit_casussen = {
+        gemeente
+        for bestand in sorted(CASES_DIR.glob("*.json"))
+        for gemeente in json.loads(bestand.read_text())["situatie"].get("gemeenten", [])
+    }
+    assert uit_casussen  # the cases name municipalities
+    assert uit_casussen <= namen
+    utrecht = gebieden.organisaties["GM0344"]
+    assert utrecht.naam == "Gemeente Utrecht (burgemeester)"
+    assert gebieden.eenheid_van["GM0344"] == "EENHEID-MN"
+    assert gebieden.eenheid_van["GM0352"] == "EENHEID-MN"  # Utrechtse Heuvelrug
+
+
+@pytest.mark.parametrize(
+    ("vervang", "door", "melding"),
+    [
+        (
+            "{code: GM0345, naam: Veenendaal, eenheid: EENHEID-MN}",
+            "{code: GM0345, naam: Veenendaal, eenheid: EENHEID-XX}",
+            "gebieden.yaml: organisatie GM0345, veld gemeenten[3].eenheid: onbekende "
+            "regionale eenheid 'EENHEID-XX'",
+        ),
+        (
+            "{code: GM0345,",
+            "{code: G345,",
+            "gebieden.yaml: veld gemeenten[3].code: 'G345' is geen geldige code (GM\\d{4})",
+        ),
+        (
+            "regioburgemeester: GM0344}",
+            "regioburgemeester: GM0014}",
+            "gebieden.yaml: organisatie EENHEID-MN, veld regioburgemeester: gemeente 'GM0014' "
+            "ligt niet in EENHEID-MN",
+        ),
+        (
+            "{code: GM0202, naam: Arnhem, eenheid: EENHEID-ON}",
+            "{code: GM0014, naam: Arnhem, eenheid: EENHEID-ON}",
+            "gebieden.yaml: organisatie GM0014, veld code: komt dubbel voor",
+        ),
+    ],
+)
+def test_ongeldig_bestand_noemt_het_veld(
+    tmp_path: Path, vervang: str, door: str, melding: str
+) -> None:
+    tekst = load_gebieden.__globals__["DEFAULT_PATH"].read_text(encoding="utf-8")
+    assert vervang in tekst
+    bestand = tmp_path / "gebieden.yaml"
+    bestand.write_text(tekst.replace(vervang, door, 1), encoding="utf-8")
+    with pytest.raises(OngeldigeReferentie) as exc:
+        load_gebieden(bestand)
+    assert str(exc.value) == melding
+
+
+@pytest.mark.django_db
+def test_laden_legt_eenheid_en_regioburgemeester_vast_en_is_herhaalbaar() -> None:
+    eerste = gebieden_laden(gebieden=load_gebieden())
+    assert len(eerste.nieuw) == 46
+    mn = Organisatie.objects.get(code="EENHEID-MN")
+    assert mn.regioburgemeester is not None and mn.regioburgemeester.code == "GM0344"
+    assert Organisatie.objects.get(code="RCCB-MN").parent == mn
+    assert Organisatie.objects.get(code="GM0310").eenheid == mn  # De Bilt
+    assert Organisatie.objects.get(code="OM-MN").eenheid == mn
+    assert Organisatie.objects.get(code="EENHEID-LE").regioburgemeester is None
+    utrecht = Organisatie.objects.get(code="GM0344")
+    utrecht.functionaris = "(naam burgemeester)"
+    utrecht.actief = False
+    utrecht.save()
+    tweede = gebieden_laden(gebieden=load_gebieden())
+    assert (len(tweede.nieuw), len(tweede.bijgewerkt), len(tweede.ongewijzigd)) == (0, 0, 46)
+    utrecht.refresh_from_db()
+    assert (utrecht.functionaris, utrecht.actief) == ("(naam burgemeester)", False)
+
+
+@pytest.mark.django_db
+def test_command_gebieden_laden() -> None:
+    from io import StringIO
+
+    out = StringIO()
+    call_command("gebieden_laden", stdout=out)
+    assert out.getvalue() == "46 organisaties geladen (46 nieuw, 0 bijgewerkt, 0 ongewijzigd)\n"
+
+
+@pytest.mark.django_db
+def test_elke_wijziging_van_een_organisatie_staat_in_de_geschiedenis(
+    admin_client: Client,
+) -> None:
+    gebieden_laden(gebieden=load_gebieden())
+    utrecht = Organisatie.objects.get(code="GM0344")
+    eenheid_gezet, aangemaakt = organisatie_geschiedenis(utrecht)
+    assert aangemaakt.gebeurtenis == "organisatie-aangemaakt"
+    assert aangemaakt.actor_id is None  # the loader: the system
+    assert eenheid_gezet.voor is not None and eenheid_gezet.na is not None
+    assert (eenheid_gezet.voor["eenheid"], eenheid_gezet.na["eenheid"]) == (None, "EENHEID-MN")
+    response = admin_client.get(f"/admin/organisaties/organisatie/{utrecht.pk}/change/")
+    assert response.status_code == 200
+    formulier = response.context["adminform"].form
+    data = {
+        veld: formulier.initial.get(veld)
+        for veld in formulier.fields
+        if formulier.initial.get(veld) is not None
+    }
+    data.update({"telefoon": "030 - 286 00 00", "functionaris": "De burgemeester", "actief": "on"})
+    response = admin_client.post(f"/admin/organisaties/organisatie/{utrecht.pk}/change/", data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    gewijzigd, _, _ = organisatie_geschiedenis(utrecht)
+    assert gewijzigd.gebeurtenis == "organisatie-gewijzigd"
+    assert gewijzigd.actor_gebruikersnaam == "admin"
+    assert gewijzigd.voor is not None and gewijzigd.na is not None
+    verschil = {k for k in gewijzigd.na if gewijzigd.voor[k] != gewijzigd.na[k]}
+    assert verschil == {"telefoon", "functionaris"}
+    assert (gewijzigd.voor["telefoon"], gewijzigd.na["telefoon"]) == ("", "030 - 286 00 00")
+    pagina = admin_client.get(f"/admin/organisaties/organisatie/{utrecht.pk}/change/")
+    assert "telefoon: &#x27;&#x27; → &#x27;030 - 286 00 00&#x27;" in pagina.content.decode()
+    assert keten_verifieren().intact
