@@ -83,8 +83,15 @@ def controleer_resultaat(page: Page, base: str) -> None:
 
 
 def test_wijzer_kmar_avondklok_met_javascript(page: Page, live_server: LiveServer) -> None:
+    fouten: list[str] = []
+    page.on("response", lambda r: fouten.append(r.url) if r.status >= 400 else None)
+    page.on(
+        "console", lambda bericht: fouten.append(bericht.text) if bericht.type == "error" else None
+    )
     doorloop_kmar_case(page, live_server.url)
     controleer_resultaat(page, live_server.url)
+    # No errors in the console: the Content-Security-Policy allows what the pages use.
+    assert fouten == []
     expect(page.get_by_role("button", name="Print dit advies")).to_be_visible()
     # Back goes to the last question with the answers kept.
     page.go_back()

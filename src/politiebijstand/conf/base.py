@@ -218,7 +218,9 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'"],  # the TOTP QR code is inline SVG (mfa/totp/activate_form.html)
+        # The TOTP QR code is inline SVG (mfa/totp/activate_form.html); the NL Design System
+        # CSS draws checkbox ticks and select arrows as data: SVG images.
+        "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "object-src": ["'none'"],
