@@ -51,18 +51,14 @@ class WizardRequest:
 
 
 def wizard_result_request(situatie: dict[str, Any]) -> WizardRequest | None:
-    """The request that renders the wizard's result page for `situatie`, or None if none yet.
+    """The GET request that renders the wizard's result page for `situatie`.
 
-    The one place to change when the wizard's result URL changes. Until the wizard has a result
-    view named ``wijzer:resultaat`` this returns None and part (b) says so.
+    The wizard carries every answer in the query string (`wijzer.views`), so the result page of
+    a Situatie is one clean URL.
     """
-    from django.urls import NoReverseMatch, reverse
+    from politiebijstand.wijzer.views import resultaat_url_voor_situatie
 
-    try:
-        path = reverse("wijzer:resultaat")
-    except NoReverseMatch:
-        return None
-    return WizardRequest("GET", path, {"situatie": json.dumps(situatie)})
+    return WizardRequest("GET", resultaat_url_voor_situatie(situatie), {})
 
 
 def load_cases() -> list[Case]:
