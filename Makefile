@@ -19,6 +19,8 @@ install: $(BIN)/politiebijstand  ## create .venv and install the project with it
 run: install  ## the product on embedded SQLite with demo data, at http://$(HOST):$(PORT)/
 	$(BIN)/politiebijstand manage migrate --noinput
 	$(BIN)/politiebijstand manage referentiedata_laden
+	$(BIN)/politiebijstand manage gebieden_laden
+	$(BIN)/politiebijstand manage demo_accounts_laden
 	$(BIN)/politiebijstand manage runserver --noreload $(HOST):$(PORT)
 
 test: install  ## every test: lint, types, import contracts, pytest on SQLite (and PostgreSQL when installed)

@@ -1,4 +1,13 @@
-"""Production overlay: PostgreSQL, secure cookies, HSTS; PB_SECRET_KEY is required."""
+"""Production overlay: secrets from the environment, HTTPS only, no demo accounts.
+
+Variables (besides those of conf/base.py):
+    PB_SECRET_KEY: required; a long random string (at least 50 characters).
+    PB_DATABASE_URL: the PostgreSQL database, "postgres://user:pass@host:port/name".
+
+The log-in rate limits (allauth) and used TOTP codes live in the cache, which must be shared
+by all web processes: here the database cache (table ``pb_cache``, created by `migrate`).
+The application's database role needs only SELECT and INSERT on ``audit_auditlogentry``.
+"""
 
 import os
 
@@ -8,10 +17,34 @@ DEBUG = False
 if "PB_SECRET_KEY" not in os.environ:
     raise RuntimeError("PB_SECRET_KEY must be set in production")
 SECRET_KEY = os.environ["PB_SECRET_KEY"]
-SESSION_COOKIE_SECURE = True
-CSRF_COOKIE_SECURE = True
+
+# Demo accounts (make run) can neither be created nor log in here (issue #3).
+DEMO_ACCOUNTS_TOEGESTAAN = False
+
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "pb_cache",
+    }
+}
+
+# HTTPS only, behind a reverse proxy that sets X-Forwarded-Proto.
 SECURE_SSL_REDIRECT = True
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = 31_536_000  # one year, in seconds
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"  # and CSP frame-ancestors 'none' (conf/base.py)
+
+# Cookies: secure, not readable by scripts where possible, host-only (__Host- prefix).
+SESSION_COOKIE_SECURE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_NAME = "__Host-sessionid"
+CSRF_COOKIE_SECURE = True
+CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_NAME = "__Host-csrftoken"
+MFA_TRUST_COOKIE_SECURE = True

@@ -1,0 +1,126 @@
+"""Demo accounts for `make run`, refused under production settings; the deploy check (#3)."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import subprocess
+import sys
+from io import StringIO
+
+from django.core.management import CommandError, call_command
+from django.test import Client, override_settings
+
+import pytest
+
+from politiebijstand.accounts.demo import DEMO_ORGANISATIES, DEMO_WACHTWOORD
+from politiebijstand.accounts.models import Gebruiker
+from politiebijstand.organisaties.gebied_services import gebieden_laden
+from politiebijstand.organisaties.gebieden import load_gebieden
+from politiebijstand.organisaties.referentie import load_referentie
+from politiebijstand.organisaties.services import referentiedata_laden
+
+PRODUCTIE = {
+    **os.environ,
+    "PB_SECRET_KEY": secrets.token_urlsafe(64),
+    "DJANGO_SETTINGS_MODULE": "politiebijstand.conf.production",
+}
+
+
+@pytest.fixture
+def referentiedata(db: None) -> None:
+    referentiedata_laden(referentie=load_referentie())
+    gebieden_laden(gebieden=load_gebieden())
+
+
+def test_demo_accounts_een_per_rol_per_organisatie_en_herhaalbaar(referentiedata: None) -> None:
+    out = StringIO()
+    call_command("demo_accounts_laden", stdout=out)
+    regels = out.getvalue().splitlines()
+    assert regels[0] == "Demo-accounts (wachtwoord voor allemaal: demo-bijstand):"
+    assert len(regels) == 1 + 3 * len(DEMO_ORGANISATIES) + 1
+    assert regels[1].split() == ["demo-rccb-mn-medewerker", "RCCB-MN", "medewerker"]
+    assert Gebruiker.objects.filter(is_demo=True).count() == 28
+    burgemeester = Gebruiker.objects.get(username="demo-burgemeester-utrecht-besluitvormer")
+    assert burgemeester.organisatie is not None and burgemeester.organisatie.code == "GM0344"
+    call_command("demo_accounts_laden", stdout=StringIO())
+    assert Gebruiker.objects.count() == 28
+    admin = Gebruiker.objects.get(username="demo-admin")
+    assert (admin.is_superuser, admin.is_staff, admin.is_demo) == (True, True, True)
+
+
+def test_demo_account_logt_in_zonder_tweede_factor(referentiedata: None, client: Client) -> None:
+    call_command("demo_accounts_laden", stdout=StringIO())
+    response = client.post(
+        "/accounts/login/", {"login": "demo-locc-medewerker", "password": DEMO_WACHTWOORD}
+    )
+    assert response.headers["Location"] == "/"
+    assert client.get("/accounts/sessions/").status_code == 200
+
+
+@override_settings(DEMO_ACCOUNTS_TOEGESTAAN=False)
+def test_demo_accounts_geweigerd_waar_demos_verboden_zijn(referentiedata: None) -> None:
+    with pytest.raises(CommandError, match="niet toegestaan"):
+        call_command("demo_accounts_laden", stdout=StringIO())
+    assert not Gebruiker.objects.exists()
+
+
+@pytest.mark.django_db
+def test_demo_accounts_vragen_eerst_de_referentiedata() -> None:
+    with pytest.raises(CommandError, match="organisatie RCCB-MN ontbreekt"):
+        call_command("demo_accounts_laden", stdout=StringIO())
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "politiebijstand.cli", "manage", *args],
+        env=PRODUCTIE,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_deploy_check_is_schoon_met_productie_instellingen() -> None:
+    resultaat = run("check", "--deploy", "--fail-level", "WARNING")
+    assert resultaat.returncode == 0, resultaat.stderr
+    assert resultaat.stdout.strip() == "System check identified no issues (0 silenced)."
+
+
+def test_demo_accounts_laden_faalt_met_productie_instellingen() -> None:
+    resultaat = run("demo_accounts_laden")
+    assert resultaat.returncode == 1
+    assert "Demo-accounts zijn niet toegestaan met deze instellingen (productie)." in (
+        resultaat.stderr
+    )
+    assert resultaat.stdout == ""
+
+
+def test_productie_instellingen_zonder_secret_key_weigeren_te_starten() -> None:
+    env = {k: v for k, v in PRODUCTIE.items() if k != "PB_SECRET_KEY"}
+    resultaat = subprocess.run(
+        [sys.executable, "-m", "politiebijstand.cli", "manage", "check"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert resultaat.returncode != 0
+    assert "PB_SECRET_KEY must be set in production" in resultaat.stderr
+
+
+def test_productie_instellingen_zijn_streng() -> None:
+    code = (
+        "from django.conf import settings as s;"
+        "print(s.DEMO_ACCOUNTS_TOEGESTAAN, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE,"
+        " s.SECURE_HSTS_SECONDS, s.SECURE_SSL_REDIRECT,"
+        " s.CONTENT_SECURITY_POLICY['DIRECTIVES']['frame-ancestors'],"
+        " s.CONTENT_SECURITY_POLICY['DIRECTIVES']['script-src'])"
+    )
+    resultaat = run("shell", "-c", code)
+    assert (
+        resultaat.stdout.strip().splitlines()[-1]
+        == "False True True 31536000 True [\"'none'\"] [\"'self'\"]"
+    )
