@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,69 @@ def admin_user(db: None, django_user_model: Any) -> Any:
     )
     tweede_factor_instellen(user)
     return user
+
+
+def _ingelogd(gebruiker: Any) -> Any:
+    from django.test import Client
+
+    client = Client()
+    client.force_login(gebruiker)
+    return client
+
+
+@pytest.fixture
+def client_als(db: None) -> Callable[..., Any]:
+    """Make a test client logged in as a new account: ``client_als(rol, organisatie_code)``.
+
+    The account has a second factor (TOTP), as every account must (issue #3).
+    """
+    from tests.accounts.factories import maak_gebruiker
+    from tests.accounts.helpers import tweede_factor_instellen
+
+    def maak(rol: str = "medewerker", code: str = "RCCB-MN", **velden: Any) -> Any:
+        gebruiker = maak_gebruiker(code, rol, **velden)
+        tweede_factor_instellen(gebruiker)
+        return _ingelogd(gebruiker)
+
+    return maak
+
+
+@pytest.fixture
+def client(client_als: Callable[..., Any]) -> Any:
+    """Django's test client, logged in: every page requires log-in (issue #3).
+
+    A medewerker of RCCB-MN with a second factor. For an anonymous client use
+    ``django.test.Client()``; for other roles, `client_als`.
+    """
+    return client_als("medewerker", "RCCB-MN")
+
+
+@pytest.fixture
+def ingelogd_cookies(live_server: Any, transactional_db: None) -> list[dict[str, str]]:
+    """Cookies of a logged-in medewerker of RCCB-MN (with TOTP) for the live server.
+
+    For a browser context made in the test: ``context.add_cookies(ingelogd_cookies)``.
+    """
+    from django.conf import settings
+
+    from tests.accounts.factories import maak_gebruiker
+    from tests.accounts.helpers import tweede_factor_instellen
+
+    gebruiker = maak_gebruiker("RCCB-MN", "medewerker", username="e2e-medewerker")
+    tweede_factor_instellen(gebruiker)
+    sessie = _ingelogd(gebruiker).cookies[settings.SESSION_COOKIE_NAME].value
+    return [{"name": settings.SESSION_COOKIE_NAME, "value": sessie, "url": live_server.url}]
+
+
+@pytest.fixture
+def context(new_context: Callable[..., Any], ingelogd_cookies: list[dict[str, str]]) -> Any:
+    """Playwright's browser context, logged in on the live server as a medewerker (issue #3).
+
+    For the log-in itself, a test makes its own context with ``browser.new_context()``.
+    """
+    browser_context = new_context()
+    browser_context.add_cookies(ingelogd_cookies)
+    return browser_context
 
 
 @pytest.fixture(scope="session")

@@ -20,6 +20,13 @@ from politiebijstand.organisaties.gebieden import load_gebieden
 from politiebijstand.organisaties.referentie import load_referentie
 from politiebijstand.organisaties.services import referentiedata_laden
 
+
+@pytest.fixture
+def client() -> Client:
+    """Not logged in (the conftest's `client` is logged in)."""
+    return Client()
+
+
 PRODUCTIE = {
     **os.environ,
     "PB_SECRET_KEY": secrets.token_urlsafe(64),

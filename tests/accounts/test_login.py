@@ -19,6 +19,13 @@ from tests.accounts.helpers import heeft_totp, totp_code, tweede_factor_instelle
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture
+def client() -> Client:
+    """Not logged in (the conftest's `client` is logged in)."""
+    return Client()
+
+
 START = datetime(2026, 6, 1, 8, 0, tzinfo=UTC)
 BESCHERMD = "/accounts/sessions/"  # allauth's session list: needs a complete log-in
 

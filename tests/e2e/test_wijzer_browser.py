@@ -101,8 +101,11 @@ def test_wijzer_kmar_avondklok_met_javascript(page: Page, live_server: LiveServe
     )
 
 
-def test_wijzer_werkt_zonder_javascript(browser: Browser, live_server: LiveServer) -> None:
+def test_wijzer_werkt_zonder_javascript(
+    browser: Browser, live_server: LiveServer, ingelogd_cookies: list[dict[str, str]]
+) -> None:
     context = browser.new_context(java_script_enabled=False)
+    context.add_cookies(ingelogd_cookies)  # type: ignore[arg-type]  # every page needs log-in
     page = context.new_page()
     try:
         doorloop_kmar_case(page, live_server.url)

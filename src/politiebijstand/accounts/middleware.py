@@ -18,6 +18,13 @@ from politiebijstand.accounts.policy import heeft_tweede_factor, tweede_factor_v
 from politiebijstand.accounts.receivers import SESSIE_INGELOGD_OP
 from politiebijstand.audit.services import audit_record
 
+#: Session key: the pk of the user whose second factor was found (saves a query per request).
+SESSIE_TWEEDE_FACTOR = "pb_tweede_factor"
+#: Session key: last time (POSIX seconds) the idle clock was reset.
+SESSIE_ACTIEF_OP = "pb_actief_op"
+#: The idle clock is reset (the session written) at most once per this many seconds.
+ACTIVITEIT_INTERVAL = 60
+
 #: Pages open to a logged-in user who has not yet set up the required second factor.
 ZONDER_TWEEDE_FACTOR_TOEGESTAAN = frozenset(
     {
@@ -59,7 +66,12 @@ class TweedeFactorVerplichtMiddleware:
         match = request.resolver_match
         if match is not None and match.url_name in ZONDER_TWEEDE_FACTOR_TOEGESTAAN:
             return None
+        # Cached in the session: a second factor is only removed by a beheerder, which ends
+        # every session of the account (services.tweede_factor_resetten).
+        if request.session.get(SESSIE_TWEEDE_FACTOR) == user.pk:
+            return None
         if heeft_tweede_factor(user):
+            request.session[SESSIE_TWEEDE_FACTOR] = user.pk
             return None
         if _is_api(request):
             return JsonResponse(
@@ -75,9 +87,13 @@ class TweedeFactorVerplichtMiddleware:
 
 
 class SessieMaximumMiddleware:
-    """Ends a session `SESSIE_MAXIMUM_SECONDEN` after log-in, however active it was.
+    """Ends sessions: after `SESSION_COOKIE_AGE` idle seconds, and at `SESSIE_MAXIMUM_SECONDEN`.
 
-    The idle timeout is Django's own: `SESSION_COOKIE_AGE` with `SESSION_SAVE_EVERY_REQUEST`.
+    The maximum counts from log-in, however active the session was.
+
+    Idle: a session's expiry in the database is renewed when it is saved; this middleware
+    marks it modified on a request at most once per `ACTIVITEIT_INTERVAL` seconds, instead of
+    `SESSION_SAVE_EVERY_REQUEST` (a write on every request).
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -103,16 +119,32 @@ class SessieMaximumMiddleware:
                         content_type="application/problem+json",
                     )
                 return redirect(settings.LOGIN_URL)
+            nu = int(timezone.now().timestamp())
+            if nu - int(request.session.get(SESSIE_ACTIEF_OP, 0)) >= ACTIVITEIT_INTERVAL:
+                request.session[SESSIE_ACTIEF_OP] = nu
         return self.get_response(request)
 
 
 class InlogVerplichtMiddleware(LoginRequiredMiddleware):
-    """Django's LoginRequiredMiddleware; API views (DRF) answer 401/403 themselves instead."""
+    """Every page requires log-in (Django's LoginRequiredMiddleware, issue #3).
+
+    Views marked `login_not_required` (allauth's log-in pages, the admin's log-in) stay open.
+    Under ``/api/`` an anonymous request gets 401 with a problem+json body instead of a
+    redirect to the log-in page, whatever the view's own authentication classes say.
+    """
 
     def process_view(
         self, request: HttpRequest, view_func: Any, view_args: Any, view_kwargs: Any
     ) -> HttpResponse | None:
-        if getattr(view_func, "cls", None) is not None and _is_api(request):
-            return None  # a DRF APIView: its authentication and permission classes decide
+        if _is_api(request):
+            if request.user.is_authenticated or not getattr(view_func, "login_required", True):
+                return None
+            weigering = JsonResponse(
+                {"type": "inloggen-vereist", "title": "Log eerst in.", "status": 401},
+                status=401,
+                content_type="application/problem+json",
+            )
+            weigering["WWW-Authenticate"] = 'Session realm="politiebijstand"'
+            return weigering
         response = super().process_view(request, view_func, view_args, view_kwargs)
         return response if isinstance(response, HttpResponse) else None

@@ -115,6 +115,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "politiebijstand.accounts.middleware.InlogVerplichtMiddleware",
     "politiebijstand.accounts.middleware.SessieMaximumMiddleware",
     "politiebijstand.accounts.middleware.TweedeFactorVerplichtMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -160,14 +161,15 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
-    "DEFAULT_AUTHENTICATION_CLASSES": [],
-    "DEFAULT_PERMISSION_CLASSES": [],
-    "UNAUTHENTICATED_USER": None,
+    # Issue #3: session log-in (with its second factor) for the API too; CSRF on unsafe methods.
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "politiebijstand API",
     "DESCRIPTION": "Bijstandswijzer: routing advice for bijstand aan de politie.",
     "VERSION": "1.0.0",
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
 }
 
 # --- Accounts, log-in and sessions (issue #3) -------------------------------------------------
@@ -198,7 +200,8 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "politiebijstand"
 MFA_ALLOW_UNVERIFIED_EMAIL = True  # no self sign-up: accounts are made by a beheerder
 SESSION_COOKIE_AGE = int(env("PB_SESSIE_INACTIEF_SECONDEN", "1800"))
-SESSION_SAVE_EVERY_REQUEST = True  # so SESSION_COOKIE_AGE is an idle timeout
+# SESSION_COOKIE_AGE is an idle timeout: accounts.middleware.SessieMaximumMiddleware renews it
+# at most once a minute.
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSIE_MAXIMUM_SECONDEN = int(env("PB_SESSIE_MAXIMUM_SECONDEN", "43200"))
 DEMO_ACCOUNTS_TOEGESTAAN = env_bool("PB_DEMO_ACCOUNTS", True)
