@@ -129,15 +129,18 @@ class InlogVerplichtMiddleware(LoginRequiredMiddleware):
     """Every page requires log-in (Django's LoginRequiredMiddleware, issue #3).
 
     Views marked `login_not_required` (allauth's log-in pages, the admin's log-in) stay open.
-    Under ``/api/`` an anonymous request gets 401 with a problem+json body instead of a
-    redirect to the log-in page, whatever the view's own authentication classes say.
+    Under ``/api/`` every anonymous request gets 401 with a problem+json body instead of a
+    redirect to the log-in page, whatever the view's own authentication classes say (DRF
+    marks every APIView `login_not_required`).
     """
 
     def process_view(
         self, request: HttpRequest, view_func: Any, view_args: Any, view_kwargs: Any
     ) -> HttpResponse | None:
         if _is_api(request):
-            if request.user.is_authenticated or not getattr(view_func, "login_required", True):
+            # No API endpoint is public; DRF marks its views login_not_required, so that
+            # attribute is not consulted here.
+            if request.user.is_authenticated:
                 return None
             weigering = JsonResponse(
                 {"type": "inloggen-vereist", "title": "Log eerst in.", "status": 401},

@@ -1,0 +1,257 @@
+"""Authorization matrix: every role x every URL pattern x every method (issue #3).
+
+The URL patterns are found by walking the project's URL resolver, so a new URL is picked up;
+it must then get a row in `VERWACHTING` (the test names it). Each request is checked against
+the explicit expectation: allowed (`OK`), wrong method (`METHODE`), sent to log in (`LOGIN`),
+sent to set up the second factor (`TWEE_FA`), refused (`GEWEIGERD`, 403), not logged in
+(`ONBEKEND`, 401, the API) or not found (`NIET_GEVONDEN`, 404).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from fnmatch import fnmatchcase
+from importlib import import_module
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+
+import pytest
+
+from politiebijstand.accounts.constants import Rol
+from politiebijstand.accounts.models import Gebruiker
+from politiebijstand.wijzer.stappen import STAPPEN
+from tests.accounts.factories import maak_gebruiker
+from tests.accounts.helpers import tweede_factor_instellen
+
+pytestmark = pytest.mark.django_db
+
+OK, METHODE, LOGIN, TWEE_FA = "ok", "methode", "login", "tweede-factor"
+GEWEIGERD, ONBEKEND, NIET_GEVONDEN = "geweigerd", "onbekend", "niet-gevonden"
+
+ROLLEN = ("anoniem", "medewerker", "besluitvormer", "beheerder", "technisch", "zonder_2fa")
+METHODEN = ("GET", "POST", "PUT", "PATCH", "DELETE")
+INGELOGD = ("medewerker", "besluitvormer", "beheerder", "technisch")
+
+
+@dataclass(frozen=True)
+class Patroon:
+    naam: str  # "namespace:name", or "namespace:?" for an unnamed pattern
+    route: str  # the full route, e.g. "accounts/beheer/<int:pk>/"
+    pad: str  # a concrete path for the request
+
+
+CODES = {
+    "ok": OK,
+    "met": METHODE,
+    "log": LOGIN,
+    "2fa": TWEE_FA,
+    "403": GEWEIGERD,
+    "401": ONBEKEND,
+    "404": NIET_GEVONDEN,
+}
+
+
+def _rij(tekst: str) -> dict[str, dict[str, str]]:
+    """One row: per role (in `ROLLEN` order) the outcomes of GET/POST/PUT/PATCH/DELETE.
+
+    A role with one code (``"log"``) has that outcome for every method.
+    """
+    per_rol = tekst.split()
+    assert len(per_rol) == len(ROLLEN), tekst
+    uit = {}
+    for rol, codes in zip(ROLLEN, per_rol, strict=True):
+        lijst = codes.split("/")
+        if len(lijst) == 1:
+            lijst = lijst * len(METHODEN)
+        assert len(lijst) == len(METHODEN), tekst
+        uit[rol] = {m: CODES[c] for m, c in zip(METHODEN, lijst, strict=True)}
+    return uit
+
+
+# fmt: off
+#: The expectation per URL pattern (fnmatch on "namespace:name"; first match wins).
+#: Columns: anoniem medewerker besluitvormer beheerder technisch zonder_2fa.
+PAGINA_GET = "log ok/met/met/met/met ok/met/met/met/met ok/met/met/met/met ok/met/met/met/met 2fa"
+BEHEER = "log 403/403/met/met/met 403/403/met/met/met ok/ok/met/met/met 403/403/met/met/met 2fa"
+ADMIN = "log log log log ok 2fa"
+ALLAUTH_OPEN_GET = "ok/met/met/met/met ok/met/met/met/met ok/met/met/met/met ok/met/met/met/met ok/met/met/met/met 2fa"  # noqa: E501
+ALLAUTH_FORM = "log ok/ok/ok/met/met ok/ok/ok/met/met ok/ok/ok/met/met ok/ok/ok/met/met 2fa"
+ALLAUTH_ALLES = "log ok ok ok ok 2fa"
+VERWACHTING: list[tuple[str, dict[str, dict[str, str]]]] = [
+    ("?", _rij("log ok ok ok ok 2fa")),  # "/" redirects to the wizard
+    ("wijzer:*", _rij(PAGINA_GET)),
+    ("regels", _rij(PAGINA_GET)),
+    ("api:advies", _rij("401 met/ok/met/met/met met/ok/met/met/met met/ok/met/met/met met/ok/met/met/met 403")),  # noqa: E501
+    ("api:schema", _rij("401 ok/met/met/met/met ok/met/met/met/met ok/met/met/met/met ok/met/met/met/met 403")),  # noqa: E501
+    ("accounts:uitloggen_overal", _rij("log ok/log/met/met/met ok/log/met/met/met ok/log/met/met/met ok/log/met/met/met ok/log/met/met/met")),  # noqa: E501
+    ("accounts:gebruikers_lijst", _rij("log 403/met/met/met/met 403/met/met/met/met ok/met/met/met/met 403/met/met/met/met 2fa")),  # noqa: E501
+    ("accounts:gebruiker_*", _rij(BEHEER)),
+    # allauth, open without log-in (login_not_required)
+    ("account_login", _rij("ok/ok/ok/met/met ok ok ok ok 2fa")),
+    ("account_logout", _rij("log/log/met/met/met ok/log/met/met/met ok/log/met/met/met ok/log/met/met/met ok/log/met/met/met ok/log/met/met/met")),  # noqa: E501
+    ("account_inactive", _rij(ALLAUTH_OPEN_GET)),
+    ("account_signup", _rij("ok ok ok ok ok 2fa")),  # sign-up is closed: a page says so
+    ("account_email_verification_sent", _rij(ALLAUTH_OPEN_GET)),
+    ("account_confirm_email", _rij("ok/404/met/met/met ok/404/met/met/met ok/404/met/met/met ok/404/met/met/met ok/404/met/met/met 2fa")),  # noqa: E501
+    ("account_confirm_login_code", _rij(ALLAUTH_ALLES)),
+    ("account_reset_password", _rij("ok/ok/ok/met/met ok/ok/ok/met/met ok/ok/ok/met/met ok/ok/ok/met/met ok/ok/ok/met/met 2fa")),  # noqa: E501
+    ("account_reset_password_done", _rij(ALLAUTH_OPEN_GET)),
+    ("account_reset_password_from_key", _rij("ok ok ok ok ok 2fa")),
+    ("account_reset_password_from_key_done", _rij(ALLAUTH_OPEN_GET)),
+    ("mfa_authenticate", _rij(ALLAUTH_ALLES)),
+    # allauth, for a logged-in user; the second factor's own pages stay open without it
+    ("account_reauthenticate", _rij("log ok/ok/ok/met/met ok/ok/ok/met/met ok/ok/ok/met/met ok/ok/ok/met/met ok/ok/ok/met/met")),  # noqa: E501
+    ("account_request_reauthentication_code", _rij(ALLAUTH_ALLES)),
+    ("account_confirm_reauthentication_code", _rij(ALLAUTH_ALLES)),
+    ("account_email", _rij(ALLAUTH_FORM)),
+    ("account_change_password", _rij(ALLAUTH_FORM)),
+    ("account_set_password", _rij(ALLAUTH_ALLES)),
+    ("usersessions_list", _rij(ALLAUTH_FORM)),
+    ("mfa_index", _rij("log ok/met/met/met/met ok/met/met/met/met ok/met/met/met/met ok/met/met/met/met ok/met/met/met/met")),  # noqa: E501
+    ("mfa_reauthenticate", _rij("log ok/ok/ok/met/met ok/ok/ok/met/met ok/ok/ok/met/met ok/ok/ok/met/met ok")),  # noqa: E501
+    ("mfa_activate_totp", _rij("log ok ok ok ok ok")),
+    ("mfa_deactivate_totp", _rij(ALLAUTH_ALLES)),  # the form refuses: TOTP is required
+    ("mfa_view_recovery_codes", _rij("log ok/met/met/met/met ok/met/met/met/met ok/met/met/met/met ok/met/met/met/met 404/met/met/met/met")),  # noqa: E501
+    ("mfa_generate_recovery_codes", _rij("log ok ok ok ok ok")),
+    ("mfa_download_recovery_codes", _rij("log ok ok ok ok 404")),
+    # the Django admin: technical administration only
+    ("admin:login", _rij("ok/ok/ok/met/met ok/ok/ok/met/met ok/ok/ok/met/met ok/ok/ok/met/met ok/ok/ok/met/met 2fa")),  # noqa: E501
+    ("admin:logout", _rij("log ok ok ok met/ok/met/met/met 2fa")),  # logs out anyone
+    ("admin:password_change", _rij("log log log log ok/ok/ok/met/met 2fa")),
+    ("admin:password_change_done", _rij("log log log log ok/met/met/met/met 2fa")),
+    ("admin:jsi18n", _rij("log log log log ok/met/met/met/met 2fa")),
+    ("admin:autocomplete", _rij("log log log log 403/met/met/met/met 2fa")),  # no term given
+    ("admin:view_on_site", _rij("log log log log 404 2fa")),  # no such object
+    ("admin:audit_auditlogentry_add", _rij("log log log log 403 2fa")),  # append-only
+    ("admin:audit_auditlogentry_delete", _rij("log log log log 403 2fa")),
+    ("admin:audit_auditlogentry_change", _rij("log log log log ok/403/ok/ok/ok 2fa")),  # view only
+    ("admin:?", _rij(ADMIN)),  # old-style object URLs redirect; also the catch-all below
+    ("admin:*", _rij(ADMIN)),
+]
+# fmt: on
+
+
+def _patronen(resolver: URLResolver, prefix: str = "", ns: str = "") -> Iterator[Patroon]:
+    for p in resolver.url_patterns:
+        if isinstance(p, URLResolver):
+            yield from _patronen(
+                p, prefix + str(p.pattern), ns + (f"{p.namespace}:" if p.namespace else "")
+            )
+        elif isinstance(p, URLPattern):
+            naam = (ns + p.name) if p.name else f"{ns}?"
+            yield Patroon(naam, prefix + str(p.pattern), "")
+
+
+VOORBEELD = {
+    "slug": STAPPEN[0].slug,
+    "app_label": "accounts",
+    "content_type_id": "1",
+    "object_id": "1",
+    "id": "1",
+    "uidb36": "1",
+    "key": "abc",
+    "url": "onbekend",
+}
+
+
+def _concreet(route: str, pk: int) -> str:
+    """A concrete path for a route: converters and regex groups filled with samples."""
+    waarden = {**VOORBEELD, "pk": str(pk)}
+    # regex groups (?P<name>...) of re_path patterns, then converters <type:name> of path()
+    pad = re.sub(r"\(\?P<(\w+)>[^)]*\)", lambda m: waarden[m.group(1)], route)
+    pad = re.sub(r"<(?:\w+:)?(\w+)>", lambda m: waarden[m.group(1)], pad)
+    return "/" + pad.replace("^", "").replace("$", "").replace("\\", "")
+
+
+PATRONEN = list(_patronen(get_resolver()))
+
+
+def verwachting(patroon: Patroon) -> dict[str, dict[str, str]] | None:
+    if patroon.naam == "admin:?" and patroon.route.endswith("(?P<url>.*)$"):
+        return _rij("log log log log 404 2fa")  # the admin's catch-all: no such page
+    for glob, rij in VERWACHTING:
+        if fnmatchcase(patroon.naam, glob):
+            return rij
+    return None
+
+
+def test_elk_url_patroon_heeft_een_verwachting() -> None:
+    zonder = sorted({p.naam for p in PATRONEN if verwachting(p) is None})
+    assert zonder == [], f"Voeg een rij toe aan VERWACHTING voor: {zonder}"
+
+
+def test_de_matrix_dekt_de_bekende_urls() -> None:
+    namen = {p.naam for p in PATRONEN}
+    assert {"wijzer:start", "api:advies", "account_login", "accounts:gebruiker_wijzigen"} <= namen
+    assert len(PATRONEN) >= 50
+
+
+def _uitkomst(response: Any) -> str:
+    status = response.status_code
+    if status in (301, 302, 303, 307, 308):
+        doel = response.headers.get("Location", "")
+        if doel.startswith(("/accounts/login/", "/admin/login/")):
+            return LOGIN
+        if doel.startswith("/accounts/2fa/totp/activate/"):
+            return TWEE_FA
+        return OK
+    return {401: ONBEKEND, 403: GEWEIGERD, 404: NIET_GEVONDEN, 405: METHODE}.get(status, OK)
+
+
+_SessionStore = import_module(settings.SESSION_ENGINE).SessionStore
+
+
+def _client(gebruiker: Gebruiker | None) -> Client:
+    """A client with a fresh session of `gebruiker` (no log-in signal, so no audit row)."""
+    client = Client()
+    if gebruiker is not None:
+        sessie = _SessionStore()
+        sessie[SESSION_KEY] = str(gebruiker.pk)
+        sessie[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+        sessie[HASH_SESSION_KEY] = gebruiker.get_session_auth_hash()
+        sessie.save()
+        client.cookies[settings.SESSION_COOKIE_NAME] = sessie.session_key
+    return client
+
+
+@pytest.fixture
+def gebruikers() -> dict[str, Gebruiker | None]:
+    per_rol: dict[str, Gebruiker | None] = {"anoniem": None}
+    for rol in (Rol.MEDEWERKER, Rol.BESLUITVORMER, Rol.BEHEERDER):
+        per_rol[rol] = maak_gebruiker("RCCB-MN", rol, username=f"matrix-{rol}")
+    per_rol["technisch"] = maak_gebruiker(
+        organisatie=None, username="matrix-technisch", is_staff=True, is_superuser=True
+    )
+    for naam in ("medewerker", "besluitvormer", "beheerder", "technisch"):
+        gebruiker = per_rol[naam]
+        assert gebruiker is not None
+        tweede_factor_instellen(gebruiker)
+    per_rol["zonder_2fa"] = maak_gebruiker("RCCB-MN", username="matrix-zonder-2fa")
+    return per_rol
+
+
+@pytest.mark.parametrize("patroon", PATRONEN, ids=lambda p: f"{p.naam}|{p.route}")
+def test_autorisatiematrix(patroon: Patroon, gebruikers: dict[str, Gebruiker | None]) -> None:
+    rij = verwachting(patroon)
+    if rij is None:
+        pytest.fail(f"geen verwachting voor {patroon.naam}")
+    collega = maak_gebruiker("RCCB-MN", username="matrix-collega")
+    pad = _concreet(patroon.route, collega.pk)
+    afwijkingen = []
+    for rol in ROLLEN:
+        for methode in METHODEN:
+            client = _client(gebruikers[rol])
+            response = client.generic(methode, pad, data=b"", content_type="application/json")
+            kreeg = _uitkomst(response)
+            if kreeg != rij[rol][methode]:
+                afwijkingen.append(
+                    f"{rol:<14} {methode:<6} {pad}: verwacht {rij[rol][methode]}, kreeg {kreeg} "
+                    f"({response.status_code} {response.headers.get('Location', '')})"
+                )
+    assert afwijkingen == []
