@@ -29,12 +29,13 @@ DROP FUNCTION IF EXISTS audit_weiger_wijziging();
 
 def maak_trigger(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(MAAK)
+        # params=None: the SQL holds a literal % (plpgsql format), not a placeholder.
+        schema_editor.execute(MAAK, params=None)
 
 
 def verwijder_trigger(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(VERWIJDER)
+        schema_editor.execute(VERWIJDER, params=None)
 
 
 class Migration(migrations.Migration):
