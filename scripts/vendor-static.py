@@ -62,12 +62,30 @@ PACKAGES: dict[str, tuple[str, tuple[str, ...]]] = {
             "LICENSE",
         ),
     ),
+    # The BPMN diagram of a request's procedure (issue #4): the navigated viewer (zoom and pan,
+    # no editing) and its two stylesheets. Its licence requires the bpmn.io watermark to stay
+    # visible in every rendered diagram.
+    "bpmn-js": (
+        "bpmn-js",
+        (
+            "dist/bpmn-navigated-viewer.production.min.js",
+            "dist/assets/diagram-js.css",
+            "dist/assets/bpmn-js.css",
+            "LICENSE",
+        ),
+    ),
+}
+
+#: Licences that package.json states only as "SEE LICENSE IN LICENSE": the name of the licence
+#: in the package's LICENSE file, as the manifest lists it.
+LICENCES: dict[str, str] = {
+    "bpmn-js": "bpmn.io License (MIT, watermark must stay visible)",
 }
 
 
 def _target(source: str) -> str:
-    """Target name inside the package folder: `dist/` is dropped, `files/` kept."""
-    return source.removeprefix("dist/")
+    """Target name inside the package folder: `dist/` and `assets/` dropped, `files/` kept."""
+    return source.removeprefix("dist/").removeprefix("assets/")
 
 
 def sha256(path: Path) -> str:
@@ -105,7 +123,7 @@ def build_manifest() -> dict[str, Any]:
             {
                 "package": package,
                 "version": meta["version"],
-                "licence": installed.get("license") or meta.get("license"),
+                "licence": LICENCES.get(package) or installed.get("license") or meta.get("license"),
                 "integrity": meta.get("integrity"),
                 "files": copied,
             }

@@ -73,7 +73,13 @@ def test_manifest_names_an_open_licence_for_every_package() -> None:
         "@nl-design-system-unstable/voorbeeld-design-tokens": "EUPL-1.2",
         "@fontsource/noto-sans": "OFL-1.1",
         "@fontsource/noto-serif": "OFL-1.1",
+        "bpmn-js": "bpmn.io License (MIT, watermark must stay visible)",
     }
+
+
+def test_bpmn_js_licence_file_with_the_watermark_clause_is_shipped() -> None:
+    licence = (VENDOR / "bpmn-js" / "LICENSE").read_text(encoding="utf-8")
+    assert "the watermark must stay fully visible" in licence
 
 
 def test_default_theme_css_setting_points_at_the_vendored_voorbeeld_theme() -> None:
