@@ -131,6 +131,13 @@ VERWACHTING: list[tuple[str, dict[str, dict[str, str]]]] = [
     ("admin:audit_auditlogentry_add", _rij("log log log log 403 2fa")),  # append-only
     ("admin:audit_auditlogentry_delete", _rij("log log log log 403 2fa")),
     ("admin:audit_auditlogentry_change", _rij("log log log log ok/403/ok/ok/ok 2fa")),  # view only
+    # verzoeken and meldingen: read-only in the admin; changes go through the services (#4)
+    ("admin:verzoeken_*_add", _rij("log log log log 403 2fa")),
+    ("admin:verzoeken_*_delete", _rij("log log log log 403 2fa")),
+    ("admin:verzoeken_*_change", _rij("log log log log ok/403/ok/ok/ok 2fa")),
+    ("admin:meldingen_bericht_add", _rij("log log log log 403 2fa")),
+    ("admin:meldingen_bericht_delete", _rij("log log log log 403 2fa")),
+    ("admin:meldingen_bericht_change", _rij("log log log log ok/403/ok/ok/ok 2fa")),
     ("admin:?", _rij(ADMIN)),  # old-style object URLs redirect; also the catch-all below
     ("admin:*", _rij(ADMIN)),
 ]

@@ -97,7 +97,10 @@ INSTALLED_APPS = [
     "politiebijstand.audit",
     "politiebijstand.toegang",
     "politiebijstand.wijzer",
+    "politiebijstand.verzoeken",
+    "politiebijstand.meldingen",
     "politiebijstand.api",
+    "huey.contrib.djhuey",
     # After the project's apps, so that ui/templates/ overrides allauth's templates.
     "allauth",
     "allauth.account",
@@ -231,4 +234,43 @@ CONTENT_SECURITY_POLICY = {
         "form-action": ["'self'"],
         "frame-ancestors": ["'none'"],
     },
+}
+
+# --- Requests, timers, outbox and the worker (issue #4) ----------------------------------------
+# PB_FORMALISATIE_TERMIJN: on the urgent path, the written formalisation is due this long after
+#     the phone call (ISO 8601 duration, default "PT24H" = 24 hours).
+# PB_HERINNERING_VOOR_SECONDEN: a reminder is sent this long before a task's due time (seconds,
+#     default 7200 = 2 hours).
+# PB_BERICHT_LEASE_SECONDEN: a worker holds a message of the outbox this long while sending it;
+#     after that another worker may take it (seconds, default 300).
+# PB_BERICHT_MAX_POGINGEN: attempts to send a message before it is marked failed (count,
+#     default 8; the wait doubles from 1 minute).
+# PB_EMAIL_AFZENDER: the From address of the messages (default "bijstand@localhost").
+# PB_EMAIL_BACKEND: Django e-mail backend (default: the console backend, which prints).
+# PB_HUEY_IMMEDIATE: "1" runs jobs at once in the calling process (bool, default off; on in
+#     tests).
+FORMALISATIE_TERMIJN = env("PB_FORMALISATIE_TERMIJN", "PT24H")
+HERINNERING_VOOR_SECONDEN = int(env("PB_HERINNERING_VOOR_SECONDEN", "7200"))
+BERICHT_LEASE_SECONDEN = int(env("PB_BERICHT_LEASE_SECONDEN", "300"))
+BERICHT_MAX_POGINGEN = int(env("PB_BERICHT_MAX_POGINGEN", "8"))
+DEFAULT_FROM_EMAIL = env("PB_EMAIL_AFZENDER", "bijstand@localhost")
+EMAIL_BACKEND = env("PB_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+
+# huey: SqliteHuey in PB_DATA_DIR for the embedded mode (`make run` starts one consumer next to
+# the web server). Production (PostgreSQL) overrides HUEY with PostgresHuey on the same
+# database, e.g.:
+#     HUEY = {"huey_class": "huey.PostgresHuey", "name": "politiebijstand",
+#             "connection": {"host": ..., "port": ..., "dbname": ..., "user": ...,
+#                            "password": ...},
+#             "immediate": False}
+# Run one consumer with periodic tasks and any others with `--no-periodic` (a periodic task
+# runs on every consumer that has them). The jobs are only wake-ups: the durable state is the
+# outbox row (`meldingen.Bericht`) and the `volgende_timer` column of each procedure run.
+HUEY = {
+    "huey_class": "huey.SqliteHuey",
+    "name": "politiebijstand",
+    "filename": str(DATA_DIR / "huey.sqlite3"),
+    "immediate": env_bool("PB_HUEY_IMMEDIATE", False),
+    "utc": True,
+    "consumer": {"workers": 1, "worker_type": "thread", "periodic": True},
 }

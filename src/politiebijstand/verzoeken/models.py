@@ -1,0 +1,586 @@
+"""The request (bijstandsverzoek), its parts and their procedure runs, tasks and decisions (#4).
+
+A `Bijstandsverzoek` is made from an advice (`rules.Advies`) by the requesting unit's RCCB. It
+has one `Deelverzoek` per allowed route of the advice; each part runs its own procedure of the
+factsheet (`procedures.engine`), whose state is stored as text on the part. `Taak` mirrors the
+ready user tasks of every run for the work queues, resolved to concrete organisations.
+
+Writes go through `verzoeken.services` only; status changes through
+`verzoeken.workflow.deelverzoek_overgang` only. Datetimes are stored in UTC.
+
+Bron: factsheet "Bijstand & ondersteuning aan de politie", toelichting 1 to 9; Politiewet 2012
+hoofdstuk 5 (art. 56 to 58).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Collection
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from politiebijstand.organisaties.models import Organisatie
+from politiebijstand.verzoeken.constants import (
+    BesluitUitkomst,
+    DeelverzoekStatus,
+    Gezag,
+    InzetSoort,
+    RegelUitkomst,
+    TaakStatus,
+    VerzoekStatus,
+)
+
+_ORG = "organisaties.Organisatie"
+
+
+class Bijstandsverzoek(models.Model):
+    """A request for assistance to the police (bijstandsverzoek), made from an advice.
+
+    Implements `toegang.protocollen.VerzoekToegang`. Who takes part (`deelnemers`, through
+    `Deelname`) is stored, so that lists can be scoped in SQL.
+    """
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    kenmerk = models.CharField(
+        max_length=20,
+        unique=True,
+        help_text="Leesbaar kenmerk, 'BV-' + jaar + volgnummer, bijvoorbeeld 'BV-2026-000042'.",
+    )
+    titel = models.CharField(max_length=200, help_text="Korte omschrijving van de inzet.")
+    omschrijving = models.TextField(
+        blank=True, help_text="De feitelijke aanvraag: aanleiding, taak en gevraagde inzet."
+    )
+    taak = models.CharField(
+        max_length=40,
+        help_text="De politietaak waarvoor capaciteit nodig is (contract: Situatie.taak).",
+    )
+    gezag = models.CharField(
+        max_length=30,
+        choices=Gezag.choices,
+        help_text=(
+            "Het bevoegd gezag: de burgemeester (openbare orde, Pw 2012 art. 11) of de officier "
+            "van justitie (strafrechtelijke handhaving, Pw 2012 art. 12)."
+        ),
+    )
+    bevoegd_gezag = models.ForeignKey(
+        _ORG,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=(
+            "De concrete aanvrager: de gemeente van de burgemeester, of het "
+            "arrondissementsparket van de officier van justitie."
+        ),
+    )
+    gemeenten: models.ManyToManyField[Organisatie, Any] = models.ManyToManyField(
+        _ORG,
+        related_name="+",
+        blank=True,
+        help_text="Gemeenten waar de bijstand wordt ingezet.",
+    )
+    eenheid = models.ForeignKey(
+        _ORG,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="De politie-eenheid die bijstand nodig heeft.",
+    )
+    rccb = models.ForeignKey(
+        _ORG,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Het RCCB van de vragende eenheid (voert de aanvraag uit).",
+    )
+    regioburgemeester = models.ForeignKey(
+        _ORG,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        help_text="De gemeente van de regioburgemeester van de eenheid (Pw 2012 art. 56 lid 3).",
+    )
+    periode_start = models.DateTimeField(help_text="Begin van de gevraagde inzet (UTC).")
+    periode_eind = models.DateTimeField(help_text="Einde van de gevraagde inzet (UTC).")
+    locatie = models.CharField(max_length=300, help_text="Waar de bijstand wordt ingezet.")
+    gevraagde_capaciteit = models.TextField(
+        blank=True, help_text="De gevraagde capaciteit in woorden (de regels staan per deel)."
+    )
+    gewenst_effect = models.TextField(
+        blank=True, help_text="Het gewenste effect, als de capaciteit niet vast te leggen is."
+    )
+    spoed = models.BooleanField(
+        default=False,
+        help_text=(
+            "Spoedeisend geval: eerst telefonisch, daarna schriftelijk geformaliseerd "
+            "(Pw 2012 art. 56 lid 3; factsheet, toelichting 3, 4, 7 en 8)."
+        ),
+    )
+    situatie = models.JSONField(help_text="De situatie waarop het advies berust (contract).")
+    advies = models.JSONField(help_text="Het advies van de Bijstandswijzer (contract).")
+    regels_versie = models.CharField(
+        max_length=64, help_text="Versie (sha256) van de regels waarmee het advies is bepaald."
+    )
+    status = models.CharField(
+        max_length=20,
+        choices=VerzoekStatus.choices,
+        default=VerzoekStatus.IN_BEHANDELING,
+        db_index=True,
+        help_text="Afgeleid uit de status van de delen.",
+    )
+    aangevraagd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="De medewerker van het RCCB die het verzoek aanmaakte.",
+    )
+    deelnemers: models.ManyToManyField[Organisatie, Deelname] = models.ManyToManyField(
+        _ORG,
+        through="Deelname",
+        related_name="verzoeken",
+        help_text="Alle organisaties die aan het verzoek deelnemen (need-to-know).",
+    )
+    ingetrokken_reden = models.TextField(blank=True, help_text="Reden van intrekking.")
+    versie = models.PositiveIntegerField(
+        default=1, help_text="Optimistische versie: wordt bij elke wijziging opgehoogd."
+    )
+    aangemaakt_op = models.DateTimeField(help_text="Tijdstip van aanmaken (UTC).")
+    gewijzigd_op = models.DateTimeField(help_text="Tijdstip van de laatste wijziging (UTC).")
+
+    class Meta:
+        verbose_name = "bijstandsverzoek"
+        verbose_name_plural = "bijstandsverzoeken"
+        ordering = ("-aangemaakt_op", "-id")
+        indexes = (
+            models.Index(fields=("eenheid", "status"), name="verzoek_eenheid_status_idx"),
+            models.Index(fields=("-aangemaakt_op", "-id"), name="verzoek_nieuwste_idx"),
+        )
+        constraints = (
+            models.CheckConstraint(
+                condition=Q(periode_eind__gt=models.F("periode_start")),
+                name="verzoek_periode_eind_na_start",
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.kenmerk}: {self.titel}"
+
+    def deelnemende_organisatie_codes(self) -> Collection[str]:
+        """Codes of every organisation that takes part (`toegang.protocollen.VerzoekToegang`).
+
+        Read once per instance (cached), from `Deelname`; prefetch ``deelnemers`` to avoid it.
+        """
+        cached: Collection[str] | None = getattr(self, "_deelnemer_codes", None)
+        if cached is None:
+            prefetched = getattr(self, "_prefetched_objects_cache", {}).get("deelnemers")
+            if prefetched is not None:
+                cached = frozenset(o.code for o in prefetched)
+            else:
+                cached = frozenset(self.deelnemers.values_list("code", flat=True))
+            self._deelnemer_codes = cached
+        return cached
+
+
+class Deelname(models.Model):
+    """One organisation taking part in one request (the need-to-know relation)."""
+
+    verzoek = models.ForeignKey(Bijstandsverzoek, on_delete=models.CASCADE, related_name="+")
+    organisatie = models.ForeignKey(_ORG, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = "deelname"
+        verbose_name_plural = "deelnames"
+        constraints = (
+            models.UniqueConstraint(fields=("verzoek", "organisatie"), name="deelname_uniek"),
+        )
+        indexes = (models.Index(fields=("organisatie", "verzoek"), name="deelname_org_idx"),)
+
+    def __str__(self) -> str:
+        return f"{self.organisatie_id} in {self.verzoek_id}"
+
+
+class Deelverzoek(models.Model):
+    """One part of a request: one route of the advice, running one procedure of the factsheet.
+
+    An appeal (procedure 9, Pw 2012 art. 56 lid 4) is a part of its own, linked by `beroep_op`
+    to the part whose rejection it appeals.
+    """
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    verzoek = models.ForeignKey(
+        Bijstandsverzoek, on_delete=models.CASCADE, related_name="deelverzoeken"
+    )
+    volgnummer = models.PositiveSmallIntegerField(help_text="1, 2, ... binnen het verzoek.")
+    procedure_id = models.CharField(
+        max_length=20, help_text="De procedure (procedures.engine.PROCEDURES), bijvoorbeeld '3'."
+    )
+    leverancier = models.CharField(
+        max_length=20, blank=True, help_text="Wie bijstand levert (contract: leverancier)."
+    )
+    middel = models.CharField(max_length=30, blank=True, help_text="Voor procedure 2: het middel.")
+    route = models.JSONField(
+        default=dict, help_text="De route van het advies voor dit deel (contract: routes[])."
+    )
+    startgegevens = models.JSONField(default=dict, help_text="Startgegevens van de procedure.")
+    status = models.CharField(
+        max_length=20,
+        choices=DeelverzoekStatus.choices,
+        default=DeelverzoekStatus.IN_BEHANDELING,
+        db_index=True,
+    )
+    besluit = models.CharField(
+        max_length=20,
+        choices=BesluitUitkomst.choices,
+        blank=True,
+        help_text="Het (laatste) besluit over dit deel, of leeg.",
+    )
+    run_state = models.TextField(help_text="De procedure-run (procedures.engine.serialize).")
+    model_versie = models.CharField(
+        max_length=64, help_text="sha256 van het BPMN-bestand waarop de run startte."
+    )
+    regels_versie = models.CharField(
+        max_length=64, help_text="Versie van de regels van het advies waaruit dit deel komt."
+    )
+    run_afgerond = models.BooleanField(
+        default=False, help_text="Alle paden van de procedure zijn ten einde."
+    )
+    volgende_timer = models.DateTimeField(
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text="Vroegste vervaltijd van een wachtende timer van de run (UTC), of leeg.",
+    )
+    beroep_op = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="beroepen",
+        help_text="Bij een beroep (procedure 9): het deel waarvan de afwijzing wordt bestreden.",
+    )
+    versie = models.PositiveIntegerField(
+        default=1, help_text="Optimistische versie: wordt bij elke stap van de run opgehoogd."
+    )
+    aangemaakt_op = models.DateTimeField(help_text="Tijdstip (UTC).")
+    gewijzigd_op = models.DateTimeField(help_text="Tijdstip (UTC).")
+
+    class Meta:
+        verbose_name = "deelverzoek"
+        verbose_name_plural = "deelverzoeken"
+        ordering = ("verzoek", "volgnummer")
+        constraints = (
+            models.UniqueConstraint(
+                fields=("verzoek", "volgnummer"), name="deelverzoek_volgnummer_uniek"
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.verzoek_id}/{self.volgnummer} procedure {self.procedure_id}"
+
+
+class GevraagdeInzet(models.Model):
+    """One requested line of a part (e.g. "4 ME-pelotons"), decided on line by line."""
+
+    deelverzoek = models.ForeignKey(Deelverzoek, on_delete=models.CASCADE, related_name="regels")
+    volgnummer = models.PositiveSmallIntegerField()
+    omschrijving = models.CharField(max_length=300, help_text="Wat wordt gevraagd.")
+    aantal = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Aantal (eenheden, voertuigen, personen), of leeg."
+    )
+
+    class Meta:
+        verbose_name = "gevraagde inzet"
+        verbose_name_plural = "gevraagde inzet"
+        ordering = ("deelverzoek", "volgnummer")
+        constraints = (
+            models.UniqueConstraint(
+                fields=("deelverzoek", "volgnummer"), name="gevraagde_inzet_uniek"
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.aantal or ''} {self.omschrijving}".strip()
+
+
+class Taak(models.Model):
+    """A ready user task of a run, mirrored for the work queues (implements `TaakToegang`).
+
+    `bpmn_lane` is the model's lane (a contract code such as ``RCCB``); `organisatie` is the
+    concrete organisation it resolves to for this request (``RCCB-MN``), and `lane` (the
+    property the access rules read) its code. Re-synced after every engine change, in the same
+    transaction (`workflow.taken_synchroniseren`).
+    """
+
+    verzoek = models.ForeignKey(Bijstandsverzoek, on_delete=models.CASCADE, related_name="taken")
+    deelverzoek = models.ForeignKey(Deelverzoek, on_delete=models.CASCADE, related_name="taken")
+    engine_task_id = models.CharField(max_length=36, help_text="SpiffWorkflow-taak-id (uuid).")
+    bpmn_id = models.CharField(max_length=100, help_text="BPMN-id, bijvoorbeeld 'taak_besluit'.")
+    naam = models.CharField(max_length=200)
+    documentatie = models.TextField(blank=True, help_text="De regel(s) van de factsheet.")
+    bpmn_lane = models.CharField(
+        max_length=40, help_text="Lane van het model: organisatiecode van het contract."
+    )
+    organisatie = models.ForeignKey(
+        _ORG,
+        on_delete=models.PROTECT,
+        related_name="taken",
+        help_text="De concrete organisatie die de taak uitvoert.",
+    )
+    rol_vereist = models.CharField(
+        max_length=20, blank=True, help_text="Vereiste rol ('besluitvormer' voor een besluit)."
+    )
+    is_besluit = models.BooleanField(default=False)
+    optioneel = models.BooleanField(default=False)
+    velden = models.JSONField(default=dict, help_text="Velden die de stap vastlegt (model).")
+    due = models.DateTimeField(null=True, blank=True, help_text="Uiterlijk gereed (UTC).")
+    status = models.CharField(max_length=20, choices=TaakStatus.choices, default=TaakStatus.OPEN)
+    opgepakt_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    opgepakt_op = models.DateTimeField(null=True, blank=True)
+    afgerond_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    afgerond_op = models.DateTimeField(null=True, blank=True)
+    gegevens = models.JSONField(null=True, blank=True, help_text="Wat de stap vastlegde.")
+    overgeslagen = models.BooleanField(default=False)
+    herinnering_op = models.DateTimeField(
+        null=True, blank=True, help_text="Wanneer de herinnering voor de termijn is verstuurd."
+    )
+    spoed = models.BooleanField(default=False, help_text="Kopie van het verzoek (werkvoorraad).")
+    procedure_id = models.CharField(max_length=20, help_text="Kopie van het deel (werkvoorraad).")
+    eenheid = models.ForeignKey(
+        _ORG, on_delete=models.PROTECT, related_name="+", help_text="Kopie van het verzoek."
+    )
+    aangemaakt_op = models.DateTimeField(help_text="Klaargezet (UTC).")
+
+    class Meta:
+        verbose_name = "taak"
+        verbose_name_plural = "taken"
+        ordering = ("aangemaakt_op", "id")
+        constraints = (
+            models.UniqueConstraint(
+                fields=("deelverzoek", "engine_task_id"), name="taak_engine_id_uniek"
+            ),
+        )
+        indexes = (
+            models.Index(
+                fields=("organisatie", "status", "due", "aangemaakt_op"),
+                name="taak_werkvoorraad_idx",
+            ),
+            models.Index(fields=("verzoek", "status"), name="taak_verzoek_idx"),
+            models.Index(fields=("status", "due"), name="taak_termijn_idx"),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.naam} ({self.bpmn_lane})"
+
+    @property
+    def lane(self) -> str:
+        """Code of the concrete organisation of the task (`TaakToegang.lane`)."""
+        return str(self.organisatie.code)
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in (TaakStatus.OPEN, TaakStatus.OPGEPAKT)
+
+
+class TelefonischContact(models.Model):
+    """A phone call on the urgent path: who called whom, when, and what was agreed.
+
+    Bron: factsheet, toelichting 3, 4, 7 and 8 ("In spoedgevallen vindt het contact
+    telefonisch plaats"); contract, interpretation 11.
+    """
+
+    verzoek = models.ForeignKey(
+        Bijstandsverzoek, on_delete=models.CASCADE, related_name="telefonische_contacten"
+    )
+    deelverzoek = models.ForeignKey(
+        Deelverzoek, on_delete=models.CASCADE, related_name="telefonische_contacten"
+    )
+    taak = models.ForeignKey(
+        Taak, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    beller = models.CharField(max_length=200, help_text="Naam en functie van wie belde.")
+    beller_organisatie = models.ForeignKey(_ORG, on_delete=models.PROTECT, related_name="+")
+    gebeld = models.CharField(max_length=200, help_text="Naam en functie van wie werd gebeld.")
+    gebelde_organisatie = models.ForeignKey(_ORG, on_delete=models.PROTECT, related_name="+")
+    tijdstip = models.DateTimeField(help_text="Wanneer het gesprek plaatsvond (UTC).")
+    afspraken = models.TextField(help_text="Wat is afgesproken.")
+    vastgelegd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    vastgelegd_op = models.DateTimeField(help_text="UTC.")
+
+    class Meta:
+        verbose_name = "telefonisch contact"
+        verbose_name_plural = "telefonische contacten"
+        ordering = ("tijdstip", "id")
+
+    def __str__(self) -> str:
+        return f"{self.beller} → {self.gebeld} ({self.tijdstip:%Y-%m-%d %H:%M})"
+
+
+class Besluit(models.Model):
+    """A decision on a part: granted, partly granted (per line) or rejected.
+
+    Stores a beslisverslag (STYLE.md § 3): the advice and rules version, the model version,
+    and the process data at the moment of the decision (Awb 3:46).
+    """
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    verzoek = models.ForeignKey(
+        Bijstandsverzoek, on_delete=models.CASCADE, related_name="besluiten"
+    )
+    deelverzoek = models.ForeignKey(Deelverzoek, on_delete=models.CASCADE, related_name="besluiten")
+    taak = models.OneToOneField(Taak, on_delete=models.PROTECT, related_name="besluit")
+    veld = models.CharField(
+        max_length=30,
+        help_text="Het veld van de stap: 'besluit', of 'besluit_defensie' (DJZ namens Defensie).",
+    )
+    uitkomst = models.CharField(max_length=20, choices=BesluitUitkomst.choices)
+    motivering = models.TextField(help_text="De redenen (Awb 3:46).")
+    voorwaarden = models.TextField(blank=True, help_text="Voorwaarden bij toekenning.")
+    namens = models.CharField(
+        max_length=300,
+        help_text=(
+            "Namens wie besloten wordt, bijvoorbeeld 'namens de Minister van Justitie en "
+            "Veiligheid, na overleg met de Minister van Defensie'."
+        ),
+    )
+    grondslag = models.CharField(max_length=200, blank=True, help_text="Wettelijke grondslag.")
+    organisatie = models.ForeignKey(_ORG, on_delete=models.PROTECT, related_name="+")
+    genomen_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    genomen_op = models.DateTimeField(help_text="UTC.")
+    beslisverslag = models.JSONField(default=dict)
+
+    class Meta:
+        verbose_name = "besluit"
+        verbose_name_plural = "besluiten"
+        ordering = ("genomen_op", "id")
+
+    def __str__(self) -> str:
+        return f"{self.get_uitkomst_display()} ({self.namens})"
+
+
+class BesluitRegel(models.Model):
+    """The decision on one requested line (for a partial grant)."""
+
+    besluit = models.ForeignKey(Besluit, on_delete=models.CASCADE, related_name="regels")
+    regel = models.ForeignKey(GevraagdeInzet, on_delete=models.PROTECT, related_name="+")
+    uitkomst = models.CharField(max_length=20, choices=RegelUitkomst.choices)
+    toegekend_aantal = models.PositiveIntegerField(null=True, blank=True)
+    toelichting = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = "besluitregel"
+        verbose_name_plural = "besluitregels"
+        ordering = ("besluit", "regel__volgnummer")
+        constraints = (
+            models.UniqueConstraint(fields=("besluit", "regel"), name="besluitregel_uniek"),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.regel_id}: {self.uitkomst}"
+
+
+class InzetVersie(models.Model):
+    """One version of the deployment after the decision: started, amended, extended, ended.
+
+    Versions are only added, never changed: the current deployment is the latest version.
+    """
+
+    deelverzoek = models.ForeignKey(
+        Deelverzoek, on_delete=models.CASCADE, related_name="inzetversies"
+    )
+    versie = models.PositiveSmallIntegerField()
+    soort = models.CharField(max_length=20, choices=InzetSoort.choices)
+    periode_start = models.DateTimeField(help_text="UTC.")
+    periode_eind = models.DateTimeField(help_text="UTC.")
+    capaciteit = models.TextField(help_text="De ingezette capaciteit in woorden.")
+    toelichting = models.TextField(blank=True)
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    op = models.DateTimeField(help_text="UTC.")
+
+    class Meta:
+        verbose_name = "inzetversie"
+        verbose_name_plural = "inzetversies"
+        ordering = ("deelverzoek", "versie")
+        constraints = (
+            models.UniqueConstraint(fields=("deelverzoek", "versie"), name="inzetversie_uniek"),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.deelverzoek_id} v{self.versie} {self.soort}"
+
+
+class InzetEvaluatie(models.Model):
+    """The evaluation of an ended deployment."""
+
+    deelverzoek = models.OneToOneField(
+        Deelverzoek, on_delete=models.CASCADE, related_name="evaluatie"
+    )
+    verslag = models.TextField()
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    op = models.DateTimeField(help_text="UTC.")
+
+    class Meta:
+        verbose_name = "evaluatie"
+        verbose_name_plural = "evaluaties"
+
+    def __str__(self) -> str:
+        return f"evaluatie {self.deelverzoek_id}"
+
+
+class StatusWijziging(models.Model):
+    """History of status changes (never edited): of a part, or of the request (deelverzoek None)."""
+
+    verzoek = models.ForeignKey(
+        Bijstandsverzoek, on_delete=models.CASCADE, related_name="statuswijzigingen"
+    )
+    deelverzoek = models.ForeignKey(
+        Deelverzoek,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="statuswijzigingen",
+    )
+    handeling = models.CharField(max_length=40)
+    van = models.CharField(max_length=20, blank=True)
+    naar = models.CharField(max_length=20)
+    toelichting = models.TextField(blank=True)
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    op = models.DateTimeField(help_text="UTC.")
+
+    class Meta:
+        verbose_name = "statuswijziging"
+        verbose_name_plural = "statuswijzigingen"
+        ordering = ("op", "id")
+
+    def __str__(self) -> str:
+        return f"{self.van or '-'} → {self.naar} ({self.handeling})"
+
+
+def verzoek_snapshot(verzoek: Bijstandsverzoek) -> dict[str, Any]:
+    """The request's own fields as JSON (for the audit trail's before/after)."""
+    return {
+        "kenmerk": verzoek.kenmerk,
+        "status": verzoek.status,
+        "versie": verzoek.versie,
+        "titel": verzoek.titel,
+        "periode_start": verzoek.periode_start.isoformat(),
+        "periode_eind": verzoek.periode_eind.isoformat(),
+        "spoed": verzoek.spoed,
+    }

@@ -1,0 +1,494 @@
+"""Selectors of the bijstandsverzoek: every read for the UI, the API and exports (issue #4).
+
+Lists are scoped to the user's organisation in SQL, by the same need-to-know rules as
+`toegang.regels` (issue #3): a request is listed when the user's organisation takes part
+(`Deelname`), a task when it is the task's organisation. Single objects are looked up with
+``access_*`` functions that answer 404 (`django.http.Http404`) outside the user's scope, so that
+existence does not leak. Viewing a request is logged (`verzoek_bekijken`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+from uuid import UUID
+
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from politiebijstand.audit.services import audit_record
+from politiebijstand.organisaties.models import Organisatie
+from politiebijstand.toegang.regels import organisatie_code
+from politiebijstand.toegang.toegang import access_verzoek_or_404
+from politiebijstand.verzoeken import workflow
+from politiebijstand.verzoeken.constants import (
+    TAAK_OPENSTAAND,
+    DeelverzoekStatus,
+    Gebeurtenis,
+    TaakStatus,
+)
+from politiebijstand.verzoeken.models import (
+    Besluit,
+    Bijstandsverzoek,
+    Deelname,
+    Deelverzoek,
+    InzetVersie,
+    StatusWijziging,
+    Taak,
+    TelefonischContact,
+)
+
+if TYPE_CHECKING:
+    from politiebijstand.accounts.models import Gebruiker
+
+
+def _organisatie_id(gebruiker: Any) -> int | None:
+    """The user's organisation id when user and organisation are active, else None."""
+    if organisatie_code(gebruiker) is None:
+        return None
+    return int(gebruiker.organisatie_id)
+
+
+# --- lookups that answer 404 ------------------------------------------------------------------
+
+
+def access_verzoek_by_uuid(gebruiker: Gebruiker, uuid: UUID | str) -> Bijstandsverzoek:
+    """The request with this uuid when the user's organisation takes part in it.
+
+    Raises:
+        Http404: no such request, an invalid uuid, or outside the user's scope (the same
+            answer, so existence does not leak).
+    """
+    try:
+        verzoek = (
+            Bijstandsverzoek.objects.select_related(
+                "bevoegd_gezag", "eenheid", "rccb", "regioburgemeester", "aangevraagd_door"
+            )
+            .prefetch_related("deelnemers")
+            .get(uuid=uuid)
+        )
+    except (Bijstandsverzoek.DoesNotExist, ValueError, TypeError):
+        raise Http404("Niet gevonden.") from None
+    return access_verzoek_or_404(gebruiker, verzoek)
+
+
+def access_taak_by_id(gebruiker: Gebruiker, taak_id: int | str) -> Taak:
+    """A task of the user's organisation (any status), with its request and part loaded.
+
+    Raises:
+        Http404: no such task, or not the user's organisation's task.
+    """
+    org_id = _organisatie_id(gebruiker)
+    if org_id is None:
+        raise Http404("Niet gevonden.")
+    try:
+        taak = Taak.objects.select_related(
+            "organisatie",
+            "verzoek",
+            "verzoek__rccb",
+            "verzoek__bevoegd_gezag",
+            "deelverzoek",
+            "opgepakt_door",
+            "afgerond_door",
+        ).get(pk=int(taak_id), organisatie_id=org_id)
+    except (Taak.DoesNotExist, ValueError, TypeError):
+        raise Http404("Niet gevonden.") from None
+    return taak
+
+
+# --- work queue -------------------------------------------------------------------------------
+
+
+def taak_list_for_werkvoorraad(
+    *,
+    gebruiker: Gebruiker,
+    procedure: str | None = None,
+    eenheid_code: str | None = None,
+    spoed: bool | None = None,
+    status: str | None = None,
+) -> QuerySet[Taak]:
+    """The open tasks of the user's organisation: overdue and soonest due first, then oldest.
+
+    One query (organisation, status, due index); the request, its unit and the person who
+    picked a task up are joined in.
+
+    Args:
+        gebruiker: the user; without an active organisation the list is empty.
+        procedure: only tasks of this procedure (``"3"``, ``"2_waterwerper"``, ...).
+        eenheid_code: only requests of this unit (``"EENHEID-MN"``).
+        spoed: only urgent (True) or only non-urgent (False) requests.
+        status: ``"open"`` or ``"opgepakt"``; default both.
+    """
+    org_id = _organisatie_id(gebruiker)
+    if org_id is None:
+        return Taak.objects.none()
+    statussen = [status] if status in TAAK_OPENSTAAND else list(TAAK_OPENSTAAND)
+    qs = Taak.objects.filter(organisatie_id=org_id, status__in=statussen)
+    if procedure:
+        qs = qs.filter(procedure_id=procedure)
+    if eenheid_code:
+        qs = qs.filter(eenheid__code=eenheid_code)
+    if spoed is not None:
+        qs = qs.filter(spoed=spoed)
+    return qs.select_related("verzoek", "eenheid", "organisatie", "opgepakt_door").order_by(
+        F("due").asc(nulls_last=True), "aangemaakt_op", "id"
+    )
+
+
+@dataclass(frozen=True)
+class WerkvoorraadTellingen:
+    """Counts of a work queue (open and picked-up tasks of one organisation).
+
+    Attributes:
+        totaal: all open and picked-up tasks.
+        open: not picked up.
+        opgepakt: picked up by someone.
+        te_laat: due time passed.
+        spoed: of urgent requests.
+        per_procedure: procedure id -> count.
+        per_eenheid: unit code -> count.
+    """
+
+    totaal: int = 0
+    open: int = 0
+    opgepakt: int = 0
+    te_laat: int = 0
+    spoed: int = 0
+    per_procedure: dict[str, int] = field(default_factory=dict)
+    per_eenheid: dict[str, int] = field(default_factory=dict)
+
+
+def werkvoorraad_tellingen(
+    *, gebruiker: Gebruiker, nu: datetime | None = None
+) -> WerkvoorraadTellingen:
+    """Counts for the work queue's header and filters (three aggregate queries)."""
+    org_id = _organisatie_id(gebruiker)
+    if org_id is None:
+        return WerkvoorraadTellingen()
+    nu = nu or timezone.now()
+    qs = Taak.objects.filter(organisatie_id=org_id, status__in=TAAK_OPENSTAAND)
+    totalen = qs.aggregate(
+        totaal=Count("id"),
+        open=Count("id", filter=Q(status=TaakStatus.OPEN)),
+        opgepakt=Count("id", filter=Q(status=TaakStatus.OPGEPAKT)),
+        te_laat=Count("id", filter=Q(due__lt=nu)),
+        spoed=Count("id", filter=Q(spoed=True)),
+    )
+    per_procedure = {
+        r["procedure_id"]: r["n"]
+        for r in qs.values("procedure_id").annotate(n=Count("id")).order_by("procedure_id")
+    }
+    per_eenheid = {
+        r["eenheid__code"]: r["n"]
+        for r in qs.values("eenheid__code").annotate(n=Count("id")).order_by("eenheid__code")
+    }
+    return WerkvoorraadTellingen(
+        **{k: int(v or 0) for k, v in totalen.items()},
+        per_procedure=per_procedure,
+        per_eenheid=per_eenheid,
+    )
+
+
+# --- request list -----------------------------------------------------------------------------
+
+
+def verzoek_list(
+    *,
+    gebruiker: Gebruiker,
+    status: str | None = None,
+    eenheid_code: str | None = None,
+    spoed: bool | None = None,
+    zoek: str | None = None,
+) -> QuerySet[Bijstandsverzoek]:
+    """The requests in which the user's organisation takes part, newest first.
+
+    Scoped in SQL by an EXISTS on `Deelname` (index on organisation, request), the same rule as
+    `toegang.regels.kan_verzoek_bekijken`.
+
+    Args:
+        gebruiker: the user; without an active organisation the list is empty.
+        status: a `VerzoekStatus` value.
+        eenheid_code: the requesting unit's code.
+        spoed: only urgent (True) or non-urgent (False).
+        zoek: text in the kenmerk, title or location (case-insensitive).
+    """
+    org_id = _organisatie_id(gebruiker)
+    if org_id is None:
+        return Bijstandsverzoek.objects.none()
+    qs = Bijstandsverzoek.objects.filter(
+        Exists(Deelname.objects.filter(verzoek=OuterRef("pk"), organisatie_id=org_id))
+    )
+    if status:
+        qs = qs.filter(status=status)
+    if eenheid_code:
+        qs = qs.filter(eenheid__code=eenheid_code)
+    if spoed is not None:
+        qs = qs.filter(spoed=spoed)
+    if zoek:
+        qs = qs.filter(
+            Q(kenmerk__icontains=zoek) | Q(titel__icontains=zoek) | Q(locatie__icontains=zoek)
+        )
+    return qs.select_related("eenheid", "bevoegd_gezag").order_by("-aangemaakt_op", "-id")
+
+
+# --- request page -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TijdlijnItem:
+    """One entry of a request's timeline.
+
+    Attributes:
+        op: aware UTC datetime.
+        soort: ``"stap"``, ``"overgeslagen"``, ``"vervallen"``, ``"status"``, ``"telefoon"``,
+            ``"besluit"`` or ``"inzet"``.
+        titel: what happened, in Dutch.
+        organisatie: the acting organisation's name, or "".
+        door: the acting person's name, or "" (the system).
+        gegevens: what was recorded (JSON-like).
+    """
+
+    op: datetime
+    soort: str
+    titel: str
+    organisatie: str = ""
+    door: str = ""
+    gegevens: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Voortgang:
+    """Done and current steps of a part's run, for bpmn-js markers.
+
+    Attributes:
+        procedure_id: the procedure, whose BPMN file `procedures.engine.PROCEDURES` names.
+        afgerond: BPMN ids of completed (or skipped) steps, in order.
+        huidig: BPMN ids of the open steps.
+    """
+
+    procedure_id: str
+    afgerond: list[str]
+    huidig: list[str]
+
+
+@dataclass(frozen=True)
+class VerzoekDetail:
+    """Everything the request page shows, loaded with a bounded number of queries.
+
+    Attributes:
+        verzoek: the request (authority, unit, RCCB, municipalities loaded).
+        deelverzoeken: its parts, with their requested lines, decisions (with lines) and
+            deployment versions prefetched.
+        open_taken: the open and picked-up tasks, soonest due first.
+        tijdlijn: every step done, status change, call, decision and deployment version, in
+            time order.
+        voortgang: part id -> `Voortgang`.
+        contacten: the organisations of the open tasks (whom to contact for the next step),
+            with their phone numbers and e-mail.
+        beroep_mogelijk: the parts against which an appeal can be started now.
+    """
+
+    verzoek: Bijstandsverzoek
+    deelverzoeken: list[Deelverzoek]
+    open_taken: list[Taak]
+    tijdlijn: list[TijdlijnItem]
+    voortgang: dict[int, Voortgang]
+    contacten: list[Organisatie]
+    beroep_mogelijk: list[Deelverzoek]
+
+
+def _naam(gebruiker: Any) -> str:
+    if gebruiker is None:
+        return ""
+    return str(gebruiker.get_full_name() or gebruiker.get_username())
+
+
+def _status_item(w: StatusWijziging) -> TijdlijnItem:
+    return TijdlijnItem(
+        op=w.op,
+        soort="status",
+        titel=(
+            f"Status {'deelverzoek' if w.deelverzoek_id else 'verzoek'}: {w.van or '-'} → {w.naar}"
+        ),
+        door=_naam(w.door),
+        gegevens={"handeling": w.handeling, "toelichting": w.toelichting},
+    )
+
+
+def _telefoon_item(c: TelefonischContact) -> TijdlijnItem:
+    return TijdlijnItem(
+        op=c.tijdstip,
+        soort="telefoon",
+        titel=f"Telefonisch contact: {c.beller} belde {c.gebeld}",
+        organisatie=c.beller_organisatie.naam,
+        door=_naam(c.vastgelegd_door),
+        gegevens={"gebelde_organisatie": c.gebelde_organisatie.naam, "afspraken": c.afspraken},
+    )
+
+
+def _besluit_item(b: Besluit) -> TijdlijnItem:
+    return TijdlijnItem(
+        op=b.genomen_op,
+        soort="besluit",
+        titel=f"Besluit: {b.get_uitkomst_display().lower()}, {b.namens}",
+        organisatie=b.organisatie.naam,
+        door=_naam(b.genomen_door),
+        gegevens={"motivering": b.motivering, "voorwaarden": b.voorwaarden},
+    )
+
+
+def _inzet_item(v: InzetVersie) -> TijdlijnItem:
+    return TijdlijnItem(
+        op=v.op,
+        soort="inzet",
+        titel=f"Inzet {v.get_soort_display().lower()} (versie {v.versie})",
+        door=_naam(v.door),
+        gegevens={
+            "periode_start": v.periode_start.isoformat(),
+            "periode_eind": v.periode_eind.isoformat(),
+            "capaciteit": v.capaciteit,
+        },
+    )
+
+
+def verzoek_detail(*, verzoek: Bijstandsverzoek) -> VerzoekDetail:
+    """Load the request page's data (no access check, no audit: use `verzoek_bekijken`)."""
+    verzoek = (
+        Bijstandsverzoek.objects.select_related(
+            "bevoegd_gezag", "eenheid", "rccb", "regioburgemeester", "aangevraagd_door"
+        )
+        .prefetch_related("gemeenten")
+        .get(pk=verzoek.pk)
+    )
+    delen = list(
+        Deelverzoek.objects.filter(verzoek=verzoek)
+        .defer("run_state")
+        .prefetch_related(
+            "regels",
+            Prefetch(
+                "besluiten",
+                queryset=Besluit.objects.select_related(
+                    "organisatie", "genomen_door"
+                ).prefetch_related("regels__regel"),
+            ),
+            Prefetch("inzetversies", queryset=InzetVersie.objects.select_related("door")),
+            "beroepen",
+        )
+        .order_by("volgnummer")
+    )
+    taken = list(
+        Taak.objects.filter(verzoek=verzoek)
+        .select_related("organisatie", "afgerond_door", "opgepakt_door")
+        .order_by("aangemaakt_op", "id")
+    )
+    wijzigingen = list(
+        StatusWijziging.objects.filter(verzoek=verzoek).select_related("door").order_by("op", "id")
+    )
+    contacten_tel = list(
+        TelefonischContact.objects.filter(verzoek=verzoek).select_related(
+            "beller_organisatie", "gebelde_organisatie", "vastgelegd_door"
+        )
+    )
+    tijdlijn: list[TijdlijnItem] = []
+    voortgang: dict[int, Voortgang] = {}
+    for deel in delen:
+        eigen = [t for t in taken if t.deelverzoek_id == deel.pk]
+        voortgang[deel.pk] = Voortgang(
+            procedure_id=deel.procedure_id,
+            afgerond=[
+                t.bpmn_id
+                for t in sorted(
+                    (t for t in eigen if t.status == TaakStatus.AFGEROND),
+                    key=lambda t: (t.afgerond_op or t.aangemaakt_op, t.pk),
+                )
+            ],
+            huidig=[t.bpmn_id for t in eigen if t.status in TAAK_OPENSTAAND],
+        )
+    for t in taken:
+        if t.status == TaakStatus.AFGEROND and t.afgerond_op is not None:
+            tijdlijn.append(
+                TijdlijnItem(
+                    op=t.afgerond_op,
+                    soort="overgeslagen" if t.overgeslagen else "stap",
+                    titel=t.naam,
+                    organisatie=t.organisatie.naam,
+                    door=_naam(t.afgerond_door),
+                    gegevens=dict(t.gegevens or {}),
+                )
+            )
+        elif t.status == TaakStatus.VERVALLEN and t.afgerond_op is not None:
+            tijdlijn.append(
+                TijdlijnItem(
+                    op=t.afgerond_op,
+                    soort="vervallen",
+                    titel=t.naam,
+                    organisatie=t.organisatie.naam,
+                )
+            )
+    tijdlijn.extend(_status_item(w) for w in wijzigingen)
+    tijdlijn.extend(_telefoon_item(c) for c in contacten_tel)
+    for deel in delen:
+        tijdlijn.extend(_besluit_item(b) for b in deel.besluiten.all())
+        tijdlijn.extend(_inzet_item(v) for v in deel.inzetversies.all())
+    tijdlijn.sort(key=lambda i: i.op)
+    open_taken = sorted(
+        (t for t in taken if t.status in TAAK_OPENSTAAND),
+        key=lambda t: (t.due is None, t.due or t.aangemaakt_op, t.pk),
+    )
+    contacten = list({t.organisatie.pk: t.organisatie for t in open_taken}.values())
+    beroep = [
+        d
+        for d in delen
+        if d.procedure_id in ("1", "6")
+        and d.status in (DeelverzoekStatus.AFGEWEZEN, DeelverzoekStatus.DEELS_TOEGEKEND)
+        and not d.beroepen.all()
+    ]
+    return VerzoekDetail(
+        verzoek=verzoek,
+        deelverzoeken=delen,
+        open_taken=open_taken,
+        tijdlijn=tijdlijn,
+        voortgang=voortgang,
+        contacten=contacten,
+        beroep_mogelijk=beroep,
+    )
+
+
+def verzoek_bekijken(*, verzoek: Bijstandsverzoek, door: Gebruiker) -> VerzoekDetail:
+    """The request page for `door`: checks need-to-know, logs the view, loads the page's data.
+
+    Every view of a request is appended to the audit trail (``verzoek-bekeken``), as police
+    data law requires logging of consultation (DESIGN.md, audit).
+
+    Raises:
+        Http404: the user's organisation does not take part in the request.
+    """
+    access_verzoek_or_404(door, verzoek)
+    audit_record(
+        gebeurtenis=Gebeurtenis.VERZOEK_BEKEKEN,
+        actor=door,
+        obj=verzoek,
+        na={"kenmerk": verzoek.kenmerk},
+    )
+    return verzoek_detail(verzoek=verzoek)
+
+
+def besluiten_van_deelverzoek(*, deelverzoek: Deelverzoek) -> Sequence[Besluit]:
+    """The decisions on a part, oldest first, with their lines."""
+    return list(
+        Besluit.objects.filter(deelverzoek=deelverzoek)
+        .select_related("organisatie", "genomen_door")
+        .prefetch_related("regels__regel")
+        .order_by("genomen_op", "id")
+    )
+
+
+def bericht_lanes_van_taak(*, taak: Taak) -> tuple[str, ...]:
+    """The organisation codes that a step's completion sends a message to (form hint)."""
+    lanes = workflow.bericht_lanes(taak.procedure_id, taak.bpmn_id)
+    if not lanes:
+        return ()
+    return tuple(workflow.lane_organisatie_codes(taak.verzoek, lanes).values())

@@ -1,0 +1,166 @@
+"""Test helpers: reference data, users per organisation, requests, and a walk through services."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from politiebijstand.accounts.constants import Rol
+from politiebijstand.accounts.models import Gebruiker
+from politiebijstand.organisaties.gebied_services import gebieden_laden
+from politiebijstand.organisaties.gebieden import load_gebieden
+from politiebijstand.organisaties.models import Organisatie
+from politiebijstand.organisaties.referentie import load_referentie
+from politiebijstand.organisaties.services import referentiedata_laden
+from politiebijstand.verzoeken import services
+from politiebijstand.verzoeken.constants import TaakStatus
+from politiebijstand.verzoeken.models import Bijstandsverzoek, Taak
+from tests.accounts.factories import maak_gebruiker
+
+NU = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+STAP = timedelta(minutes=5)
+_teller = itertools.count(1)
+
+
+def referentiedata_laden_voor_test() -> None:
+    """Load the organisations, units, parketten and municipalities of the reference data."""
+    referentiedata_laden(referentie=load_referentie())
+    gebieden_laden(gebieden=load_gebieden())
+
+
+def org(code: str) -> Organisatie:
+    return Organisatie.objects.get(code=code)
+
+
+def gebruiker(code: str, rol: str = Rol.MEDEWERKER) -> Gebruiker:
+    """A new account of the existing organisation `code`."""
+    return maak_gebruiker(
+        organisatie=org(code), rol=rol, username=f"{code.lower()}-{rol}-{next(_teller)}"
+    )
+
+
+def situatie(**velden: Any) -> dict[str, Any]:
+    """A public-order situation in Utrecht asking a KMar platoon (procedure 3) by default."""
+    basis: dict[str, Any] = {
+        "eigen_capaciteit_toereikend": False,
+        "taak": "openbare_orde",
+        "spoed": False,
+        "gemeenten": ["Utrecht"],
+        "gevraagd": [{"leverancier": "kmar"}],
+    }
+    basis.update(velden)
+    return basis
+
+
+def maak_verzoek(
+    sit: Mapping[str, Any] | None = None,
+    *,
+    door: Gebruiker | None = None,
+    bevoegd_gezag: str | None = None,
+    regels: tuple[services.InzetRegel, ...] = (services.InzetRegel("ME-peloton", 4),),
+    nu: datetime = NU,
+) -> Bijstandsverzoek:
+    """A request of Midden-Nederland (RCCB-MN) for Utrecht, made through the service."""
+    sit = dict(sit or situatie())
+    justitie = sit["taak"] in ("strafrechtelijke_handhaving", "taken_ten_dienste_van_justitie")
+    gezag = bevoegd_gezag or ("OM-MN" if justitie else "GM0344")
+    return services.verzoek_aanmaken(
+        situatie=sit,
+        titel="Versterking openbare orde Utrecht",
+        omschrijving="Demonstratie en tegendemonstratie op het Jaarbeursplein.",
+        bevoegd_gezag=org(gezag),
+        gemeenten=[org("GM0344")] if justitie else [],
+        periode_start=nu + timedelta(days=2),
+        periode_eind=nu + timedelta(days=2, hours=8),
+        locatie="Jaarbeursplein, Utrecht",
+        gevraagde_capaciteit="4 pelotons",
+        regels=regels,
+        door=door or gebruiker("RCCB-MN"),
+        nu=nu,
+    )
+
+
+def open_taken(verzoek: Bijstandsverzoek) -> list[Taak]:
+    return list(
+        Taak.objects.filter(verzoek=verzoek, status__in=(TaakStatus.OPEN, TaakStatus.OPGEPAKT))
+        .select_related("organisatie")
+        .order_by("deelverzoek__volgnummer", "aangemaakt_op", "id")
+    )
+
+
+@dataclass
+class Walk:
+    """The stages of a walk: per stage the completed tasks (lane, organisation, bpmn id)."""
+
+    fasen: list[list[Taak]] = field(default_factory=list)
+
+    @property
+    def lanes(self) -> list[str | tuple[str, ...]]:
+        return [_fase([t.bpmn_lane for t in f]) for f in self.fasen]
+
+    @property
+    def organisaties(self) -> list[str | tuple[str, ...]]:
+        return [_fase([t.organisatie.code for t in f]) for f in self.fasen]
+
+    @property
+    def taken(self) -> list[str]:
+        return [t.bpmn_id for f in self.fasen for t in f]
+
+
+def _fase(codes: list[str]) -> str | tuple[str, ...]:
+    return codes[0] if len(codes) == 1 else tuple(sorted(codes))
+
+
+def stap_uitvoeren(taak: Taak, antwoord: Mapping[str, Any] | None, nu: datetime) -> None:
+    """Complete one task through the right service, by a besluitvormer of its organisation."""
+    door = gebruiker(taak.organisatie.code, Rol.BESLUITVORMER)
+    if taak.is_besluit:
+        antwoord = antwoord or {"uitkomst": "toegekend"}
+        services.besluit_nemen(
+            taak=taak,
+            uitkomst=antwoord["uitkomst"],
+            motivering=antwoord.get("motivering", "Noodzaak aangetoond."),
+            regels=antwoord.get("regels", ()),
+            door=door,
+            nu=nu,
+        )
+    elif taak.bpmn_id == services.TELEFOON_STAP:
+        services.telefonisch_contact_vastleggen(
+            taak=taak,
+            beller="Hoofd RCCB",
+            gebelde_organisatie=org("LOCC"),
+            gebeld="Piket LOCC",
+            tijdstip=nu - timedelta(minutes=1),
+            afspraken="Bijstand start direct; formulier volgt.",
+            door=door,
+            nu=nu,
+        )
+    else:
+        services.taak_afronden(
+            taak=taak, data=antwoord or {"verslag": f"{taak.naam}: gedaan"}, door=door, nu=nu
+        )
+
+
+def doorlopen(
+    verzoek: Bijstandsverzoek,
+    antwoorden: Mapping[str, Mapping[str, Any]] | None = None,
+    *,
+    nu: datetime = NU,
+    deelverzoek_id: int | None = None,
+) -> Walk:
+    """Complete every open task of the request (or of one part), stage by stage."""
+    antwoorden = antwoorden or {}
+    walk = Walk()
+    while True:
+        taken = [t for t in open_taken(verzoek) if deelverzoek_id in (None, t.deelverzoek_id)]
+        if not taken:
+            return walk
+        nu += STAP
+        for taak in taken:
+            stap_uitvoeren(taak, antwoorden.get(taak.bpmn_id), nu)
+        walk.fasen.append(taken)
+        if len(walk.fasen) > 40:
+            raise AssertionError("the walk does not end")
