@@ -36,6 +36,8 @@ def zonder_trigger() -> Iterator[None]:
     """Let raw SQL tamper with the table, as an attacker with database access would."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
+            # The deferred foreign-key checks must run first; then the trigger can be disabled.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             cursor.execute(f"ALTER TABLE {TABEL} DISABLE TRIGGER USER")
         yield
         with connection.cursor() as cursor:

@@ -158,9 +158,7 @@ def _patronen(resolver: URLResolver, prefix: str = "", ns: str = "") -> Iterator
 VOORBEELD = {
     "slug": STAPPEN[0].slug,
     "app_label": "accounts",
-    "content_type_id": "1",
-    "object_id": "1",
-    "id": "1",
+    "content_type_id": "999999",  # no such content type: view_on_site answers 404
     "uidb36": "1",
     "key": "abc",
     "url": "onbekend",
@@ -169,7 +167,7 @@ VOORBEELD = {
 
 def _concreet(route: str, pk: int) -> str:
     """A concrete path for a route: converters and regex groups filled with samples."""
-    waarden = {**VOORBEELD, "pk": str(pk)}
+    waarden = {**VOORBEELD, "pk": str(pk), "id": str(pk), "object_id": str(pk)}
     # regex groups (?P<name>...) of re_path patterns, then converters <type:name> of path()
     pad = re.sub(r"\(\?P<(\w+)>[^)]*\)", lambda m: waarden[m.group(1)], route)
     pad = re.sub(r"<(?:\w+:)?(\w+)>", lambda m: waarden[m.group(1)], pad)
