@@ -133,10 +133,26 @@ def test_get_geeft_405_probleem(client: Client) -> None:
     assert data["status"] == 405
 
 
-def test_geen_authenticatie_nodig_en_geen_csrf(client: Client) -> None:
-    csrf_client = Client(enforce_csrf_checks=True)
-    response = csrf_client.post(URL, data=json.dumps(KMAR), content_type="application/json")
-    assert response.status_code == 200
+def test_anoniem_krijgt_401_zonder_advies() -> None:
+    """Every page requires log-in, the API too (issue #3)."""
+    response = Client().post(URL, data=json.dumps(KMAR), content_type="application/json")
+    assert response.status_code == 401
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["type"] == "inloggen-vereist"
+
+
+def test_sessie_vraagt_het_csrf_token(client_als: Any) -> None:
+    """A logged-in browser session must send the CSRF token (SessionAuthentication)."""
+    client = client_als("medewerker", "RCCB-MN")
+    client.handler.enforce_csrf_checks = True
+    zonder = client.post(URL, data=json.dumps(KMAR), content_type="application/json")
+    assert zonder.status_code == 403
+    client.get("/accounts/sessions/")  # a page with a form sets the CSRF cookie
+    token = client.cookies["csrftoken"].value
+    met = client.post(
+        URL, data=json.dumps(KMAR), content_type="application/json", HTTP_X_CSRFTOKEN=token
+    )
+    assert met.status_code == 200
 
 
 def test_openapi_beschrijft_verzoek_en_antwoord(client: Client) -> None:

@@ -260,3 +260,21 @@ def test_autorisatiematrix(patroon: Patroon, gebruikers: dict[str, Gebruiker | N
                     f"({response.status_code} {response.headers.get('Location', '')})"
                 )
     assert afwijkingen == []
+
+
+@pytest.mark.parametrize(
+    "patroon",
+    [p for p in PATRONEN if not p.naam.startswith("api:")],
+    ids=lambda p: f"{p.naam}|{p.route}",
+)
+def test_csrf_op_elke_post(patroon: Patroon, gebruikers: dict[str, Gebruiker | None]) -> None:
+    """Every form (every POST outside the API) needs the CSRF token, also when logged in.
+
+    The API checks it too, for a browser session (tests/api/test_advies_api.py).
+    """
+    collega = maak_gebruiker("RCCB-MN", username="matrix-collega")
+    client = _client(gebruikers["technisch"])
+    client.handler.enforce_csrf_checks = True
+    response = client.post(_concreet(patroon.route, collega.pk), {"x": "1"})
+    assert response.status_code == 403
+    assert b"CSRF" in response.content

@@ -1,7 +1,8 @@
 """The advice API: `POST /api/v1/advies` takes a `Situatie` and returns the `Advies`.
 
-No authentication for now (issue #3 adds accounts): the advice is computed from the body
-alone and holds no operational data. Every error is `application/problem+json` (RFC 9457).
+Log-in required, as for every page (issue #3): the session of a logged-in user with a
+second factor (REST_FRAMEWORK defaults: SessionAuthentication, which also checks the CSRF
+token, and IsAuthenticated). Every error is `application/problem+json` (RFC 9457).
 """
 
 from __future__ import annotations
@@ -97,8 +98,6 @@ def probleem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respo
 class AdviesApi(APIView):
     """Routing advice for a situation (factsheet and Politiewet 2012)."""
 
-    authentication_classes = ()
-    permission_classes = ()
     parser_classes = (JSONParser,)
     renderer_classes = (JSONRenderer,)
 
