@@ -178,3 +178,11 @@ def test_organisatie_wijzigen_in_de_admin_wordt_geaudit(admin_client: Client) ->
     assert regel.voor is not None and regel.na is not None
     assert (regel.voor["organisatie"], regel.na["organisatie"]) == ("RCCB-MN", "RCCB-RT")
     assert regel.actor_gebruikersnaam == "admin"
+
+
+def test_kop_toont_wie_er_is_ingelogd_met_uitloggen(beheerder: Gebruiker) -> None:
+    pagina = ingelogd_als(beheerder).get("/wijzer/").content.decode()
+    assert "beheer-mn · RCCB-MN · beheerder" in pagina
+    assert 'action="/accounts/logout/"' in pagina
+    assert 'href="/accounts/beheer/"' in pagina
+    assert 'href="/accounts/uitloggen-overal/"' in pagina

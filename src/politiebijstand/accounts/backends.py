@@ -22,6 +22,13 @@ class AuthenticationBackend(AllauthBackend):  # type: ignore[misc]
                 AllauthBackend._stash_user(gestasht)
         return user
 
+    def get_user(self, user_id: Any) -> Any:
+        """The logged-in user of a session, with the organisation in the same query."""
+        from politiebijstand.accounts.models import Gebruiker
+
+        user = Gebruiker.objects.select_related("organisatie").filter(pk=user_id).first()
+        return user if user is not None and self.user_can_authenticate(user) else None
+
     def user_can_authenticate(self, user: Any) -> bool:
         if getattr(user, "is_demo", False) and not demo_accounts_toegestaan():
             return False
