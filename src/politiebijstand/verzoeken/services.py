@@ -15,6 +15,7 @@ Times: ``nu`` is an aware datetime (UTC), injected for tests; default the curren
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -500,7 +501,7 @@ def verzoek_aanmaken(
     regioburgemeester = eenheid.regioburgemeester
 
     verzoek = Bijstandsverzoek.objects.create(
-        kenmerk=f"TMP-{nu.timestamp():.6f}"[:20],
+        kenmerk=f"TMP-{uuid.uuid4().hex[:16]}",
         titel=titel,
         omschrijving=omschrijving,
         taak=sit.taak.value,
@@ -964,6 +965,10 @@ def besluit_nemen(
         "stappen": [s.to_dict() for s in engine.completed_steps(run_voor)],
     }
     voor = _taak_snapshot(taak)
+    if veld == "besluit":
+        # Before the step: a decision that ends the run must not close the part "without a
+        # decision" (_na_engine_stap).
+        _besluit_status(deelverzoek=deelverzoek, uitkomst=uitkomst, door=door, nu=nu)
     record = {veld: uitkomst, "motivering": motivering, "voorwaarden": voorwaarden}
     _stap_uitvoeren(deelverzoek=deelverzoek, taak=taak, record=record, door=door, nu=nu)
     besluit = Besluit.objects.create(
@@ -997,8 +1002,6 @@ def besluit_nemen(
             for g, r in regel_besluiten
         ]
     )
-    if veld == "besluit":
-        _besluit_status(deelverzoek=deelverzoek, uitkomst=uitkomst, door=door, nu=nu)
     verzoek = deelverzoek.verzoek
     audit_record(
         gebeurtenis=Gebeurtenis.BESLUIT_GENOMEN,
@@ -1043,12 +1046,7 @@ def besluit_nemen(
 def _besluit_status(
     *, deelverzoek: Deelverzoek, uitkomst: str, door: Gebruiker, nu: datetime
 ) -> None:
-    if deelverzoek.status != DeelverzoekStatus.IN_BEHANDELING:
-        # The run ended with this decision and was closed by _na_engine_stap? It is decided
-        # before the close, so this only happens for an illegal state.
-        raise OngeldigeOvergang(
-            "over dit deelverzoek is al besloten", veld="status"
-        )  # pragma: no cover
+    """Record the decision on the part (and, for an appeal, on the appealed part)."""
     deelverzoek.besluit = uitkomst
     Deelverzoek.objects.filter(pk=deelverzoek.pk).update(besluit=uitkomst)
     workflow.deelverzoek_overgang(
