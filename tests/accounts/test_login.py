@@ -276,3 +276,18 @@ def test_demo_account_kan_niet_inloggen_waar_demos_verboden_zijn(client: Client)
     assert "_auth_user_id" not in client.session
     client.force_login(demo)  # a session from before: refused as well
     assert client.get(BESCHERMD).status_code == 302
+
+
+def test_lock_out_ook_na_vijf_verkeerde_totp_codes(
+    client: Client, gebruiker_met_totp: tuple[Gebruiker, str, list[str]]
+) -> None:
+    _, secret, _ = gebruiker_met_totp
+    goed = totp_code(secret)
+    fout = str((int(goed) + 1) % 1_000_000).zfill(6)
+    wachtwoord_invullen(client, "anna")
+    for _ in range(5):
+        client.post("/accounts/2fa/authenticate/", {"code": fout})
+    response = client.post("/accounts/2fa/authenticate/", {"code": goed})
+    assert "_auth_user_id" not in client.session
+    assert "Te veel inlogpogingen" in response.content.decode()
+    assert gebeurtenissen().count(Gebeurtenis.TWEEDE_FACTOR_MISLUKT) == 5

@@ -268,3 +268,35 @@ def test_management_command_audit_verify_exit_1_bij_breuk(
     with pytest.raises(SystemExit) as exc:
         call_command("audit_verify")
     assert exc.value.code == 1
+
+
+@pytest.mark.skipif("connection.vendor != 'postgresql'")
+@pytest.mark.django_db(transaction=True)
+def test_gelijktijdige_schrijvers_maken_een_keten_zonder_vertakking() -> None:
+    """Writers in parallel transactions are serialised: one chain, no gap, no fork."""
+    import threading
+
+    from django.db import connections
+
+    fouten: list[BaseException] = []
+
+    def schrijf(n: int) -> None:
+        try:
+            for i in range(10):
+                with transaction.atomic():
+                    audit_record(gebeurtenis="gelijktijdig", actor=None, na={"n": n, "i": i})
+        except BaseException as exc:  # reported below
+            fouten.append(exc)
+        finally:
+            connections.close_all()
+
+    draden = [threading.Thread(target=schrijf, args=(n,)) for n in range(4)]
+    for draad in draden:
+        draad.start()
+    for draad in draden:
+        draad.join(timeout=60)
+    assert fouten == []
+    assert AuditLogEntry.objects.count() == 40
+    resultaat = keten_verifieren()
+    assert resultaat.intact
+    assert resultaat.aantal == 40
