@@ -1,7 +1,8 @@
 """Authorization matrix: every role x every URL pattern x every method (issue #3).
 
 The URL patterns are found by walking the project's URL resolver, so a new URL is picked up;
-it must then get a row in `VERWACHTING` (the test names it). Each request is checked against
+it must then get a row in `VERWACHTING` (the test names it), and a sample value in
+`VOORBEELD` for each new URL parameter name. Each request is checked against
 the explicit expectation: allowed (`OK`), wrong method (`METHODE`), sent to log in (`LOGIN`),
 sent to set up the second factor (`TWEE_FA`), refused (`GEWEIGERD`, 403), not logged in
 (`ONBEKEND`, 401, the API) or not found (`NIET_GEVONDEN`, 404).
@@ -162,6 +163,11 @@ VOORBEELD = {
     "uidb36": "1",
     "key": "abc",
     "url": "onbekend",
+    # issue #4 (requests): a request that does not exist unless a test makes one
+    "uuid": "00000000-0000-4000-8000-000000000000",
+    "volgnummer": "1",
+    "soort": "gestart",
+    "procedure_id": "procedure_1",
 }
 
 
