@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -70,7 +71,7 @@ def access_verzoek_by_uuid(gebruiker: Gebruiker, uuid: UUID | str) -> Bijstandsv
             .prefetch_related("deelnemers")
             .get(uuid=uuid)
         )
-    except (Bijstandsverzoek.DoesNotExist, ValueError, TypeError):
+    except (Bijstandsverzoek.DoesNotExist, ValidationError, ValueError, TypeError):
         raise Http404("Niet gevonden.") from None
     return access_verzoek_or_404(gebruiker, verzoek)
 
