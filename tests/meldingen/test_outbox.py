@@ -1,0 +1,135 @@
+"""The outbox (meldingen): written in the change's transaction, drained with leases and retries."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from django.core import mail
+from django.db import transaction
+
+import pytest
+
+from politiebijstand.meldingen.models import Bericht, BerichtStatus
+from politiebijstand.meldingen.services import bericht_schrijven, berichten_versturen
+from tests.accounts.factories import maak_organisatie
+
+pytestmark = pytest.mark.django_db
+
+NU = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+
+
+def schrijf(*codes: str, sleutel: str | None = None, nu: datetime = NU) -> Bericht | None:
+    ontvangers = [
+        maak_organisatie(code, email=f"{code.lower()}@example.nl" if code != "ZONDER" else "")
+        for code in codes
+    ]
+    return bericht_schrijven(
+        soort="taak-klaargezet",
+        ontvangers=ontvangers,
+        onderwerp="BV-2026-000001: nieuwe taak",
+        inhoud="Er staat een taak klaar.",
+        sleutel=sleutel,
+        nu=nu,
+    )
+
+
+def test_bericht_wordt_verstuurd_naar_de_adressen_van_de_organisaties() -> None:
+    bericht = schrijf("LOCC", "DJZ", "LOCC")
+    assert bericht is not None
+    assert sorted(o.code for o in bericht.ontvangers.all()) == ["DJZ", "LOCC"]
+    resultaat = berichten_versturen(nu=NU)
+    assert (resultaat.verzonden, resultaat.opnieuw, resultaat.mislukt) == (1, 0, 0)
+    (email,) = mail.outbox
+    assert (email.subject, email.to, email.body) == (
+        "BV-2026-000001: nieuwe taak",
+        ["djz@example.nl", "locc@example.nl"],
+        "Er staat een taak klaar.",
+    )
+    assert email.extra_headers["X-Politiebijstand-Bericht"] == str(bericht.uuid)
+    bericht.refresh_from_db()
+    assert (bericht.status, bericht.pogingen, bericht.verzonden_op, bericht.lease_tot) == (
+        BerichtStatus.VERZONDEN,
+        1,
+        NU,
+        None,
+    )
+    assert bericht.adressen == ["djz@example.nl", "locc@example.nl"]
+    assert berichten_versturen(nu=NU + timedelta(minutes=1)).verzonden == 0
+    assert len(mail.outbox) == 1
+
+
+def test_zonder_ontvangers_of_met_bestaande_sleutel_geen_bericht() -> None:
+    assert bericht_schrijven(soort="x", ontvangers=[], onderwerp="o", inhoud="i", nu=NU) is None
+    assert schrijf("LOCC", sleutel="herinnering:1") is not None
+    assert schrijf("LOCC", sleutel="herinnering:1") is None
+    assert Bericht.objects.count() == 1
+
+
+def test_organisatie_zonder_adres() -> None:
+    bericht = schrijf("ZONDER")
+    assert bericht is not None
+    assert berichten_versturen(nu=NU).geen_adres == 1
+    bericht.refresh_from_db()
+    assert bericht.status == BerichtStatus.GEEN_ADRES
+    assert mail.outbox == []
+
+
+def test_bericht_is_deel_van_de_transactie() -> None:
+    with pytest.raises(RuntimeError), transaction.atomic():
+        schrijf("LOCC")
+        raise RuntimeError("de wijziging mislukt")
+    assert Bericht.objects.count() == 0
+
+
+def test_verlopen_lease_van_een_gestorven_werker_wordt_opnieuw_verstuurd(settings: Any) -> None:
+    settings.BERICHT_LEASE_SECONDEN = 300
+    bericht = schrijf("LOCC")
+    assert bericht is not None
+    Bericht.objects.filter(pk=bericht.pk).update(lease_tot=NU + timedelta(minutes=5))
+    assert berichten_versturen(nu=NU + timedelta(minutes=4)).verzonden == 0
+    assert mail.outbox == []
+    assert berichten_versturen(nu=NU + timedelta(minutes=5)).verzonden == 1
+    assert len(mail.outbox) == 1
+
+
+def test_mislukte_verzending_wordt_herhaald_met_toenemende_wachttijd(
+    settings: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings.BERICHT_MAX_POGINGEN = 3
+    bericht = schrijf("LOCC")
+    assert bericht is not None
+
+    def faalt(self: Any, fail_silently: bool = False) -> int:
+        raise ConnectionRefusedError("smtp niet bereikbaar")
+
+    monkeypatch.setattr("django.core.mail.EmailMessage.send", faalt)
+    assert berichten_versturen(nu=NU).opnieuw == 1
+    bericht.refresh_from_db()
+    assert (bericht.status, bericht.pogingen, bericht.volgende_poging_op) == (
+        BerichtStatus.WACHTEND,
+        1,
+        NU + timedelta(minutes=1),
+    )
+    assert bericht.laatste_fout == "ConnectionRefusedError: smtp niet bereikbaar"
+    assert berichten_versturen(nu=NU + timedelta(seconds=59)).opnieuw == 0
+    assert berichten_versturen(nu=NU + timedelta(minutes=1)).opnieuw == 1
+    bericht.refresh_from_db()
+    assert (bericht.pogingen, bericht.volgende_poging_op) == (2, NU + timedelta(minutes=3))
+    assert berichten_versturen(nu=NU + timedelta(minutes=3)).mislukt == 1
+    bericht.refresh_from_db()
+    assert (bericht.status, bericht.pogingen) == (BerichtStatus.MISLUKT, 3)
+    monkeypatch.undo()
+    assert berichten_versturen(nu=NU + timedelta(hours=1)).verzonden == 0
+
+
+def test_na_commit_wordt_de_werker_gewekt(
+    django_capture_on_commit_callbacks: Callable[..., Any],
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        bericht = schrijf("LOCC", nu=datetime.now(UTC))
+    assert bericht is not None
+    bericht.refresh_from_db()
+    assert bericht.status == BerichtStatus.VERZONDEN
+    assert [m.to for m in mail.outbox] == [["locc@example.nl"]]
