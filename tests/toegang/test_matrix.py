@@ -84,6 +84,8 @@ ADMIN = "log log log log ok 2fa"
 ALLAUTH_OPEN_GET = "ok/met/met/met/met ok/met/met/met/met ok/met/met/met/met ok/met/met/met/met ok/met/met/met/met 2fa"  # noqa: E501
 ALLAUTH_FORM = "log ok/ok/ok/met/met ok/ok/ok/met/met ok/ok/ok/met/met ok/ok/ok/met/met 2fa"
 ALLAUTH_ALLES = "log ok ok ok ok 2fa"
+ALLEEN_POST_404 = "log met/404/met/met/met met/404/met/met/met met/404/met/met/met met/404/met/met/met 2fa"  # noqa: E501
+FORMULIER_404 = "log 404/404/met/met/met 404/404/met/met/met 404/404/met/met/met 404/404/met/met/met 2fa"  # noqa: E501
 VERWACHTING: list[tuple[str, dict[str, dict[str, str]]]] = [
     ("?", _rij("log ok ok ok ok 2fa")),  # "/" redirects to the wizard
     ("wijzer:*", _rij(PAGINA_GET)),
@@ -121,6 +123,17 @@ VERWACHTING: list[tuple[str, dict[str, dict[str, str]]]] = [
     ("mfa_view_recovery_codes", _rij("log ok/met/met/met/met ok/met/met/met/met ok/met/met/met/met ok/met/met/met/met 404/met/met/met/met")),  # noqa: E501
     ("mfa_generate_recovery_codes", _rij("log ok ok ok ok ok")),
     ("mfa_download_recovery_codes", _rij("log ok ok ok ok 404")),
+    # work queue and request pages (#4): scoped to the user's organisation; the sample request
+    # and task do not exist (404), the technical account has no organisation (empty lists)
+    ("werkvoorraad:lijst", _rij(PAGINA_GET)),
+    ("werkvoorraad:oppakken", _rij(ALLEEN_POST_404)),
+    ("werkvoorraad:teruggeven", _rij(ALLEEN_POST_404)),
+    ("verzoeken:lijst", _rij(PAGINA_GET)),
+    # the matrix's RCCB-MN has no unit (no reference data), so it may not make requests
+    ("verzoeken:nieuw", _rij("log 403/403/met/met/met 403/403/met/met/met 403/403/met/met/met 403/403/met/met/met 2fa")),  # noqa: E501
+    ("verzoeken:procedure_bpmn", _rij("log 404/met/met/met/met 404/met/met/met/met 404/met/met/met/met 404/met/met/met/met 2fa")),  # noqa: E501
+    ("verzoeken:detail", _rij("log 404/met/met/met/met 404/met/met/met/met 404/met/met/met/met 404/met/met/met/met 2fa")),  # noqa: E501
+    ("verzoeken:*", _rij(FORMULIER_404)),  # taak, intrekken, beroep, inzet
     # the Django admin: technical administration only
     ("admin:login", _rij("ok/ok/ok/met/met ok/ok/ok/met/met ok/ok/ok/met/met ok/ok/ok/met/met ok/ok/ok/met/met 2fa")),  # noqa: E501
     ("admin:logout", _rij("log ok ok ok met/ok/met/met/met 2fa")),  # logs out anyone

@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "politiebijstand.wijzer",
     "politiebijstand.verzoeken",
     "politiebijstand.meldingen",
+    "politiebijstand.werkvoorraad",
     "politiebijstand.api",
     "huey.contrib.djhuey",
     # After the project's apps, so that ui/templates/ overrides allauth's templates.
@@ -144,6 +145,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "politiebijstand.ui.context_processors.theme",
             ],
+            # Tags of the request pages, used by the wizard's result page (issue #4).
+            "libraries": {"verzoeken": "politiebijstand.verzoeken.ui.tags"},
         },
     },
 ]

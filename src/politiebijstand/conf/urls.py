@@ -10,6 +10,8 @@ urlpatterns = [
     path("", RedirectView.as_view(url="/wijzer/", permanent=False)),
     path("wijzer/", include("politiebijstand.wijzer.urls")),
     path("regels/", regelcatalogus, name="regels"),
+    path("werkvoorraad/", include("politiebijstand.werkvoorraad.urls")),
+    path("verzoeken/", include("politiebijstand.verzoeken.ui.urls")),
     path("api/", include("politiebijstand.api.urls")),
     path("admin/", admin.site.urls),
     path("accounts/", include("politiebijstand.accounts.urls")),

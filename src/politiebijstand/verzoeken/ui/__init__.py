@@ -1,0 +1,1 @@
+"""Web pages of the bijstandsverzoek: list, creation, request page and task forms (issue #4)."""

@@ -1,0 +1,363 @@
+"""Forms of the request pages. They only check shapes; the services check the rules.
+
+Datetimes are entered and shown in Europe/Amsterdam (``TIME_ZONE``): Django's form fields make
+the entered local time aware in the current time zone, the services store it in UTC.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+
+from politiebijstand.organisaties.models import Organisatie
+from politiebijstand.verzoeken.constants import BesluitUitkomst, RegelUitkomst
+from politiebijstand.verzoeken.models import GevraagdeInzet
+from politiebijstand.verzoeken.services import InzetRegel, RegelBesluit
+
+DATUM_TIJD_FORMAAT = "%Y-%m-%dT%H:%M"
+
+
+def datum_tijd_veld(
+    label: str, *, required: bool = True, help_text: str = ""
+) -> forms.DateTimeField:
+    """A date-and-time field in Europe/Amsterdam (``<input type="datetime-local">``)."""
+    return forms.DateTimeField(
+        label=label,
+        required=required,
+        help_text=help_text or "Nederlandse tijd (Europe/Amsterdam).",
+        input_formats=[DATUM_TIJD_FORMAAT, "%Y-%m-%d %H:%M", "%d-%m-%Y %H:%M"],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATUM_TIJD_FORMAAT),
+    )
+
+
+def tekstvak(label: str, *, required: bool = False, help_text: str = "") -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        required=required,
+        help_text=help_text,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+_REGEL = re.compile(r"^\s*(\d+)\s*[x×]?\s+(.+?)\s*$")
+
+
+def regels_lezen(tekst: str, *, deel: int) -> list[InzetRegel]:
+    r"""Requested lines from text: one per line, an optional leading number is the count.
+
+    ``"4 ME-pelotons\nhondengeleider"`` gives ``[InzetRegel("ME-pelotons", 4, deel),
+    InzetRegel("hondengeleider", None, deel)]``; empty lines are skipped.
+    """
+    regels = []
+    for regel in tekst.splitlines():
+        if not regel.strip():
+            continue
+        match = _REGEL.match(regel)
+        if match:
+            regels.append(InzetRegel(match.group(2), int(match.group(1)), deel))
+        else:
+            regels.append(InzetRegel(regel.strip(), None, deel))
+    return regels
+
+
+class OrganisatieKeuze(forms.ModelChoiceField):  # type: ignore[type-arg]
+    """A choice of an organisation, shown by its name."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.naam)
+
+
+class OrganisatieKeuzes(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+    """A multiple choice of organisations, shown by their names."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.naam)
+
+
+class VerzoekForm(forms.Form):
+    """The request's details, entered by the RCCB after the wizard's advice (`verzoek_aanmaken`).
+
+    One text field ``regels_<n>`` per part (allowed route) of the advice, for its requested
+    lines.
+    """
+
+    titel = forms.CharField(
+        label="Titel", max_length=200, help_text="Korte omschrijving van de inzet."
+    )
+    omschrijving = tekstvak(
+        "Omschrijving", help_text="De feitelijke aanvraag: aanleiding, taak en gevraagde inzet."
+    )
+    bevoegd_gezag = forms.ModelChoiceField(
+        label="Bevoegd gezag", queryset=Organisatie.objects.none(), empty_label="Kies"
+    )
+    gemeenten = forms.ModelMultipleChoiceField(
+        label="Gemeenten van de inzet",
+        queryset=Organisatie.objects.none(),
+        required=False,
+        help_text="De gemeente van de burgemeester wordt altijd meegenomen.",
+    )
+    periode_start = datum_tijd_veld("Begin van de inzet")
+    periode_eind = datum_tijd_veld("Einde van de inzet")
+    locatie = forms.CharField(label="Locatie", max_length=300)
+    gevraagde_capaciteit = tekstvak(
+        "Gevraagde capaciteit", help_text="In woorden; of vul het gewenste effect in."
+    )
+    gewenst_effect = tekstvak(
+        "Gewenst effect", help_text="Als de capaciteit niet vast te leggen is."
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        gezag_keuzes: QuerySet[Organisatie],
+        gemeente_keuzes: QuerySet[Organisatie],
+        delen: Sequence[str],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["bevoegd_gezag"] = OrganisatieKeuze(
+            label="Bevoegd gezag",
+            queryset=gezag_keuzes,
+            empty_label="Kies",
+            help_text="De burgemeester (gemeente) of de officier van justitie (parket) die vraagt.",
+        )
+        self.fields["gemeenten"] = OrganisatieKeuzes(
+            label="Gemeenten van de inzet",
+            queryset=gemeente_keuzes,
+            required=False,
+            help_text="De gemeente van de burgemeester wordt altijd meegenomen.",
+        )
+        self.delen = list(delen)
+        for nummer, titel in enumerate(self.delen, start=1):
+            self.fields[f"regels_{nummer}"] = tekstvak(
+                f"Gevraagde inzet, deel {nummer}: {titel}",
+                help_text="Eén regel per onderdeel, met het aantal vooraan: '4 ME-pelotons'.",
+            )
+
+    def regels(self) -> list[InzetRegel]:
+        """The requested lines of every part (after `is_valid`)."""
+        result: list[InzetRegel] = []
+        for nummer in range(1, len(self.delen) + 1):
+            result += regels_lezen(self.cleaned_data.get(f"regels_{nummer}") or "", deel=nummer)
+        return result
+
+    def veld_voor(self, veld: str) -> str | None:
+        """The form field for a service's error field (``regels[2].aantal`` -> a regels field)."""
+        if veld in self.fields:
+            return veld
+        match = re.match(r"regels\[(\d+)\]", veld)
+        if match:
+            index = int(match.group(1))
+            teller = 0
+            for nummer in range(1, len(self.delen) + 1):
+                aantal = len(
+                    regels_lezen(self.cleaned_data.get(f"regels_{nummer}") or "", deel=nummer)
+                )
+                if index < teller + aantal:
+                    return f"regels_{nummer}"
+                teller += aantal
+        return None
+
+
+#: Labels of the fields that steps record (`Taak.velden`), by name.
+VELD_LABELS: Mapping[str, str] = {
+    "toestemming": "Toestemming gegeven?",
+    "ondersteund": "Ondersteunt het College de aanvraag?",
+    "beroep_ingesteld": "Wordt beroep ingesteld bij de minister?",
+    "bevoegd_gezag": "Wie is het bevoegd gezag?",
+    "besluit": "Besluit",
+    "besluit_defensie": "Besluit namens de Minister van Defensie",
+}
+
+#: Labels of the values of a choice field.
+WAARDE_LABELS: Mapping[str, str] = {
+    "toegekend": "Toegekend",
+    "deels_toegekend": "Gedeeltelijk toegekend",
+    "afgewezen": "Afgewezen",
+    "burgemeester": "Burgemeester",
+    "officier_van_justitie": "Officier van justitie",
+}
+
+JA_NEE = [("ja", "Ja"), ("nee", "Nee")]
+
+
+def _ja(waarde: str) -> bool:
+    return waarde == "ja"
+
+
+class StapForm(forms.Form):
+    """A step of the procedure: the fields it records (`Taak.velden`) and a report."""
+
+    def __init__(self, *args: Any, velden: Mapping[str, Mapping[str, Any]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.stapvelden = list(velden)
+        for naam, spec in velden.items():
+            label = VELD_LABELS.get(naam, naam.replace("_", " ").capitalize())
+            soort = spec.get("soort")
+            veld: forms.Field
+            if soort == "ja_nee":
+                veld = forms.TypedChoiceField(
+                    label=label, choices=JA_NEE, coerce=_ja, widget=forms.RadioSelect
+                )
+            elif soort == "keuze":
+                veld = forms.ChoiceField(
+                    label=label,
+                    choices=[(w, WAARDE_LABELS.get(w, w)) for w in spec.get("waarden", ())],
+                    widget=forms.RadioSelect,
+                )
+            else:
+                veld = forms.CharField(label=label, help_text="Een ISO 8601-duur, zoals PT24H.")
+            self.fields[naam] = veld
+        self.fields["verslag"] = tekstvak(
+            "Verslag", help_text="Wat is gedaan of afgesproken (optioneel)."
+        )
+
+    def gegevens(self) -> dict[str, Any]:
+        """The data for `taak_afronden` (after `is_valid`)."""
+        data = {naam: self.cleaned_data[naam] for naam in self.stapvelden}
+        verslag = self.cleaned_data.get("verslag") or ""
+        if verslag:
+            data["verslag"] = verslag
+        return data
+
+
+class OverslaanForm(forms.Form):
+    """Skip an optional step, with the reason (factsheet: "kan ... plaatsvinden")."""
+
+    reden = forms.CharField(
+        label="Reden om deze stap over te slaan", widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class BesluitForm(forms.Form):
+    """A decision: granted, partly granted per requested line, or rejected (`besluit_nemen`).
+
+    One pair of fields per requested line: ``regel_<pk>`` (toegekend/afgewezen) and
+    ``regel_<pk>_aantal`` (how many granted), used for a partial grant.
+    """
+
+    uitkomst = forms.ChoiceField(
+        label="Besluit", choices=BesluitUitkomst.choices, widget=forms.RadioSelect
+    )
+    motivering = tekstvak(
+        "Motivering", help_text="Verplicht bij een (gedeeltelijke) afwijzing (Awb 3:46)."
+    )
+    voorwaarden = tekstvak("Voorwaarden", help_text="Voorwaarden bij toekenning (optioneel).")
+
+    def __init__(self, *args: Any, regels: Sequence[GevraagdeInzet], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.gevraagd = list(regels)
+        for regel in self.gevraagd:
+            self.fields[f"regel_{regel.pk}"] = forms.ChoiceField(
+                label=f"{regel}",
+                choices=[("", "Kies"), *RegelUitkomst.choices],
+                required=False,
+            )
+            if regel.aantal is not None:
+                self.fields[f"regel_{regel.pk}_aantal"] = forms.IntegerField(
+                    label=f"Aantal toegekend van {regel}",
+                    min_value=1,
+                    max_value=regel.aantal,
+                    required=False,
+                )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("uitkomst") == BesluitUitkomst.DEELS_TOEGEKEND:
+            for regel in self.gevraagd:
+                if not data.get(f"regel_{regel.pk}"):
+                    self.add_error(
+                        f"regel_{regel.pk}",
+                        "Kies per gevraagde regel toegekend of afgewezen bij een gedeeltelijke "
+                        "toekenning.",
+                    )
+        return data
+
+    def regel_besluiten(self) -> list[RegelBesluit]:
+        """Per line, for a partial grant; empty otherwise (every line gets the outcome)."""
+        if self.cleaned_data.get("uitkomst") != BesluitUitkomst.DEELS_TOEGEKEND:
+            return []
+        return [
+            RegelBesluit(
+                regel_id=regel.pk,
+                uitkomst=self.cleaned_data[f"regel_{regel.pk}"],
+                toegekend_aantal=(
+                    self.cleaned_data.get(f"regel_{regel.pk}_aantal")
+                    if self.cleaned_data[f"regel_{regel.pk}"] == RegelUitkomst.TOEGEKEND
+                    else None
+                ),
+            )
+            for regel in self.gevraagd
+        ]
+
+    def veld_voor(self, veld: str) -> str | None:
+        """The form field for a service's error field (``regels[1].toegekend_aantal``)."""
+        if veld in self.fields:
+            return veld
+        match = re.match(r"regels\[(\d+)\](\.toegekend_aantal)?", veld)
+        if match and int(match.group(1)) < len(self.gevraagd):
+            regel = self.gevraagd[int(match.group(1))]
+            naam = f"regel_{regel.pk}" + ("_aantal" if match.group(2) else "")
+            return naam if naam in self.fields else f"regel_{regel.pk}"
+        return None
+
+
+class TelefoonForm(forms.Form):
+    """The phone call of the urgent path: who called whom, when, and what was agreed."""
+
+    beller = forms.CharField(label="Wie belde (naam en functie)", max_length=200)
+    gebelde_organisatie = forms.ModelChoiceField(
+        label="Welke organisatie werd gebeld", queryset=Organisatie.objects.none()
+    )
+    gebeld = forms.CharField(label="Wie werd gebeld (naam en functie)", max_length=200)
+    tijdstip = datum_tijd_veld("Wanneer was het gesprek")
+    afspraken = forms.CharField(
+        label="Wat is afgesproken", widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+    def __init__(self, *args: Any, organisaties: QuerySet[Organisatie], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["gebelde_organisatie"] = OrganisatieKeuze(
+            label="Welke organisatie werd gebeld", queryset=organisaties
+        )
+
+
+class IntrekkenForm(forms.Form):
+    reden = forms.CharField(label="Reden van intrekking", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class BeroepForm(forms.Form):
+    toelichting = tekstvak("Toelichting", help_text="Waarom beroep wordt ingesteld (optioneel).")
+
+
+class InzetStartenForm(forms.Form):
+    periode_start = datum_tijd_veld("Begin van de inzet")
+    periode_eind = datum_tijd_veld("Einde van de inzet")
+    capaciteit = forms.CharField(
+        label="Ingezette capaciteit", widget=forms.Textarea(attrs={"rows": 2})
+    )
+    toelichting = tekstvak("Toelichting")
+
+
+class InzetWijzigenForm(InzetStartenForm):
+    toelichting = tekstvak("Reden van de wijziging", required=True)
+
+
+class InzetVerlengenForm(forms.Form):
+    periode_eind = datum_tijd_veld("Nieuw einde van de inzet")
+    toelichting = tekstvak("Reden van de verlenging", required=True)
+
+
+class InzetBeeindigenForm(forms.Form):
+    beeindigd_op = datum_tijd_veld(
+        "Beëindigd op", required=False, help_text="Leeg: nu. Nederlandse tijd (Europe/Amsterdam)."
+    )
+    toelichting = tekstvak("Toelichting")
+
+
+class InzetEvaluerenForm(forms.Form):
+    verslag = forms.CharField(label="Evaluatie", widget=forms.Textarea(attrs={"rows": 6}))

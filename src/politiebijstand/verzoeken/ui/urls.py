@@ -1,0 +1,18 @@
+"""URLs of the request pages, under /verzoeken/ (issue #4)."""
+
+from django.urls import path
+
+from politiebijstand.verzoeken.ui import views
+
+app_name = "verzoeken"
+
+urlpatterns = [
+    path("", views.lijst, name="lijst"),
+    path("nieuw/", views.nieuw, name="nieuw"),
+    path("taken/<int:pk>/", views.taak, name="taak"),
+    path("procedures/<str:procedure_id>.bpmn", views.procedure_bpmn, name="procedure_bpmn"),
+    path("<uuid:uuid>/", views.detail, name="detail"),
+    path("<uuid:uuid>/intrekken/", views.intrekken, name="intrekken"),
+    path("<uuid:uuid>/delen/<int:volgnummer>/beroep/", views.beroep, name="beroep"),
+    path("<uuid:uuid>/delen/<int:volgnummer>/inzet/<slug:soort>/", views.inzet, name="inzet"),
+]

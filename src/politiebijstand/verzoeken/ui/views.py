@@ -1,0 +1,690 @@
+"""Pages of the bijstandsverzoek: list, creation from the advice, request page, task forms.
+
+Views hold no business logic: they parse forms and call the domain's services
+(`verzoeken.services`) and selectors (`verzoeken.selectors`), which check need-to-know, the
+lane, the role and the status, and raise `VerzoekFout` with a Dutch message and the offending
+field when they refuse. A request or task outside the user's scope answers 404 (issue #3).
+Every view of a request page is logged through `verzoek_bekijken` (audit trail, issue #4).
+
+Times are shown and entered in Europe/Amsterdam and stored in UTC (``TIME_ZONE``, ``USE_TZ``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+from uuid import UUID
+
+from django import forms
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_safe
+
+from politiebijstand.organisaties.models import Organisatie
+from politiebijstand.procedures.engine import PROCEDURES
+from politiebijstand.rules import (
+    AdviesUitkomst,
+    OngeldigeSituatie,
+    advies_bepalen,
+    situatie_from_dict,
+)
+from politiebijstand.toegang.regels import TAAK_UITVOEREN, mag, organisatie_code
+from politiebijstand.verzoeken import services, workflow
+from politiebijstand.verzoeken.constants import (
+    DeelverzoekStatus,
+    Gezag,
+    TaakStatus,
+    VerzoekStatus,
+)
+from politiebijstand.verzoeken.exceptions import (
+    GeenToegang,
+    GelijktijdigGewijzigd,
+    OngeldigeInvoer,
+    TaakNietOpen,
+    VerzoekFout,
+)
+from politiebijstand.verzoeken.models import Bijstandsverzoek, Deelverzoek, GevraagdeInzet, Taak
+from politiebijstand.verzoeken.selectors import (
+    TijdlijnItem,
+    access_taak_by_id,
+    access_verzoek_by_uuid,
+    verzoek_bekijken,
+    verzoek_list,
+)
+from politiebijstand.verzoeken.ui import forms as uiforms
+from politiebijstand.wijzer.stappen import canonieke_query, naar_situatie, voortgang
+from politiebijstand.wijzer.views import resultaat_url, resultaat_url_voor_situatie, stap_url
+
+PER_PAGINA = 25
+
+
+def _gebruiker(request: HttpRequest) -> Any:
+    return request.user
+
+
+def _procedure_titel(procedure_id: str) -> str:
+    procedure = PROCEDURES.get(procedure_id)
+    return procedure.titel if procedure else f"Procedure {procedure_id}"
+
+
+def rccb_eenheid(gebruiker: Any) -> Organisatie | None:
+    """The unit of the user's RCCB, or None when the user is not of a unit's RCCB.
+
+    Only the requesting unit's RCCB makes a request (factsheet, "LOCC, RCCB en Preparatie en
+    Operationeel Beheer"); `verzoek_aanmaken` enforces it, this decides what the page offers.
+    """
+    if organisatie_code(gebruiker) is None:
+        return None
+    organisatie: Organisatie = gebruiker.organisatie
+    eenheid = organisatie.parent
+    if (
+        not organisatie.code.startswith("RCCB-")
+        or eenheid is None
+        or not eenheid.code.startswith("EENHEID-")
+    ):
+        return None
+    return eenheid
+
+
+def _fout_naar_form(form: forms.Form, fout: VerzoekFout, veld: str | None) -> None:
+    """Show a service's refusal on the form: on its field when there is one, else on top."""
+    if veld is not None and veld in form.fields:
+        form.add_error(veld, fout.message)
+    elif fout.veld:
+        form.add_error(None, f"{fout.veld}: {fout.message}")
+    else:
+        form.add_error(None, fout.message)
+
+
+# --- the list ---------------------------------------------------------------------------------
+
+
+class VerzoekFilterForm(forms.Form):
+    zoek = forms.CharField(label="Zoek (kenmerk, titel of locatie)", required=False, max_length=100)
+    status = forms.ChoiceField(
+        label="Status", choices=[("", "Alle"), *VerzoekStatus.choices], required=False
+    )
+    spoed = forms.ChoiceField(
+        label="Spoed",
+        choices=[("", "Alle"), ("ja", "Alleen spoed"), ("nee", "Zonder spoed")],
+        required=False,
+    )
+
+
+@require_safe
+def lijst(request: HttpRequest) -> HttpResponse:
+    """The requests in which the user's organisation takes part, newest first."""
+    form = VerzoekFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    verzoeken = verzoek_list(
+        gebruiker=_gebruiker(request),
+        status=filters.get("status") or None,
+        spoed={"ja": True, "nee": False}.get(filters.get("spoed") or ""),
+        zoek=filters.get("zoek") or None,
+    )
+    pagina = Paginator(verzoeken, PER_PAGINA).get_page(request.GET.get("pagina"))
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    return render(
+        request,
+        "verzoeken/lijst.html",
+        {
+            "form": form,
+            "pagina": pagina,
+            "verzoeken": list(pagina.object_list),
+            "query": query.urlencode(),
+            "kan_aanmaken": rccb_eenheid(_gebruiker(request)) is not None,
+        },
+    )
+
+
+# --- creation from the wizard's advice --------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def nieuw(request: HttpRequest) -> HttpResponse:
+    """The request's details after the wizard's advice, for the requesting unit's RCCB.
+
+    The query string holds the wizard's answers (as on its result page); the advice is
+    determined again from them. A valid form calls `verzoek_aanmaken`, which stores the
+    situation, the advice and the rules version with the request.
+    """
+    gebruiker = _gebruiker(request)
+    eenheid = rccb_eenheid(gebruiker)
+    if eenheid is None:
+        return render(request, "verzoeken/alleen_rccb.html", status=403)
+    stand = voortgang(request.GET)
+    if stand.open is not None:
+        return HttpResponseRedirect(stap_url(stand.open.stap, request.GET))
+    situatie = naar_situatie(stand.antwoorden)
+    query = canonieke_query(stand)
+    advies_url = resultaat_url(query)
+    try:
+        advies = advies_bepalen(situatie_from_dict(situatie))
+    except OngeldigeSituatie as fout:
+        return render(
+            request,
+            "verzoeken/niet_mogelijk.html",
+            {"reden": f"{fout.veld}: {fout.melding}", "advies_url": advies_url},
+            status=400,
+        )
+    routes = [r for r in advies.routes if r.toegestaan and r.procedure != "rechtshulp"]
+    if advies.uitkomst != AdviesUitkomst.BIJSTAND or not routes:
+        return render(
+            request,
+            "verzoeken/niet_mogelijk.html",
+            {
+                "reden": "Het advies heeft geen route waarvoor een bijstandsverzoek kan worden "
+                "gedaan.",
+                "advies_url": advies_url,
+            },
+        )
+    gezag = Gezag(advies.gezag.value) if advies.gezag else Gezag.BURGEMEESTER
+    soort = "gezag" if gezag == Gezag.BURGEMEESTER else "openbaar_ministerie"
+    gezag_keuzes = Organisatie.objects.filter(eenheid=eenheid, soort=soort, actief=True).order_by(
+        "naam"
+    )
+    gemeente_keuzes = Organisatie.objects.filter(
+        eenheid=eenheid, soort="gezag", actief=True
+    ).order_by("naam")
+    delen = [
+        f"{_procedure_titel(r.procedure)}{f' ({r.middel})' if r.middel else ''}" for r in routes
+    ]
+    namen = [str(n).strip().lower() for n in situatie.get("gemeenten", [])]
+    gekozen = [g for g in gemeente_keuzes if g.afkorting.lower() in namen]
+    initial: dict[str, Any] = {"gemeenten": gekozen}
+    if gezag == Gezag.BURGEMEESTER and gekozen:
+        initial["bevoegd_gezag"] = gekozen[0]
+    elif gezag == Gezag.OFFICIER_VAN_JUSTITIE:
+        initial["bevoegd_gezag"] = gezag_keuzes.first()
+    form = uiforms.VerzoekForm(
+        request.POST if request.method == "POST" else None,
+        initial=initial,
+        gezag_keuzes=gezag_keuzes,
+        gemeente_keuzes=gemeente_keuzes,
+        delen=delen,
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            verzoek = services.verzoek_aanmaken(
+                situatie=situatie,
+                titel=data["titel"],
+                bevoegd_gezag=data["bevoegd_gezag"],
+                periode_start=data["periode_start"],
+                periode_eind=data["periode_eind"],
+                locatie=data["locatie"],
+                door=gebruiker,
+                omschrijving=data["omschrijving"],
+                gemeenten=list(data["gemeenten"]),
+                gevraagde_capaciteit=data["gevraagde_capaciteit"],
+                gewenst_effect=data["gewenst_effect"],
+                regels=form.regels(),
+            )
+        except GeenToegang:
+            return render(request, "verzoeken/alleen_rccb.html", status=403)
+        except OngeldigeInvoer as fout:
+            _fout_naar_form(form, fout, form.veld_voor(fout.veld))
+        else:
+            messages.success(
+                request,
+                f"Bijstandsverzoek {verzoek.kenmerk} is aangemaakt; de eerste taken staan klaar.",
+            )
+            return HttpResponseRedirect(reverse("verzoeken:detail", args=[verzoek.uuid]))
+    return render(
+        request,
+        "verzoeken/nieuw.html",
+        {
+            "form": form,
+            "advies": advies,
+            "routes": list(zip(routes, delen, strict=True)),
+            "gezag": gezag,
+            "spoed": bool(situatie.get("spoed")),
+            "eenheid": eenheid,
+            "advies_url": advies_url,
+            "actie": f"{reverse('verzoeken:nieuw')}?{query.urlencode()}",
+        },
+    )
+
+
+# --- the request page -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TijdlijnRegel:
+    """A timeline entry as shown: `TijdlijnItem` with its recorded data in words."""
+
+    item: TijdlijnItem
+    gegevens: list[tuple[str, str]]
+
+
+_VERBORGEN = frozenset({"beller_organisatie", "gebelde_organisatie", "handeling"})
+
+
+def _in_woorden(gegevens: Mapping[str, Any]) -> list[tuple[str, str]]:
+    regels = []
+    for naam, waarde in gegevens.items():
+        if naam in _VERBORGEN or waarde in (None, "", [], {}) or isinstance(waarde, dict | list):
+            continue
+        if isinstance(waarde, bool):
+            tekst = "ja" if waarde else "nee"
+        else:
+            tekst = uiforms.WAARDE_LABELS.get(str(waarde), str(waarde))
+        regels.append((uiforms.VELD_LABELS.get(naam, naam.replace("_", " ").capitalize()), tekst))
+    return regels
+
+
+@dataclass(frozen=True)
+class DeelWeergave:
+    """One part on the request page, with what the user may do with it."""
+
+    deel: Deelverzoek
+    titel: str
+    open_taken: list[Taak]
+    afgerond: str
+    huidig: str
+    inzet_acties: list[tuple[str, str]]
+    beroep_mogelijk: bool
+
+
+#: Deployment acts per status of a part: (url slug, button text).
+INZET_ACTIES: Mapping[str, list[tuple[str, str]]] = {
+    DeelverzoekStatus.TOEGEKEND: [("starten", "Inzet gestart")],
+    DeelverzoekStatus.DEELS_TOEGEKEND: [("starten", "Inzet gestart")],
+    DeelverzoekStatus.IN_INZET: [
+        ("wijzigen", "Inzet wijzigen"),
+        ("verlengen", "Inzet verlengen"),
+        ("beeindigen", "Inzet beëindigen"),
+    ],
+    DeelverzoekStatus.INZET_BEEINDIGD: [("evalueren", "Inzet evalueren")],
+}
+
+
+@require_safe
+def detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
+    """The request page: summary, advice, parts with their diagram, timeline and contacts."""
+    gebruiker = _gebruiker(request)
+    verzoek = access_verzoek_by_uuid(gebruiker, uuid)
+    gegevens = verzoek_bekijken(verzoek=verzoek, door=gebruiker)
+    verzoek = gegevens.verzoek
+    code = organisatie_code(gebruiker)
+    namens_aanvrager = code in (verzoek.rccb.code, verzoek.bevoegd_gezag.code)
+    beroep = {d.pk for d in gegevens.beroep_mogelijk}
+    delen = []
+    for deel in gegevens.deelverzoeken:
+        besluiters = {b.organisatie.code for b in deel.besluiten.all()}
+        for beroepsdeel in deel.beroepen.all():
+            besluiters |= {
+                b.organisatie.code
+                for d in gegevens.deelverzoeken
+                if d.pk == beroepsdeel.pk
+                for b in d.besluiten.all()
+            }
+        mag_inzet = code == verzoek.rccb.code or code in besluiters
+        voortgang_ = gegevens.voortgang[deel.pk]
+        delen.append(
+            DeelWeergave(
+                deel=deel,
+                titel=_procedure_titel(deel.procedure_id),
+                open_taken=[t for t in gegevens.open_taken if t.deelverzoek_id == deel.pk],
+                afgerond=" ".join(voortgang_.afgerond),
+                huidig=" ".join(voortgang_.huidig),
+                inzet_acties=INZET_ACTIES.get(deel.status, []) if mag_inzet else [],
+                beroep_mogelijk=deel.pk in beroep and namens_aanvrager,
+            )
+        )
+    try:
+        advies_url = resultaat_url_voor_situatie(verzoek.situatie)
+    except ValueError:
+        advies_url = ""
+    return render(
+        request,
+        "verzoeken/detail.html",
+        {
+            "verzoek": verzoek,
+            "delen": delen,
+            "open_taken": gegevens.open_taken,
+            "tijdlijn": [TijdlijnRegel(i, _in_woorden(i.gegevens)) for i in gegevens.tijdlijn],
+            "contacten": gegevens.contacten,
+            "advies": verzoek.advies,
+            "advies_url": advies_url,
+            "kan_intrekken": namens_aanvrager
+            and verzoek.status in (VerzoekStatus.IN_BEHANDELING, VerzoekStatus.BESLOTEN),
+            "eigen_organisatie_id": getattr(gebruiker, "organisatie_id", None),
+            "nu": timezone.now(),
+        },
+    )
+
+
+@require_safe
+def procedure_bpmn(request: HttpRequest, procedure_id: str) -> HttpResponse:
+    """The BPMN 2.0 file of a procedure (with its diagram layout), for the bpmn-js viewer."""
+    procedure = PROCEDURES.get(procedure_id)
+    if procedure is None:
+        raise Http404("Niet gevonden.")
+    response = HttpResponse(procedure.bestand.read_bytes(), content_type="application/xml")
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
+
+
+# --- acts on the request ----------------------------------------------------------------------
+
+
+def _deel(verzoek: Bijstandsverzoek, volgnummer: int) -> Deelverzoek:
+    deel = Deelverzoek.objects.filter(verzoek=verzoek, volgnummer=volgnummer).first()
+    if deel is None:
+        raise Http404("Niet gevonden.")
+    deel.verzoek = verzoek
+    return deel
+
+
+def _actie_pagina(
+    request: HttpRequest,
+    *,
+    verzoek: Bijstandsverzoek,
+    form: forms.Form,
+    titel: str,
+    uitleg: str,
+    knop: str,
+    status: int = 200,
+) -> HttpResponse:
+    return render(
+        request,
+        "verzoeken/actie.html",
+        {"verzoek": verzoek, "form": form, "titel": titel, "uitleg": uitleg, "knop": knop},
+        status=status,
+    )
+
+
+def _geweigerd(request: HttpRequest, verzoek: Bijstandsverzoek, fout: VerzoekFout) -> HttpResponse:
+    return render(
+        request,
+        "verzoeken/geweigerd.html",
+        {"verzoek": verzoek, "melding": fout.message},
+        status=403,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def intrekken(request: HttpRequest, uuid: UUID) -> HttpResponse:
+    """Withdraw the request with a reason (`verzoek_intrekken`)."""
+    gebruiker = _gebruiker(request)
+    verzoek = access_verzoek_by_uuid(gebruiker, uuid)
+    form = uiforms.IntrekkenForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.verzoek_intrekken(
+                verzoek=verzoek, reden=form.cleaned_data["reden"], door=gebruiker
+            )
+        except GeenToegang as fout:
+            return _geweigerd(request, verzoek, fout)
+        except VerzoekFout as fout:
+            _fout_naar_form(form, fout, fout.veld)
+        else:
+            messages.success(request, f"Bijstandsverzoek {verzoek.kenmerk} is ingetrokken.")
+            return HttpResponseRedirect(reverse("verzoeken:detail", args=[verzoek.uuid]))
+    return _actie_pagina(
+        request,
+        verzoek=verzoek,
+        form=form,
+        titel="Verzoek intrekken",
+        uitleg="Alle open taken vervallen en iedere deelnemer krijgt bericht.",
+        knop="Verzoek intrekken",
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def beroep(request: HttpRequest, uuid: UUID, volgnummer: int) -> HttpResponse:
+    """Appeal a (partial) rejection of procedure 1 or 6: starts procedure 9 (Pw 2012 56 lid 4)."""
+    gebruiker = _gebruiker(request)
+    verzoek = access_verzoek_by_uuid(gebruiker, uuid)
+    deel = _deel(verzoek, volgnummer)
+    form = uiforms.BeroepForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.beroep_instellen(
+                deelverzoek=deel, door=gebruiker, toelichting=form.cleaned_data["toelichting"]
+            )
+        except GeenToegang as fout:
+            return _geweigerd(request, verzoek, fout)
+        except VerzoekFout as fout:
+            _fout_naar_form(form, fout, fout.veld)
+        else:
+            messages.success(
+                request, "Het beroep is ingesteld: procedure 9 is gestart (Pw 2012 art. 56 lid 4)."
+            )
+            return HttpResponseRedirect(reverse("verzoeken:detail", args=[verzoek.uuid]))
+    return _actie_pagina(
+        request,
+        verzoek=verzoek,
+        form=form,
+        titel=f"Beroep instellen tegen het besluit over deel {deel.volgnummer}",
+        uitleg=(
+            "De burgemeester of de officier van justitie kan de Minister van Justitie en "
+            "Veiligheid verzoeken de korpschef op te dragen alsnog in de gevraagde bijstand te "
+            "voorzien (Politiewet 2012, art. 56 lid 4; factsheet, toelichting 9)."
+        ),
+        knop="Beroep instellen",
+    )
+
+
+INZET_FORMS: Mapping[str, tuple[type[forms.Form], str, str]] = {
+    "starten": (uiforms.InzetStartenForm, "Inzet gestart", "Leg vast dat de inzet is gestart."),
+    "wijzigen": (
+        uiforms.InzetWijzigenForm,
+        "Inzet wijzigen",
+        "Een nieuwe periode of capaciteit wordt een nieuwe versie; eerdere versies blijven.",
+    ),
+    "verlengen": (
+        uiforms.InzetVerlengenForm,
+        "Inzet verlengen",
+        "Een later einde wordt een nieuwe versie; eerdere versies blijven.",
+    ),
+    "beeindigen": (
+        uiforms.InzetBeeindigenForm,
+        "Inzet beëindigen",
+        "Leg het einde van de inzet vast.",
+    ),
+    "evalueren": (
+        uiforms.InzetEvaluerenForm,
+        "Inzet evalueren",
+        "Leg de evaluatie van de inzet vast.",
+    ),
+}
+
+
+def _inzet_uitvoeren(soort: str, deel: Deelverzoek, data: Mapping[str, Any], door: Any) -> None:
+    if soort == "starten":
+        services.inzet_starten(deelverzoek=deel, door=door, **data)
+    elif soort == "wijzigen":
+        services.inzet_wijzigen(deelverzoek=deel, door=door, **data)
+    elif soort == "verlengen":
+        services.inzet_verlengen(deelverzoek=deel, door=door, **data)
+    elif soort == "beeindigen":
+        services.inzet_beeindigen(deelverzoek=deel, door=door, **data)
+    else:
+        services.inzet_evalueren(deelverzoek=deel, door=door, **data)
+
+
+@require_http_methods(["GET", "POST"])
+def inzet(request: HttpRequest, uuid: UUID, volgnummer: int, soort: str) -> HttpResponse:
+    """After the decision: deployment started, amended, extended, ended or evaluated."""
+    gebruiker = _gebruiker(request)
+    verzoek = access_verzoek_by_uuid(gebruiker, uuid)
+    deel = _deel(verzoek, volgnummer)
+    if soort not in INZET_FORMS:
+        raise Http404("Niet gevonden.")
+    form_class, titel, uitleg = INZET_FORMS[soort]
+    form = form_class(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            _inzet_uitvoeren(soort, deel, form.cleaned_data, gebruiker)
+        except GeenToegang as fout:
+            return _geweigerd(request, verzoek, fout)
+        except VerzoekFout as fout:
+            _fout_naar_form(form, fout, fout.veld)
+        else:
+            messages.success(request, f"{titel}: vastgelegd.")
+            return HttpResponseRedirect(reverse("verzoeken:detail", args=[verzoek.uuid]))
+    return _actie_pagina(
+        request,
+        verzoek=verzoek,
+        form=form,
+        titel=f"{titel} (deel {deel.volgnummer}: {_procedure_titel(deel.procedure_id)})",
+        uitleg=uitleg,
+        knop=titel,
+    )
+
+
+# --- the task form ----------------------------------------------------------------------------
+
+
+def _telefoon_organisaties() -> Any:
+    return Organisatie.objects.filter(actief=True).exclude(soort="gezag").order_by("naam")
+
+
+@require_http_methods(["GET", "POST"])
+def taak(request: HttpRequest, pk: int) -> HttpResponse:
+    """The form of one step of the user's organisation: a step, a decision or the phone call.
+
+    The step's line of the factsheet (`Taak.documentatie`) is shown as guidance. An optional
+    step can be skipped with a reason. When a colleague completed the step first, the page says
+    so and nothing is changed (`TaakNietOpen`).
+    """
+    gebruiker = _gebruiker(request)
+    taak = access_taak_by_id(gebruiker, pk)
+    verzoek = taak.verzoek
+    deel = taak.deelverzoek
+    soort = (
+        "besluit"
+        if taak.is_besluit
+        else "telefoon"
+        if taak.bpmn_id == services.TELEFOON_STAP
+        else "stap"
+    )
+    post = request.POST if request.method == "POST" else None
+    actie = request.POST.get("actie", "") if post is not None else ""
+    conflict = ""
+    regels: list[GevraagdeInzet] = []
+    namens = ""
+    form: forms.Form
+    overslaan: uiforms.OverslaanForm | None = None
+    if soort == "besluit":
+        regels = list(GevraagdeInzet.objects.filter(deelverzoek=deel).order_by("volgnummer"))
+        form = uiforms.BesluitForm(post, regels=regels)
+        namens = workflow.namens_voor(taak.procedure_id, workflow.besluit_veld(taak.velden))[0]
+    elif soort == "telefoon":
+        contacten = deel.route.get("contacten") or []
+        initial: dict[str, Any] = {"tijdstip": timezone.now().replace(second=0, microsecond=0)}
+        if contacten:
+            initial["gebelde_organisatie"] = Organisatie.objects.filter(code=contacten[0]).first()
+        form = uiforms.TelefoonForm(post, initial=initial, organisaties=_telefoon_organisaties())
+    else:
+        form = uiforms.StapForm(post if actie != "overslaan" else None, velden=taak.velden)
+        if taak.optioneel:
+            overslaan = uiforms.OverslaanForm(post if actie == "overslaan" else None)
+    mag_uitvoeren = mag(TAAK_UITVOEREN, gebruiker, taak)
+    if post is not None and taak.is_open:
+        gekozen: forms.Form = overslaan if actie == "overslaan" and overslaan else form
+        if gekozen.is_valid():
+            try:
+                _taak_uitvoeren(soort, taak, gekozen, gebruiker, overslaan=gekozen is overslaan)
+            except (TaakNietOpen, GelijktijdigGewijzigd) as fout:
+                conflict = fout.message
+                taak.refresh_from_db()
+            except GeenToegang as fout:
+                return render(
+                    request,
+                    "verzoeken/geweigerd.html",
+                    {"verzoek": verzoek, "melding": fout.message},
+                    status=403,
+                )
+            except OngeldigeInvoer as fout:
+                veld = (
+                    form.veld_voor(fout.veld)
+                    if isinstance(form, uiforms.BesluitForm)
+                    else fout.veld
+                )
+                _fout_naar_form(gekozen, fout, veld)
+            else:
+                messages.success(request, f"Stap '{taak.naam}' van {verzoek.kenmerk} is afgerond.")
+                return HttpResponseRedirect(reverse("werkvoorraad:lijst"))
+    elif post is not None:
+        conflict = _niet_open_melding(taak)
+    return render(
+        request,
+        "verzoeken/taak.html",
+        {
+            "taak": taak,
+            "verzoek": verzoek,
+            "deel": deel,
+            "procedure_titel": _procedure_titel(deel.procedure_id),
+            "soort": soort,
+            "form": form,
+            "overslaan": overslaan,
+            "regels": regels,
+            "namens": namens,
+            "conflict": conflict,
+            "niet_open": "" if taak.is_open else _niet_open_melding(taak),
+            "mag_uitvoeren": mag_uitvoeren,
+            "reden_niet": "" if mag_uitvoeren else _reden_niet(taak, gebruiker),
+            "nu": timezone.now(),
+        },
+    )
+
+
+def _niet_open_melding(taak: Taak) -> str:
+    if taak.status == TaakStatus.AFGEROND:
+        wie = taak.afgerond_door
+        naam = (wie.get_full_name() or wie.get_username()) if wie else "een ander"
+        wanneer = (
+            f" op {timezone.localtime(taak.afgerond_op):%d-%m-%Y %H:%M}" if taak.afgerond_op else ""
+        )
+        return f"Deze taak is al afgerond door {naam}{wanneer}. Er is niets gewijzigd."
+    return "Deze taak is vervallen (ingetrokken verzoek of verlopen termijn)."
+
+
+def _reden_niet(taak: Taak, gebruiker: Any) -> str:
+    if taak.is_besluit and not getattr(gebruiker, "is_besluitvormer", False):
+        return "Alleen een besluitvormer van uw organisatie kan dit besluit nemen."
+    if taak.is_besluit:
+        return "U hebt dit verzoek zelf aangevraagd en kunt er daarom niet over besluiten."
+    return "Deze taak hoort niet bij uw organisatie."
+
+
+def _taak_uitvoeren(
+    soort: str, taak: Taak, form: forms.Form, door: Any, *, overslaan: bool
+) -> None:
+    data = form.cleaned_data
+    if overslaan:
+        services.taak_afronden(
+            taak=taak, data={"overgeslagen": True, "reden": data["reden"]}, door=door
+        )
+    elif isinstance(form, uiforms.BesluitForm):
+        services.besluit_nemen(
+            taak=taak,
+            uitkomst=data["uitkomst"],
+            motivering=data["motivering"],
+            voorwaarden=data["voorwaarden"],
+            regels=form.regel_besluiten(),
+            door=door,
+        )
+    elif isinstance(form, uiforms.TelefoonForm):
+        services.telefonisch_contact_vastleggen(
+            taak=taak,
+            beller=data["beller"],
+            gebelde_organisatie=data["gebelde_organisatie"],
+            gebeld=data["gebeld"],
+            tijdstip=data["tijdstip"],
+            afspraken=data["afspraken"],
+            door=door,
+        )
+    elif isinstance(form, uiforms.StapForm):
+        services.taak_afronden(taak=taak, data=form.gegevens(), door=door)
+    else:  # pragma: no cover - every kind of task has its form above
+        raise TypeError(f"onbekend formulier {type(form).__name__}")

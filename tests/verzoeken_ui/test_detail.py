@@ -1,0 +1,123 @@
+"""The request list and the request page: content, scope (404), audit of every view, queries."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+from politiebijstand.audit.models import AuditLogEntry
+from politiebijstand.verzoeken.models import Deelverzoek
+from tests.verzoeken.helpers import doorlopen, maak_verzoek, open_taken, situatie
+from tests.verzoeken_ui.helpers import als, inhoud
+
+pytestmark = pytest.mark.usefixtures("referentiedata")
+
+
+def test_verzoekenlijst_toont_alleen_verzoeken_waaraan_de_organisatie_deelneemt() -> None:
+    mn = maak_verzoek()
+    rccb, _ = als("RCCB-MN")
+    html = inhoud(rccb.get("/verzoeken/"))
+    assert f'<a class="utrecht-link" href="/verzoeken/{mn.uuid}/">{mn.kenmerk}</a>' in html
+    assert "Versterking openbare orde Utrecht" in html
+    ander, _ = als("RCCB-AM")
+    html = inhoud(ander.get("/verzoeken/"))
+    assert mn.kenmerk not in html
+    assert "Er zijn geen bijstandsverzoeken waaraan uw organisatie deelneemt." in html
+    assert mn.kenmerk in inhoud(rccb.get("/verzoeken/", {"zoek": "Jaarbeurs"}))
+    assert mn.kenmerk not in inhoud(rccb.get("/verzoeken/", {"zoek": "Maastricht"}))
+
+
+def test_verzoekpagina_toont_samenvatting_stap_tijdlijn_en_contacten() -> None:
+    verzoek = maak_verzoek()
+    client, wie = als("RCCB-MN")
+    response = client.get(f"/verzoeken/{verzoek.uuid}/")
+    assert response.status_code == 200
+    html = inhoud(response)
+    assert f"{verzoek.kenmerk}: Versterking openbare orde Utrecht</h1>" in html
+    assert "<dt>Bevoegd gezag</dt><dd>Burgemeester: Gemeente Utrecht (burgemeester)</dd>" in html
+    # 2 March 2026 09:00 UTC + 2 days is 4 March 10:00 in Amsterdam (CET, UTC+1).
+    assert "04-03-2026 10:00</time> tot <time" in html
+    assert "04-03-2026 18:00</time> (Nederlandse tijd)" in html
+    assert "Deel 1: Procedure 3: bijstand door de KMar, openbare orde</h2>" in html
+    (taak,) = open_taken(verzoek)
+    assert (
+        f'<a class="utrecht-link" href="/verzoeken/taken/{taak.pk}/">'
+        "Lokaal operationeel vooroverleg met CCB-KMar</a>: Afdeling Conflict- en "
+        "Crisisbeheersing, Midden-Nederland</li>" in html
+    )
+    assert 'data-bpmn-url="/verzoeken/procedures/3.bpmn"' in html
+    assert 'data-huidig="taak_vooroverleg_ccb_kmar"' in html
+    assert 'data-afgerond=""' in html
+    assert '<li class="utrecht-unordered-list__item">4 ME-peloton</li>' in html
+    assert "Procedure 3 (kmar), besluit door LOCC" in html
+    assert '<h2 class="utrecht-heading-2" id="contacten">' in html
+    assert "<strong>Status deelverzoek: - → in_behandeling</strong>" in html
+    assert '<script src="/static/verzoeken/diagram.js"></script>' in html
+    assert "<script>" not in html
+    bekeken = AuditLogEntry.objects.filter(gebeurtenis="verzoek-bekeken")
+    assert list(bekeken.values_list("actor_id", flat=True)) == [wie.pk]
+
+
+def test_verzoekpagina_markeert_afgeronde_stappen_en_toont_ze_in_de_tijdlijn() -> None:
+    verzoek = maak_verzoek()
+    skip = {"overgeslagen": True, "reden": "CCB-KMar niet bereikbaar"}
+    deel = Deelverzoek.objects.get(verzoek=verzoek)
+    doorlopen(
+        verzoek,
+        {"taak_vooroverleg_ccb_kmar": skip, "taak_besluit_locc": {"uitkomst": "toegekend"}},
+        deelverzoek_id=deel.pk,
+    )
+    client, _ = als("LOCC")
+    html = inhoud(client.get(f"/verzoeken/{verzoek.uuid}/"))
+    assert 'data-huidig=""' in html
+    assert 'data-afgerond="taak_vooroverleg_ccb_kmar taak_vooroverleg_locc ' in html
+    assert "<dt>Reden</dt><dd>CCB-KMar niet bereikbaar</dd>" in html
+    assert (
+        "<strong>Toegekend</strong>, namens de Minister van Justitie en Veiligheid, na overleg "
+        "met de Minister van Defensie (Landelijk Operationeel Coördinatiecentrum" in html
+    )
+    assert "Inzet gestart" in html  # the LOCC decided, so it may record the deployment
+
+
+def test_verzoek_buiten_de_eigen_scope_geeft_404_en_geen_auditregel() -> None:
+    verzoek = maak_verzoek()
+    client, _ = als("RCCB-AM")
+    assert client.get(f"/verzoeken/{verzoek.uuid}/").status_code == 404
+    assert client.get(f"/verzoeken/{uuid.uuid4()}/").status_code == 404
+    assert client.post(f"/verzoeken/{verzoek.uuid}/intrekken/", {"reden": "x"}).status_code == 404
+    assert client.get(f"/verzoeken/{verzoek.uuid}/delen/1/inzet/starten/").status_code == 404
+    assert not AuditLogEntry.objects.filter(gebeurtenis="verzoek-bekeken").exists()
+
+
+def test_aantal_queries_van_de_verzoekpagina_is_begrensd(
+    django_assert_max_num_queries: object,
+) -> None:
+    klein = maak_verzoek()
+    groot = maak_verzoek(situatie(gevraagd=[{"leverancier": "kmar"}, {"leverancier": "politie"}]))
+    doorlopen(
+        groot,
+        {
+            "taak_besluit_locc": {"uitkomst": "toegekend"},
+            "taak_besluit_korpschef": {"uitkomst": "toegekend"},
+        },
+    )
+    client, _ = als("RCCB-MN")
+    client.get(f"/verzoeken/{klein.uuid}/")
+    for verzoek in (klein, groot):
+        with django_assert_max_num_queries(22):  # type: ignore[operator]
+            response = client.get(f"/verzoeken/{verzoek.uuid}/")
+        assert response.status_code == 200
+
+
+def test_procedure_bpmn_geeft_het_bestand_en_404_voor_een_onbekende() -> None:
+    client, _ = als("LOCC")
+    response = client.get("/verzoeken/procedures/3.bpmn")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/xml"
+    assert (
+        b'<bpmn:process id="procedure_3"' in response.content
+        or b'id="procedure_3"' in response.content
+    )
+    assert b"bpmndi:BPMNDiagram" in response.content or b"BPMNDiagram" in response.content
+    assert client.get("/verzoeken/procedures/10.bpmn").status_code == 404

@@ -1,0 +1,398 @@
+"""Making a request from the advice, the task forms, decisions, appeal, deployment, withdrawal."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from urllib.parse import urlsplit
+
+from django.test import Client
+
+import pytest
+
+from politiebijstand.accounts.constants import Rol
+from politiebijstand.verzoeken.constants import DeelverzoekStatus, TaakStatus, VerzoekStatus
+from politiebijstand.verzoeken.models import (
+    Besluit,
+    Bijstandsverzoek,
+    Deelverzoek,
+    InzetVersie,
+    Taak,
+    TelefonischContact,
+)
+from politiebijstand.verzoeken.services import InzetRegel
+from politiebijstand.wijzer.views import resultaat_url_voor_situatie
+from tests.accounts.helpers import tweede_factor_instellen
+from tests.verzoeken.helpers import (
+    NU,
+    doorlopen,
+    gebruiker,
+    maak_verzoek,
+    open_taken,
+    org,
+    situatie,
+    stap_uitvoeren,
+)
+from tests.verzoeken_ui.helpers import als, inhoud
+
+pytestmark = pytest.mark.usefixtures("referentiedata")
+
+
+def nieuw_url(**velden: object) -> str:
+    query = urlsplit(resultaat_url_voor_situatie(situatie(**velden))).query
+    return f"/verzoeken/nieuw/?{query}"
+
+
+GELDIG = {
+    "titel": "Voetbalwedstrijd FC Utrecht",
+    "omschrijving": "Risicowedstrijd.",
+    "periode_start": "2026-07-01T18:30",
+    "periode_eind": "2026-07-01T23:00",
+    "locatie": "Stadion Galgenwaard",
+    "gevraagde_capaciteit": "",
+    "gewenst_effect": "",
+    "regels_1": "4 ME-pelotons\nhondengeleiders",
+}
+
+
+# --- the wizard's button and the creation form ----------------------------------------------
+
+
+def test_adviespagina_toont_de_knop_alleen_aan_een_rccb() -> None:
+    url = resultaat_url_voor_situatie(situatie())
+    rccb, _ = als("RCCB-MN")
+    query = urlsplit(url).query.replace("&", "&amp;")
+    knop = f'href="/verzoeken/nieuw/?{query}">Bijstandsverzoek aanmaken</a>'
+    assert knop in inhoud(rccb.get(url))
+    locc, _ = als("LOCC")
+    assert "Bijstandsverzoek aanmaken" not in inhoud(locc.get(url))
+
+
+def test_verzoek_aanmaken_vanuit_het_advies() -> None:
+    client, wie = als("RCCB-MN")
+    url = nieuw_url()
+    html = inhoud(client.get(url))
+    assert "Deel 1: Procedure 3: bijstand door de KMar, openbare orde</p>" in html
+    gemeente = org("GM0344")
+    assert (
+        f'<option value="{gemeente.pk}" selected>Gemeente Utrecht (burgemeester)</option>' in html
+    )
+    response = client.post(
+        url, {**GELDIG, "bevoegd_gezag": gemeente.pk, "gemeenten": [gemeente.pk]}
+    )
+    verzoek = Bijstandsverzoek.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == f"/verzoeken/{verzoek.uuid}/"
+    assert verzoek.aangevraagd_door_id == wie.pk
+    # Entered in Amsterdam summer time (UTC+2), stored in UTC.
+    assert verzoek.periode_start == datetime(2026, 7, 1, 16, 30, tzinfo=UTC)
+    assert verzoek.periode_eind == datetime(2026, 7, 1, 21, 0, tzinfo=UTC)
+    assert verzoek.situatie["gevraagd"] == [{"leverancier": "kmar"}]
+    (deel,) = Deelverzoek.objects.filter(verzoek=verzoek)
+    assert [(r.omschrijving, r.aantal) for r in deel.regels.all()] == [
+        ("ME-pelotons", 4),
+        ("hondengeleiders", None),
+    ]
+    assert [t.bpmn_id for t in open_taken(verzoek)] == ["taak_vooroverleg_ccb_kmar"]
+    assert "is aangemaakt; de eerste taken staan klaar." in inhoud(client.get(response["Location"]))
+
+
+def test_verzoek_aanmaken_noemt_het_foute_veld_en_bewaart_niets() -> None:
+    client, _ = als("RCCB-MN")
+    gemeente = org("GM0344")
+    data = {**GELDIG, "bevoegd_gezag": gemeente.pk, "periode_eind": "2026-07-01T17:00"}
+    html = inhoud(client.post(nieuw_url(), data))
+    assert "Einde van de inzet: het einde moet na het begin liggen" in html
+    data = {**GELDIG, "bevoegd_gezag": gemeente.pk, "regels_1": "", "titel": ""}
+    html = inhoud(client.post(nieuw_url(), data))
+    assert "Titel: Dit veld is vereist." in html
+    buiten = org("GM0363")  # Amsterdam: not in Midden-Nederland, so not a choice
+    html = inhoud(client.post(nieuw_url(), {**GELDIG, "bevoegd_gezag": buiten.pk}))
+    assert "Bevoegd gezag: Selecteer een geldige keuze." in html
+    assert Bijstandsverzoek.objects.count() == 0
+
+
+def test_alleen_een_rccb_maakt_een_verzoek_aan() -> None:
+    client, _ = als("LOCC")
+    response = client.get(nieuw_url())
+    assert response.status_code == 403
+    assert "Alleen het RCCB van de eenheid die bijstand nodig heeft" in inhoud(response)
+
+
+def test_zonder_volledige_antwoorden_terug_naar_de_wijzer() -> None:
+    client, _ = als("RCCB-MN")
+    response = client.get("/verzoeken/nieuw/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/wijzer/")
+
+
+# --- the task form ------------------------------------------------------------------------------
+
+
+def test_stapformulier_toont_de_factsheet_en_rondt_af() -> None:
+    verzoek = maak_verzoek()
+    client, wie = als("RCCB-MN")
+    (taak,) = open_taken(verzoek)
+    html = inhoud(client.get(f"/verzoeken/taken/{taak.pk}/"))
+    assert "Wat deze stap is (factsheet)</h2>" in html
+    assert "Er kunnen geen toezeggingen gedaan worden" in html
+    assert "Stap overslaan</h2>" in html
+    response = client.post(
+        f"/verzoeken/taken/{taak.pk}/", {"actie": "afronden", "verslag": "Gebeld."}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/werkvoorraad/"
+    taak.refresh_from_db()
+    assert (taak.status, taak.afgerond_door_id, taak.gegevens) == (
+        TaakStatus.AFGEROND,
+        wie.pk,
+        {"verslag": "Gebeld."},
+    )
+    assert [t.bpmn_id for t in open_taken(verzoek)] == ["taak_vooroverleg_locc"]
+
+
+def test_optionele_stap_overslaan_vraagt_een_reden() -> None:
+    verzoek = maak_verzoek()
+    client, _ = als("RCCB-MN")
+    (taak,) = open_taken(verzoek)
+    html = inhoud(client.post(f"/verzoeken/taken/{taak.pk}/", {"actie": "overslaan", "reden": ""}))
+    assert "Reden om deze stap over te slaan: Dit veld is vereist." in html
+    client.post(f"/verzoeken/taken/{taak.pk}/", {"actie": "overslaan", "reden": "Niet bereikbaar"})
+    taak.refresh_from_db()
+    assert (taak.overgeslagen, taak.gegevens) == (
+        True,
+        {"overgeslagen": True, "reden": "Niet bereikbaar"},
+    )
+
+
+def test_een_collega_rondde_de_stap_eerder_af() -> None:
+    verzoek = maak_verzoek()
+    (taak,) = open_taken(verzoek)
+    eerste, wie = als("RCCB-MN")
+    tweede, _ = als("RCCB-MN")
+    tweede.get(f"/verzoeken/taken/{taak.pk}/")  # both have the form open
+    eerste.post(f"/verzoeken/taken/{taak.pk}/", {"actie": "afronden", "verslag": "eerste"})
+    response = tweede.post(
+        f"/verzoeken/taken/{taak.pk}/", {"actie": "afronden", "verslag": "tweede"}
+    )
+    html = inhoud(response)
+    assert response.status_code == 200
+    assert f"Deze taak is al afgerond door {wie.username} op " in html
+    assert "Er is niets gewijzigd." in html
+    taak.refresh_from_db()
+    assert taak.gegevens == {"verslag": "eerste"}
+
+
+def test_taak_van_een_andere_organisatie_geeft_404() -> None:
+    verzoek = maak_verzoek()
+    (taak,) = open_taken(verzoek)
+    client, _ = als("LOCC")
+    assert client.get(f"/verzoeken/taken/{taak.pk}/").status_code == 404
+    assert client.post(f"/verzoeken/taken/{taak.pk}/", {"verslag": "x"}).status_code == 404
+
+
+def _tot_besluit(verzoek: Bijstandsverzoek, bpmn_id: str) -> Taak:
+    while True:
+        taken = open_taken(verzoek)
+        besluit = [t for t in taken if t.bpmn_id == bpmn_id]
+        if besluit:
+            return besluit[0]
+        doorlopen_een(taken)
+
+
+def doorlopen_een(taken: list[Taak]) -> None:
+    for taak in taken:
+        stap_uitvoeren(taak, None, NU)
+
+
+def test_besluitformulier_alleen_voor_een_besluitvormer_met_per_regel() -> None:
+    verzoek = maak_verzoek(regels=(InzetRegel("ME-peloton", 4),))
+    taak = _tot_besluit(verzoek, "taak_besluit_locc")
+    medewerker, _ = als("LOCC")
+    html = inhoud(medewerker.get(f"/verzoeken/taken/{taak.pk}/"))
+    assert "Alleen een besluitvormer van uw organisatie kan dit besluit nemen." in html
+    assert "Besluit vastleggen" not in html
+    besluitvormer, wie = als("LOCC", Rol.BESLUITVORMER)
+    html = inhoud(besluitvormer.get(f"/verzoeken/taken/{taak.pk}/"))
+    assert (
+        "Dit besluit wordt genomen <strong>namens de Minister van Justitie en Veiligheid, na "
+        "overleg met de Minister van Defensie</strong>." in html
+    )
+    regel = Deelverzoek.objects.get(verzoek=verzoek).regels.get()
+    html = inhoud(
+        besluitvormer.post(
+            f"/verzoeken/taken/{taak.pk}/", {"uitkomst": "deels_toegekend", "motivering": "Deels."}
+        )
+    )
+    assert "bij een gedeeltelijke toekenning." in html
+    response = besluitvormer.post(
+        f"/verzoeken/taken/{taak.pk}/",
+        {
+            "uitkomst": "deels_toegekend",
+            "motivering": "Twee pelotons beschikbaar.",
+            "voorwaarden": "Onder bevel van de KMar-commandant.",
+            f"regel_{regel.pk}": "toegekend",
+            f"regel_{regel.pk}_aantal": "2",
+        },
+    )
+    assert response.status_code == 302
+    besluit = Besluit.objects.get()
+    assert (besluit.uitkomst, besluit.genomen_door_id, besluit.voorwaarden) == (
+        "deels_toegekend",
+        wie.pk,
+        "Onder bevel van de KMar-commandant.",
+    )
+    assert [(r.uitkomst, r.toegekend_aantal) for r in besluit.regels.all()] == [("toegekend", 2)]
+    html = inhoud(besluitvormer.get(f"/verzoeken/{verzoek.uuid}/"))
+    assert "<strong>Gedeeltelijk toegekend</strong>" in html
+    assert "4 ME-peloton: toegekend (2)" in html
+
+
+def test_de_aanvrager_besluit_niet_zelf() -> None:
+    aanvrager = gebruiker("KORPSCHEF", Rol.BESLUITVORMER)
+    verzoek = maak_verzoek(
+        situatie(gemeenten=["Veenendaal"], gevraagd=[{"leverancier": "politie"}], spoed=True),
+        bevoegd_gezag="GM0345",
+    )
+    Bijstandsverzoek.objects.filter(pk=verzoek.pk).update(aangevraagd_door=aanvrager)
+    taak = _tot_besluit(verzoek, "taak_besluit_korpschef")
+    tweede_factor_instellen(aanvrager)
+    client = Client()
+    client.force_login(aanvrager)
+    html = inhoud(client.get(f"/verzoeken/taken/{taak.pk}/"))
+    assert "U hebt dit verzoek zelf aangevraagd en kunt er daarom niet over besluiten." in html
+    response = client.post(f"/verzoeken/taken/{taak.pk}/", {"uitkomst": "toegekend"})
+    assert response.status_code == 403
+    assert not Besluit.objects.exists()
+
+
+def test_telefonisch_contact_op_het_spoedpad() -> None:
+    verzoek = maak_verzoek(situatie(spoed=True))
+    (taak,) = open_taken(verzoek)
+    assert taak.bpmn_id == "taak_telefonisch_contact_vastgelegd"
+    client, _ = als("RCCB-MN")
+    html = inhoud(client.get(f"/verzoeken/taken/{taak.pk}/"))
+    assert "Wie belde (naam en functie)" in html
+    locc = org("LOCC")
+    assert f'<option value="{locc.pk}" selected>' in html
+    html = inhoud(
+        client.post(f"/verzoeken/taken/{taak.pk}/", {"actie": "afronden", "beller": "Hoofd RCCB"})
+    )
+    assert "Wat is afgesproken: Dit veld is vereist." in html
+    response = client.post(
+        f"/verzoeken/taken/{taak.pk}/",
+        {
+            "actie": "afronden",
+            "beller": "Hoofd RCCB",
+            "gebelde_organisatie": locc.pk,
+            "gebeld": "Piket LOCC",
+            "tijdstip": "2026-03-01T10:15",
+            "afspraken": "Twee pelotons vertrekken direct.",
+        },
+    )
+    assert response.status_code == 302
+    contact = TelefonischContact.objects.get()
+    assert contact.tijdstip == datetime(2026, 3, 1, 9, 15, tzinfo=UTC)
+    assert (contact.beller, contact.gebeld, contact.gebelde_organisatie_id) == (
+        "Hoofd RCCB",
+        "Piket LOCC",
+        locc.pk,
+    )
+    html = inhoud(client.get(f"/verzoeken/{verzoek.uuid}/"))
+    assert "<strong>Telefonisch contact: Hoofd RCCB belde Piket LOCC</strong>" in html
+    assert "<dt>Afspraken</dt><dd>Twee pelotons vertrekken direct.</dd>" in html
+
+
+# --- appeal, deployment, withdrawal -------------------------------------------------------------
+
+
+def test_beroep_na_afwijzing_van_procedure_1_start_procedure_9() -> None:
+    verzoek = maak_verzoek(
+        situatie(gemeenten=["Veenendaal"], gevraagd=[{"leverancier": "politie"}]),
+        bevoegd_gezag="GM0345",
+    )
+    doorlopen(
+        verzoek,
+        {"taak_besluit_korpschef": {"uitkomst": "afgewezen", "motivering": "Geen capaciteit."}},
+    )
+    client, _ = als("RCCB-MN")
+    html = inhoud(client.get(f"/verzoeken/{verzoek.uuid}/"))
+    assert (
+        f'href="/verzoeken/{verzoek.uuid}/delen/1/beroep/">Beroep instellen bij de minister</a>'
+        in html
+    )
+    response = client.post(f"/verzoeken/{verzoek.uuid}/delen/1/beroep/", {"toelichting": "Nodig."})
+    assert response.status_code == 302
+    beroep = Deelverzoek.objects.get(verzoek=verzoek, procedure_id="9")
+    assert beroep.beroep_op.status == DeelverzoekStatus.IN_BEROEP  # type: ignore[union-attr]
+    html = inhoud(client.get(f"/verzoeken/{verzoek.uuid}/"))
+    assert "Deel 2: Procedure 9" in html
+    assert "Beroep instellen bij de minister</a>" not in html
+    locc, _ = als("LOCC")  # takes part (LE-POB informs it), but does not request
+    response = locc.post(f"/verzoeken/{verzoek.uuid}/delen/2/beroep/")
+    assert response.status_code == 403
+    assert "Alleen het RCCB van de vragende eenheid of het bevoegd gezag kan dit doen." in inhoud(
+        response
+    )
+    buiten, _ = als("RCCB-AM")
+    assert buiten.post(f"/verzoeken/{verzoek.uuid}/delen/1/beroep/").status_code == 404
+
+
+def test_inzet_starten_verlengen_en_versies_tonen() -> None:
+    verzoek = maak_verzoek()
+    doorlopen(verzoek, {"taak_besluit_locc": {"uitkomst": "toegekend"}})
+    client, _ = als("RCCB-MN")
+    basis = f"/verzoeken/{verzoek.uuid}/delen/1/inzet"
+    response = client.post(
+        f"{basis}/starten/",
+        {
+            "periode_start": "2026-03-04T10:00",
+            "periode_eind": "2026-03-04T18:00",
+            "capaciteit": "4 pelotons",
+        },
+    )
+    assert response.status_code == 302
+    html = inhoud(
+        client.post(f"{basis}/verlengen/", {"periode_eind": "2026-03-04T17:00", "toelichting": "x"})
+    )
+    assert "Nieuw einde van de inzet: het nieuwe einde moet na het huidige einde liggen" in html
+    client.post(
+        f"{basis}/verlengen/",
+        {"periode_eind": "2026-03-04T22:00", "toelichting": "Onrust houdt aan."},
+    )
+    assert [(v.versie, v.soort) for v in InzetVersie.objects.order_by("versie")] == [
+        (1, "gestart"),
+        (2, "verlengd"),
+    ]
+    html = inhoud(client.get(f"/verzoeken/{verzoek.uuid}/"))
+    assert "Versie 1, gestart: 04-03-2026 10:00 tot 04-03-2026 18:00, 4 pelotons</li>" in html
+    assert (
+        "Versie 2, verlengd: 04-03-2026 10:00 tot 04-03-2026 22:00, 4 pelotons "
+        "(Onrust houdt aan.)</li>" in html
+    )
+    assert client.get(f"{basis}/onbekend/").status_code == 404
+    burgemeester, _ = als("GM0344")
+    response = burgemeester.post(f"{basis}/beeindigen/", {})
+    assert response.status_code == 403
+    assert "Alleen het RCCB van de vragende eenheid of de organisatie die besloot" in inhoud(
+        response
+    )
+
+
+def test_verzoek_intrekken_met_reden() -> None:
+    verzoek = maak_verzoek()
+    client, _ = als("RCCB-MN")
+    html = inhoud(client.post(f"/verzoeken/{verzoek.uuid}/intrekken/", {"reden": ""}))
+    assert "Reden van intrekking: Dit veld is vereist." in html
+    response = client.post(
+        f"/verzoeken/{verzoek.uuid}/intrekken/", {"reden": "Demonstratie afgelast."}
+    )
+    assert response.status_code == 302
+    verzoek.refresh_from_db()
+    assert (verzoek.status, verzoek.ingetrokken_reden) == (
+        VerzoekStatus.INGETROKKEN,
+        "Demonstratie afgelast.",
+    )
+    assert open_taken(verzoek) == []
+    html = inhoud(client.get(f"/verzoeken/{verzoek.uuid}/"))
+    assert "<strong>Reden van intrekking:</strong> Demonstratie afgelast.</p>" in html
+    assert "Verzoek intrekken</a>" not in html

@@ -1,0 +1,136 @@
+"""The work queue page: the own organisation's open tasks, order, filters, counts, pick-up."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+import pytest
+
+from politiebijstand.audit.models import AuditLogEntry
+from politiebijstand.verzoeken.constants import TaakStatus
+from politiebijstand.verzoeken.models import Taak
+from tests.verzoeken.helpers import gebruiker, maak_verzoek, open_taken, situatie
+from tests.verzoeken_ui.helpers import als, inhoud
+
+pytestmark = pytest.mark.usefixtures("referentiedata")
+
+URL = "/werkvoorraad/"
+
+
+def test_werkvoorraad_toont_de_open_taken_van_de_eigen_organisatie() -> None:
+    verzoek = maak_verzoek()
+    client, _ = als("RCCB-MN")
+    response = client.get(URL)
+    assert response.status_code == 200
+    html = inhoud(response)
+    assert "Werkvoorraad RCCB Midden-Nederland" in html or "Werkvoorraad" in html
+    (taak,) = open_taken(verzoek)
+    assert taak.bpmn_id == "taak_vooroverleg_ccb_kmar"
+    assert f'href="/verzoeken/taken/{taak.pk}/"' in html
+    assert "Lokaal operationeel vooroverleg met CCB-KMar" in html
+    assert verzoek.kenmerk in html
+    assert '<span class="pb-telling">1</span> open' in html
+
+
+def test_werkvoorraad_van_een_andere_organisatie_toont_de_taak_niet() -> None:
+    verzoek = maak_verzoek()
+    client, _ = als("LOCC")
+    html = inhoud(client.get(URL))
+    assert verzoek.kenmerk not in html
+    assert "Er staan geen taken voor uw organisatie." in html
+    assert '<span class="pb-telling">0</span> open' in html
+
+
+def test_te_laat_eerst_dan_op_termijn_en_de_tellingen() -> None:
+    eerste, tweede, derde = maak_verzoek(), maak_verzoek(), maak_verzoek(situatie(spoed=True))
+    nu = timezone.now()
+    Taak.objects.filter(verzoek=eerste).update(due=nu + timedelta(hours=3))
+    Taak.objects.filter(verzoek=tweede).update(due=nu - timedelta(hours=1))
+    client, _ = als("RCCB-MN")
+    (taak_derde,) = open_taken(derde)
+    client.post(f"/werkvoorraad/taken/{taak_derde.pk}/oppakken/")
+    html = inhoud(client.get(URL))
+    rijen = [open_taken(v)[0].pk for v in (tweede, eerste, derde)]
+    posities = [html.index(f'data-taak="{pk}"') for pk in rijen]
+    assert posities == sorted(posities)
+    assert '<span class="pb-telling">3</span> open' in html
+    assert '<span class="pb-telling pb-status--nee">1</span> te laat' in html
+    assert '<span class="pb-telling">1</span> spoed' in html
+    assert '<span class="pb-telling">1</span> door mij opgepakt' in html
+    assert html.count('<strong class="pb-status--nee">te laat</strong>') == 1
+
+
+def test_filters_op_procedure_eenheid_spoed_en_status() -> None:
+    gewoon = maak_verzoek()
+    spoed = maak_verzoek(situatie(spoed=True))
+    client, _ = als("RCCB-MN")
+    assert spoed.kenmerk not in inhoud(client.get(URL, {"spoed": "nee"}))
+    assert gewoon.kenmerk in inhoud(client.get(URL, {"spoed": "nee"}))
+    assert gewoon.kenmerk not in inhoud(client.get(URL, {"spoed": "ja"}))
+    assert gewoon.kenmerk in inhoud(client.get(URL, {"procedure": "3"}))
+    assert "Er staan geen taken voor uw organisatie met deze filters." in inhoud(
+        client.get(URL, {"procedure": "1"})
+    )
+    assert gewoon.kenmerk in inhoud(client.get(URL, {"eenheid": "EENHEID-MN"}))
+    assert gewoon.kenmerk not in inhoud(client.get(URL, {"eenheid": "EENHEID-AM"}))
+    assert gewoon.kenmerk not in inhoud(client.get(URL, {"status": "mij"}))
+    fout = inhoud(client.get(URL, {"procedure": "99"}))
+    assert "Procedure: Selecteer een geldige keuze. 99 is geen beschikbare keuze." in fout
+
+
+def test_oppakken_en_teruggeven() -> None:
+    verzoek = maak_verzoek()
+    (taak,) = open_taken(verzoek)
+    client, wie = als("RCCB-MN")
+    response = client.post(
+        f"/werkvoorraad/taken/{taak.pk}/oppakken/", {"terug": "/werkvoorraad/?spoed=nee"}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/werkvoorraad/?spoed=nee"
+    taak.refresh_from_db()
+    assert (taak.status, taak.opgepakt_door_id) == (TaakStatus.OPGEPAKT, wie.pk)
+    html = inhoud(client.get(URL))
+    assert "Opgepakt door u" in html
+    assert f"U hebt de taak &#x27;{taak.naam}&#x27; ({verzoek.kenmerk}) opgepakt." in html
+
+    collega, _ = als("RCCB-MN")
+    collega.post(f"/werkvoorraad/taken/{taak.pk}/teruggeven/")
+    assert f"Deze taak is opgepakt door {wie.username}. Er is niets gewijzigd." in inhoud(
+        collega.get(URL)
+    )
+    taak.refresh_from_db()
+    assert taak.status == TaakStatus.OPGEPAKT
+
+    client.post(f"/werkvoorraad/taken/{taak.pk}/teruggeven/", {"terug": "https://elders.example/"})
+    taak.refresh_from_db()
+    assert (taak.status, taak.opgepakt_door_id) == (TaakStatus.OPEN, None)
+    assert list(
+        AuditLogEntry.objects.filter(gebeurtenis__startswith="taak-").values_list(
+            "gebeurtenis", flat=True
+        )
+    ) == ["taak-opgepakt", "taak-teruggegeven"]
+
+
+def test_taak_van_een_andere_organisatie_oppakken_geeft_404_en_verandert_niets() -> None:
+    verzoek = maak_verzoek()
+    (taak,) = open_taken(verzoek)
+    client, _ = als("LOCC")
+    assert client.post(f"/werkvoorraad/taken/{taak.pk}/oppakken/").status_code == 404
+    assert client.get(f"/werkvoorraad/taken/{taak.pk}/oppakken/").status_code == 405
+    taak.refresh_from_db()
+    assert taak.status == TaakStatus.OPEN
+
+
+def test_aantal_queries_hangt_niet_af_van_het_aantal_taken(
+    django_assert_max_num_queries: object,
+) -> None:
+    door = gebruiker("RCCB-MN")
+    for _ in range(12):
+        maak_verzoek(door=door)
+    client, _ = als("RCCB-MN")
+    client.get(URL)  # session and user cached like every later request
+    with django_assert_max_num_queries(8):  # type: ignore[operator]
+        response = client.get(URL)
+    assert inhoud(response).count('data-taak="') == 12
