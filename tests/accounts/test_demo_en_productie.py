@@ -6,6 +6,7 @@ import os
 import secrets
 import subprocess
 import sys
+import tempfile
 from io import StringIO
 
 from django.core.management import CommandError, call_command
@@ -29,6 +30,7 @@ def client() -> Client:
 
 PRODUCTIE = {
     **os.environ,
+    "PB_DATA_DIR": tempfile.mkdtemp(prefix="pb-productie-"),
     "PB_SECRET_KEY": secrets.token_urlsafe(64),
     "DJANGO_SETTINGS_MODULE": "politiebijstand.conf.production",
 }

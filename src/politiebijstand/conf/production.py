@@ -21,6 +21,20 @@ SECRET_KEY = os.environ["PB_SECRET_KEY"]
 # Demo accounts (make run) can neither be created nor log in here (issue #3).
 DEMO_ACCOUNTS_TOEGESTAAN = False
 
+# Jobs: on PostgreSQL, huey's PostgresHuey on the same database (conf/base.py, issue #4).
+_db = DATABASES["default"]  # noqa: F405
+if _db["ENGINE"] == "django.db.backends.postgresql":
+    HUEY = {
+        **HUEY,  # noqa: F405
+        "huey_class": "huey.PostgresHuey",
+        "host": _db["HOST"] or None,
+        "port": int(_db["PORT"]) if _db["PORT"] else None,
+        "dbname": _db["NAME"],
+        "user": _db["USER"] or None,
+        "password": _db["PASSWORD"] or None,
+    }
+    HUEY.pop("filename", None)
+
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
