@@ -8,8 +8,17 @@
     the goal of 50 ms median. Server time is the time of `Client.generic`, in-process, without a
     network; the request that gets the result page is built by `wizard_result_request`.
 
+(c) Requests (issue #4) with 50,000 bijstandsverzoeken in the database, generated with a fixed
+    seed by `scripts/benchdata.py`, on a file SQLite database in a temporary folder (and on
+    PostgreSQL too when ``PB_DATABASE_URL`` names one: a test database is made there and
+    dropped): the work queue page (``/werkvoorraad/``) and the request page
+    (``/verzoeken/<uuid>/``) through the test Client, median and p95 server time in ms against
+    the goals 50 ms median and 150 ms p95; and completing a task (`taak_afronden`: procedure
+    step, audit row, outbox rows) median over 200, against the goal 30 ms. Each database runs
+    in a child process of its own (Django's settings are per process).
+
 Run with the test settings: ``DJANGO_SETTINGS_MODULE=politiebijstand.conf.test python
-scripts/bench.py [--advies-repeat N] [--pagina-repeat N]``.
+scripts/bench.py [--advies-repeat N] [--pagina-repeat N] [--verzoeken N] [--zonder-verzoeken]``.
 """
 
 from __future__ import annotations
@@ -24,6 +33,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -186,12 +196,201 @@ def bench_pagina(cases: list[Case], repeat: int) -> None:
         teardown_test_environment()
 
 
+VERZOEK_PAGINA_GOAL_MS = 50.0  # goal: median of the work queue and request page (issue #4)
+VERZOEK_PAGINA_P95_MS = 150.0  # goal: p95 of those pages (issue #4)
+AFRONDEN_GOAL_MS = 30.0  # goal: median of completing a task (issue #4)
+
+
+def _rapport(label: str, samples: Sequence[float], goal: float, p95_goal: float | None) -> None:
+    med, p95 = median_p95(samples)
+    doel = f"goal {goal:.0f} ms median" + (f", {p95_goal:.0f} ms p95" if p95_goal else "")
+    binnen = med <= goal and (p95_goal is None or p95 <= p95_goal)
+    print(
+        f"    {label:<42} median {med:8.2f} ms   p95 {p95:8.2f} ms   ({len(samples)}; {doel}: "
+        f"{'within goal' if binnen else 'OVER GOAL'})"
+    )
+
+
+def bench_verzoeken(aantal: int, repeat: int, afronden: int) -> None:
+    """Part (c), in this process: generate, then time the pages and completing a task."""
+    import django
+
+    django.setup()
+    import random
+
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import setup_test_environment
+
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    from politiebijstand.accounts.models import Gebruiker
+    from politiebijstand.organisaties.models import Organisatie
+    from politiebijstand.verzoeken import services
+    from politiebijstand.verzoeken.constants import TAAK_OPENSTAAND
+    from politiebijstand.verzoeken.models import Bijstandsverzoek, Deelname, Taak
+
+    sys.path.insert(0, str(REPO / "scripts"))
+    import benchdata
+
+    setup_test_environment()
+    db = settings.DATABASES["default"]
+    postgres = db["ENGINE"].endswith("postgresql")
+    old_name = None
+    if postgres:
+        old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+        print(f"    database: PostgreSQL (test database {connection.settings_dict['NAME']})")
+    else:
+        call_command("migrate", verbosity=0, interactive=False)
+        print(f"    database: SQLite file {db['NAME']}")
+    try:
+        start = time.perf_counter()
+        samenvatting = benchdata.genereer(aantal=aantal, uit=print)
+        duur = time.perf_counter() - start
+        print(
+            f"    generated {samenvatting.verzoeken} requests, {samenvatting.taken} tasks "
+            f"({samenvatting.open_taken} open) in {duur:.0f} s; by status: "
+            + ", ".join(f"{k} {v}" for k, v in sorted(samenvatting.per_status.items()))
+        )
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # fresh statistics, as a database in use has
+
+        def client_van(gebruiker: Gebruiker) -> Client:
+            if not Authenticator.objects.filter(user=gebruiker).exists():
+                TOTP.activate(gebruiker, generate_totp_secret())
+            client = Client()
+            client.force_login(gebruiker)
+            return client
+
+        print(f"    work queue page, {repeat} requests per organisation")
+        alle: list[float] = []
+        for code in ("LOCC", "LE-POB", "KORPSCHEF", "RCCB-MN", "DJZ"):
+            gebruiker = Gebruiker.objects.get(username=f"bench-{code.lower()}-medewerker")
+            client = client_van(gebruiker)
+            open_ = Taak.objects.filter(organisatie__code=code, status__in=TAAK_OPENSTAAND).count()
+            if client.get("/werkvoorraad/").status_code != 200:
+                print(f"    {code}: HTTP error, not timed")
+                continue
+            samples = [
+                ns / 1e6 for ns in timed_ns(functools.partial(client.get, "/werkvoorraad/"), repeat)
+            ]
+            alle.extend(samples)
+            _rapport(
+                f"{code} ({open_} open tasks)",
+                samples,
+                VERZOEK_PAGINA_GOAL_MS,
+                VERZOEK_PAGINA_P95_MS,
+            )
+        if alle:
+            _rapport("work queue, all", alle, VERZOEK_PAGINA_GOAL_MS, VERZOEK_PAGINA_P95_MS)
+
+        rng = random.Random(benchdata.SEED)  # noqa: S311 - choosing pages to time
+        locc = Gebruiker.objects.get(username="bench-locc-medewerker")
+        locc_id = locc.organisatie_id or 0
+        uuids = list(
+            Bijstandsverzoek.objects.filter(
+                pk__in=Deelname.objects.filter(organisatie_id=locc_id).values("verzoek_id")
+            ).values_list("uuid", flat=True)
+        )
+        gekozen = rng.sample(uuids, min(len(uuids), max(repeat * 4, 200)))
+        client = client_van(locc)
+        client.get(f"/verzoeken/{gekozen[0]}/")
+        samples = []
+        for u in gekozen:
+            t0 = time.perf_counter_ns()
+            response = client.get(f"/verzoeken/{u}/")
+            samples.append((time.perf_counter_ns() - t0) / 1e6)
+            if response.status_code != 200:
+                print(f"    request page {u}: HTTP {response.status_code}")
+        print(f"    request page as the LOCC, {len(samples)} different requests")
+        _rapport("request page", samples, VERZOEK_PAGINA_GOAL_MS, VERZOEK_PAGINA_P95_MS)
+
+        rccb = Gebruiker.objects.get(username="bench-rccb-mn-medewerker")
+        utrecht = Organisatie.objects.get(code="GM0344")
+        situatie = {
+            "eigen_capaciteit_toereikend": False,
+            "taak": "openbare_orde",
+            "spoed": False,
+            "gemeenten": ["Utrecht"],
+            "gevraagd": [{"leverancier": "kmar"}],
+        }
+        taken = []
+        for i in range(afronden):
+            verzoek = services.verzoek_aanmaken(
+                situatie=situatie,
+                titel=f"Bench afronden {i}",
+                bevoegd_gezag=utrecht,
+                periode_start=benchdata.NU + timedelta(days=2),
+                periode_eind=benchdata.NU + timedelta(days=2, hours=8),
+                locatie="Jaarbeursplein, Utrecht",
+                gevraagde_capaciteit="4 pelotons",
+                door=rccb,
+            )
+            taken.append(Taak.objects.get(verzoek=verzoek, status__in=TAAK_OPENSTAAND))
+        samples = []
+        for taak in taken:
+            t0 = time.perf_counter_ns()
+            services.taak_afronden(taak=taak, data={"verslag": "Vooroverleg gehad."}, door=rccb)
+            samples.append((time.perf_counter_ns() - t0) / 1e6)
+        print(
+            f"    completing a task (taak_afronden: step, audit row, outbox rows), {len(samples)}"
+        )
+        _rapport("taak_afronden", samples, AFRONDEN_GOAL_MS, None)
+    finally:
+        if old_name is not None:
+            connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+def bench_verzoeken_databases(aantal: int, repeat: int, afronden: int) -> None:
+    """Part (c) on a file SQLite database in a temporary folder, and on PostgreSQL if set."""
+    import subprocess
+    import tempfile
+
+    print(
+        f"\n(c) requests: {aantal} generated, work queue and request page (goal 50 ms median, "
+        "150 ms p95), completing a task (goal 30 ms median)"
+    )
+    databases = []
+    with tempfile.TemporaryDirectory(prefix="pb-bench-") as tmp:
+        databases.append(("SQLite (file)", f"sqlite:///{tmp}/bench.sqlite3"))
+        if os.environ.get("PB_DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
+            databases.append(("PostgreSQL", os.environ["PB_DATABASE_URL"]))
+        for naam, url in databases:
+            print(f"  {naam}")
+            sys.stdout.flush()
+            env = {**os.environ, "PB_DATABASE_URL": url, "PB_BENCH_DEEL": "c"}
+            subprocess.run(  # noqa: S603 - our own script
+                [
+                    sys.executable,
+                    str(Path(__file__).resolve()),
+                    "--verzoeken",
+                    str(aantal),
+                    "--verzoek-repeat",
+                    str(repeat),
+                    "--afronden",
+                    str(afronden),
+                ],
+                env=env,
+                check=False,
+            )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Speed figures (printed, never asserted).")
     parser.add_argument("--advies-repeat", type=int, default=2000, help="calls per case (a)")
     parser.add_argument("--pagina-repeat", type=int, default=40, help="requests per case (b)")
+    parser.add_argument("--verzoeken", type=int, default=50_000, help="requests generated (c)")
+    parser.add_argument("--verzoek-repeat", type=int, default=50, help="page requests (c)")
+    parser.add_argument("--afronden", type=int, default=200, help="tasks completed (c)")
+    parser.add_argument("--zonder-verzoeken", action="store_true", help="skip part (c)")
     args = parser.parse_args(argv)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "politiebijstand.conf.test")
+    if os.environ.get("PB_BENCH_DEEL") == "c":  # the child process of part (c)
+        bench_verzoeken(args.verzoeken, args.verzoek_repeat, args.afronden)
+        return 0
 
     cases = load_cases()
     print(f"politiebijstand bench: {len(cases)} case files in {CASES_DIR}")
@@ -201,6 +400,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     bench_advies(cases, args.advies_repeat)
     bench_pagina(cases, args.pagina_repeat)
+    if not args.zonder_verzoeken:
+        bench_verzoeken_databases(args.verzoeken, args.verzoek_repeat, args.afronden)
     return 0
 
 
