@@ -396,3 +396,17 @@ def test_verzoek_intrekken_met_reden() -> None:
     html = inhoud(client.get(f"/verzoeken/{verzoek.uuid}/"))
     assert "<strong>Reden van intrekking:</strong> Demonstratie afgelast.</p>" in html
     assert "Verzoek intrekken</a>" not in html
+
+
+def test_formulieren_vragen_het_csrf_token() -> None:
+    verzoek = maak_verzoek()
+    (taak,) = open_taken(verzoek)
+    wie = gebruiker("RCCB-MN")
+    tweede_factor_instellen(wie)
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(wie)
+    assert 'name="csrfmiddlewaretoken"' in inhoud(client.get(f"/verzoeken/taken/{taak.pk}/"))
+    assert client.post(f"/verzoeken/taken/{taak.pk}/", {"verslag": "x"}).status_code == 403
+    assert client.post(f"/werkvoorraad/taken/{taak.pk}/oppakken/").status_code == 403
+    taak.refresh_from_db()
+    assert taak.status == TaakStatus.OPEN
