@@ -21,6 +21,10 @@ run: install  ## the product on embedded SQLite with demo data, at http://$(HOST
 	$(BIN)/politiebijstand manage referentiedata_laden
 	$(BIN)/politiebijstand manage gebieden_laden
 	$(BIN)/politiebijstand manage demo_accounts_laden
+	$(BIN)/politiebijstand manage demo_verzoeken_laden
+	@# The worker (huey: outbox, timers) runs next to the web server and stops with it.
+	@$(BIN)/politiebijstand manage run_huey --quiet & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/politiebijstand manage runserver --noreload $(HOST):$(PORT)
 
 test: install  ## every test: lint, types, import contracts, pytest on SQLite (and PostgreSQL when installed)

@@ -261,14 +261,10 @@ EMAIL_BACKEND = env("PB_EMAIL_BACKEND", "django.core.mail.backends.console.Email
 
 # huey: SqliteHuey in PB_DATA_DIR for the embedded mode (`make run` starts one consumer next to
 # the web server). Production (PostgreSQL) overrides HUEY with PostgresHuey on the same
-# database, e.g.:
-#     HUEY = {"huey_class": "huey.PostgresHuey", "name": "politiebijstand",
-#             "connection": {"host": ..., "port": ..., "dbname": ..., "user": ...,
-#                            "password": ...},
-#             "immediate": False}
-# Run one consumer with periodic tasks and any others with `--no-periodic` (a periodic task
-# runs on every consumer that has them). The jobs are only wake-ups: the durable state is the
-# outbox row (`meldingen.Bericht`) and the `volgende_timer` column of each procedure run.
+# database (conf/production.py). Run one consumer with periodic tasks and any others with
+# `--no-periodic` (a periodic task runs on every consumer that has them). The jobs are only
+# wake-ups: the durable state is the outbox row (`meldingen.Bericht`) and the `volgende_timer`
+# column of each procedure run.
 HUEY = {
     "huey_class": "huey.SqliteHuey",
     "name": "politiebijstand",

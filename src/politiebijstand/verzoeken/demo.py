@@ -1,0 +1,258 @@
+"""Demo requests for `make run`, in different states, made through the services (issue #4).
+
+Requires the reference data and the demo accounts (`accounts.demo`). Idempotent: a demo request
+is recognised by its title and not made twice. Refused where demo accounts are not allowed
+(production settings).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from politiebijstand.accounts.constants import Rol
+from politiebijstand.accounts.demo import DEMO_ORGANISATIES, DemoNietToegestaan
+from politiebijstand.accounts.models import Gebruiker
+from politiebijstand.accounts.policy import demo_accounts_toegestaan
+from politiebijstand.organisaties.models import Organisatie
+from politiebijstand.verzoeken import services
+from politiebijstand.verzoeken.constants import TAAK_OPENSTAAND
+from politiebijstand.verzoeken.models import Bijstandsverzoek, Deelverzoek, Taak
+
+TITEL_PREFIX = "Demo: "
+
+
+def _demo_gebruiker(code: str, rol: str = Rol.BESLUITVORMER) -> Gebruiker:
+    kort = DEMO_ORGANISATIES.get(code)
+    if kort is None:
+        raise LookupError(f"geen demo-account voor organisatie {code}")
+    return Gebruiker.objects.select_related("organisatie").get(username=f"demo-{kort}-{rol}")
+
+
+def _stap(taak: Taak, antwoorden: Mapping[str, Mapping[str, Any]], nu: datetime) -> None:
+    door = _demo_gebruiker(taak.organisatie.code)
+    antwoord = dict(antwoorden.get(taak.bpmn_id, {}))
+    if taak.is_besluit:
+        services.besluit_nemen(
+            taak=taak,
+            uitkomst=antwoord.get("uitkomst", "toegekend"),
+            motivering=antwoord.get("motivering", "Noodzaak aangetoond; capaciteit beschikbaar."),
+            door=door,
+            nu=nu,
+        )
+    elif taak.bpmn_id == services.TELEFOON_STAP:
+        services.telefonisch_contact_vastleggen(
+            taak=taak,
+            beller="Officier van dienst RCCB Midden-Nederland",
+            gebelde_organisatie=Organisatie.objects.get(code="LOCC"),
+            gebeld="Piket LOCC",
+            tijdstip=nu - timedelta(minutes=5),
+            afspraken="Inzet start direct; het aanvraagformulier volgt vandaag.",
+            door=door,
+            nu=nu,
+        )
+    else:
+        services.taak_afronden(
+            taak=taak, data=antwoord or {"verslag": f"{taak.naam}: gedaan."}, door=door, nu=nu
+        )
+
+
+def _tot(
+    verzoek: Bijstandsverzoek,
+    stop: Callable[[list[Taak]], bool],
+    antwoorden: Mapping[str, Mapping[str, Any]] | None,
+    nu: datetime,
+) -> datetime:
+    """Complete open tasks (oldest first) until `stop` holds for the open tasks, or none is left."""
+    antwoorden = antwoorden or {}
+    for _ in range(60):
+        open_ = list(
+            Taak.objects.filter(verzoek=verzoek, status__in=TAAK_OPENSTAAND)
+            .select_related("organisatie")
+            .order_by("aangemaakt_op", "id")
+        )
+        if not open_ or stop(open_):
+            return nu
+        nu += timedelta(minutes=7)
+        _stap(open_[0], antwoorden, nu)
+    raise RuntimeError("demo: de procedure eindigt niet")  # pragma: no cover
+
+
+def _open(bpmn_id: str) -> Callable[[list[Taak]], bool]:
+    return lambda taken: any(t.bpmn_id == bpmn_id for t in taken)
+
+
+def _nooit(taken: list[Taak]) -> bool:
+    return False
+
+
+@dataclass(frozen=True)
+class DemoVerzoek:
+    """One demo request: its situation, texts, and how far to walk it."""
+
+    titel: str
+    situatie: dict[str, Any]
+    bevoegd_gezag: str
+    locatie: str
+    capaciteit: str
+    regels: tuple[services.InzetRegel, ...]
+    stop: Callable[[list[Taak]], bool]
+    antwoorden: Mapping[str, Mapping[str, Any]] | None = None
+    na: str = ""  # "inzet", "intrekken" or "" after the walk
+
+
+def _situatie(**velden: Any) -> dict[str, Any]:
+    basis: dict[str, Any] = {
+        "eigen_capaciteit_toereikend": False,
+        "taak": "openbare_orde",
+        "spoed": False,
+        "gemeenten": ["Utrecht"],
+        "gevraagd": [{"leverancier": "kmar"}],
+    }
+    return {**basis, **velden}
+
+
+DEMO: tuple[DemoVerzoek, ...] = (
+    DemoVerzoek(
+        titel="Demonstratie en tegendemonstratie Jaarbeursplein",
+        situatie=_situatie(),
+        bevoegd_gezag="GM0344",
+        locatie="Jaarbeursplein, Utrecht",
+        capaciteit="Twee pelotons KMar",
+        regels=(services.InzetRegel("Peloton KMar", 2),),
+        stop=_open("taak_aanvraag_verwerken"),
+    ),
+    DemoVerzoek(
+        titel="Versterking ME bij risicowedstrijd",
+        situatie=_situatie(
+            gevraagd=[{"leverancier": "politie"}], aanvrager_is_regioburgemeester=True
+        ),
+        bevoegd_gezag="GM0344",
+        locatie="Stadion Galgenwaard, Utrecht",
+        capaciteit="Vier ME-pelotons en een arrestatieteam",
+        regels=(services.InzetRegel("ME-peloton", 4), services.InzetRegel("Arrestatieteam", 1)),
+        stop=_open("taak_besluit_korpschef"),
+    ),
+    DemoVerzoek(
+        titel="Spoed: waterwerper bij ongeregeldheden",
+        situatie=_situatie(
+            spoed=True, gevraagd=[{"leverancier": "middelen_jenv", "middel": "waterwerper"}]
+        ),
+        bevoegd_gezag="GM0344",
+        locatie="Kanaleneiland, Utrecht",
+        capaciteit="Eén waterwerper met bemanning",
+        regels=(services.InzetRegel("Waterwerper", 1),),
+        stop=_open("taak_aanvraag_toetsen"),
+    ),
+    DemoVerzoek(
+        titel="Rechercheurs KMar bij wapenonderzoek",
+        situatie=_situatie(taak="strafrechtelijke_handhaving", gevraagd=[{"leverancier": "kmar"}]),
+        bevoegd_gezag="OM-MN",
+        locatie="Utrecht",
+        capaciteit="Zes rechercheurs van de KMar",
+        regels=(services.InzetRegel("Rechercheur KMar", 6),),
+        stop=_open("taak_aanvraag_parket_generaal"),
+    ),
+    DemoVerzoek(
+        titel="Waterwerper bij jaarwisseling",
+        situatie=_situatie(gevraagd=[{"leverancier": "middelen_jenv", "middel": "waterwerper"}]),
+        bevoegd_gezag="GM0344",
+        locatie="Utrecht-centrum",
+        capaciteit="Eén waterwerper",
+        regels=(services.InzetRegel("Waterwerper", 1),),
+        stop=_nooit,
+        antwoorden={"taak_aanvraagformulier_verzenden": {"bevoegd_gezag": "burgemeester"}},
+        na="inzet",
+    ),
+    DemoVerzoek(
+        titel="Extra ME bij festival (afgewezen)",
+        situatie=_situatie(
+            gevraagd=[{"leverancier": "politie"}], aanvrager_is_regioburgemeester=True
+        ),
+        bevoegd_gezag="GM0344",
+        locatie="Maximapark, Utrecht",
+        capaciteit="Twee ME-pelotons",
+        regels=(services.InzetRegel("ME-peloton", 2),),
+        stop=_nooit,
+        antwoorden={
+            "taak_besluit_korpschef": {
+                "uitkomst": "afgewezen",
+                "motivering": "Landelijk geen ME beschikbaar door gelijktijdige inzetten.",
+            }
+        },
+    ),
+    DemoVerzoek(
+        titel="Bewaking manifestatie (ingetrokken)",
+        situatie=_situatie(),
+        bevoegd_gezag="GM0344",
+        locatie="Domplein, Utrecht",
+        capaciteit="Eén peloton KMar",
+        regels=(services.InzetRegel("Peloton KMar", 1),),
+        stop=_open("taak_vooroverleg_locc"),
+        na="intrekken",
+    ),
+)
+
+
+def demo_verzoeken_laden(*, nu: datetime | None = None) -> list[Bijstandsverzoek]:
+    """Make the demo requests that do not exist yet; returns all demo requests, in order.
+
+    Raises:
+        DemoNietToegestaan: under settings that forbid demo accounts (production).
+        Gebruiker.DoesNotExist: the demo accounts are missing (run demo_accounts_laden first).
+    """
+    if not demo_accounts_toegestaan():
+        raise DemoNietToegestaan(
+            "Demo-verzoeken zijn niet toegestaan met deze instellingen (productie)."
+        )
+    nu = nu or timezone.now()
+    # The steps are taken a few minutes apart, ending before `nu`, so nothing lies ahead.
+    begin = nu - timedelta(hours=4)
+    aanvrager = _demo_gebruiker("RCCB-MN", Rol.MEDEWERKER)
+    result = []
+    for demo in DEMO:
+        titel = TITEL_PREFIX + demo.titel
+        bestaand = Bijstandsverzoek.objects.filter(titel=titel).first()
+        if bestaand is not None:
+            result.append(bestaand)
+            continue
+        with transaction.atomic():
+            verzoek = services.verzoek_aanmaken(
+                situatie=demo.situatie,
+                titel=titel,
+                omschrijving=f"Demoverzoek: {demo.titel.lower()}.",
+                bevoegd_gezag=Organisatie.objects.get(code=demo.bevoegd_gezag),
+                periode_start=nu + timedelta(days=3),
+                periode_eind=nu + timedelta(days=3, hours=10),
+                locatie=demo.locatie,
+                gevraagde_capaciteit=demo.capaciteit,
+                regels=demo.regels,
+                door=aanvrager,
+                nu=begin,
+            )
+            klaar = _tot(verzoek, demo.stop, demo.antwoorden, begin)
+            if demo.na == "inzet":
+                deel = Deelverzoek.objects.get(verzoek=verzoek)
+                services.inzet_starten(
+                    deelverzoek=deel,
+                    periode_start=nu + timedelta(days=3),
+                    periode_eind=nu + timedelta(days=3, hours=10),
+                    capaciteit=demo.capaciteit,
+                    door=aanvrager,
+                    nu=klaar,
+                )
+            elif demo.na == "intrekken":
+                services.verzoek_intrekken(
+                    verzoek=verzoek,
+                    reden="De manifestatie is door de organisatie afgelast.",
+                    door=aanvrager,
+                    nu=klaar,
+                )
+            verzoek.refresh_from_db()
+        result.append(verzoek)
+    return result
