@@ -13,7 +13,7 @@ Callers (the services) hold the `Deelverzoek` row lock (``select_for_update``) a
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
@@ -547,8 +547,3 @@ def namens_voor(procedure_id: str, veld: str) -> tuple[str, str]:
         KeyError: a procedure or field that takes no decision.
     """
     return NAMENS[(procedure_id, veld)]
-
-
-def statussen(deelverzoeken: Sequence[Deelverzoek]) -> list[str]:
-    """The statuses of the given parts (helper for callers that hold them)."""
-    return [d.status for d in deelverzoeken]
