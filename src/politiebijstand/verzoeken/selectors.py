@@ -376,7 +376,6 @@ def verzoek_detail(*, verzoek: Bijstandsverzoek) -> VerzoekDetail:
                 ).prefetch_related("regels__regel"),
             ),
             Prefetch("inzetversies", queryset=InzetVersie.objects.select_related("door")),
-            "beroepen",
         )
         .order_by("volgnummer")
     )
@@ -440,12 +439,16 @@ def verzoek_detail(*, verzoek: Bijstandsverzoek) -> VerzoekDetail:
         key=lambda t: (t.due is None, t.due or t.aangemaakt_op, t.pk),
     )
     contacten = list({t.organisatie.pk: t.organisatie for t in open_taken}.values())
+    # An appeal is a part of the same request: found among `delen`, without a query on
+    # beroep_op (whose index a database with statistics skips, as nearly every row is empty:
+    # a full scan measured by make bench, #4).
+    beroepen_op = {d.beroep_op_id for d in delen if d.beroep_op_id is not None}
     beroep = [
         d
         for d in delen
         if d.procedure_id in ("1", "6")
         and d.status in (DeelverzoekStatus.AFGEWEZEN, DeelverzoekStatus.DEELS_TOEGEKEND)
-        and not d.beroepen.all()
+        and d.pk not in beroepen_op
     ]
     return VerzoekDetail(
         verzoek=verzoek,

@@ -317,14 +317,13 @@ def detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
     beroep = {d.pk for d in gegevens.beroep_mogelijk}
     delen = []
     for deel in gegevens.deelverzoeken:
-        besluiters = {b.organisatie.code for b in deel.besluiten.all()}
-        for beroepsdeel in deel.beroepen.all():
-            besluiters |= {
-                b.organisatie.code
-                for d in gegevens.deelverzoeken
-                if d.pk == beroepsdeel.pk
-                for b in d.besluiten.all()
-            }
+        # The deciding bodies of the part and of its appeals (parts of the same request).
+        besluiters = {
+            b.organisatie.code
+            for d in gegevens.deelverzoeken
+            if d.pk == deel.pk or d.beroep_op_id == deel.pk
+            for b in d.besluiten.all()
+        }
         mag_inzet = code == verzoek.rccb.code or code in besluiters
         voortgang_ = gegevens.voortgang[deel.pk]
         delen.append(
