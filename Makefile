@@ -43,8 +43,9 @@ lint: install  ## ruff, mypy and the import-linter contracts
 bench: install  ## speed figures (printed), never asserted in tests
 	DJANGO_SETTINGS_MODULE=politiebijstand.conf.test $(BIN)/python scripts/bench.py
 
-docs: install  ## regenerate docs/regels.md from the code
+docs: install  ## regenerate docs/regels.md and the ADR index from the code
 	$(BIN)/politiebijstand regels --markdown > docs/regels.md
+	$(BIN)/python scripts/adr_index.py
 
 lock:  ## re-pin dependencies (needs uv: pip install uv)
 	uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements/lock.txt
