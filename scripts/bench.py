@@ -163,7 +163,18 @@ def bench_pagina(cases: list[Case], repeat: int) -> None:
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         call_command("referentiedata_laden", stdout=io.StringIO())
+        # Every page requires log-in with a second factor (issue #3): a medewerker of the LOCC.
+        from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+        from politiebijstand.accounts.models import Gebruiker
+        from politiebijstand.organisaties.models import Organisatie
+
+        gebruiker = Gebruiker.objects.create_user(
+            username="bench-wijzer", organisatie=Organisatie.objects.get(code="LOCC")
+        )
+        TOTP.activate(gebruiker, generate_totp_secret())
         client = Client()
+        client.force_login(gebruiker)
         alle: list[float] = []
         for case in cases:
             request = wizard_result_request(case.situatie)
