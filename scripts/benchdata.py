@@ -322,7 +322,22 @@ def genereer(
             schrijver.batch(batch, samenvatting)
         if (batch.stop // BATCH) % 10 == 0 or batch.stop == aantal:
             uit(f"    {batch.stop} requests written")
+    _reeksen_bijwerken()
     return samenvatting
+
+
+def _reeksen_bijwerken() -> None:
+    """Move PostgreSQL's id sequences past the explicit ids, so the services can insert after."""
+    from django.apps import apps
+    from django.core.management.color import no_style
+    from django.db import connection
+
+    modellen = list(apps.get_app_config("verzoeken").get_models())
+    modellen.append(apps.get_model("verzoeken", "Bijstandsverzoek").gemeenten.through)
+    statements = connection.ops.sequence_reset_sql(no_style(), modellen)
+    with connection.cursor() as cursor:
+        for sql in statements:
+            cursor.execute(sql)
 
 
 @dataclass
