@@ -10,13 +10,18 @@ Utrecht ``GM0344``, the regioburgemeester of Midden-Nederland the burgemeester o
 
 from __future__ import annotations
 
+import re
 from typing import Any
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 import pytest
 
 from politiebijstand.verzoeken import services
 from politiebijstand.verzoeken.constants import DeelverzoekStatus, TaakStatus, VerzoekStatus
-from politiebijstand.verzoeken.models import Bijstandsverzoek, Deelverzoek, Taak
+from politiebijstand.verzoeken.exceptions import GeenToegang
+from politiebijstand.verzoeken.models import Bijstandsverzoek, Deelverzoek, InzetVersie, Taak
 from tests.procedures.doorloop import Fase, fasen
 from tests.procedures.test_doorloop import (
     P3_NA_FORMULIER,
@@ -172,6 +177,57 @@ def test_procedure_1_afwijzing_zonder_beroep_blijft_afgewezen() -> None:
     assert deel.status == DeelverzoekStatus.AFGEWEZEN
     beroep = Deelverzoek.objects.get(beroep_op=deel)
     assert beroep.status == DeelverzoekStatus.AFGESLOTEN
+
+
+def test_inzet_na_beroep_door_wie_over_het_deel_besloot_niet_door_een_ander_deel() -> None:
+    """The bodies that decided the part or its appeal record the deployment; nobody else.
+
+    Regression of the full scan of the part table on beroep_op (#4): the decisions are read
+    by their request, so no query filters on beroep_op.
+    """
+    verzoek = maak_verzoek(
+        situatie(
+            gemeenten=["Veenendaal"], gevraagd=[{"leverancier": "politie"}, {"leverancier": "kmar"}]
+        ),
+        bevoegd_gezag="GM0345",
+    )
+    doorlopen(verzoek, {"taak_besluit_korpschef": AFGEWEZEN, "taak_besluit_locc": TOEGEKEND})
+    (deel, kmar) = Deelverzoek.objects.filter(verzoek=verzoek).order_by("volgnummer")
+    assert (deel.procedure_id, kmar.procedure_id, kmar.status) == ("1", "3", "toegekend")
+    services.beroep_instellen(deelverzoek=deel, door=gebruiker("GM0345"))
+    doorlopen(
+        verzoek,
+        {
+            "taak_beroep_burgemeester": {"beroep_ingesteld": True},
+            "taak_besluit_minister": TOEGEKEND,
+        },
+    )
+    deel.refresh_from_db()
+    assert deel.status == DeelverzoekStatus.TOEGEKEND
+    start, eind = verzoek.periode_start, verzoek.periode_eind
+
+    def starten(code: str) -> None:
+        services.inzet_starten(
+            deelverzoek=deel,
+            periode_start=start,
+            periode_eind=eind,
+            capaciteit="2 ME",
+            door=gebruiker(code),
+        )
+
+    with pytest.raises(GeenToegang):
+        starten("LOCC")  # decided the KMar part of the same request, not this one
+    deel.refresh_from_db()
+    assert deel.status == DeelverzoekStatus.TOEGEKEND
+    with CaptureQueriesContext(connection) as queries:
+        starten("MINISTER-JENV")  # decided the appeal
+    filters = [q["sql"].partition("WHERE")[2] for q in queries]
+    assert [f for f in filters if re.search(r'"beroep_op_id" (=|IN)', f)] == []
+    deel.refresh_from_db()
+    assert deel.status == DeelverzoekStatus.IN_INZET
+    versie = InzetVersie.objects.select_related("door__organisatie").get(deelverzoek=deel)
+    assert versie.door.organisatie is not None
+    assert versie.door.organisatie.code == "MINISTER-JENV"
 
 
 # --- procedure 2: middelen JenV ----------------------------------------------------------------

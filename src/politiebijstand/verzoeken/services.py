@@ -1122,7 +1122,8 @@ def beroep_instellen(
             "(procedure 1 of 6)",
             veld="deelverzoek",
         )
-    if Deelverzoek.objects.filter(beroep_op=ouder).exists():
+    # Filtered on the request too, so that its index is used, not beroep_op's (see below).
+    if Deelverzoek.objects.filter(verzoek_id=ouder.verzoek_id, beroep_op=ouder).exists():
         raise OngeldigeOvergang("tegen dit besluit is al beroep ingesteld", veld="deelverzoek")
     start_data = engine.beroep_startgegevens(run)
     beroep_run = engine.procedure_start("9", start_data, now=nu)
@@ -1176,11 +1177,17 @@ def beroep_instellen(
 def _inzet_beheerder(deelverzoek: Deelverzoek, door: Gebruiker) -> None:
     """The requesting RCCB records the deployment, with the bodies that decided on it."""
     code = organisatie_code(door)
-    besluiten = set(
-        Besluit.objects.filter(
-            deelverzoek__in=[deelverzoek, *deelverzoek.beroepen.all()]
-        ).values_list("organisatie__code", flat=True)
-    )
+    # The part's decisions and those of its appeals (parts of the same request, linked by
+    # beroep_op), found among the request's decisions: filtered on the indexed verzoek, not on
+    # beroep_op, whose index SQLite with statistics skips as nearly every row is empty (a full
+    # scan of the part table with 50,000 requests; the selector's fix in fc834ff; #4).
+    besluiten = {
+        organisatie
+        for organisatie, deel_id, beroep_op_id in Besluit.objects.filter(
+            verzoek_id=deelverzoek.verzoek_id
+        ).values_list("organisatie__code", "deelverzoek_id", "deelverzoek__beroep_op_id")
+        if deelverzoek.pk in (deel_id, beroep_op_id)
+    }
     if code is None or (code != deelverzoek.verzoek.rccb.code and code not in besluiten):
         raise GeenToegang(
             "Alleen het RCCB van de vragende eenheid of de organisatie die besloot kan de "
