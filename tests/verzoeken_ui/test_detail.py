@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 
 import pytest
 
 from politiebijstand.audit.models import AuditLogEntry
-from politiebijstand.verzoeken.models import Deelverzoek
-from tests.verzoeken.helpers import doorlopen, maak_verzoek, open_taken, situatie
+from politiebijstand.verzoeken.models import Deelverzoek, StatusWijziging
+from tests.verzoeken.helpers import NU, doorlopen, maak_verzoek, open_taken, situatie
 from tests.verzoeken_ui.helpers import als, inhoud
 
 pytestmark = pytest.mark.usefixtures("referentiedata")
@@ -52,7 +53,7 @@ def test_verzoekpagina_toont_samenvatting_stap_tijdlijn_en_contacten() -> None:
     assert '<li class="utrecht-unordered-list__item">4 ME-peloton</li>' in html
     assert "Procedure 3 (kmar), besluit door LOCC" in html
     assert '<h2 class="utrecht-heading-2" id="contacten">' in html
-    assert "<strong>Status deelverzoek: - → in_behandeling</strong>" in html
+    assert "<strong>Status deelverzoek: - → In behandeling</strong>" in html
     assert '<script src="/static/verzoeken/diagram.js"></script>' in html
     assert "<script>" not in html
     bekeken = AuditLogEntry.objects.filter(gebeurtenis="verzoek-bekeken")
@@ -78,6 +79,33 @@ def test_verzoekpagina_markeert_afgeronde_stappen_en_toont_ze_in_de_tijdlijn() -
         "met de Minister van Defensie (Landelijk Operationeel Coördinatiecentrum" in html
     )
     assert "Inzet gestart" in html  # the LOCC decided, so it may record the deployment
+
+
+def _tijdlijn_titels(html: str) -> list[str]:
+    return re.findall(r"<strong>(.*?)</strong>", html.split('id="tijdlijn"', 1)[1])
+
+
+def test_tijdlijn_toont_de_nederlandse_namen_van_de_statussen() -> None:
+    verzoek = maak_verzoek()
+    doorlopen(verzoek, {"taak_besluit_locc": {"uitkomst": "toegekend"}})
+    client, _ = als("RCCB-MN")
+    titels = _tijdlijn_titels(inhoud(client.get(f"/verzoeken/{verzoek.uuid}/")))
+    assert [t for t in titels if t.startswith("Status ")] == [
+        "Status deelverzoek: - → In behandeling",
+        "Status deelverzoek: In behandeling → Toegekend",
+        "Status verzoek: In behandeling → Besloten",
+    ]
+    assert not [t for t in titels if "_" in t]  # no stored code such as "in_behandeling"
+
+
+def test_tijdlijn_toont_een_onbekende_oude_status_zoals_opgeslagen() -> None:
+    verzoek = maak_verzoek()
+    StatusWijziging.objects.create(
+        verzoek=verzoek, handeling="migratie", van="in_behandeling", naar="oud_code", op=NU
+    )
+    client, _ = als("RCCB-MN")
+    titels = _tijdlijn_titels(inhoud(client.get(f"/verzoeken/{verzoek.uuid}/")))
+    assert "Status verzoek: In behandeling → oud_code" in titels
 
 
 def test_verzoek_buiten_de_eigen_scope_geeft_404_en_geen_auditregel() -> None:

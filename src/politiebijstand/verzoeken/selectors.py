@@ -30,6 +30,7 @@ from politiebijstand.verzoeken.constants import (
     DeelverzoekStatus,
     Gebeurtenis,
     TaakStatus,
+    VerzoekStatus,
 )
 from politiebijstand.verzoeken.models import (
     Besluit,
@@ -307,12 +308,26 @@ def _naam(gebruiker: Any) -> str:
     return str(gebruiker.get_full_name() or gebruiker.get_username())
 
 
+def _status_label(waarde: str, keuzes: type[DeelverzoekStatus] | type[VerzoekStatus]) -> str:
+    """The Dutch label of a stored status value ("in_beroep" -> "In beroep bij de minister").
+
+    A value that is no longer a choice is shown as stored, so that old history still reads.
+    """
+    try:
+        return str(keuzes(waarde).label)
+    except ValueError:
+        return waarde
+
+
 def _status_item(w: StatusWijziging) -> TijdlijnItem:
+    keuzes = DeelverzoekStatus if w.deelverzoek_id else VerzoekStatus
+    van = _status_label(w.van, keuzes) if w.van else "-"
     return TijdlijnItem(
         op=w.op,
         soort="status",
         titel=(
-            f"Status {'deelverzoek' if w.deelverzoek_id else 'verzoek'}: {w.van or '-'} → {w.naar}"
+            f"Status {'deelverzoek' if w.deelverzoek_id else 'verzoek'}: "
+            f"{van} → {_status_label(w.naar, keuzes)}"
         ),
         door=_naam(w.door),
         gegevens={"handeling": w.handeling, "toelichting": w.toelichting},
