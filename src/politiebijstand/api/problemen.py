@@ -10,7 +10,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
+
+from drf_spectacular.utils import inline_serializer
+from rest_framework import exceptions, serializers, status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler
 
 PROBLEM_JSON = "application/problem+json"
 TYPE_PREFIX = "urn:politiebijstand:probleem:"
@@ -64,4 +69,88 @@ def probleem_response(
         json.dumps(body, ensure_ascii=False),
         status=status,
         content_type=PROBLEM_JSON,
+    )
+
+
+#: The problem object for the OpenAPI description (drf-spectacular).
+PROBLEEM_SCHEMA = inline_serializer(
+    name="Probleem",
+    fields={
+        "type": serializers.CharField(help_text="URN met een vaste code."),
+        "title": serializers.CharField(),
+        "status": serializers.IntegerField(),
+        "detail": serializers.CharField(),
+        "invalid-params": inline_serializer(
+            name="OngeldigVeld",
+            fields={
+                "name": serializers.CharField(help_text="JSON-pad, bijv. 'gevraagd[0].middel'."),
+                "reason": serializers.CharField(),
+            },
+            many=True,
+            required=False,
+        ),
+    },
+)
+
+
+def probleem_api_response(
+    *,
+    titel: str,
+    detail: str,
+    code: str,
+    status_code: int = status.HTTP_400_BAD_REQUEST,
+    ongeldige_velden: list[dict[str, str]] | None = None,
+    headers: dict[str, str] | None = None,
+) -> Response:
+    """A DRF response carrying `probleem(...)` as `application/problem+json`."""
+    body = probleem(
+        titel=titel,
+        detail=detail,
+        code=code,
+        status=status_code,
+        ongeldige_velden=ongeldige_velden,
+    )
+    return Response(body, status=status_code, content_type=PROBLEM_JSON, headers=headers)
+
+
+def probleem_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    """DRF's errors (bad JSON, wrong media type, wrong method, not found) as problem+json.
+
+    A body that is not JSON, or not sent as JSON, is a 400 (`geen-json`); a wrong method a
+    405 with its `Allow` header; an object that does not exist or lies outside the user's
+    scope a 404 (`niet-gevonden`, the same answer for both, issue #3).
+    """
+    response = exception_handler(exc, context)
+    if response is None:
+        return None
+    if isinstance(exc, exceptions.ParseError | exceptions.UnsupportedMediaType):
+        return probleem_api_response(
+            titel="Geen geldige JSON",
+            detail=(
+                "De body moet een JSON-object zijn, verstuurd met Content-Type: application/json."
+            ),
+            code="geen-json",
+            ongeldige_velden=[{"name": "body", "reason": "geen geldig JSON-object"}],
+        )
+    if isinstance(exc, exceptions.MethodNotAllowed):
+        return probleem_api_response(
+            titel="Methode niet toegestaan",
+            detail=f"Gebruik {response.headers.get('Allow', 'POST')} voor deze URL.",
+            code="methode-niet-toegestaan",
+            status_code=response.status_code,
+            headers={"Allow": response.headers.get("Allow", "POST, OPTIONS")},
+        )
+    if isinstance(exc, Http404 | exceptions.NotFound):
+        return probleem_api_response(
+            titel="Niet gevonden",
+            detail="Dit bestaat niet, of valt buiten wat uw organisatie mag zien.",
+            code="niet-gevonden",
+            status_code=status.HTTP_404_NOT_FOUND,
+        )
+    detail = exc.detail if isinstance(exc, exceptions.APIException) else str(exc)
+    return probleem_api_response(
+        titel="Verzoek niet verwerkt",
+        detail=str(detail),
+        code="fout",
+        status_code=response.status_code,
     )
