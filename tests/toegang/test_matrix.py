@@ -86,12 +86,18 @@ ALLAUTH_FORM = "log ok/ok/ok/met/met ok/ok/ok/met/met ok/ok/ok/met/met ok/ok/ok/
 ALLAUTH_ALLES = "log ok ok ok ok 2fa"
 ALLEEN_POST_404 = "log met/404/met/met/met met/404/met/met/met met/404/met/met/met met/404/met/met/met 2fa"  # noqa: E501
 FORMULIER_404 = "log 404/404/met/met/met 404/404/met/met/met 404/404/met/met/met 404/404/met/met/met 2fa"  # noqa: E501
+API_GET = "401 ok/met/met/met/met ok/met/met/met/met ok/met/met/met/met ok/met/met/met/met 403"
 VERWACHTING: list[tuple[str, dict[str, dict[str, str]]]] = [
     ("?", _rij("log ok ok ok ok 2fa")),  # "/" redirects to the wizard
     ("wijzer:*", _rij(PAGINA_GET)),
     ("regels", _rij(PAGINA_GET)),
     ("api:advies", _rij("401 met/ok/met/met/met met/ok/met/met/met met/ok/met/met/met met/ok/met/met/met 403")),  # noqa: E501
     ("api:schema", _rij("401 ok/met/met/met/met ok/met/met/met/met ok/met/met/met/met ok/met/met/met/met 403")),  # noqa: E501
+    # the request API (#3): lists scoped to the user's organisation (the technical account has
+    # none: empty lists); the sample request does not exist (404)
+    ("api:verzoeken", _rij(API_GET)),
+    ("api:werkvoorraad", _rij(API_GET)),
+    ("api:verzoek", _rij("401 404/met/met/met/met 404/met/met/met/met 404/met/met/met/met 404/met/met/met/met 403")),  # noqa: E501
     ("accounts:uitloggen_overal", _rij("log ok/log/met/met/met ok/log/met/met/met ok/log/met/met/met ok/log/met/met/met ok/log/met/met/met")),  # noqa: E501
     ("accounts:gebruikers_lijst", _rij("log 403/met/met/met/met 403/met/met/met/met ok/met/met/met/met 403/met/met/met/met 2fa")),  # noqa: E501
     ("accounts:gebruiker_*", _rij(BEHEER)),

@@ -164,3 +164,19 @@ def doorlopen(
         walk.fasen.append(taken)
         if len(walk.fasen) > 40:
             raise AssertionError("the walk does not end")
+
+
+def maak_verzoek_amsterdam(*, nu: datetime = NU) -> Bijstandsverzoek:
+    """A request of the unit Amsterdam (RCCB-AM) for Amsterdam: KMar, public order (proc. 3)."""
+    return services.verzoek_aanmaken(
+        situatie=situatie(gemeenten=["Amsterdam"]),
+        titel="Voetbalwedstrijd Amsterdam",
+        omschrijving="Risicowedstrijd in de Johan Cruijff ArenA.",
+        bevoegd_gezag=org("GM0363"),
+        periode_start=nu + timedelta(days=3),
+        periode_eind=nu + timedelta(days=3, hours=6),
+        locatie="Johan Cruijff ArenA, Amsterdam",
+        gevraagde_capaciteit="2 pelotons",
+        door=gebruiker("RCCB-AM"),
+        nu=nu,
+    )

@@ -141,9 +141,15 @@ def probleem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respo
             headers={"Allow": response.headers.get("Allow", "POST, OPTIONS")},
         )
     if isinstance(exc, Http404 | exceptions.NotFound):
+        # An object lookup (Http404) gets one fixed text; DRF's own NotFound (a page number
+        # past the end) says which.
         return probleem_api_response(
             titel="Niet gevonden",
-            detail="Dit bestaat niet, of valt buiten wat uw organisatie mag zien.",
+            detail=(
+                str(exc.detail)
+                if isinstance(exc, exceptions.NotFound)
+                else "Dit bestaat niet, of valt buiten wat uw organisatie mag zien."
+            ),
             code="niet-gevonden",
             status_code=status.HTTP_404_NOT_FOUND,
         )

@@ -5,10 +5,14 @@ from django.urls import URLPattern, URLResolver, path
 from drf_spectacular.views import SpectacularAPIView
 
 from politiebijstand.api.views import AdviesApi
+from politiebijstand.verzoeken.api.views import VerzoekDetailApi, VerzoekLijstApi, WerkvoorraadApi
 
 app_name = "api"
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("v1/advies", AdviesApi.as_view(), name="advies"),
+    path("v1/verzoeken", VerzoekLijstApi.as_view(), name="verzoeken"),
+    path("v1/verzoeken/<uuid:uuid>", VerzoekDetailApi.as_view(), name="verzoek"),
+    path("v1/werkvoorraad", WerkvoorraadApi.as_view(), name="werkvoorraad"),
     path("v1/schema/", SpectacularAPIView.as_view(api_version="1.0.0"), name="schema"),
 ]

@@ -176,6 +176,14 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Bijstandswijzer: routing advice for bijstand aan de politie.",
     "VERSION": "1.0.0",
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    # One name per choice set, so that `manage.py spectacular --fail-on-warn` stays clean.
+    "ENUM_NAME_OVERRIDES": {
+        "GezagEnum": ["burgemeester", "officier_van_justitie", "minister_jenv"],  # rules.Gezag
+        "BevoegdGezagEnum": "politiebijstand.verzoeken.constants.Gezag",
+        "VerzoekStatusEnum": "politiebijstand.verzoeken.constants.VerzoekStatus",
+        "DeelverzoekStatusEnum": "politiebijstand.verzoeken.constants.DeelverzoekStatus",
+        "TaakStatusEnum": "politiebijstand.verzoeken.constants.TaakStatus",
+    },
 }
 
 # --- Accounts, log-in and sessions (issue #3) -------------------------------------------------

@@ -1,0 +1,1 @@
+"""The JSON API of the bijstandsverzoek (issue #3), mounted by `politiebijstand.api.urls`."""

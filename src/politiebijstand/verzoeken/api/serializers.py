@@ -1,0 +1,250 @@
+"""Input and output shapes of the request API (issue #3): Dutch field names, as the models.
+
+Output serializers only read what the selectors loaded (`verzoek_list`,
+`taak_list_for_werkvoorraad`, `verzoek_bekijken`), so a page costs a fixed number of queries.
+Organisations are shown as ``{"code": ..., "naam": ...}``; datetimes as ISO 8601 with the
+offset of Europe/Amsterdam (stored in UTC).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from politiebijstand.procedures.engine import PROCEDURES
+from politiebijstand.verzoeken.constants import (
+    BesluitUitkomst,
+    DeelverzoekStatus,
+    Gezag,
+    InzetSoort,
+    RegelUitkomst,
+    TaakStatus,
+    VerzoekStatus,
+)
+from politiebijstand.verzoeken.models import Deelverzoek, Taak
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
+
+# --- input: query parameters ------------------------------------------------------------------
+
+#: Dutch messages where DRF's own translation is missing or vague.
+_JA_NEE: dict[str, str | StrPromise] = {"invalid": "Moet true of false zijn."}
+_KEUZE: dict[str, str | StrPromise] = {"invalid_choice": "'{input}' is geen geldige waarde."}
+
+
+class VerzoekFilterSerializer(serializers.Serializer[Any]):
+    """Filters of ``GET /api/v1/verzoeken`` (all optional)."""
+
+    status = serializers.ChoiceField(
+        choices=VerzoekStatus.choices,
+        required=False,
+        help_text="Status van het verzoek.",
+        error_messages=_KEUZE,
+    )
+    eenheid = serializers.CharField(
+        required=False, max_length=40, help_text="Code van de vragende eenheid, 'EENHEID-MN'."
+    )
+    spoed = serializers.BooleanField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Alleen spoed (true) of alleen zonder spoed (false).",
+        error_messages=_JA_NEE,
+    )
+    zoek = serializers.CharField(
+        required=False, max_length=100, help_text="Tekst in kenmerk, titel of locatie."
+    )
+
+
+class WerkvoorraadFilterSerializer(serializers.Serializer[Any]):
+    """Filters of ``GET /api/v1/werkvoorraad`` (all optional)."""
+
+    procedure = serializers.ChoiceField(
+        choices=sorted(PROCEDURES),
+        required=False,
+        help_text="Procedure, bijvoorbeeld '3'.",
+        error_messages=_KEUZE,
+    )
+    eenheid = serializers.CharField(
+        required=False, max_length=40, help_text="Code van de vragende eenheid, 'EENHEID-MN'."
+    )
+    spoed = serializers.BooleanField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Alleen spoed (true) of alleen zonder spoed (false).",
+        error_messages=_JA_NEE,
+    )
+    status = serializers.ChoiceField(
+        choices=[TaakStatus.OPEN.value, TaakStatus.OPGEPAKT.value],
+        required=False,
+        help_text="Alleen open of alleen opgepakte taken; standaard beide.",
+        error_messages=_KEUZE,
+    )
+
+
+# --- output -----------------------------------------------------------------------------------
+
+
+class OrganisatieSerializer(serializers.Serializer[Any]):
+    code = serializers.CharField(help_text="Organisatiecode, bijvoorbeeld 'RCCB-MN' of 'LOCC'.")
+    naam = serializers.CharField()
+
+
+class VerzoekSerializer(serializers.Serializer[Any]):
+    """A request as listed: what the list page shows."""
+
+    uuid = serializers.UUIDField()
+    kenmerk = serializers.CharField(help_text="Bijvoorbeeld 'BV-2026-000042'.")
+    titel = serializers.CharField()
+    status = serializers.ChoiceField(choices=VerzoekStatus.choices)
+    gezag = serializers.ChoiceField(choices=Gezag.choices)
+    taak = serializers.CharField(help_text="De politietaak (contract: Situatie.taak).")
+    eenheid = OrganisatieSerializer(help_text="De eenheid die bijstand nodig heeft.")
+    bevoegd_gezag = OrganisatieSerializer(
+        help_text="De gemeente van de burgemeester of het parket van de officier van justitie."
+    )
+    spoed = serializers.BooleanField()
+    periode_start = serializers.DateTimeField()
+    periode_eind = serializers.DateTimeField()
+    locatie = serializers.CharField()
+    aangemaakt_op = serializers.DateTimeField()
+    gewijzigd_op = serializers.DateTimeField()
+
+
+class VerzoekUitgebreidSerializer(VerzoekSerializer):
+    """A request with everything it holds (the request page's summary and advice)."""
+
+    omschrijving = serializers.CharField()
+    rccb = OrganisatieSerializer(help_text="Het RCCB van de vragende eenheid.")
+    regioburgemeester = OrganisatieSerializer(allow_null=True)
+    gemeenten = OrganisatieSerializer(many=True)
+    gevraagde_capaciteit = serializers.CharField()
+    gewenst_effect = serializers.CharField()
+    situatie = serializers.JSONField(help_text="De situatie (contract: Situatie).")
+    advies = serializers.JSONField(help_text="Het advies (contract: Advies).")
+    regels_versie = serializers.CharField()
+    ingetrokken_reden = serializers.CharField()
+    versie = serializers.IntegerField()
+
+
+class GevraagdeInzetSerializer(serializers.Serializer[Any]):
+    volgnummer = serializers.IntegerField()
+    omschrijving = serializers.CharField()
+    aantal = serializers.IntegerField(allow_null=True)
+
+
+class BesluitRegelSerializer(serializers.Serializer[Any]):
+    regel = serializers.IntegerField(source="regel.volgnummer", help_text="Volgnummer.")
+    uitkomst = serializers.ChoiceField(choices=RegelUitkomst.choices)
+    toegekend_aantal = serializers.IntegerField(allow_null=True)
+    toelichting = serializers.CharField()
+
+
+class BesluitSerializer(serializers.Serializer[Any]):
+    uuid = serializers.UUIDField()
+    uitkomst = serializers.ChoiceField(choices=BesluitUitkomst.choices)
+    motivering = serializers.CharField()
+    voorwaarden = serializers.CharField()
+    namens = serializers.CharField()
+    grondslag = serializers.CharField()
+    organisatie = OrganisatieSerializer()
+    genomen_op = serializers.DateTimeField()
+    regels = BesluitRegelSerializer(many=True)
+
+
+class InzetVersieSerializer(serializers.Serializer[Any]):
+    versie = serializers.IntegerField()
+    soort = serializers.ChoiceField(choices=InzetSoort.choices)
+    periode_start = serializers.DateTimeField()
+    periode_eind = serializers.DateTimeField()
+    capaciteit = serializers.CharField()
+    toelichting = serializers.CharField()
+    op = serializers.DateTimeField()
+
+
+class DeelverzoekSerializer(serializers.Serializer[Any]):
+    """One part of a request: one route of the advice, running one procedure."""
+
+    uuid = serializers.UUIDField()
+    volgnummer = serializers.IntegerField()
+    procedure_id = serializers.CharField(help_text="'1' tot en met '9', '2_waterwerper', ...")
+    leverancier = serializers.CharField()
+    middel = serializers.CharField()
+    status = serializers.ChoiceField(choices=DeelverzoekStatus.choices)
+    besluit = serializers.CharField(help_text="Het laatste besluit, of leeg.")
+    beroep_op = serializers.SerializerMethodField(
+        help_text="Bij een beroep (procedure 9): het volgnummer van het bestreden deel."
+    )
+    regels = GevraagdeInzetSerializer(many=True)
+    besluiten = BesluitSerializer(many=True)
+    inzetversies = InzetVersieSerializer(many=True)
+
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
+    def get_beroep_op(self, deel: Deelverzoek) -> int | None:
+        if deel.beroep_op_id is None:
+            return None
+        volgnummers: dict[int, int] = self.context["volgnummers"]
+        return volgnummers[deel.beroep_op_id]
+
+
+class TaakSerializer(serializers.Serializer[Any]):
+    """A step to be done: an open (or picked-up) task of a procedure run."""
+
+    id = serializers.IntegerField()
+    naam = serializers.CharField()
+    bpmn_id = serializers.CharField()
+    procedure_id = serializers.CharField()
+    organisatie = OrganisatieSerializer(help_text="De organisatie die de stap uitvoert.")
+    status = serializers.ChoiceField(choices=TaakStatus.choices)
+    due = serializers.DateTimeField(allow_null=True, help_text="Uiterlijk gereed.")
+    is_besluit = serializers.BooleanField()
+    optioneel = serializers.BooleanField()
+    aangemaakt_op = serializers.DateTimeField()
+
+
+class TijdlijnItemSerializer(serializers.Serializer[Any]):
+    op = serializers.DateTimeField()
+    soort = serializers.ChoiceField(
+        choices=["stap", "overgeslagen", "vervallen", "status", "telefoon", "besluit", "inzet"]
+    )
+    titel = serializers.CharField()
+    organisatie = serializers.CharField(help_text="Naam van de handelende organisatie, of leeg.")
+    door = serializers.CharField(help_text="Naam van wie handelde, of leeg (het systeem).")
+    gegevens = serializers.DictField(help_text="Wat de stap vastlegde.")
+
+
+class VerzoekDetailSerializer(serializers.Serializer[Any]):
+    """The request page as JSON: the request, its parts, open steps and timeline."""
+
+    verzoek = VerzoekUitgebreidSerializer()
+    deelverzoeken = DeelverzoekSerializer(many=True)
+    open_taken = TaakSerializer(many=True)
+    tijdlijn = TijdlijnItemSerializer(many=True)
+
+
+class VerzoekKortSerializer(serializers.Serializer[Any]):
+    uuid = serializers.UUIDField()
+    kenmerk = serializers.CharField()
+    titel = serializers.CharField()
+
+
+class WerkvoorraadTaakSerializer(TaakSerializer):
+    """A task of the user's organisation's work queue, with its request."""
+
+    verzoek = VerzoekKortSerializer()
+    eenheid = OrganisatieSerializer(help_text="De vragende eenheid.")
+    spoed = serializers.BooleanField()
+    te_laat = serializers.SerializerMethodField(help_text="De termijn is verstreken.")
+    opgepakt_door = serializers.SerializerMethodField(help_text="Gebruikersnaam, of null.")
+
+    @extend_schema_field(serializers.BooleanField())
+    def get_te_laat(self, taak: Taak) -> bool:
+        return taak.due is not None and taak.due < self.context["nu"]
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_opgepakt_door(self, taak: Taak) -> str | None:
+        return None if taak.opgepakt_door is None else taak.opgepakt_door.get_username()

@@ -1,0 +1,415 @@
+"""The request API: exact JSON, need-to-know per organisation, audit of every view, queries (#3).
+
+Two requests of two units: Midden-Nederland (RCCB-MN, for Utrecht) and Amsterdam (RCCB-AM).
+Both ask the KMar (procedure 3), so the LOCC takes part in both; each unit's RCCB only in its
+own.
+"""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+from typing import Any
+
+from django.core.management import call_command
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+import pytest
+import yaml
+
+from politiebijstand.audit.models import AuditLogEntry
+from politiebijstand.verzoeken import services
+from politiebijstand.verzoeken.models import Besluit, Bijstandsverzoek, Deelverzoek, Taak
+from tests.verzoeken.helpers import (
+    NU,
+    doorlopen,
+    gebruiker,
+    maak_verzoek,
+    maak_verzoek_amsterdam,
+    open_taken,
+)
+from tests.verzoeken_ui.helpers import als
+
+pytestmark = pytest.mark.usefixtures("referentiedata")
+
+PROBLEM = "application/problem+json"
+RCCB_MN = {"code": "RCCB-MN", "naam": "Afdeling Conflict- en Crisisbeheersing, Midden-Nederland"}
+EENHEID_MN = {"code": "EENHEID-MN", "naam": "Politie, eenheid Midden-Nederland"}
+UTRECHT = {"code": "GM0344", "naam": "Gemeente Utrecht (burgemeester)"}
+NIET_GEVONDEN = {
+    "type": "urn:politiebijstand:probleem:niet-gevonden",
+    "title": "Niet gevonden",
+    "status": 404,
+    "detail": "Dit bestaat niet, of valt buiten wat uw organisatie mag zien.",
+}
+
+
+def lijst_item_mn(verzoek: Bijstandsverzoek) -> dict[str, Any]:
+    """The list item of `maak_verzoek()` (times in Europe/Amsterdam: UTC+1 in March)."""
+    return {
+        "uuid": str(verzoek.uuid),
+        "kenmerk": verzoek.kenmerk,
+        "titel": "Versterking openbare orde Utrecht",
+        "status": "in_behandeling",
+        "gezag": "burgemeester",
+        "taak": "openbare_orde",
+        "eenheid": EENHEID_MN,
+        "bevoegd_gezag": UTRECHT,
+        "spoed": False,
+        "periode_start": "2026-03-04T10:00:00+01:00",
+        "periode_eind": "2026-03-04T18:00:00+01:00",
+        "locatie": "Jaarbeursplein, Utrecht",
+        "aangemaakt_op": "2026-03-02T10:00:00+01:00",
+        "gewijzigd_op": "2026-03-02T10:00:00+01:00",
+    }
+
+
+def kenmerken(response: Any) -> list[str]:
+    return [v["kenmerk"] for v in response.json()["resultaten"]]
+
+
+def test_lijst_geeft_exact_de_verzoeken_van_de_eigen_organisatie() -> None:
+    mn = maak_verzoek()
+    maak_verzoek_amsterdam()
+    client, _ = als("RCCB-MN")
+    response = client.get("/api/v1/verzoeken")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {
+        "aantal": 1,
+        "volgende": None,
+        "vorige": None,
+        "resultaten": [lijst_item_mn(mn)],
+    }
+
+
+def test_lijst_per_organisatie_rccb_van_de_andere_eenheid_ziet_het_verzoek_niet() -> None:
+    mn = maak_verzoek()
+    am = maak_verzoek_amsterdam(nu=NU.replace(hour=10))
+    rccb_am, _ = als("RCCB-AM")
+    assert kenmerken(rccb_am.get("/api/v1/verzoeken")) == [am.kenmerk]
+    rccb_mn, _ = als("RCCB-MN")
+    assert kenmerken(rccb_mn.get("/api/v1/verzoeken")) == [mn.kenmerk]
+    locc, _ = als("LOCC")  # procedure 3 passes the LOCC: it sees both, newest first
+    assert kenmerken(locc.get("/api/v1/verzoeken")) == [am.kenmerk, mn.kenmerk]
+    dgpol, _ = als("DGPOL")  # takes part in neither
+    assert dgpol.get("/api/v1/verzoeken").json() == {
+        "aantal": 0,
+        "volgende": None,
+        "vorige": None,
+        "resultaten": [],
+    }
+
+
+def test_lijst_filtert_op_eenheid_spoed_status_en_tekst() -> None:
+    mn = maak_verzoek()
+    am = maak_verzoek_amsterdam()
+    locc, _ = als("LOCC")
+    assert kenmerken(locc.get("/api/v1/verzoeken", {"eenheid": "EENHEID-AM"})) == [am.kenmerk]
+    assert kenmerken(locc.get("/api/v1/verzoeken", {"zoek": "jaarbeurs"})) == [mn.kenmerk]
+    assert kenmerken(locc.get("/api/v1/verzoeken", {"spoed": "true"})) == []
+    assert kenmerken(locc.get("/api/v1/verzoeken", {"status": "besloten"})) == []
+    # The filters never widen the scope: RCCB-MN asking for Amsterdam gets nothing.
+    rccb_mn, _ = als("RCCB-MN")
+    assert kenmerken(rccb_mn.get("/api/v1/verzoeken", {"eenheid": "EENHEID-AM"})) == []
+
+
+def test_ongeldige_filters_zijn_een_probleem_dat_elk_veld_noemt() -> None:
+    client, _ = als("RCCB-MN")
+    response = client.get("/api/v1/verzoeken", {"spoed": "misschien", "status": "klaar"})
+    assert response.status_code == 400
+    assert response["Content-Type"] == PROBLEM
+    assert response.json() == {
+        "type": "urn:politiebijstand:probleem:ongeldige-parameters",
+        "title": "Ongeldige parameters",
+        "status": 400,
+        "detail": "spoed: Moet true of false zijn.",
+        "invalid-params": [
+            {"name": "spoed", "reason": "Moet true of false zijn."},
+            {"name": "status", "reason": "'klaar' is geen geldige waarde."},
+        ],
+    }
+    werk = client.get("/api/v1/werkvoorraad", {"procedure": "10"})
+    assert werk.status_code == 400
+    assert werk.json()["invalid-params"] == [
+        {"name": "procedure", "reason": "'10' is geen geldige waarde."}
+    ]
+
+
+def test_lijst_is_gepagineerd_met_nederlandse_namen() -> None:
+    drie = [maak_verzoek(nu=NU.replace(hour=h)) for h in (8, 9, 10)]
+    client, _ = als("RCCB-MN")
+    eerste = client.get("/api/v1/verzoeken", {"per_pagina": "2"}).json()
+    assert (eerste["aantal"], eerste["vorige"]) == (3, None)
+    assert eerste["volgende"] == "http://testserver/api/v1/verzoeken?pagina=2&per_pagina=2"
+    assert [v["kenmerk"] for v in eerste["resultaten"]] == [drie[2].kenmerk, drie[1].kenmerk]
+    tweede = client.get("/api/v1/verzoeken", {"per_pagina": "2", "pagina": "2"}).json()
+    assert tweede["vorige"] == "http://testserver/api/v1/verzoeken?per_pagina=2"
+    assert (tweede["volgende"], kenmerken_van(tweede)) == (None, [drie[0].kenmerk])
+    voorbij = client.get("/api/v1/verzoeken", {"per_pagina": "2", "pagina": "3"})
+    assert voorbij.status_code == 404
+    assert voorbij.json()["type"] == "urn:politiebijstand:probleem:niet-gevonden"
+    assert voorbij.json()["detail"].startswith("Pagina 3 bestaat niet: ")
+
+
+def kenmerken_van(pagina: dict[str, Any]) -> list[str]:
+    return [v["kenmerk"] for v in pagina["resultaten"]]
+
+
+def test_detail_geeft_exact_het_verzoek_zijn_delen_open_stappen_en_tijdlijn() -> None:
+    verzoek = maak_verzoek()
+    client, wie = als("RCCB-MN")
+    response = client.get(f"/api/v1/verzoeken/{verzoek.uuid}")
+    assert response.status_code == 200
+    data = response.json()
+    deel = Deelverzoek.objects.get(verzoek=verzoek)
+    (taak,) = open_taken(verzoek)
+    aanvrager = verzoek.aangevraagd_door.get_username()
+    assert data == {
+        "verzoek": {
+            **lijst_item_mn(verzoek),
+            "omschrijving": "Demonstratie en tegendemonstratie op het Jaarbeursplein.",
+            "rccb": RCCB_MN,
+            "regioburgemeester": UTRECHT,
+            "gemeenten": [UTRECHT],
+            "gevraagde_capaciteit": "4 pelotons",
+            "gewenst_effect": "",
+            "situatie": {
+                "eigen_capaciteit_toereikend": False,
+                "taak": "openbare_orde",
+                "spoed": False,
+                "gemeenten": ["Utrecht"],
+                "gevraagd": [{"leverancier": "kmar"}],
+            },
+            "advies": verzoek.advies,
+            "regels_versie": verzoek.regels_versie,
+            "ingetrokken_reden": "",
+            "versie": 1,
+        },
+        "deelverzoeken": [
+            {
+                "uuid": str(deel.uuid),
+                "volgnummer": 1,
+                "procedure_id": "3",
+                "leverancier": "kmar",
+                "middel": "",
+                "status": "in_behandeling",
+                "besluit": "",
+                "beroep_op": None,
+                "regels": [{"volgnummer": 1, "omschrijving": "ME-peloton", "aantal": 4}],
+                "besluiten": [],
+                "inzetversies": [],
+            }
+        ],
+        "open_taken": [
+            {
+                "id": taak.pk,
+                "naam": "Lokaal operationeel vooroverleg met CCB-KMar",
+                "bpmn_id": "taak_vooroverleg_ccb_kmar",
+                "procedure_id": "3",
+                "organisatie": RCCB_MN,
+                "status": "open",
+                "due": None,
+                "is_besluit": False,
+                "optioneel": True,
+                "aangemaakt_op": "2026-03-02T10:00:00+01:00",
+            }
+        ],
+        "tijdlijn": [
+            {
+                "op": "2026-03-02T10:00:00+01:00",
+                "soort": "status",
+                "titel": "Status deelverzoek: - → In behandeling",
+                "organisatie": "",
+                "door": aanvrager,
+                "gegevens": {"handeling": "starten", "toelichting": ""},
+            }
+        ],
+    }
+    assert data["verzoek"]["advies"]["routes"][0]["procedure"] == "3"
+    # The view is logged, as on the request page (police data law: consultation is logged).
+    (regel,) = AuditLogEntry.objects.filter(gebeurtenis="verzoek-bekeken")
+    assert (regel.actor_id, regel.object_type, regel.object_id) == (
+        wie.pk,
+        "verzoeken.bijstandsverzoek",
+        str(verzoek.pk),
+    )
+    assert regel.na == {"kenmerk": verzoek.kenmerk}
+
+
+def test_detail_toont_besluit_beroep_en_volgnummer_van_het_bestreden_deel() -> None:
+    sit = {
+        "eigen_capaciteit_toereikend": False,
+        "taak": "openbare_orde",
+        "gemeenten": ["Veenendaal"],
+        "gevraagd": [{"leverancier": "politie"}],
+    }
+    verzoek = maak_verzoek(sit, bevoegd_gezag="GM0345")
+    afgewezen = {"uitkomst": "afgewezen", "motivering": "Geen capaciteit beschikbaar."}
+    doorlopen(verzoek, {"taak_besluit_korpschef": afgewezen})
+    deel = Deelverzoek.objects.get(verzoek=verzoek)
+    services.beroep_instellen(deelverzoek=deel, door=gebruiker("GM0345"), toelichting="Nodig.")
+    besluit = Besluit.objects.get(deelverzoek=deel)
+    client, _ = als("GM0345")
+    data = client.get(f"/api/v1/verzoeken/{verzoek.uuid}").json()
+    (eerste, beroep) = data["deelverzoeken"]
+    assert (eerste["status"], eerste["besluit"], eerste["beroep_op"]) == (
+        "in_beroep",
+        "afgewezen",
+        None,
+    )
+    assert (beroep["procedure_id"], beroep["volgnummer"], beroep["beroep_op"]) == ("9", 2, 1)
+    assert eerste["besluiten"] == [
+        {
+            "uuid": str(besluit.uuid),
+            "uitkomst": "afgewezen",
+            "motivering": "Geen capaciteit beschikbaar.",
+            "voorwaarden": "",
+            "namens": "namens de korpschef van politie",
+            "grondslag": "Politiewet 2012 art. 56 lid 1",
+            "organisatie": {"code": "KORPSCHEF", "naam": "Korpschef van de Nationale politie"},
+            "genomen_op": "2026-03-02T10:30:00+01:00",
+            "regels": [
+                {"regel": 1, "uitkomst": "afgewezen", "toegekend_aantal": None, "toelichting": ""}
+            ],
+        }
+    ]
+    assert [t["organisatie"]["code"] for t in data["open_taken"]] == ["KORPSCHEF", "KORPSCHEF"]
+    statussen = [t["titel"] for t in data["tijdlijn"] if t["soort"] == "status"]
+    assert "Status deelverzoek: Afgewezen → In beroep bij de minister" in statussen
+
+
+def test_detail_buiten_de_scope_geeft_404_zonder_auditregel() -> None:
+    mn = maak_verzoek()
+    am = maak_verzoek_amsterdam()
+    rccb_am, _ = als("RCCB-AM")
+    for pad in (f"/api/v1/verzoeken/{mn.uuid}", f"/api/v1/verzoeken/{uuid.uuid4()}"):
+        response = rccb_am.get(pad)
+        assert response.status_code == 404
+        assert response["Content-Type"] == PROBLEM
+        assert response.json() == NIET_GEVONDEN  # the same answer: existence does not leak
+    assert not AuditLogEntry.objects.filter(gebeurtenis="verzoek-bekeken").exists()
+    assert rccb_am.get(f"/api/v1/verzoeken/{am.uuid}").status_code == 200
+
+
+def test_werkvoorraad_geeft_exact_de_open_taken_van_de_eigen_organisatie() -> None:
+    mn = maak_verzoek()
+    am = maak_verzoek_amsterdam()
+    (taak,) = open_taken(mn)
+    Taak.objects.filter(pk=taak.pk).update(due=NU)  # long past: overdue
+    client, _ = als("RCCB-MN")
+    response = client.get("/api/v1/werkvoorraad")
+    assert response.status_code == 200
+    assert response.json() == {
+        "aantal": 1,
+        "volgende": None,
+        "vorige": None,
+        "resultaten": [
+            {
+                "id": taak.pk,
+                "naam": "Lokaal operationeel vooroverleg met CCB-KMar",
+                "bpmn_id": "taak_vooroverleg_ccb_kmar",
+                "procedure_id": "3",
+                "organisatie": RCCB_MN,
+                "status": "open",
+                "due": "2026-03-02T10:00:00+01:00",
+                "is_besluit": False,
+                "optioneel": True,
+                "aangemaakt_op": "2026-03-02T10:00:00+01:00",
+                "verzoek": {
+                    "uuid": str(mn.uuid),
+                    "kenmerk": mn.kenmerk,
+                    "titel": "Versterking openbare orde Utrecht",
+                },
+                "eenheid": EENHEID_MN,
+                "spoed": False,
+                "te_laat": True,
+                "opgepakt_door": None,
+            }
+        ],
+    }
+    rccb_am, _ = als("RCCB-AM")
+    (taak_am,) = open_taken(am)
+    assert [t["id"] for t in rccb_am.get("/api/v1/werkvoorraad").json()["resultaten"]] == [
+        taak_am.pk
+    ]
+    locc, _ = als("LOCC")  # the LOCC's steps come later in procedure 3
+    assert locc.get("/api/v1/werkvoorraad").json()["aantal"] == 0
+    assert client.get("/api/v1/werkvoorraad", {"status": "opgepakt"}).json()["aantal"] == 0
+
+
+def _aantal_queries(client: Client, pad: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(pad)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_aantal_queries_hangt_niet_af_van_het_aantal_verzoeken() -> None:
+    maak_verzoek()
+    maak_verzoek_amsterdam()
+    rccb, _ = als("RCCB-AM")
+    rccb.get("/api/v1/verzoeken")  # the first request caches the second factor in the session
+    paden = ("/api/v1/verzoeken", "/api/v1/werkvoorraad")
+    een = [_aantal_queries(rccb, pad) for pad in paden]
+    for _ in range(3):
+        maak_verzoek_amsterdam()
+    vier = [_aantal_queries(rccb, pad) for pad in paden]
+    assert rccb.get("/api/v1/werkvoorraad").json()["aantal"] == 4
+    assert een == vier == [4, 4]  # session, user, COUNT, the page with its joins
+
+
+def test_aantal_queries_van_het_detail_is_begrensd() -> None:
+    klein = maak_verzoek()
+    groot = maak_verzoek_amsterdam()
+    doorlopen(groot, {"taak_besluit_locc": {"uitkomst": "toegekend"}})
+    client, _ = als("LOCC")
+    client.get("/api/v1/verzoeken")
+    for verzoek in (klein, groot):
+        assert _aantal_queries(client, f"/api/v1/verzoeken/{verzoek.uuid}") <= 18
+
+
+def test_openapi_beschrijft_de_verzoek_api_zonder_waarschuwingen(tmp_path: Path) -> None:
+    bestand = tmp_path / "schema.yaml"
+    call_command("spectacular", "--fail-on-warn", "--validate", "--file", str(bestand))
+    schema = yaml.safe_load(bestand.read_text(encoding="utf-8"))
+    paden = schema["paths"]
+    assert paden["/api/v1/verzoeken"]["get"]["operationId"] == "verzoeken_lijst"
+    assert paden["/api/v1/verzoeken/{uuid}"]["get"]["operationId"] == "verzoek_bekijken"
+    assert paden["/api/v1/werkvoorraad"]["get"]["operationId"] == "werkvoorraad_lijst"
+    for pad in ("/api/v1/verzoeken", "/api/v1/verzoeken/{uuid}", "/api/v1/werkvoorraad"):
+        assert list(paden[pad]) == ["get"]
+    lijst = paden["/api/v1/verzoeken"]["get"]
+    assert {p["name"] for p in lijst["parameters"]} == {
+        "pagina",
+        "per_pagina",
+        "status",
+        "eenheid",
+        "spoed",
+        "zoek",
+    }
+    ok = lijst["responses"]["200"]["content"]["application/json"]["schema"]
+    assert ok == {"$ref": "#/components/schemas/PaginatedVerzoekList"}
+    componenten = schema["components"]["schemas"]
+    assert set(componenten["PaginatedVerzoekList"]["properties"]) == {
+        "aantal",
+        "volgende",
+        "vorige",
+        "resultaten",
+    }
+    assert set(componenten["VerzoekDetail"]["properties"]) == {
+        "verzoek",
+        "deelverzoeken",
+        "open_taken",
+        "tijdlijn",
+    }
+    assert componenten["VerzoekStatusEnum"]["enum"] == [
+        "in_behandeling",
+        "besloten",
+        "in_inzet",
+        "afgerond",
+        "ingetrokken",
+    ]
+    assert set(lijst["responses"]) == {"200", "400", "401", "403", "404"}
