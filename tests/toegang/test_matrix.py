@@ -139,6 +139,7 @@ VERWACHTING: list[tuple[str, dict[str, dict[str, str]]]] = [
     ("verzoeken:nieuw", _rij("log 403/403/met/met/met 403/403/met/met/met 403/403/met/met/met 403/403/met/met/met 2fa")),  # noqa: E501
     ("verzoeken:procedure_bpmn", _rij("log 404/met/met/met/met 404/met/met/met/met 404/met/met/met/met 404/met/met/met/met 2fa")),  # noqa: E501
     ("verzoeken:detail", _rij("log 404/met/met/met/met 404/met/met/met/met 404/met/met/met/met 404/met/met/met/met 2fa")),  # noqa: E501
+    ("verzoeken:export", _rij(PAGINA_GET)),  # CSV of the list, scoped like it
     ("verzoeken:*", _rij(FORMULIER_404)),  # taak, intrekken, beroep, inzet
     # the Django admin: technical administration only
     ("admin:login", _rij("ok/ok/ok/met/met ok/ok/ok/met/met ok/ok/ok/met/met ok/ok/ok/met/met ok/ok/ok/met/met 2fa")),  # noqa: E501

@@ -103,6 +103,7 @@ class Gebeurtenis(StrEnum):
 
     VERZOEK_AANGEMAAKT = "verzoek-aangemaakt"
     VERZOEK_BEKEKEN = "verzoek-bekeken"
+    VERZOEKEN_GEEXPORTEERD = "verzoeken-geexporteerd"
     VERZOEK_INGETROKKEN = "verzoek-ingetrokken"
     STATUS_GEWIJZIGD = "status-gewijzigd"
     TAAK_OPGEPAKT = "taak-opgepakt"

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -493,6 +494,46 @@ def verzoek_bekijken(*, verzoek: Bijstandsverzoek, door: Gebruiker) -> VerzoekDe
         na={"kenmerk": verzoek.kenmerk},
     )
     return verzoek_detail(verzoek=verzoek)
+
+
+def verzoeken_exporteren(
+    *,
+    gebruiker: Gebruiker,
+    status: str | None = None,
+    spoed: bool | None = None,
+    zoek: str | None = None,
+) -> list[Bijstandsverzoek]:
+    """The requests of `verzoek_list` for an export, with the export written to the audit trail.
+
+    The same scope as the list (need-to-know, issue #3: "the web pages, the API and
+    exports"). Every export is one audit event (``verzoeken-geexporteerd``) naming the filters,
+    the number of requests and each request's kenmerk, as police data law requires logging of
+    consultation (DESIGN.md, audit). The rows are read first and the event written in the same
+    transaction, so an export that could not be logged is not given.
+
+    Args:
+        gebruiker: the user; without an active organisation the export is empty (and logged).
+        status: a `VerzoekStatus` value.
+        spoed: only urgent (True) or non-urgent (False).
+        zoek: text in the kenmerk, title or location (case-insensitive).
+
+    Returns:
+        The requests, newest first, with unit and authority loaded (two queries and the audit
+        row, however many requests).
+    """
+    with transaction.atomic():
+        verzoeken = list(verzoek_list(gebruiker=gebruiker, status=status, spoed=spoed, zoek=zoek))
+        audit_record(
+            gebeurtenis=Gebeurtenis.VERZOEKEN_GEEXPORTEERD,
+            actor=gebruiker,
+            object_type="verzoeken.bijstandsverzoek",
+            na={
+                "filters": {"status": status, "spoed": spoed, "zoek": zoek},
+                "aantal": len(verzoeken),
+                "kenmerken": [v.kenmerk for v in verzoeken],
+            },
+        )
+    return verzoeken
 
 
 def besluiten_van_deelverzoek(*, deelverzoek: Deelverzoek) -> Sequence[Besluit]:

@@ -2,13 +2,14 @@
 
 from django.urls import path
 
-from politiebijstand.verzoeken.ui import views
+from politiebijstand.verzoeken.ui import export, views
 
 app_name = "verzoeken"
 
 urlpatterns = [
     path("", views.lijst, name="lijst"),
     path("nieuw/", views.nieuw, name="nieuw"),
+    path("export.csv", export.export_csv, name="export"),
     path("taken/<int:pk>/", views.taak, name="taak"),
     path("procedures/<str:procedure_id>.bpmn", views.procedure_bpmn, name="procedure_bpmn"),
     path("<uuid:uuid>/", views.detail, name="detail"),
