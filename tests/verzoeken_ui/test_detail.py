@@ -111,8 +111,14 @@ def test_tijdlijn_toont_een_onbekende_oude_status_zoals_opgeslagen() -> None:
 def test_verzoek_buiten_de_eigen_scope_geeft_404_en_geen_auditregel() -> None:
     verzoek = maak_verzoek()
     client, _ = als("RCCB-AM")
-    assert client.get(f"/verzoeken/{verzoek.uuid}/").status_code == 404
-    assert client.get(f"/verzoeken/{uuid.uuid4()}/").status_code == 404
+    buiten = client.get(f"/verzoeken/{verzoek.uuid}/")
+    onbekend = client.get(f"/verzoeken/{uuid.uuid4()}/")
+    assert (buiten.status_code, onbekend.status_code) == (404, 404)
+    # The same Dutch page for both, so existence does not leak.
+    assert '<h1 class="utrecht-heading-1">Niet gevonden</h1>' in inhoud(buiten)
+    zonder_token = [re.sub(r'value="\w{64}"', "", inhoud(r)) for r in (buiten, onbekend)]
+    assert zonder_token[0] == zonder_token[1]  # only the log-out form's CSRF token differs
+    assert verzoek.kenmerk not in inhoud(buiten)
     assert client.post(f"/verzoeken/{verzoek.uuid}/intrekken/", {"reden": "x"}).status_code == 404
     assert client.get(f"/verzoeken/{verzoek.uuid}/delen/1/inzet/starten/").status_code == 404
     assert not AuditLogEntry.objects.filter(gebeurtenis="verzoek-bekeken").exists()
