@@ -17,31 +17,12 @@ from typing import Any
 
 import yaml
 
+from politiebijstand.rules.organisatiecodes import ORGANISATIECODES
+
 DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "organisaties.yaml"
 
 #: Every organisation code of the contract (shared/contract/advies.md, "Organisation codes").
-CONTRACT_CODES: tuple[str, ...] = (
-    "RCCB",
-    "LE-POB",
-    "LOCC",
-    "NCTV-DB3",
-    "IFV-ML",
-    "KORPSCHEF",
-    "DJZ",
-    "DOC",
-    "DOPS-KMAR",
-    "CCB-KMAR",
-    "C-KMAR",
-    "SG-DEFENSIE",
-    "OVR",
-    "PARKET-GENERAAL",
-    "OZI",
-    "DGPOL",
-    "MINISTER-JENV",
-    "BURGEMEESTER",
-    "REGIOBURGEMEESTER",
-    "OVJ",
-)
+CONTRACT_CODES: tuple[str, ...] = ORGANISATIECODES
 
 #: Kinds of organisation (`soort`) with their Dutch label.
 SOORTEN: dict[str, str] = {

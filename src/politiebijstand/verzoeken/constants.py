@@ -6,6 +6,14 @@ from enum import StrEnum
 
 from django.db import models
 
+from politiebijstand.rules.organisatiecodes import (
+    BURGEMEESTER,
+    ORGANISATIECODES,
+    OVJ,
+    RCCB,
+    REGIOBURGEMEESTER,
+)
+
 
 class DeelverzoekStatus(models.TextChoices):
     """Where one part (deelverzoek, one route of the advice) stands.
@@ -122,27 +130,9 @@ class Gebeurtenis(StrEnum):
     HERINNERING_GEPLAND = "herinnering-gepland"
 
 
-#: Contract lane codes that stand for one central organisation (its own code).
-CENTRALE_LANES = frozenset(
-    {
-        "LE-POB",
-        "LOCC",
-        "NCTV-DB3",
-        "IFV-ML",
-        "KORPSCHEF",
-        "DJZ",
-        "DOC",
-        "DOPS-KMAR",
-        "CCB-KMAR",
-        "C-KMAR",
-        "SG-DEFENSIE",
-        "OVR",
-        "PARKET-GENERAAL",
-        "OZI",
-        "DGPOL",
-        "MINISTER-JENV",
-    }
-)
+#: Contract lane codes that stand for one central organisation (its own code): every code but
+#: those resolved per request (the requesting unit's RCCB, the authority, the regioburgemeester).
+CENTRALE_LANES = frozenset(ORGANISATIECODES) - {RCCB, BURGEMEESTER, REGIOBURGEMEESTER, OVJ}
 
 #: Lanes resolved per request (see `workflow.lane_organisatie`).
 REQUEST_LANES = frozenset({"RCCB", "BURGEMEESTER", "REGIOBURGEMEESTER", "OVJ"})
