@@ -29,6 +29,7 @@ from tests.verzoeken.helpers import (
     maak_verzoek,
     maak_verzoek_amsterdam,
     open_taken,
+    situatie,
 )
 from tests.verzoeken_ui.helpers import als
 
@@ -363,12 +364,27 @@ def test_aantal_queries_hangt_niet_af_van_het_aantal_verzoeken() -> None:
 
 def test_aantal_queries_van_het_detail_is_begrensd() -> None:
     klein = maak_verzoek()
-    groot = maak_verzoek_amsterdam()
-    doorlopen(groot, {"taak_besluit_locc": {"uitkomst": "toegekend"}})
+    besloten = maak_verzoek()
+    doorlopen(besloten, {"taak_besluit_locc": {"uitkomst": "toegekend"}})
+    twee_delen = maak_verzoek(
+        situatie(gevraagd=[{"leverancier": "kmar"}, {"leverancier": "politie"}])
+    )
+    doorlopen(
+        twee_delen,
+        {
+            "taak_besluit_locc": {"uitkomst": "toegekend"},
+            "taak_besluit_korpschef": {"uitkomst": "toegekend"},
+        },
+    )
     client, _ = als("LOCC")
     client.get("/api/v1/verzoeken")
-    for verzoek in (klein, groot):
-        assert _aantal_queries(client, f"/api/v1/verzoeken/{verzoek.uuid}") <= 18
+    verzoeken = (klein, besloten, twee_delen)
+    aantallen = [_aantal_queries(client, f"/api/v1/verzoeken/{v.uuid}") for v in verzoeken]
+    # Decisions add two queries (their lines, and the requested lines these name); a second
+    # part, more tasks and steps add none. 17 and 19 on SQLite; PostgreSQL adds the audit
+    # trail's advisory lock.
+    assert aantallen[1] == aantallen[2] == aantallen[0] + 2
+    assert max(aantallen) <= 20
 
 
 def test_openapi_beschrijft_de_verzoek_api_zonder_waarschuwingen(tmp_path: Path) -> None:
