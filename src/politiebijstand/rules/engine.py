@@ -127,8 +127,9 @@ def advies_bepalen(situatie: Situatie) -> Advies:
         extra: list[Bron] = []
         if situatie.spoed:
             spoed = bijstand_spoed.stappen_bij_spoed(situatie, route)
+            contacten = bijstand_spoed.contacten_bij_spoed(situatie, route)
             if spoed.value is not route.stappen:
-                route = replace(route, stappen=spoed.value)
+                route = replace(route, stappen=spoed.value, contacten=contacten.value)
                 extra += spoed.bronnen
         fnik = financiering.fnik_militaire_inzet(route)
         if verslag.gebruik(fnik, bronnen=False):

@@ -12,7 +12,11 @@ from politiebijstand.rules.politiewet_2012.bijstand_eenheden import (
     eenheden_justitie,
     eenheden_openbare_orde,
 )
-from politiebijstand.rules.politiewet_2012.bijstand_spoed import ACHTERAF, stappen_bij_spoed
+from politiebijstand.rules.politiewet_2012.bijstand_spoed import (
+    ACHTERAF,
+    contacten_bij_spoed,
+    stappen_bij_spoed,
+)
 from tests.rules.maak import actoren, enige_route, situatie, uit_catalogus
 
 JUSTITIE = "strafrechtelijke_handhaving"
@@ -160,3 +164,71 @@ def test_stappen_bij_spoed_bron_is_toelichting_van_de_procedure() -> None:
     assert uitkomst.bron == factsheet("toelichting 3")
     assert uitkomst.reden == "spoed: eerst telefonisch contact, het schriftelijke verzoek achteraf"
     uit_catalogus(stappen_bij_spoed, uitkomst)
+
+
+#: How the text of a step names the organisation it contacts.
+_GENOEMD_ALS = {
+    "LE-POB": "LE-POB",
+    "LOCC": "LOCC",
+    "OZI": "OZI",
+    "NCTV-DB3": "(DB3) van de NCTV",
+    "OVJ": "officier van justitie",
+}
+_KRIJGSMACHT = {"leverancier": "krijgsmacht", "specialisme_niet_beschikbaar": True}
+
+
+@pytest.mark.parametrize("spoed", [False, True])
+@pytest.mark.parametrize(
+    ("item", "taak", "eerste", "eerste_bij_spoed"),
+    [
+        ({"leverancier": "politie"}, "openbare_orde", "LE-POB", "LE-POB"),
+        ({"leverancier": "politie"}, JUSTITIE, "LE-POB", "LE-POB"),
+        ({"leverancier": "middelen_jenv", "middel": "waterwerper"}, JUSTITIE, "LOCC", "LOCC"),
+        ({"leverancier": "middelen_jenv", "middel": "vrt_voertuig"}, JUSTITIE, *["NCTV-DB3"] * 2),
+        ({"leverancier": "kmar"}, "openbare_orde", "LOCC", "LOCC"),
+        ({"leverancier": "kmar"}, JUSTITIE, "LE-POB", "OZI"),
+        (_KRIJGSMACHT, "openbare_orde", "LE-POB", "LE-POB"),
+        (_KRIJGSMACHT, JUSTITIE, "LE-POB", "OZI"),
+        ({"leverancier": "buitenland"}, "openbare_orde", "LE-POB", "LE-POB"),
+        ({"leverancier": "buitenland"}, JUSTITIE, "OVJ", "OVJ"),
+    ],
+)
+def test_contacten_bij_spoed_eerste_contact_is_wie_de_eerste_stap_belt(
+    item: dict[str, Any], taak: str, eerste: str, eerste_bij_spoed: str, spoed: bool
+) -> None:
+    route = enige_route(item, taak=taak, spoed=spoed)
+    verwacht = eerste_bij_spoed if spoed else eerste
+    assert route.contacten[0] == verwacht
+    # The first step that is not optional contacts that organisation.
+    stap = next(s for s in route.stappen if not s.handeling.startswith("Optioneel"))
+    assert _GENOEMD_ALS[verwacht] in stap.handeling, stap.handeling
+
+
+@pytest.mark.parametrize("item", [{"leverancier": "kmar"}, _KRIJGSMACHT])
+def test_contacten_bij_spoed_procedures_7_en_8_ozi_eerst_toelichting_7(
+    item: dict[str, Any],
+) -> None:
+    gewoon, spoed = _routes(item, taak=JUSTITIE)
+    assert gewoon.contacten == ("LE-POB", "OVJ", "PARKET-GENERAAL")
+    assert spoed.contacten == ("OZI", "LE-POB", "OVJ", "PARKET-GENERAAL")
+    assert spoed.stappen[0].actor == "OVJ"
+    assert "telefonisch" in spoed.stappen[0].handeling
+    assert "OZI (piket)" in spoed.stappen[0].handeling
+
+
+def test_contacten_bij_spoed_regel_en_bron() -> None:
+    s = situatie({"leverancier": "kmar"}, taak=JUSTITIE, spoed=True)
+    route = advies_bepalen(situatie({"leverancier": "kmar"}, taak=JUSTITIE)).routes[0]
+    uitkomst = contacten_bij_spoed(s, route)
+    assert uitkomst.value == ("OZI", "LE-POB", "OVJ", "PARKET-GENERAAL")
+    assert uitkomst.bron == factsheet("toelichting 7")
+    assert uitkomst.reden == "spoed: eerst telefonisch contact met OZI"
+    uit_catalogus(contacten_bij_spoed, uitkomst)
+    zonder = contacten_bij_spoed(situatie({"leverancier": "kmar"}, taak=JUSTITIE), route)
+    assert zonder.value is route.contacten
+
+
+def test_contacten_bij_spoed_convenant_procedure_8_ongewijzigd() -> None:
+    velden = {"taak": JUSTITIE, "convenant": True}
+    gewoon, spoed = _routes({"leverancier": "krijgsmacht", "politie_uitgeput": True}, **velden)
+    assert spoed.contacten == gewoon.contacten == ("LE-POB", "OVJ", "PARKET-GENERAAL")

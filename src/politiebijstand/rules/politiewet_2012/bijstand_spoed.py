@@ -45,12 +45,14 @@ class _Spoedregeling:
     """How urgency changes one procedure's steps.
 
     Attributes:
+        belt: the organisation code called in the phone step (first in `contacten`).
         eerst: the phone step, placed first.
         vervangt: the ordinary contact step it replaces, or None.
         achteraf: the written steps that move to the end, prefixed with `ACHTERAF`.
         bron: the section of the factsheet that allows it.
     """
 
+    belt: str
     eerst: Stap
     vervangt: Stap | None
     achteraf: tuple[Stap, ...]
@@ -64,8 +66,9 @@ _BEL_LE_POB = Stap(
 _FORMALISEREN = " De schriftelijke afhandeling wordt later geformaliseerd."
 
 _SPOED: dict[tuple[str, str | None], _Spoedregeling] = {
-    ("1", None): _Spoedregeling(_BEL_LE_POB, CONTACTSTAP, (), _TOELICHTING["1"]),
+    ("1", None): _Spoedregeling(org.LE_POB, _BEL_LE_POB, CONTACTSTAP, (), _TOELICHTING["1"]),
     ("2", Middel.WATERWERPER.value): _Spoedregeling(
+        org.LOCC,
         Stap(
             org.RCCB,
             "Spoed: RCCB neemt direct telefonisch contact op met het LOCC (piket, 24 uur per "
@@ -76,6 +79,7 @@ _SPOED: dict[tuple[str, str | None], _Spoedregeling] = {
         _TOELICHTING["2"],
     ),
     ("3", None): _Spoedregeling(
+        org.LOCC,
         Stap(
             org.RCCB,
             "Spoed: het contact vindt telefonisch plaats; RCCB belt direct het LOCC (piket, 24 "
@@ -86,6 +90,7 @@ _SPOED: dict[tuple[str, str | None], _Spoedregeling] = {
         _TOELICHTING["3"],
     ),
     ("4", None): _Spoedregeling(
+        org.LE_POB,
         Stap(
             org.RCCB,
             "Spoed: het contact vindt telefonisch plaats; RCCB belt direct LE-POB (24 uur per "
@@ -96,6 +101,7 @@ _SPOED: dict[tuple[str, str | None], _Spoedregeling] = {
         _TOELICHTING["4"],
     ),
     ("5", None): _Spoedregeling(
+        org.LE_POB,
         Stap(
             org.RCCB,
             "Spoed: RCCB neemt direct telefonisch contact op met LE-POB (24 uur per dag "
@@ -105,8 +111,9 @@ _SPOED: dict[tuple[str, str | None], _Spoedregeling] = {
         (),
         _TOELICHTING["5"],
     ),
-    ("6", None): _Spoedregeling(_BEL_LE_POB, CONTACTSTAP, (), _TOELICHTING["6"]),
+    ("6", None): _Spoedregeling(org.LE_POB, _BEL_LE_POB, CONTACTSTAP, (), _TOELICHTING["6"]),
     ("7", None): _Spoedregeling(
+        org.OZI,
         Stap(
             org.OVJ,
             "Spoed: de aanvragende (hoofd)officier van justitie legt rechtstreeks telefonisch "
@@ -117,6 +124,7 @@ _SPOED: dict[tuple[str, str | None], _Spoedregeling] = {
         _TOELICHTING["7"],
     ),
     ("8", None): _Spoedregeling(
+        org.OZI,
         Stap(
             org.OVJ,
             "Spoed: het contact vindt telefonisch plaats; de (hoofd)officier van justitie legt "
@@ -161,4 +169,32 @@ def stappen_bij_spoed(situatie: Situatie, route: Route) -> Uitkomst[tuple[Stap, 
         ook=(STROOMSCHEMA,),
         reden="spoed: eerst telefonisch contact"
         + (", het schriftelijke verzoek achteraf" if achteraf else ""),
+    )
+
+
+@regel(*_TOELICHTING.values(), STROOMSCHEMA)
+def contacten_bij_spoed(situatie: Situatie, route: Route) -> Uitkomst[tuple[str, ...]]:
+    """The contacts of a route in an urgent case: whom the phone step calls comes first.
+
+    The first contact is the organisation that the first step calls, so that "bel eerst" shows
+    the right number. With `spoed` that is the organisation of the phone step; the other
+    contacts keep their order. For procedures 7 and 8 the (hoofd)officier van justitie calls
+    OZI directly (toelichting 7: "In spoedgevallen kan rechtstreeks telefonisch contact tussen
+    de aanvragende (hoofd)officier van justitie en OZI gelegd worden"; for 8 as in 7), so OZI
+    (piket, 24/7) comes before LE-POB. For the other procedures the phone step calls the first
+    contact already. Unchanged where `stappen_bij_spoed` leaves the steps unchanged.
+    """
+    regeling = _SPOED.get((route.procedure, route.middel))
+    if not situatie.spoed or regeling is None:
+        return Uitkomst(route.contacten, bron=STROOMSCHEMA, reden="geen spoedcontact")
+    if route.procedure == "8" and situatie.convenant:
+        return Uitkomst(
+            route.contacten, bron=_TOELICHTING["8"], reden="convenant: eigen verkorte route"
+        )
+    contacten = (regeling.belt, *(c for c in route.contacten if c != regeling.belt))
+    return Uitkomst(
+        contacten,
+        bron=regeling.bron,
+        ook=(STROOMSCHEMA,),
+        reden=f"spoed: eerst telefonisch contact met {regeling.belt}",
     )
