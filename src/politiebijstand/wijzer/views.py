@@ -49,7 +49,8 @@ from politiebijstand.wijzer.stappen import (
     voortgang,
 )
 
-LOCC = "LOCC"
+#: The organisations of the footer's 24/7 numbers (`ui.templatetags.ui.SPOEDNUMMERS`).
+SPOED_CODES = ("LE-POB", "LOCC", "OZI")
 
 
 def stap_url(stap: Stap, query: QueryDict) -> str:
@@ -249,7 +250,7 @@ class RouteWeergave:
 
 
 def _codes(advies: Advies) -> list[str]:
-    codes = [LOCC]
+    codes = list(SPOED_CODES)
     for route in advies.routes:
         codes += route.contacten
         codes += [c for c in (route.formulier_naar, route.besluit_door) if c]
@@ -337,7 +338,7 @@ def resultaat(request: HttpRequest) -> HttpResponse:
             "json_url": f"{reverse('wijzer:resultaat-json')}?{canoniek.urlencode()}",
             "situatie_json": json.dumps(situatie_dict, indent=2, ensure_ascii=False),
             "opnieuw_url": reverse("wijzer:start"),
-            "locc": Contact.van(LOCC, organisaties) if LOCC in organisaties else None,
+            "spoed_organisaties": organisaties,
             "fasen": FASEN,
         },
     )

@@ -3,28 +3,56 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 from django import template
+from django.db import DatabaseError
 
+from politiebijstand.organisaties.models import Organisatie
 from politiebijstand.organisaties.selectors import organisaties_by_codes
 
 register = template.Library()
 
-LOCC = "LOCC"
+#: The three 24/7 numbers of the factsheet ("Contactgegevens") and what each is for, in the
+#: order of the flowchart: another police unit (toelichting 1, 5, 6), the LOCC for the
+#: water cannons, the KMar and the armed forces on public order (toelichting 2 to 4),
+#: OZI for the KMar and the armed forces on a justice task (toelichting 7 and 8).
+SPOEDNUMMERS: tuple[tuple[str, str], ...] = (
+    ("LE-POB", "bijstand van andere politie-eenheden en buitenlandse politie"),
+    ("LOCC", "waterwerpers, KMar en krijgsmacht bij openbare orde"),
+    ("OZI", "KMar en krijgsmacht voor justitiële taken, bij spoed (de officier van justitie belt)"),
+)
+
+
+@dataclass(frozen=True)
+class Spoednummer:
+    """One 24/7 number of the footer: the organisation and what to call it for."""
+
+    organisatie: Organisatie
+    waarvoor: str
 
 
 @register.simple_tag(takes_context=True)
-def locc_piket(context: template.Context) -> Any:
-    """The LOCC (its 24/7 piket number is `telefoon_spoed`) for the footer, or None.
+def spoednummers(context: template.Context) -> list[Spoednummer]:
+    """The 24/7 numbers of LE-POB, the LOCC and OZI for the footer, from the reference data.
 
-    A view that has already fetched the organisations passes ``locc`` in its context, which
-    saves the query. Source: factsheet, "Contactgegevens".
+    A view that has already fetched these organisations passes them as
+    ``spoed_organisaties`` (code -> `Organisatie`), which saves the query. Organisations
+    without a 24/7 number are left out; when the database cannot be read (an error page),
+    the list is empty. Source: factsheet, "Contactgegevens" and toelichting 1 to 8.
     """
-    gegeven = context.get("locc")
-    if gegeven is not None:
-        return gegeven
-    return organisaties_by_codes(codes=[LOCC]).get(LOCC)
+    gegeven: Mapping[str, Organisatie] | None = context.get("spoed_organisaties")
+    if gegeven is None:
+        try:
+            gegeven = organisaties_by_codes(codes=[code for code, _ in SPOEDNUMMERS])
+        except DatabaseError:
+            return []
+    return [
+        Spoednummer(gegeven[code], waarvoor)
+        for code, waarvoor in SPOEDNUMMERS
+        if code in gegeven and gegeven[code].telefoon_spoed
+    ]
 
 
 @register.filter
