@@ -78,7 +78,8 @@ class Route:
 
     `contacten`, `formulier_naar`, `besluit_door` and every `Stap.actor` hold organisation
     codes of the contract (`RCCB`, `LE-POB`, `LOCC`, ...). `bronnen` holds citation labels
-    (`Bron.label`).
+    (`Bron.label`); the first is always the factsheet section that describes the procedure
+    ("factsheet, toelichting 3"; for `rechtshulp` "factsheet, stroomschema B, Buitenland").
     """
 
     leverancier: str

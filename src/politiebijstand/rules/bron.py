@@ -9,6 +9,40 @@ POLITIEWET_2012 = "Politiewet 2012"
 POLITIEWET_2012_BWB_ID = "BWBR0031788"
 FACTSHEET = "Factsheet Bijstand & ondersteuning aan de politie (LOCC, 2014)"
 
+#: The providers as the flowchart names them (factsheet, stroomschema A and B).
+_STROOMSCHEMA_LEVERANCIERS = (
+    "Politie",
+    "Middelen Ministerie van Veiligheid en Justitie",
+    "KMar",
+    "ander deel krijgsmacht",
+    "Buitenland",
+)
+#: The section each footnote of the factsheet belongs to.
+_VOETNOTEN = {
+    "1": "Politie en bevoegd gezag",
+    "2": "Politie en bevoegd gezag",
+    "3": "LOCC, RCCB en Preparatie en Operationeel Beheer",
+    "4": "toelichting 8",
+    "5": "toelichting 10",
+    "6": "toelichting 11",
+}
+#: Every section of the factsheet that a `Bron` may cite: its real headings.
+FACTSHEET_ONDERDELEN: frozenset[str] = frozenset(
+    {
+        "stroomschema stap 1",
+        "stroomschema stap 2",
+        *(
+            f"stroomschema {pad}, {leverancier}"
+            for pad in ("A", "B", "A/B")
+            for leverancier in _STROOMSCHEMA_LEVERANCIERS
+        ),
+        *(f"toelichting {n}" for n in range(1, 13)),
+        *(f"voetnoot {n}" for n in _VOETNOTEN),
+        *(f"{sectie}, voetnoot {n}" for n, sectie in _VOETNOTEN.items()),
+        "Contactgegevens",
+    }
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Bron:
@@ -61,5 +95,14 @@ def politiewet(artikel: str, lid: str | None = None) -> Bron:
 
 
 def factsheet(onderdeel: str) -> Bron:
-    """A `Bron` for a section of the LOCC factsheet, e.g. ``factsheet("toelichting 3")``."""
+    """A `Bron` for a section of the LOCC factsheet, e.g. ``factsheet("toelichting 3")``.
+
+    Raises:
+        ValueError: `onderdeel` is not one of the factsheet's real sections
+            (`FACTSHEET_ONDERDELEN`: stroomschema stap 1 and 2, stroomschema A/B with a
+            provider, toelichting 1-12, voetnoot 1-6 with or without its section,
+            Contactgegevens), so a wrong citation fails when the module is imported.
+    """
+    if onderdeel not in FACTSHEET_ONDERDELEN:
+        raise ValueError(f"not a section of the factsheet: {onderdeel!r}")
     return Bron(regeling=FACTSHEET, onderdeel=onderdeel)

@@ -36,7 +36,8 @@ from politiebijstand.rules.situatie import Middel, Situatie
 from politiebijstand.rules.uitkomst import Uitkomst
 
 _TOELICHTING = {n: factsheet(f"toelichting {n}") for n in ("1", "2", "3", "4", "5", "6", "7", "8")}
-STROOMSCHEMA = factsheet("stroomschema A/B, 'bij spoed 24/7'")
+#: The 24/7 (piket) numbers: the flowchart says "bij spoed 24/7" at every provider.
+BEREIKBAARHEID = factsheet("Contactgegevens")
 ACHTERAF = "Achteraf (formalisering): "
 
 
@@ -137,7 +138,7 @@ _SPOED: dict[tuple[str, str | None], _Spoedregeling] = {
 }
 
 
-@regel(*_TOELICHTING.values(), STROOMSCHEMA)
+@regel(*_TOELICHTING.values(), BEREIKBAARHEID)
 def stappen_bij_spoed(situatie: Situatie, route: Route) -> Uitkomst[tuple[Stap, ...]]:
     """The steps of a route in an urgent case: phone contact first, the written form afterwards.
 
@@ -152,7 +153,7 @@ def stappen_bij_spoed(situatie: Situatie, route: Route) -> Uitkomst[tuple[Stap, 
     """
     regeling = _SPOED.get((route.procedure, route.middel))
     if not situatie.spoed or regeling is None:
-        return Uitkomst(route.stappen, bron=STROOMSCHEMA, reden="geen spoedstappen")
+        return Uitkomst(route.stappen, bron=BEREIKBAARHEID, reden="geen spoedstappen")
     if route.procedure == "8" and situatie.convenant:
         return Uitkomst(
             route.stappen, bron=_TOELICHTING["8"], reden="convenant: eigen verkorte route"
@@ -166,13 +167,13 @@ def stappen_bij_spoed(situatie: Situatie, route: Route) -> Uitkomst[tuple[Stap, 
     return Uitkomst(
         (regeling.eerst, *midden, *achteraf),
         bron=regeling.bron,
-        ook=(STROOMSCHEMA,),
+        ook=(BEREIKBAARHEID,),
         reden="spoed: eerst telefonisch contact"
         + (", het schriftelijke verzoek achteraf" if achteraf else ""),
     )
 
 
-@regel(*_TOELICHTING.values(), STROOMSCHEMA)
+@regel(*_TOELICHTING.values(), BEREIKBAARHEID)
 def contacten_bij_spoed(situatie: Situatie, route: Route) -> Uitkomst[tuple[str, ...]]:
     """The contacts of a route in an urgent case: whom the phone step calls comes first.
 
@@ -186,7 +187,7 @@ def contacten_bij_spoed(situatie: Situatie, route: Route) -> Uitkomst[tuple[str,
     """
     regeling = _SPOED.get((route.procedure, route.middel))
     if not situatie.spoed or regeling is None:
-        return Uitkomst(route.contacten, bron=STROOMSCHEMA, reden="geen spoedcontact")
+        return Uitkomst(route.contacten, bron=BEREIKBAARHEID, reden="geen spoedcontact")
     if route.procedure == "8" and situatie.convenant:
         return Uitkomst(
             route.contacten, bron=_TOELICHTING["8"], reden="convenant: eigen verkorte route"
@@ -195,6 +196,6 @@ def contacten_bij_spoed(situatie: Situatie, route: Route) -> Uitkomst[tuple[str,
     return Uitkomst(
         contacten,
         bron=regeling.bron,
-        ook=(STROOMSCHEMA,),
+        ook=(BEREIKBAARHEID,),
         reden=f"spoed: eerst telefonisch contact met {regeling.belt}",
     )
