@@ -28,6 +28,7 @@ from politiebijstand.rules import (
     situatie_from_dict,
 )
 from politiebijstand.rules.catalogus import bron_voluit, catalogus_markdown, module_titel, regels
+from politiebijstand.rules.engine import wat_nu
 
 #: Exit status for invalid input or an unreadable file.
 EXIT_ONGELDIG = 2
@@ -206,13 +207,23 @@ def _route_tekst(
     regels_ = [
         f"Route {nummer} van {aantal}: {naam}, {procedure}",
         f"  Toegestaan:   {'ja' if route.toegestaan else 'NEE, zie de bezwaren'}",
+    ]
+    alternatief = wat_nu(route)
+    if alternatief:
+        regels_.append(_alinea(f"Wat nu:       {alternatief}", "  ", 16))
+    regels_ += [
         f"  Grondslag:    {grondslag}",
         f"  Indiener:     {indiener} (dient in en ondertekent)",
     ]
     if route.zienswijze_regioburgemeester is not None:
         zienswijze = _ZIENSWIJZE[route.zienswijze_regioburgemeester.value]
         regels_.append(f"  Zienswijze regioburgemeester: {zienswijze}")
-    regels_.append("  Neem contact op met, in deze volgorde:")
+    # A route that is not allowed is no call to action: its contacts and steps are shown for
+    # when the condition is met.
+    pas_dan = "" if route.toegestaan else ", pas als aan de voorwaarde is voldaan"
+    regels_.append(
+        "  Neem contact op met, in deze volgorde:" if route.toegestaan else f"  Contacten{pas_dan}:"
+    )
     # Not wrapped: a telephone number must stay on one line.
     regels_ += [
         f"    {i}. {_organisatie(code, organisaties, contact=True)}"
@@ -227,7 +238,7 @@ def _route_tekst(
         regels_.append("  Formulier:    geen formulier in dit systeem")
     besluit = _organisatie(route.besluit_door, organisaties, contact=False)
     regels_.append(_alinea(f"Besluit door: {besluit}", "  ", 16))
-    regels_.append("  Stappen:")
+    regels_.append(f"  Stappen{pas_dan}:")
     regels_ += [
         _alinea(f"{i:2}. [{stap.actor}] {stap.handeling}", "    ", 8)
         for i, stap in enumerate(route.stappen, start=1)
@@ -248,8 +259,11 @@ def advies_tekst(advies: Advies, organisaties: Mapping[str, Any] | None = None) 
             shown bare when an organisation is missing. Default: none (codes only).
     """
     organisaties = organisaties or {}
+    uitkomst = _UITKOMST[advies.uitkomst.value]
+    if advies.routes and not any(r.toegestaan for r in advies.routes):
+        uitkomst = "niet aanvragen: geen gevraagde route is toegestaan (zie 'Wat nu')"
     regels_ = [
-        f"Advies: {_UITKOMST[advies.uitkomst.value]}",
+        f"Advies: {uitkomst}",
         f"Gezag:  {_GEZAG[advies.gezag.value] if advies.gezag else 'geen (geen politietaak)'}",
     ]
     for nummer, route in enumerate(advies.routes, start=1):

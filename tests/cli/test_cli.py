@@ -89,6 +89,25 @@ def test_advies_tekst_zonder_referentiedata_toont_codes() -> None:
     assert "  Besluit door: LOCC" in regels_
 
 
+def test_advies_tekst_niet_toegestaan_zegt_wat_nu_en_roept_niet_op_tot_bellen() -> None:
+    data = {**KMAR, "taak": "strafrechtelijke_handhaving", "spoed": True, "convenant": True}
+    data["gevraagd"] = [{"leverancier": "krijgsmacht"}]
+    regels_ = advies_tekst(advies_bepalen(situatie_from_dict(data))).splitlines()
+    assert regels_[0] == (
+        "Advies: niet aanvragen: geen gevraagde route is toegestaan (zie 'Wat nu')"
+    )
+    assert regels_[4] == "  Toegestaan:   NEE, zie de bezwaren"
+    assert regels_[5] == (
+        "  Wat nu:       Vraag in plaats daarvan bijstand van een andere politie-eenheid "
+        "(procedure 6) of van"
+    )
+    assert "  Contacten, pas als aan de voorwaarde is voldaan:" in regels_
+    assert "  Stappen, pas als aan de voorwaarde is voldaan:" in regels_
+    assert "  Neem contact op met, in deze volgorde:" not in regels_
+    assert "     1. [RCCB] RCCB neemt contact op met LE-POB." in regels_
+    assert not any("Spoed:" in r or "convenant tussen" in r for r in regels_)
+
+
 def test_advies_tekst_bezwaren_en_geen_formulier() -> None:
     data = {**KMAR, "taak": "strafrechtelijke_handhaving"}
     data["gevraagd"] = [{"leverancier": "krijgsmacht"}, {"leverancier": "buitenland"}]

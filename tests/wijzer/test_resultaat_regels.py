@@ -1,4 +1,4 @@
-"""What the result page takes from the rules: the procedure's source (issue #2 user test)."""
+"""What the result page takes from the rules: sources, routes not allowed, the rules version."""
 
 from __future__ import annotations
 
@@ -9,8 +9,16 @@ from django.test import Client
 import pytest
 
 from politiebijstand.wijzer.views import resultaat_url_voor_situatie
+from tests.verzoeken.helpers import referentiedata_laden_voor_test
+from tests.verzoeken_ui.helpers import als
 
-pytestmark = pytest.mark.usefixtures("referentiedata")
+
+@pytest.fixture
+def client(db: None) -> Client:
+    """A client of a unit's RCCB, which may make requests, so the button can show."""
+    referentiedata_laden_voor_test()
+    rccb, _ = als("RCCB-MN")
+    return rccb
 
 
 def _situatie(taak: str, *gevraagd: dict[str, Any], **velden: Any) -> dict[str, Any]:
@@ -45,3 +53,49 @@ def test_buitenlandse_politie_justitie_noemt_stroomschema_b_niet_toelichting_rec
 def test_procedure_noemt_haar_toelichting(client: Client) -> None:
     body = _pagina(client, _situatie("openbare_orde", {"leverancier": "politie"}))
     assert "(factsheet, toelichting 1)</p>" in body
+
+
+KNOP = "Bijstandsverzoek aanmaken</a>"
+
+
+def test_niet_toegestane_route_zegt_wat_nu_en_biedt_geen_verzoek_aan(client: Client) -> None:
+    body = _pagina(
+        client,
+        _situatie(
+            "strafrechtelijke_handhaving",
+            {"leverancier": "krijgsmacht"},
+            spoed=True,
+            convenant=True,
+        ),
+    )
+    assert (
+        'procedure 8, <span class="pb-status--nee">niet toegestaan</span>. Vraag in plaats '
+        "daarvan bijstand van een andere politie-eenheid (procedure 6) of van de KMar "
+        "(procedure 7;"
+    ) in body
+    assert "bel eerst" not in body
+    assert "Bel nu, in deze volgorde" not in body
+    assert "<dt>Contacten, pas als aan de voorwaarde is voldaan</dt>" in body
+    assert "Geen van de gevraagde routes is toegestaan: vraag deze bijstand niet aan." in body
+    assert "Stappen, pas als aan de voorwaarde is voldaan</h3>" in body
+    assert "convenant tussen de Ministeries" not in body.split("Let op")[0]
+    assert KNOP not in body
+
+
+def test_toegestane_route_naast_een_niet_toegestane_biedt_het_verzoek_aan(client: Client) -> None:
+    body = _pagina(
+        client,
+        _situatie("openbare_orde", {"leverancier": "krijgsmacht"}, {"leverancier": "kmar"}),
+    )
+    assert 'procedure 4, <span class="pb-status--nee">niet toegestaan</span>. Vraag' in body
+    assert "procedure 3; bel eerst LOCC" in body
+    assert KNOP in body
+
+
+def test_alleen_rechtshulp_biedt_geen_verzoek_aan(client: Client) -> None:
+    body = _pagina(
+        client,
+        _situatie("strafrechtelijke_handhaving", {"leverancier": "buitenland", "land": "BE"}),
+    )
+    assert "bel eerst OvJ" in body
+    assert KNOP not in body

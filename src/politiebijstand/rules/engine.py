@@ -151,3 +151,28 @@ def advies_bepalen(situatie: Situatie) -> Advies:
     if not routes:
         verslag.waarschuwingen["Er is geen leverancier van bijstand gevraagd."] = None
     return verslag.advies(AdviesUitkomst.BIJSTAND, gezag, tuple(routes))
+
+
+def aanvraagbare_routes(advies: Advies) -> tuple[Route, ...]:
+    """The routes of an advice for which a bijstandsverzoek can be made in this system.
+
+    Only for the outcome `bijstand`, and only routes that are `toegestaan` and follow a
+    procedure of the factsheet: `rechtshulp` runs outside this system (separate procedures of
+    criminal procedure via the officier van justitie; contract, interpretation 9). Empty when
+    nothing can be requested: then no "Bijstandsverzoek aanmaken" is offered.
+
+    Returns:
+        The routes, in the advice's order.
+    """
+    if advies.uitkomst is not AdviesUitkomst.BIJSTAND:
+        return ()
+    return tuple(r for r in advies.routes if r.toegestaan and r.procedure != "rechtshulp")
+
+
+def wat_nu(route: Route) -> str | None:
+    """What to do instead of a route that is not allowed (Dutch, for the user); else None.
+
+    See `bijstand_krijgsmacht.wat_nu_bij_niet_toegestaan` (factsheet, stroomschema A and B,
+    toelichting 4 and 8).
+    """
+    return bijstand_krijgsmacht.wat_nu_bij_niet_toegestaan(route).value

@@ -33,6 +33,7 @@ from politiebijstand.rules import (
     situatie_from_dict,
 )
 from politiebijstand.rules.catalogus import bron_voluit, module_titel, regels
+from politiebijstand.rules.engine import aanvraagbare_routes, wat_nu
 from politiebijstand.wijzer import teksten
 from politiebijstand.wijzer.stappen import (
     FASEN,
@@ -238,6 +239,8 @@ class RouteWeergave:
     besluit_door: Contact | None
     zienswijze: str
     stappen: list[tuple[Contact, str]] = field(default_factory=list)
+    #: For a route that is not allowed: what to do instead (`rules.engine.wat_nu`).
+    wat_nu: str = ""
 
     @property
     def actoren(self) -> list[Contact]:
@@ -287,6 +290,7 @@ def _weergave(route: Route, organisaties: dict[str, Organisatie]) -> RouteWeerga
             else ""
         ),
         stappen=[(Contact.van(s.actor, organisaties), s.handeling) for s in route.stappen],
+        wat_nu=wat_nu(route) or "",
     )
 
 
@@ -330,8 +334,15 @@ def resultaat(request: HttpRequest) -> HttpResponse:
         "wijzer/resultaat.html",
         {
             "advies": advies,
-            "uitkomst": teksten.UITKOMST[advies.uitkomst],
-            "is_bijstand": advies.uitkomst == AdviesUitkomst.BIJSTAND,
+            "uitkomst": (
+                "Geen van de gevraagde routes is toegestaan: vraag deze bijstand niet aan. "
+                "Hieronder staat per route wat u in plaats daarvan kunt doen."
+                if advies.uitkomst == AdviesUitkomst.BIJSTAND
+                and advies.routes
+                and not any(r.toegestaan for r in advies.routes)
+                else teksten.UITKOMST[advies.uitkomst]
+            ),
+            "aanvraagbaar": bool(aanvraagbare_routes(advies)),
             "gezag": teksten.GEZAG.get(advies.gezag) if advies.gezag else None,
             "routes": [_weergave(r, organisaties) for r in advies.routes],
             "antwoorden": [(s, stap_url(s, canoniek), regels_) for s, regels_ in antwoorden],

@@ -58,3 +58,13 @@ def test_formulieren_per_gemeente_niet_voor_routes_zonder_burgemeester() -> None
     velden = {"gemeenten": GEMEENTEN, "taak": "strafrechtelijke_handhaving"}
     uitkomst = formulieren_per_gemeente(situatie(KMAR, **velden), advies(KMAR, **velden).routes)
     assert uitkomst.value == 1
+
+
+def test_formulieren_per_gemeente_niet_voor_een_route_die_niet_is_toegestaan() -> None:
+    """The case 'structurele-legerinzet-geweigerd': no forms for a refused route."""
+    krijgsmacht = {"leverancier": "krijgsmacht"}
+    routes = advies(krijgsmacht, gemeenten=GEMEENTEN).routes
+    assert routes[0].toegestaan is False
+    uitkomst = formulieren_per_gemeente(situatie(krijgsmacht, gemeenten=GEMEENTEN), routes)
+    assert uitkomst.value == 1
+    assert uitkomst.waarschuwingen == ()

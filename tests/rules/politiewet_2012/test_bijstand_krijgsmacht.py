@@ -6,16 +6,19 @@ import pytest
 
 from politiebijstand.rules import Formulier, Grondslag, Indiener
 from politiebijstand.rules.bron import factsheet, politiewet
+from politiebijstand.rules.engine import aanvraagbare_routes, wat_nu
 from politiebijstand.rules.politiewet_2012.bijstand_krijgsmacht import (
     CONVENANT_WAARSCHUWING,
+    WAT_NU,
     convenant_procedure_8,
     convenant_zonder_procedure_8,
     krijgsmacht_justitie,
     krijgsmacht_openbare_orde,
     voorwaarde_krijgsmacht_justitie,
     voorwaarde_krijgsmacht_openbare_orde,
+    wat_nu_bij_niet_toegestaan,
 )
-from tests.rules.maak import actoren, gevraagd, situatie, uit_catalogus
+from tests.rules.maak import actoren, advies, enige_route, gevraagd, situatie, uit_catalogus
 
 KRIJGSMACHT: dict[str, Any] = {"leverancier": "krijgsmacht", "specialisme_niet_beschikbaar": True}
 
@@ -68,8 +71,10 @@ def test_voorwaarde_krijgsmacht_openbare_orde_niet_vervuld_geeft_bezwaar_art_58_
     )
     assert uitkomst.reden == f"niet toegestaan: {ontbreekt}"
     assert uitkomst.waarschuwingen[0].startswith(
-        f"Krijgsmacht, procedure 4, niet toegestaan: {ontbreekt}. Toegepaste voorwaarde"
+        f"Krijgsmacht, procedure 4, niet toegestaan: {ontbreekt}. Vraag in plaats daarvan "
+        "bijstand van een andere politie-eenheid (procedure 1) of van de KMar (procedure 3;"
     )
+    assert f"{WAT_NU['4']} Toegepaste voorwaarde" in uitkomst.waarschuwingen[0]
 
 
 @pytest.mark.parametrize(
@@ -248,3 +253,86 @@ def test_convenant_zonder_procedure_8_waarschuwt_voetnoot_4(
     uitkomst = convenant_zonder_procedure_8(situatie(KRIJGSMACHT, convenant=convenant), procedures)
     assert uitkomst.value is genegeerd
     assert bool(uitkomst.waarschuwingen) is genegeerd
+
+
+JUSTITIE = "strafrechtelijke_handhaving"
+NIET_TOEGESTAAN: dict[str, Any] = {"leverancier": "krijgsmacht"}
+
+
+def test_convenant_procedure_8_niet_toegepast_als_niet_toegestaan_voetnoot_4() -> None:
+    s = situatie(NIET_TOEGESTAAN, taak=JUSTITIE, convenant=True)
+    uitkomst = convenant_procedure_8(s, toegestaan=False)
+    assert uitkomst.value is False
+    assert uitkomst.reden == (
+        "convenant niet toegepast: de krijgsmacht mag (nog) niet worden gevraagd"
+    )
+    (waarschuwing,) = uitkomst.waarschuwingen
+    assert waarschuwing.startswith("Convenant niet toegepast: een convenant verkort alleen")
+    uit_catalogus(convenant_procedure_8, uitkomst)
+
+
+def test_krijgsmacht_justitie_niet_toegestaan_met_convenant_toont_geen_verkorte_route() -> None:
+    zonder = enige_route(NIET_TOEGESTAAN, taak=JUSTITIE)
+    route = enige_route(NIET_TOEGESTAAN, taak=JUSTITIE, convenant=True)
+    assert route.toegestaan is False
+    # The full procedure 8, for information, not the convenant's short route.
+    assert route.stappen == zonder.stappen
+    assert actoren(route) == ACTOREN_8
+    assert not any("convenant" in s.handeling for s in route.stappen)
+    # The other fields stay (contract, interpretation 10).
+    assert (route.contacten, route.formulier_naar, route.besluit_door, route.bezwaren) == (
+        zonder.contacten,
+        zonder.formulier_naar,
+        zonder.besluit_door,
+        zonder.bezwaren,
+    )
+    assert "factsheet, toelichting 8, voetnoot 4" in route.bronnen
+    waarschuwingen = advies(NIET_TOEGESTAAN, taak=JUSTITIE, convenant=True).waarschuwingen
+    assert CONVENANT_WAARSCHUWING not in waarschuwingen
+    assert any(w.startswith("Convenant niet toegepast") for w in waarschuwingen)
+
+
+@pytest.mark.parametrize(("taak", "procedure"), [("openbare_orde", "4"), (JUSTITIE, "8")])
+def test_niet_toegestaan_met_spoed_geen_telefoon_eerst(taak: str, procedure: str) -> None:
+    gewoon = enige_route(NIET_TOEGESTAAN, taak=taak)
+    spoed = enige_route(NIET_TOEGESTAAN, taak=taak, spoed=True)
+    assert spoed.procedure == procedure
+    assert spoed.toegestaan is False
+    assert (spoed.stappen, spoed.contacten) == (gewoon.stappen, gewoon.contacten)
+    assert not any(s.handeling.startswith(("Spoed", "Achteraf")) for s in spoed.stappen)
+
+
+@pytest.mark.parametrize(
+    ("taak", "procedure", "politie", "kmar"),
+    [("openbare_orde", "4", "1", "3"), (JUSTITIE, "8", "6", "7")],
+)
+def test_wat_nu_bij_niet_toegestaan_noemt_politie_kmar_en_de_voorwaarde(
+    taak: str, procedure: str, politie: str, kmar: str
+) -> None:
+    route = enige_route(NIET_TOEGESTAAN, taak=taak)
+    uitkomst = wat_nu_bij_niet_toegestaan(route)
+    assert uitkomst.value == WAT_NU[procedure] == wat_nu(route)
+    assert uitkomst.value is not None
+    assert uitkomst.value.startswith(
+        f"Vraag in plaats daarvan bijstand van een andere politie-eenheid (procedure {politie}) "
+        f"of van de KMar (procedure {kmar};"
+    )
+    assert uitkomst.value.endswith("ontbreekt; LE-POB toetst dat.")
+    assert uitkomst.bron == factsheet(
+        f"stroomschema {'A' if procedure == '4' else 'B'}, ander deel krijgsmacht"
+    )
+    uit_catalogus(wat_nu_bij_niet_toegestaan, uitkomst)
+    toegestaan = enige_route(KRIJGSMACHT, taak=taak)
+    assert wat_nu_bij_niet_toegestaan(toegestaan).value is None
+    assert wat_nu(enige_route({"leverancier": "kmar"}, taak=taak)) is None
+
+
+def test_aanvraagbare_routes_alleen_toegestaan_en_niet_rechtshulp() -> None:
+    alleen_niet = advies(NIET_TOEGESTAAN, taak=JUSTITIE)
+    assert aanvraagbare_routes(alleen_niet) == ()
+    gemengd = advies(NIET_TOEGESTAAN, {"leverancier": "kmar"}, taak=JUSTITIE)
+    assert [r.procedure for r in aanvraagbare_routes(gemengd)] == ["7"]
+    rechtshulp = advies({"leverancier": "buitenland"}, taak=JUSTITIE)
+    assert rechtshulp.routes[0].toegestaan is True
+    assert aanvraagbare_routes(rechtshulp) == ()
+    assert aanvraagbare_routes(advies(eigen_capaciteit_toereikend=True)) == ()

@@ -57,13 +57,16 @@ def formulieren_per_gemeente(situatie: Situatie, routes: Sequence[Route]) -> Uit
     A burgemeester holds gezag in his own municipality only (Pw art. 11 lid 1), so bijstand in
     several `gemeenten` needs one form per municipality, each signed by its own burgemeester;
     a warning gives the number and the procedures concerned (contract, interpretation 11). A
-    route submitted by the regioburgemeester as primus inter pares needs one form.
+    route submitted by the regioburgemeester as primus inter pares needs one form; a route that
+    is not allowed needs none (no request is made).
 
     Returns:
         The number of forms per burgemeester-signed route (1 when at most one municipality or
         no such route).
     """
-    procedures = [r.procedure for r in routes if r.indiener is Indiener.BURGEMEESTER]
+    procedures = [
+        r.procedure for r in routes if r.indiener is Indiener.BURGEMEESTER and r.toegestaan
+    ]
     aantal = len(situatie.gemeenten)
     if aantal <= 1 or not procedures:
         return Uitkomst(1, bron=GEZAG_BURGEMEESTER, reden="één formulier volstaat")

@@ -55,6 +55,25 @@ _VOORWAARDE_B = (
 )
 
 
+#: What to do instead when the armed forces may not (yet) be asked, per procedure: the tiered
+#: order of the flowchart (police, KMar, armed forces) and LE-POB's check of exhaustion
+#: (toelichting 4 and 8, first steps).
+WAT_NU: dict[str, str] = {
+    "4": (
+        "Vraag in plaats daarvan bijstand van een andere politie-eenheid (procedure 1) of van de "
+        "KMar (procedure 3; daarvoor hoeft de politie niet uitgeput te zijn). De krijgsmacht kan "
+        "pas worden gevraagd als de capaciteit van politie én KMar is uitgeput, of als het "
+        "specialisme bij politie en KMar ontbreekt; LE-POB toetst dat."
+    ),
+    "8": (
+        "Vraag in plaats daarvan bijstand van een andere politie-eenheid (procedure 6) of van de "
+        "KMar (procedure 7; daarvoor hoeft de politie niet uitgeput te zijn). De krijgsmacht kan "
+        "pas worden gevraagd als de politiecapaciteit is uitgeput, of als het specialisme bij "
+        "politie en KMar ontbreekt; LE-POB toetst dat."
+    ),
+}
+
+
 def _toetsing(
     *,
     procedure: str,
@@ -75,7 +94,8 @@ def _toetsing(
         f"Niet toegestaan ({bron_tekst}): " + "; ".join(ontbreekt) + ", en het specialisme is "
         "niet opgegeven als ontbrekend bij politie en KMar."
     )
-    return (bezwaar,), reden, f"Krijgsmacht, procedure {procedure}, {reden}. {voorwaarde}"
+    noot = f"Krijgsmacht, procedure {procedure}, {reden}. {WAT_NU[procedure]} {voorwaarde}"
+    return (bezwaar,), reden, noot
 
 
 @regel(STROOMSCHEMA_A, TOELICHTING_4, ART_58_LID_1)
@@ -327,8 +347,8 @@ CONVENANT_WAARSCHUWING = (
 )
 
 
-@regel(CONVENANT)
-def convenant_procedure_8(situatie: Situatie) -> Uitkomst[bool]:
+@regel(CONVENANT, STROOMSCHEMA_B, ART_58_LID_1)
+def convenant_procedure_8(situatie: Situatie, *, toegestaan: bool = True) -> Uitkomst[bool]:
     """Whether procedure 8 takes the convenant's short route (footnote 4).
 
     "Voor sommige vormen van justitiële defensiebijstand zijn ... convenanten afgesloten. Op
@@ -337,11 +357,17 @@ def convenant_procedure_8(situatie: Situatie) -> Uitkomst[bool]:
     krijgsmacht ten behoeve van politietaken, door tussenkomst van afdeling Preparatie en
     Operationeel Beheer." Whether a convenant covers the case is a human judgement
     (`Situatie.convenant`). Only the steps change; the other fields of the route stay
-    (contract, interpretation 10).
+    (contract, interpretation 10). A convenant shortens the procedure of a request that may be
+    made; it does not lift the condition of art. 58 lid 1 and flowchart B. When the route is not
+    allowed (`toegestaan` false) the short route is not applied, so the advice does not present
+    it as if the deployment will happen: the steps stay those of the full procedure 8, for
+    information, and a warning says why.
     """
-    if situatie.convenant:
-        return _CONVENANT_JA
-    return _CONVENANT_NEE
+    if not situatie.convenant:
+        return _CONVENANT_NEE
+    if not toegestaan:
+        return _CONVENANT_NIET_TOEGESTAAN
+    return _CONVENANT_JA
 
 
 _CONVENANT_JA = Uitkomst(
@@ -351,6 +377,19 @@ _CONVENANT_JA = Uitkomst(
     waarschuwingen=(CONVENANT_WAARSCHUWING,),
 )
 _CONVENANT_NEE = Uitkomst(False, bron=CONVENANT, reden="geen convenant: de volledige procedure")
+_CONVENANT_NIET_TOEGESTAAN = Uitkomst(
+    False,
+    bron=CONVENANT,
+    ook=(STROOMSCHEMA_B, ART_58_LID_1),
+    reden="convenant niet toegepast: de krijgsmacht mag (nog) niet worden gevraagd",
+    waarschuwingen=(
+        "Convenant niet toegepast: een convenant verkort alleen de procedure voor justitiële "
+        "defensiebijstand die mag worden gevraagd (factsheet, toelichting 8, voetnoot 4). Aan de "
+        "voorwaarde voor inzet van de krijgsmacht is niet voldaan (factsheet, stroomschema B; "
+        "Pw 2012 art. 58 lid 1), dus de verkorte route geldt niet. De stappen van procedure 8 "
+        "staan er ter informatie: ze gelden pas als aan de voorwaarde is voldaan.",
+    ),
+)
 
 
 @regel(*_BRONNEN_8, CONVENANT)
@@ -365,7 +404,7 @@ def krijgsmacht_justitie(situatie: Situatie, gevraagd: Gevraagd) -> Uitkomst[Rou
     `voorwaarde_krijgsmacht_justitie`; the steps follow `convenant_procedure_8`.
     """
     voorwaarde = voorwaarde_krijgsmacht_justitie(gevraagd)
-    convenant = convenant_procedure_8(situatie)
+    convenant = convenant_procedure_8(situatie, toegestaan=not voorwaarde.value)
     route = Route(
         leverancier=Leverancier.KRIJGSMACHT.value,
         middel=None,
@@ -379,12 +418,12 @@ def krijgsmacht_justitie(situatie: Situatie, gevraagd: Gevraagd) -> Uitkomst[Rou
         toegestaan=not voorwaarde.value,
         bezwaren=voorwaarde.value,
         stappen=_STAPPEN_CONVENANT if convenant.value else _STAPPEN_8,
-        bronnen=_LABELS_8_CONVENANT if convenant.value else _LABELS_8,
+        bronnen=_LABELS_8_CONVENANT if situatie.convenant else _LABELS_8,
     )
     return Uitkomst(
         route,
         bron=_BRONNEN_8[0],
-        ook=(*_BRONNEN_8[1:], CONVENANT) if convenant.value else _BRONNEN_8[1:],
+        ook=(*_BRONNEN_8[1:], CONVENANT) if situatie.convenant else _BRONNEN_8[1:],
         reden=f"krijgsmacht, justitiële taak: procedure 8; {voorwaarde.reden}; {convenant.reden}",
         waarschuwingen=voorwaarde.waarschuwingen + convenant.waarschuwingen,
     )
@@ -416,3 +455,25 @@ _CONVENANT_GENEGEERD = Uitkomst(
 _CONVENANT_NIET_GENEGEERD = Uitkomst(
     False, bron=CONVENANT, reden="convenant niet opgegeven of toegepast op procedure 8"
 )
+
+
+@regel(STROOMSCHEMA_A, STROOMSCHEMA_B, TOELICHTING_4, TOELICHTING_8)
+def wat_nu_bij_niet_toegestaan(route: Route) -> Uitkomst[str | None]:
+    """What to do instead when a route of procedure 4 or 8 is not allowed; None otherwise.
+
+    A route that is not allowed must not read as a call to action. The flowchart's tiered
+    order gives the alternatives: another police unit (procedure 1 or 6) or the KMar
+    (procedure 3 or 7, no exhaustion needed); the armed forces only once their condition is
+    met, which LE-POB checks (toelichting 4 and 8, first steps). The same text is part of the
+    warning of `voorwaarde_krijgsmacht_openbare_orde` and `voorwaarde_krijgsmacht_justitie`.
+    """
+    if route.toegestaan or route.procedure not in WAT_NU:
+        return Uitkomst(None, bron=STROOMSCHEMA_A, reden="toegestaan: niets anders te doen")
+    bron = STROOMSCHEMA_A if route.procedure == "4" else STROOMSCHEMA_B
+    toelichting = TOELICHTING_4 if route.procedure == "4" else TOELICHTING_8
+    return Uitkomst(
+        WAT_NU[route.procedure],
+        bron=bron,
+        ook=(toelichting,),
+        reden=f"procedure {route.procedure} niet toegestaan: eerst politie of KMar",
+    )

@@ -39,6 +39,7 @@ _TOELICHTING = {n: factsheet(f"toelichting {n}") for n in ("1", "2", "3", "4", "
 #: The 24/7 (piket) numbers: the flowchart says "bij spoed 24/7" at every provider.
 BEREIKBAARHEID = factsheet("Contactgegevens")
 ACHTERAF = "Achteraf (formalisering): "
+_NIET_TOEGESTAAN = "niet toegestaan: er wordt niet (met spoed) aangevraagd"
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,11 +150,14 @@ def stappen_bij_spoed(situatie: Situatie, route: Route) -> Uitkomst[tuple[Stap, 
     the phone contact. For procedure 8 the factsheet does not say whom the officier van
     justitie calls; as in procedure 7 it is OZI. Unchanged: no urgency; guard containers and
     VRT vehicles and rechtshulp (the factsheet names no urgent procedure); procedure 8 on the
-    convenant's short route (its own steps apply).
+    convenant's short route (its own steps apply); a route that is not allowed (no request is
+    made, so no urgent phone call either: its steps stay the ordinary ones, for information).
     """
     regeling = _SPOED.get((route.procedure, route.middel))
     if not situatie.spoed or regeling is None:
         return Uitkomst(route.stappen, bron=BEREIKBAARHEID, reden="geen spoedstappen")
+    if not route.toegestaan:
+        return Uitkomst(route.stappen, bron=regeling.bron, reden=_NIET_TOEGESTAAN)
     if route.procedure == "8" and situatie.convenant:
         return Uitkomst(
             route.stappen, bron=_TOELICHTING["8"], reden="convenant: eigen verkorte route"
@@ -183,11 +187,14 @@ def contacten_bij_spoed(situatie: Situatie, route: Route) -> Uitkomst[tuple[str,
     OZI directly (toelichting 7: "In spoedgevallen kan rechtstreeks telefonisch contact tussen
     de aanvragende (hoofd)officier van justitie en OZI gelegd worden"; for 8 as in 7), so OZI
     (piket, 24/7) comes before LE-POB. For the other procedures the phone step calls the first
-    contact already. Unchanged where `stappen_bij_spoed` leaves the steps unchanged.
+    contact already. Unchanged where `stappen_bij_spoed` leaves the steps unchanged (also for
+    a route that is not allowed).
     """
     regeling = _SPOED.get((route.procedure, route.middel))
     if not situatie.spoed or regeling is None:
         return Uitkomst(route.contacten, bron=BEREIKBAARHEID, reden="geen spoedcontact")
+    if not route.toegestaan:
+        return Uitkomst(route.contacten, bron=regeling.bron, reden=_NIET_TOEGESTAAN)
     if route.procedure == "8" and situatie.convenant:
         return Uitkomst(
             route.contacten, bron=_TOELICHTING["8"], reden="convenant: eigen verkorte route"
