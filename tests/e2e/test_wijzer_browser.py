@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from typing import Any
+
+from django.core.management import call_command
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -123,17 +126,31 @@ def test_wijzer_werkt_zonder_javascript(
 def test_wijziglink_brengt_terug_naar_de_vraag_met_het_antwoord(
     page: Page, live_server: LiveServer
 ) -> None:
+    call_command("gebieden_laden", stdout=io.StringIO())  # the regioburgemeesters
     page.goto(f"{live_server.url}{RESULTAAT}")
     page.get_by_role("link", name="Wijzig de antwoorden van stap 'Leveranciers'").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Van wie is capaciteit nodig?")
     expect(page.get_by_label(teksten.LEVERANCIER["kmar"])).to_be_checked()
     page.get_by_label(teksten.LEVERANCIER["politie"]).check()
-    page.get_by_role("button", name="Volgende").click()
-    # The new provider makes the zienswijze question appear; earlier answers are kept.
-    expect(page.get_by_role("heading", level=1)).to_have_text("Is het spoedeisend?")
+    page.get_by_role("button", name="Terug naar het advies").click()
+    # The new provider needs one more question: shown as a new question, not as an error,
+    # and answered from the reference data (Den Haag's burgemeester is the regioburgemeester).
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Is de aanvragende burgemeester zelf de regioburgemeester?"
+    )
     expect(
-        page.get_by_role("group", name="Is de aanvragende burgemeester zelf de regioburgemeester?")
+        page.get_by_text("Door een gewijzigd antwoord is er een vraag bijgekomen")
     ).to_be_visible()
-    expect(page.get_by_label("In welke gemeente(n) wordt de bijstand ingezet?")).to_have_value(
-        "Den Haag"
+    expect(page.get_by_text("fout in uw antwoord")).to_have_count(0)
+    expect(
+        page.get_by_text(
+            "Volgens de referentiegegevens is de burgemeester van Den Haag regioburgemeester "
+            "van Den Haag."
+        )
+    ).to_be_visible()
+    expect(page.get_by_label("Ja", exact=True)).to_be_checked()
+    page.get_by_role("button", name="Terug naar het advies").click()
+    expect(page).to_have_url(re.compile(r"/wijzer/advies/\?"))
+    expect(page.get_by_role("region", name="1. Een andere eenheid van de politie")).to_contain_text(
+        "Niet van toepassing: de aanvragende burgemeester is zelf de regioburgemeester."
     )

@@ -243,3 +243,47 @@ def test_de_cases_zijn_gevonden() -> None:
 def test_alineas_voegt_harde_regeleinden_samen_en_houdt_opsommingen_apart() -> None:
     assert alineas("a\nb\n\n- c\n  d\n- e") == [["a b"], ["- c d", "- e"]]
     assert alineas("") == []
+
+
+def test_regioburgemeester_is_een_eigen_stap_na_de_details() -> None:
+    basis = "taak=openbare_orde&eigen_capaciteit_toereikend=nee&leverancier=politie"
+    assert slugs(basis) == ["taak", "capaciteit", "leveranciers", "details"]
+    assert slugs(f"{basis}&spoed=nee&gemeenten=Utrecht") == [
+        "taak",
+        "capaciteit",
+        "leveranciers",
+        "details",
+        "regioburgemeester",
+    ]
+    stand = voortgang(q(f"{basis}&spoed=nee&gemeenten=Utrecht&aanvrager_is_regioburgemeester=ja"))
+    assert stand.open is None
+    assert naar_situatie(stand.antwoorden)["aanvrager_is_regioburgemeester"] is True
+    # Not asked where it plays no part (procedure 1 only: contract, interpretation 4).
+    kmar = "taak=openbare_orde&eigen_capaciteit_toereikend=nee&leverancier=kmar"
+    assert "regioburgemeester" not in slugs(f"{kmar}&spoed=nee&locatiegebonden=ja")
+
+
+def test_een_nieuwe_vraag_na_een_gewijzigd_antwoord_is_open_niet_ongeldig() -> None:
+    # Path B with the armed forces added after the details were answered: the convenant
+    # question is new. gh: user test defect 3 ("Er is 1 fout" for a question never seen).
+    stand = voortgang(
+        q(
+            "taak=strafrechtelijke_handhaving&eigen_capaciteit_toereikend=nee"
+            "&leverancier=kmar&leverancier=krijgsmacht&krijgsmacht_voorwaarde=politie_uitgeput"
+            "&spoed=nee&gemeenten=Utrecht"
+        )
+    )
+    assert stand.open is not None
+    assert stand.open.stap.slug == "details"
+    assert stand.open.ongeldig is False
+    # A given answer that is wrong still is.
+    fout = voortgang(
+        q(
+            "taak=strafrechtelijke_handhaving&eigen_capaciteit_toereikend=nee"
+            "&leverancier=krijgsmacht&krijgsmacht_voorwaarde=politie_uitgeput"
+            "&spoed=misschien&gemeenten=Utrecht"
+        )
+    )
+    assert fout.open is not None
+    assert fout.open.ongeldig is True
+    assert [naam for naam, _ in fout.open.fouten()] == ["spoed", "convenant"]

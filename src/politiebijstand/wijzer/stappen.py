@@ -48,6 +48,9 @@ VOORWAARDEN_KRIJGSMACHT = {
     GEEN_VOORWAARDE: "Geen van deze.",
 }
 
+#: The answer that the reference data can pre-fill (`wijzer.referentie`).
+REGIOBURGEMEESTER = "aanvrager_is_regioburgemeester"
+
 MAX_GEMEENTEN = 50
 MAX_GEMEENTE_LENGTE = 100
 _GEMEENTE_SCHEIDING = re.compile(r"[\n,;]+")
@@ -372,15 +375,6 @@ class DetailsForm(StapForm):
         ),
         verplicht="Geef aan of de bijstand aan één gemeente te koppelen is.",
     )
-    aanvrager_is_regioburgemeester = ja_nee(
-        "Is de aanvragende burgemeester zelf de regioburgemeester?",
-        help_text=(
-            "De regioburgemeester is de burgemeester die voor de regionale eenheid het "
-            "aanspreekpunt is. Bij bijstand door een andere eenheid krijgt hij eerst de "
-            "gelegenheid zijn zienswijze te geven (Politiewet 2012, art. 56 lid 3)."
-        ),
-        verplicht="Geef aan of de aanvragende burgemeester de regioburgemeester is.",
-    )
     convenant = ja_nee(
         "Valt de inzet onder een convenant voor justitiële defensiebijstand?",
         help_text=(
@@ -412,13 +406,32 @@ class DetailsForm(StapForm):
         return gemeenten
 
 
+class RegioburgemeesterForm(StapForm):
+    """The regioburgemeester question, asked after the municipalities are known.
+
+    A step of its own so that the view can pre-fill it from the reference data when exactly
+    one municipality is given (`wijzer.referentie`).
+    """
+
+    aanvrager_is_regioburgemeester = ja_nee(
+        "Is de aanvragende burgemeester zelf de regioburgemeester?",
+        help_text=(
+            "De regioburgemeester is de burgemeester die voor de regionale eenheid het "
+            "aanspreekpunt is. Bij bijstand door een andere eenheid krijgt hij eerst de "
+            "gelegenheid zijn zienswijze (zijn standpunt over het verzoek) te geven, behalve "
+            "bij spoed (Politiewet 2012, art. 56 lid 3). Vraagt hij zelf, dan vervalt die stap."
+        ),
+        verplicht="Geef aan of de aanvragende burgemeester de regioburgemeester is.",
+    )
+
+
 def details_velden(antwoorden: Mapping[str, Any]) -> list[str]:
-    """The questions of the details step that matter for these answers.
+    """The questions of the details steps that matter for these answers.
 
     `aanvrager_is_regioburgemeester` only plays a part in procedure 1 (path A, another
-    unit: contract interpretation 4); `locatiegebonden` only in procedures 3 and 4 (path A,
-    KMar or armed forces: interpretation 8); `convenant` only in procedure 8 (path B, armed
-    forces: interpretation 10).
+    unit: contract interpretation 4) and is asked on a step of its own; `locatiegebonden`
+    only in procedures 3 and 4 (path A, KMar or armed forces: interpretation 8);
+    `convenant` only in procedure 8 (path B, armed forces: interpretation 10).
     """
     leveranciers = _leveranciers(antwoorden)
     velden = ["spoed", "gemeenten"]
@@ -501,6 +514,13 @@ STAPPEN: tuple[Stap, ...] = (
     Stap("krijgsmacht", "Krijgsmacht", 3, KrijgsmachtForm, _gekozen(Leverancier.KRIJGSMACHT)),
     Stap("buitenland", "Buitenland", 3, BuitenlandForm, _gekozen(Leverancier.BUITENLAND)),
     Stap("details", "Details", 4, DetailsForm, _na_capaciteit),
+    Stap(
+        "regioburgemeester",
+        "Regioburgemeester",
+        4,
+        RegioburgemeesterForm,
+        lambda a: _na_capaciteit(a) and REGIOBURGEMEESTER in details_velden(a),
+    ),
 )
 STAP_BY_SLUG: dict[str, Stap] = {s.slug: s for s in STAPPEN}
 
@@ -516,7 +536,8 @@ class Open:
         stap: the step.
         form: its form bound to the query; its errors say what is missing or wrong.
         ongeldig: the query holds answers for this step that are invalid (a tampered or
-            stale link), rather than none at all.
+            stale link). False when the step's questions are merely unanswered, also when
+            some of them are answered (a question added by a changed answer).
     """
 
     stap: Stap
@@ -564,7 +585,9 @@ def voortgang(data: QueryDict) -> Voortgang:
         gevolgd.append(stap)
         form = stap.form(data, antwoorden=dict(antwoorden))
         if not form.is_valid():
-            ongeldig = any(key in data for key in form.fields)
+            # A question without an answer in the query (for example one that a changed
+            # answer made necessary) is open, not wrong: only given answers can be invalid.
+            ongeldig = any(naam in data for naam in form.errors if naam in form.fields)
             return Voortgang(antwoorden, gevolgd, Open(stap, form, ongeldig))
         antwoorden.update(form.cleaned_data)
     return Voortgang(antwoorden, gevolgd)

@@ -35,8 +35,12 @@ from politiebijstand.rules import (
 from politiebijstand.rules.catalogus import bron_voluit, module_titel, regels
 from politiebijstand.rules.engine import aanvraagbare_routes, wat_nu
 from politiebijstand.wijzer import teksten
+from politiebijstand.wijzer.referentie import regioburgemeester_volgens_referentie
 from politiebijstand.wijzer.stappen import (
     FASEN,
+    JA,
+    NEE,
+    REGIOBURGEMEESTER,
     STAP_BY_SLUG,
     STAPPEN,
     VERDER,
@@ -81,9 +85,14 @@ def resultaat_url_voor_situatie(situatie: Mapping[str, Any]) -> str:
     return resultaat_url(canonieke_query(stand))
 
 
+#: A query key set on the redirect to a question that a changed answer made necessary.
+NIEUW = "nieuw"
+
+
 def _zonder_verder(query: QueryDict) -> QueryDict:
     data = query.copy()
     data.pop(VERDER, None)
+    data.pop(NIEUW, None)
     return data
 
 
@@ -118,12 +127,49 @@ def stap(request: HttpRequest, slug: str) -> HttpResponse:
     if VERDER in request.GET:
         form = huidige.form(data, antwoorden=stand.antwoorden)
         if form.is_valid():
+            if request.GET.get(VERDER) == NAAR_ADVIES:
+                return HttpResponseRedirect(_advies_of_open_vraag_url(data))
             return HttpResponseRedirect(_volgende_url(huidige, data))
     elif stand.open is not None and huidige is stand.open.stap and stand.open.ongeldig:
         form = stand.open.form
     else:
         form = huidige.form(antwoorden=stand.antwoorden, initial=_initial(huidige, data, stand))
-    return _render_stap(request, huidige, form, data, stand)
+    return _render_stap(
+        request, huidige, form, data, stand, gewijzigd=request.GET.get(NIEUW) == "1"
+    )
+
+
+#: The value of `VERDER` of the button "Terug naar het advies" (after "Wijzig").
+NAAR_ADVIES = "advies"
+
+
+def _advies_of_open_vraag_url(data: QueryDict) -> str:
+    """The result, or the first question that the changed answers left open."""
+    nieuw = voortgang(data)
+    if nieuw.open is not None:
+        return f"{stap_url(nieuw.open.stap, data)}{'&' if data else '?'}{NIEUW}=1"
+    return resultaat_url(canonieke_query(nieuw))
+
+
+def _na_deze_stap_beantwoord(huidige: Stap, data: QueryDict) -> bool:
+    """Whether the query holds answers of steps after this one: the user came to change it."""
+    later = STAPPEN[STAPPEN.index(huidige) + 1 :]
+    return any(naam in data for stap_ in later for naam in stap_.form_class.base_fields)
+
+
+def _nieuwe_vragen(
+    huidige: Stap, form: StapForm, data: QueryDict, stand: Voortgang, *, gewijzigd: bool
+) -> list[str]:
+    """The unanswered questions of the open step, when a changed answer added them.
+
+    That is so when the step is partly answered, or when "Terug naar het advies" led here
+    (`gewijzigd`).
+    """
+    if stand.open is None or huidige is not stand.open.stap or form.is_bound:
+        return []
+    if not gewijzigd and not any(naam in data for naam in form.fields):
+        return []
+    return [str(veld.label) for naam, veld in form.fields.items() if naam not in data]
 
 
 def _initial(huidige: Stap, data: QueryDict, stand: Voortgang) -> dict[str, Any]:
@@ -134,6 +180,10 @@ def _initial(huidige: Stap, data: QueryDict, stand: Voortgang) -> dict[str, Any]
             continue
         waarden = data.getlist(naam)
         initial[naam] = waarden if isinstance(veld, forms.MultipleChoiceField) else waarden[-1]
+    if REGIOBURGEMEESTER in form.fields and REGIOBURGEMEESTER not in initial:
+        feit = regioburgemeester_volgens_referentie(stand.antwoorden.get("gemeenten", []))
+        if feit is not None:
+            initial[REGIOBURGEMEESTER] = JA if feit.is_regioburgemeester else NEE
     return initial
 
 
@@ -146,7 +196,13 @@ def _volgende_url(huidige: Stap, data: QueryDict) -> str:
 
 
 def _render_stap(
-    request: HttpRequest, huidige: Stap, form: StapForm, data: QueryDict, stand: Voortgang
+    request: HttpRequest,
+    huidige: Stap,
+    form: StapForm,
+    data: QueryDict,
+    stand: Voortgang,
+    *,
+    gewijzigd: bool = False,
 ) -> HttpResponse:
     index = stand.pad.index(huidige)
     terug_url = stap_url(stand.pad[index - 1], data) if index else reverse("wijzer:start")
@@ -156,12 +212,25 @@ def _render_stap(
         if naam not in form.fields
         for waarde in waarden
     ]
+    referentie = None
+    if REGIOBURGEMEESTER in form.fields:
+        referentie = regioburgemeester_volgens_referentie(stand.antwoorden.get("gemeenten", []))
     return render(
         request,
         "wijzer/stap.html",
         {
             "stap": huidige,
             "form": form,
+            "referentie": referentie,
+            "referentie_veld": REGIOBURGEMEESTER,
+            "voorgevuld": referentie is not None
+            and not form.is_bound
+            and REGIOBURGEMEESTER not in data,
+            "nieuwe_vragen": _nieuwe_vragen(huidige, form, data, stand, gewijzigd=gewijzigd),
+            "naar_advies": (
+                NAAR_ADVIES if gewijzigd or _na_deze_stap_beantwoord(huidige, data) else ""
+            ),
+            "gewijzigd": NIEUW if gewijzigd else "",
             "fase": huidige.fase,
             "fasen": FASEN,
             "fase_titel": FASEN[huidige.fase - 1],
@@ -325,6 +394,11 @@ def resultaat(request: HttpRequest) -> HttpResponse:
     if not _is_canoniek(request.GET, canoniek):
         return HttpResponseRedirect(resultaat_url(canoniek))
     organisaties = organisaties_by_codes(codes=_codes(advies))
+    referentie_waarschuwing = ""
+    if REGIOBURGEMEESTER in situatie_dict:
+        feit = regioburgemeester_volgens_referentie(situatie_dict.get("gemeenten", []))
+        if feit is not None:
+            referentie_waarschuwing = feit.tegenstrijdigheid(situatie_dict[REGIOBURGEMEESTER])
     antwoorden = [
         (stap_, list(regels_))
         for stap_, regels_ in groupby(samenvatting(stand), key=lambda a: a.stap)
@@ -334,6 +408,7 @@ def resultaat(request: HttpRequest) -> HttpResponse:
         "wijzer/resultaat.html",
         {
             "advies": advies,
+            "referentie_waarschuwing": referentie_waarschuwing,
             "uitkomst": (
                 "Geen van de gevraagde routes is toegestaan: vraag deze bijstand niet aan. "
                 "Hieronder staat per route wat u in plaats daarvan kunt doen."

@@ -17,6 +17,7 @@ from politiebijstand.organisaties.models import Organisatie
 from politiebijstand.verzoeken.constants import BesluitUitkomst, RegelUitkomst
 from politiebijstand.verzoeken.models import GevraagdeInzet
 from politiebijstand.verzoeken.services import InzetRegel, RegelBesluit
+from politiebijstand.wijzer.referentie import gemeente_volgens_referentie
 
 DATUM_TIJD_FORMAAT = "%Y-%m-%dT%H:%M"
 
@@ -116,9 +117,13 @@ class VerzoekForm(forms.Form):
         gezag_keuzes: QuerySet[Organisatie],
         gemeente_keuzes: QuerySet[Organisatie],
         delen: Sequence[str],
+        regioburgemeester: bool | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
+        #: The advice's answer "the requesting burgemeester is the regioburgemeester", when
+        #: the advice asked it (procedure 1); the chosen burgemeester must agree with it.
+        self.regioburgemeester = regioburgemeester
         self.fields["bevoegd_gezag"] = OrganisatieKeuze(
             label="Bevoegd gezag",
             queryset=gezag_keuzes,
@@ -137,6 +142,26 @@ class VerzoekForm(forms.Form):
                 f"Gevraagde inzet, deel {nummer}: {titel}",
                 help_text="Eén regel per onderdeel, met het aantal vooraan: '4 ME-pelotons'.",
             )
+
+    def clean_bevoegd_gezag(self) -> Organisatie:
+        """The chosen authority; a burgemeester must agree with the advice's regioburgemeester.
+
+        Bron: Politiewet 2012, art. 56 lid 3 (the regioburgemeester gives his zienswijze,
+        unless he requests himself); the reference data of the regioburgemeesters.
+        """
+        gezag: Organisatie = self.cleaned_data["bevoegd_gezag"]
+        if self.regioburgemeester is None:
+            return gezag
+        feit = gemeente_volgens_referentie(gezag)
+        if feit is not None and feit.tegenstrijdigheid(self.regioburgemeester):
+            volgens = "wel" if self.regioburgemeester else "niet"
+            raise forms.ValidationError(
+                f"Volgens het advies is de aanvragende burgemeester {volgens} de "
+                f"regioburgemeester. {feit.zin()} Kies de burgemeester die bij het advies "
+                "past, of wijzig het antwoord in de Bijstandswijzer.",
+                code="regioburgemeester-tegenstrijdig",
+            )
+        return gezag
 
     def regels(self) -> list[InzetRegel]:
         """The requested lines of every part (after `is_valid`)."""

@@ -57,7 +57,13 @@ from politiebijstand.verzoeken.selectors import (
     verzoek_list,
 )
 from politiebijstand.verzoeken.ui import forms as uiforms
-from politiebijstand.wijzer.stappen import canonieke_query, naar_situatie, voortgang
+from politiebijstand.wijzer.referentie import regioburgemeester_volgens_referentie
+from politiebijstand.wijzer.stappen import (
+    REGIOBURGEMEESTER,
+    canonieke_query,
+    naar_situatie,
+    voortgang,
+)
 from politiebijstand.wijzer.views import resultaat_url, resultaat_url_voor_situatie, stap_url
 
 PER_PAGINA = 25
@@ -186,8 +192,10 @@ def nieuw(request: HttpRequest) -> HttpResponse:
         )
     gezag = Gezag(advies.gezag.value) if advies.gezag else Gezag.BURGEMEESTER
     soort = "gezag" if gezag == Gezag.BURGEMEESTER else "openbaar_ministerie"
-    gezag_keuzes = Organisatie.objects.filter(eenheid=eenheid, soort=soort, actief=True).order_by(
-        "naam"
+    gezag_keuzes = (
+        Organisatie.objects.filter(eenheid=eenheid, soort=soort, actief=True)
+        .select_related("eenheid__regioburgemeester")
+        .order_by("naam")
     )
     gemeente_keuzes = Organisatie.objects.filter(
         eenheid=eenheid, soort="gezag", actief=True
@@ -202,12 +210,19 @@ def nieuw(request: HttpRequest) -> HttpResponse:
         initial["bevoegd_gezag"] = gekozen[0]
     elif gezag == Gezag.OFFICIER_VAN_JUSTITIE:
         initial["bevoegd_gezag"] = gezag_keuzes.first()
+    regio_antwoord = situatie.get(REGIOBURGEMEESTER)
+    referentie = (
+        regioburgemeester_volgens_referentie(situatie.get("gemeenten", []))
+        if regio_antwoord is not None
+        else None
+    )
     form = uiforms.VerzoekForm(
         request.POST if request.method == "POST" else None,
         initial=initial,
         gezag_keuzes=gezag_keuzes,
         gemeente_keuzes=gemeente_keuzes,
         delen=delen,
+        regioburgemeester=regio_antwoord,
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -247,6 +262,11 @@ def nieuw(request: HttpRequest) -> HttpResponse:
             "spoed": bool(situatie.get("spoed")),
             "eenheid": eenheid,
             "advies_url": advies_url,
+            "referentie_waarschuwing": (
+                referentie.tegenstrijdigheid(regio_antwoord)
+                if referentie is not None and regio_antwoord is not None
+                else ""
+            ),
             "actie": f"{reverse('verzoeken:nieuw')}?{query.urlencode()}",
         },
     )
