@@ -262,7 +262,7 @@ def test_interpretatie_11_formulier_per_gemeente_en_spoed_in_stappen() -> None:
     gemeenten = ["Veenendaal", "De Bilt", "Utrechtse Heuvelrug"]
     a = advies(KRIJGSMACHT_SPECIALISME, {"leverancier": "politie"}, gemeenten=gemeenten)
     (per_gemeente,) = [w for w in a.waarschuwingen if w.startswith("Bijstand in 3 gemeenten")]
-    assert "procedures 4, 1" in per_gemeente
+    assert "procedures 1 en 4" in per_gemeente
     assert "3 formulieren per procedure" in per_gemeente
     assert "elk ondertekend door de eigen burgemeester" in per_gemeente
     enkel = advies(KRIJGSMACHT_SPECIALISME, gemeenten=["Den Haag"])

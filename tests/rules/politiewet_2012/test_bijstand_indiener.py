@@ -32,12 +32,40 @@ def test_formulieren_per_gemeente_een_per_burgemeester_art_11_lid_1() -> None:
     assert uitkomst.value == 3
     assert uitkomst.bron == politiewet("11", "1")
     (waarschuwing,) = uitkomst.waarschuwingen
-    assert waarschuwing.startswith(
+    assert waarschuwing == (
         "Bijstand in 3 gemeenten (Veenendaal, De Bilt, Utrechtse Heuvelrug): stel voor "
-        "procedures 3, 1 per gemeente een eigen aanvraagformulier op, elk ondertekend door de "
-        "eigen burgemeester: 3 formulieren per procedure."
+        "procedures 1 en 3 per gemeente een eigen aanvraagformulier op, elk ondertekend door de "
+        "eigen burgemeester: 3 formulieren per procedure. Elke burgemeester heeft alleen gezag "
+        "in zijn eigen gemeente (Pw 2012 art. 11 lid 1). Is de bijstand vooraf niet aan één "
+        "gemeente te koppelen, dan kan de regioburgemeester bij procedure 3 als primus inter "
+        "pares één verzoek indienen (factsheet, toelichting 3)."
     )
+    assert uitkomst.bronnen == (politiewet("11", "1"), factsheet("toelichting 3"))
     uit_catalogus(formulieren_per_gemeente, uitkomst)
+
+
+def test_formulieren_per_gemeente_procedure_1_noemt_geen_primus_inter_pares() -> None:
+    politie = {"leverancier": "politie"}
+    s = situatie(politie, gemeenten=GEMEENTEN)
+    uitkomst = formulieren_per_gemeente(s, advies(politie, gemeenten=GEMEENTEN).routes)
+    assert uitkomst.waarschuwingen == (
+        "Bijstand in 3 gemeenten (Veenendaal, De Bilt, Utrechtse Heuvelrug): stel voor "
+        "procedure 1 per gemeente een eigen aanvraagformulier op, elk ondertekend door de "
+        "eigen burgemeester: 3 formulieren per procedure. Elke burgemeester heeft alleen gezag "
+        "in zijn eigen gemeente (Pw 2012 art. 11 lid 1).",
+    )
+    assert uitkomst.bronnen == (politiewet("11", "1"),)
+
+
+def test_formulieren_per_gemeente_procedures_3_en_4_primus_inter_pares() -> None:
+    gevraagd = (KMAR, {"leverancier": "krijgsmacht", "specialisme_niet_beschikbaar": True})
+    s = situatie(*gevraagd, gemeenten=GEMEENTEN)
+    uitkomst = formulieren_per_gemeente(s, advies(*gevraagd, gemeenten=GEMEENTEN).routes)
+    (waarschuwing,) = uitkomst.waarschuwingen
+    assert waarschuwing.endswith(
+        "dan kan de regioburgemeester bij procedures 3 en 4 als primus inter pares één verzoek "
+        "indienen (factsheet, toelichting 3 en 4)."
+    )
 
 
 def test_formulieren_per_gemeente_een_formulier_bij_een_gemeente() -> None:

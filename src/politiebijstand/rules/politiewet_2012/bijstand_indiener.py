@@ -58,7 +58,9 @@ def formulieren_per_gemeente(situatie: Situatie, routes: Sequence[Route]) -> Uit
     several `gemeenten` needs one form per municipality, each signed by its own burgemeester;
     a warning gives the number and the procedures concerned (contract, interpretation 11). A
     route submitted by the regioburgemeester as primus inter pares needs one form; a route that
-    is not allowed needs none (no request is made).
+    is not allowed needs none (no request is made). The warning mentions the primus inter
+    pares only when procedure 3 or 4 is among the routes, naming those (toelichting 3 and 4
+    are the only places that allow it).
 
     Returns:
         The number of forms per burgemeester-signed route (1 when at most one municipality or
@@ -71,19 +73,38 @@ def formulieren_per_gemeente(situatie: Situatie, routes: Sequence[Route]) -> Uit
     if aantal <= 1 or not procedures:
         return Uitkomst(1, bron=GEZAG_BURGEMEESTER, reden="één formulier volstaat")
     namen = ", ".join(situatie.gemeenten)
-    lijst = ", ".join(dict.fromkeys(procedures))
-    woord = "procedure" if len(set(procedures)) == 1 else "procedures"
+    nummers = sorted(set(procedures), key=int)
+    woord = "procedure" if len(nummers) == 1 else "procedures"
+    primus = [n for n in nummers if n in _PRIMUS_INTER_PARES]
+    tekst = (
+        f"Bijstand in {aantal} gemeenten ({namen}): stel voor {woord} {_opsomming(nummers)} per "
+        f"gemeente een eigen aanvraagformulier op, elk ondertekend door de eigen burgemeester: "
+        f"{aantal} formulieren per procedure. Elke burgemeester heeft alleen gezag in zijn eigen "
+        "gemeente (Pw 2012 art. 11 lid 1)."
+    )
+    if primus:
+        # Only procedures 3 and 4 let the regioburgemeester submit as primus inter pares.
+        tekst += (
+            " Is de bijstand vooraf niet aan één gemeente te koppelen, dan kan de "
+            f"regioburgemeester bij {'procedure' if len(primus) == 1 else 'procedures'} "
+            f"{_opsomming(primus)} als primus inter pares één verzoek indienen (factsheet, "
+            f"toelichting {_opsomming(primus)})."
+        )
     return Uitkomst(
         aantal,
         bron=GEZAG_BURGEMEESTER,
-        ook=(TOELICHTING_3, TOELICHTING_4),
+        ook=tuple(_PRIMUS_INTER_PARES[n] for n in primus),
         reden=f"bijstand in {aantal} gemeenten: één formulier per gemeente",
-        waarschuwingen=(
-            f"Bijstand in {aantal} gemeenten ({namen}): stel voor {woord} {lijst} per gemeente "
-            f"een eigen aanvraagformulier op, elk ondertekend door de eigen burgemeester: "
-            f"{aantal} formulieren per procedure. Elke burgemeester heeft alleen gezag in zijn "
-            "eigen gemeente (Pw 2012 art. 11 lid 1). Is de bijstand vooraf niet aan één "
-            "gemeente te koppelen, dan kan de regioburgemeester bij procedures 3 en 4 als "
-            "primus inter pares één verzoek indienen (factsheet, toelichting 3 en 4).",
-        ),
+        waarschuwingen=(tekst,),
     )
+
+
+#: The procedures whose toelichting lets the regioburgemeester submit as primus inter pares.
+_PRIMUS_INTER_PARES = {"3": TOELICHTING_3, "4": TOELICHTING_4}
+
+
+def _opsomming(delen: Sequence[str]) -> str:
+    """Dutch enumeration: ``"1"``, ``"1 en 3"``, ``"1, 3 en 5"``."""
+    if len(delen) <= 1:
+        return "".join(delen)
+    return f"{', '.join(delen[:-1])} en {delen[-1]}"
