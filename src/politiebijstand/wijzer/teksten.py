@@ -106,6 +106,17 @@ UITKOMST: dict[str, str] = {
     ),
 }
 
+#: The heading of the result page per outcome (contract, `uitkomst`).
+UITKOMST_KOP: dict[str, str] = {
+    AdviesUitkomst.BIJSTAND: "Advies: bijstand aan de politie",
+    AdviesUitkomst.EIGEN_CAPACITEIT: "Advies: de eenheid voorziet zelf, geen bijstand nodig",
+    AdviesUitkomst.GEZAG_MINISTER: "Advies: gezag van de minister, geen bijstandsprocedure",
+    AdviesUitkomst.MILITAIRE_STEUNVERLENING: (
+        "Advies: militaire steunverlening in het openbaar belang, geen bijstand"
+    ),
+    AdviesUitkomst.NIET_MOGELIJK: "Advies: niet mogelijk",
+}
+
 INDIENER: dict[str, str] = {
     Indiener.BURGEMEESTER: "De burgemeester (of namens de burgemeester)",
     Indiener.REGIOBURGEMEESTER: "De regioburgemeester, als primus inter pares",

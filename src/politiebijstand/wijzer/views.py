@@ -383,6 +383,17 @@ def _is_canoniek(query: QueryDict, canoniek: QueryDict) -> bool:
     return list(query.lists()) == list(canoniek.lists())
 
 
+def _kop(advies: Advies) -> str:
+    """The result page's heading: it names the outcome (`teksten.UITKOMST_KOP`)."""
+    if (
+        advies.uitkomst == AdviesUitkomst.BIJSTAND
+        and advies.routes
+        and not any(r.toegestaan for r in advies.routes)
+    ):
+        return "Advies: deze bijstand is niet toegestaan"
+    return teksten.UITKOMST_KOP[advies.uitkomst]
+
+
 @require_safe
 def resultaat(request: HttpRequest) -> HttpResponse:
     """The advice for complete answers: per route whom to call, which form, who decides."""
@@ -417,6 +428,7 @@ def resultaat(request: HttpRequest) -> HttpResponse:
                 and not any(r.toegestaan for r in advies.routes)
                 else teksten.UITKOMST[advies.uitkomst]
             ),
+            "kop": _kop(advies),
             "aanvraagbaar": bool(aanvraagbare_routes(advies)),
             "gezag": teksten.GEZAG.get(advies.gezag) if advies.gezag else None,
             "routes": [_weergave(r, organisaties) for r in advies.routes],
