@@ -112,6 +112,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Reads the query string and form data first: too many fields or too much data get a
+    # Dutch 400 or 413 page instead of a 500; a 405 gets a page (not /api/).
+    "politiebijstand.ui.middleware.FoutpaginaMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

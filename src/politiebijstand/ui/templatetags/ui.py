@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django import template
+from django.conf import settings
 from django.db import DatabaseError
 
 from politiebijstand.organisaties.models import Organisatie
@@ -59,3 +60,13 @@ def spoednummers(context: template.Context) -> list[Spoednummer]:
 def telefoon_href(nummer: str) -> str:
     """A phone number as written (``"088 - 662 80 48"``) for a ``tel:`` link (``"0886628048"``)."""
     return re.sub(r"[^0-9+]", "", nummer)
+
+
+@register.simple_tag
+def thema_css() -> str:
+    """The static path of the NL Design System theme (setting ``THEME_CSS``).
+
+    A tag rather than the context processor's ``theme_css``, so that the error pages that
+    Django renders without a request (400, 500, CSRF failure) get the theme too.
+    """
+    return str(settings.THEME_CSS)
