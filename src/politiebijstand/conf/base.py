@@ -116,7 +116,6 @@ MIDDLEWARE = [
     # Dutch 400 or 413 page instead of a 500; a 405 gets a page (not /api/).
     "politiebijstand.ui.middleware.FoutpaginaMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -154,8 +153,10 @@ TEMPLATES = [
     },
 ]
 
+# The interface is Dutch only: no LocaleMiddleware, so a browser asking for English gets the
+# Dutch texts too (allauth's and Django's included).
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
+LANGUAGES = [("nl", "Nederlands")]
 TIME_ZONE = "Europe/Amsterdam"  # shown to users; stored as UTC (USE_TZ)
 USE_I18N = True
 USE_TZ = True

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from django import template
 from django.conf import settings
 from django.db import DatabaseError
+from django.forms import BoundField
+from django.utils.safestring import SafeString
 
 from politiebijstand.organisaties.models import Organisatie
 from politiebijstand.organisaties.selectors import organisaties_by_codes
@@ -70,3 +72,66 @@ def thema_css() -> str:
     Django renders without a request (400, 500, CSRF failure) get the theme too.
     """
     return str(settings.THEME_CSS)
+
+
+def _blokkade_minuten() -> int:
+    return max(1, int(getattr(settings, "LOGIN_BLOKKADE_SECONDEN", 900)) // 60)
+
+
+def _allauth_meldingen() -> dict[str, str]:
+    """Dutch texts ('u') for allauth's error codes, where its translation says 'je' or is vague.
+
+    The lock-out says how long it lasts and whom to contact (settings ``LOGIN_MAX_POGINGEN``
+    and ``LOGIN_BLOKKADE_SECONDEN``, issue #3).
+    """
+    pogingen = int(getattr(settings, "LOGIN_MAX_POGINGEN", 5))
+    minuten = _blokkade_minuten()
+    return {
+        "too_many_login_attempts": (
+            f"Te veel inlogpogingen: inloggen is {minuten} minuten geblokkeerd. Probeer het "
+            "daarna opnieuw. Weet u uw wachtwoord niet meer, of hebt u deze pogingen niet "
+            "zelf gedaan? Neem dan contact op met de beheerder van uw organisatie."
+        ),
+        "username_password_mismatch": (
+            "De gebruikersnaam of het wachtwoord is onjuist. Na "
+            f"{pogingen} mislukte pogingen wordt inloggen {minuten} minuten geblokkeerd."
+        ),
+        "account_inactive": (
+            "Dit account is niet actief. Neem contact op met de beheerder van uw organisatie."
+        ),
+        "incorrect_code": "De code is onjuist. Vul de code in die uw authenticator-app nu toont.",
+        "invalid_password_reset": (
+            "De link om een nieuw wachtwoord in te stellen is ongeldig of al gebruikt."
+        ),
+        "enter_current_password": "Vul uw huidige wachtwoord in.",
+        "incorrect_password": "Het wachtwoord is onjuist.",
+    }
+
+
+@register.filter
+def allauth_melding(fout: object) -> str:
+    """An allauth form error (`ValidationError` with a code) as Dutch text with 'u'.
+
+    Errors without a known code keep their own (translated) message.
+    """
+    code = getattr(fout, "code", None)
+    if code and code in _allauth_meldingen():
+        return _allauth_meldingen()[str(code)]
+    berichten = getattr(fout, "messages", None)
+    return " ".join(str(b) for b in berichten) if berichten else str(fout)
+
+
+@register.filter
+def als_tekstvak(veld: BoundField) -> SafeString:
+    """A form field's widget; a text input gets the NL Design System textbox classes."""
+    if getattr(veld.field.widget, "input_type", None) in ("text", "password", "email"):
+        return veld.as_widget(attrs={"class": "utrecht-textbox utrecht-textbox--html-input"})
+    return veld.as_widget()
+
+
+@register.simple_tag
+def demo_accounts_toegestaan() -> bool:
+    """Whether the demo accounts of `make run` may log in here (never in production)."""
+    from politiebijstand.accounts.policy import demo_accounts_toegestaan as toegestaan
+
+    return toegestaan()
