@@ -14,7 +14,7 @@ import pytest
 
 from tests.accounts.factories import WACHTWOORD, maak_gebruiker
 
-ENGELS = {"HTTP_ACCEPT_LANGUAGE": "en-US,en;q=0.9"}
+ENGELS = {"Accept-Language": "en-US,en;q=0.9"}
 
 
 def tekst(response: Any) -> str:
@@ -23,7 +23,7 @@ def tekst(response: Any) -> str:
 
 @pytest.fixture
 def anoniem(db: None) -> Client:
-    return Client(**ENGELS)
+    return Client(headers=ENGELS)
 
 
 def test_inlogpagina_is_nederlands_bij_een_engelse_browser(anoniem: Client) -> None:
@@ -110,7 +110,7 @@ def test_melding_na_inloggen_met_u(anoniem: Client) -> None:
 @pytest.mark.django_db
 def test_wachtwoord_en_uitlogpagina_zeggen_u(url: str, kop: str, zin: str) -> None:
     gebruiker = maak_gebruiker("LOCC", is_demo=True)
-    client = Client(**ENGELS)
+    client = Client(headers=ENGELS)
     if url.endswith("logout/"):
         client.force_login(gebruiker)
     body = tekst(client.get(url))
