@@ -154,3 +154,22 @@ def test_wijziglink_brengt_terug_naar_de_vraag_met_het_antwoord(
     expect(page.get_by_role("region", name="1. Een andere eenheid van de politie")).to_contain_text(
         "Niet van toepassing: de aanvragende burgemeester is zelf de regioburgemeester."
     )
+
+
+def test_printversie_zonder_menu_met_printmoment_en_adres(
+    page: Page, live_server: LiveServer
+) -> None:
+    # 1 July 2026, 10:00 UTC is 12:00 in Amsterdam (summer time).
+    page.clock.set_fixed_time("2026-07-01T10:00:00Z")
+    page.goto(f"{live_server.url}{RESULTAAT}")
+    page.emulate_media(media="print")
+    expect(page.locator(".pb-gebruikersmenu")).to_be_hidden()
+    expect(page.get_by_role("navigation", name="Hoofdmenu")).to_be_hidden()
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    regel = page.locator(".pb-printregel")
+    expect(regel).to_be_visible()
+    expect(regel).to_have_text(
+        f"Geprint op 01-07-2026 12:00 (Nederlandse tijd) van {live_server.url}{RESULTAAT}"
+    )
+    page.emulate_media(media="screen")
+    expect(regel).to_be_hidden()

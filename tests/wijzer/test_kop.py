@@ -46,3 +46,13 @@ def test_kop_past_bij_de_uitkomst(client: Client, query: str, kop: str) -> None:
     body = response.content.decode()
     assert f'<h1 class="utrecht-heading-1">{kop}</h1>' in body
     assert f"<title>{kop} · Bijstandswijzer · politiebijstand</title>" in body
+
+
+def test_advies_heeft_een_printregel_met_tijd_en_adres(client: Client) -> None:
+    url = "/wijzer/advies/?taak=openbare_orde&eigen_capaciteit_toereikend=ja"
+    body = client.get(url).content.decode()
+    assert (
+        '<p class="utrecht-paragraph pb-alleen-print pb-printregel">Geprint op <time '
+        "data-printmoment datetime="
+    ) in body
+    assert f"(Nederlandse tijd) van http://testserver{url.replace('&', '&amp;')}</p>" in body

@@ -21,6 +21,26 @@
     enhance(document);
   });
 
+  // The printed page says when it was printed (Dutch time), not when it was loaded.
+  window.addEventListener("beforeprint", function () {
+    var nu = new Date();
+    var tekst = new Intl.DateTimeFormat("nl-NL", {
+      timeZone: "Europe/Amsterdam",
+      day: "2-digit",
+      month: "2-digit",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+    })
+      .format(nu)
+      .replace(/\//g, "-")
+      .replace(",", "");
+    document.querySelectorAll("[data-printmoment]").forEach(function (element) {
+      element.textContent = tekst;
+      element.setAttribute("datetime", nu.toISOString());
+    });
+  });
+
   // Before htmx stores a page for the Back button, write what the user typed or chose into
   // the HTML itself, so that going back shows the answers as they were.
   document.addEventListener("htmx:beforeHistorySave", function () {
