@@ -29,6 +29,7 @@ from politiebijstand.rules import (
 )
 from politiebijstand.rules.catalogus import bron_voluit, catalogus_markdown, module_titel, regels
 from politiebijstand.rules.engine import wat_nu
+from politiebijstand.rules.situatie import OngeldigeJson, json_laden
 
 #: Exit status for invalid input or an unreadable file.
 EXIT_ONGELDIG = 2
@@ -62,35 +63,30 @@ class _Invoerfout(Exception):
     """Input that cannot become a situation; the message is for standard error."""
 
 
-def _geen_dubbele_sleutels(paren: list[tuple[str, Any]]) -> dict[str, Any]:
-    data: dict[str, Any] = {}
-    for sleutel, waarde in paren:
-        if sleutel in data:
-            raise _Invoerfout(f"veld '{sleutel}' komt dubbel voor in hetzelfde object")
-        data[sleutel] = waarde
-    return data
-
-
 def _lees_situatie(bestand: str) -> Any:
-    """Read FILE (or standard input for `-`) and return the situation object it holds.
+    """Read FILE (or standard input for `-`) and return the JSON value it holds.
+
+    Decoding is `rules.situatie.json_laden`, the same as the API's: a UTF-8 BOM is allowed;
+    an empty file, invalid JSON, a repeated key or too deep nesting is refused.
 
     Raises:
-        _Invoerfout: the file cannot be read, is not UTF-8, is not JSON, or repeats a key.
+        _Invoerfout: the file cannot be read, or `json_laden` refuses its text; the message
+            names the file.
     """
     naam = "standaardinvoer" if bestand == "-" else bestand
     try:
-        tekst = sys.stdin.read() if bestand == "-" else Path(bestand).read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise _Invoerfout(f"{naam} is geen UTF-8-tekst") from None
+        if bestand == "-":
+            # Bytes where possible, so that a BOM or bad UTF-8 is judged like a file's.
+            buffer = getattr(sys.stdin, "buffer", None)
+            tekst: str | bytes = buffer.read() if buffer is not None else sys.stdin.read()
+        else:
+            tekst = Path(bestand).read_bytes()
     except OSError as exc:
         raise _Invoerfout(f"kan {naam} niet lezen: {exc.strerror or exc}") from None
     try:
-        data = json.loads(tekst, object_pairs_hook=_geen_dubbele_sleutels)
-    except json.JSONDecodeError as exc:
-        raise _Invoerfout(
-            f"{naam} is geen geldige JSON (regel {exc.lineno}, kolom {exc.colno}): {exc.msg}"
-        ) from None
-    return data
+        return json_laden(tekst)
+    except OngeldigeJson as fout:
+        raise _Invoerfout(f"{naam}: {fout.melding}") from None
 
 
 _UITKOMST = {

@@ -146,7 +146,7 @@ def test_api_zonder_tweede_factor_antwoordt_403(client: Client) -> None:
     wachtwoord_invullen(client, "bert")
     response = client.post("/api/v1/advies", {}, content_type="application/json")
     assert response.status_code == 403
-    assert response.json()["type"] == "tweede-factor-vereist"
+    assert response.json()["type"] == "urn:politiebijstand:probleem:tweede-factor-vereist"
 
 
 def test_totp_kan_niet_door_de_gebruiker_zelf_worden_uitgezet(

@@ -100,7 +100,6 @@ def test_onbekend_veld_wordt_geweigerd(client: Client) -> None:
 @pytest.mark.parametrize(
     ("body", "content_type"),
     [
-        ("{niet json", "application/json"),
         ("taak=openbare_orde", "application/x-www-form-urlencoded"),
         ("<situatie/>", "application/xml"),
     ],
@@ -134,11 +133,130 @@ def test_get_geeft_405_probleem(client: Client) -> None:
 
 
 def test_anoniem_krijgt_401_zonder_advies() -> None:
-    """Every page requires log-in, the API too (issue #3)."""
+    """Every page requires log-in, the API too (issue #3); the problem's type is a URN."""
     response = Client().post(URL, data=json.dumps(KMAR), content_type="application/json")
     assert response.status_code == 401
     assert response["Content-Type"] == "application/problem+json"
-    assert response.json()["type"] == "inloggen-vereist"
+    assert response["WWW-Authenticate"] == 'Session realm="politiebijstand"'
+    assert response.json() == {
+        "type": "urn:politiebijstand:probleem:inloggen-vereist",
+        "title": "Inloggen vereist",
+        "status": 401,
+        "detail": "Log eerst in (met de tweede factor); de API gebruikt de sessie.",
+    }
+
+
+@pytest.mark.parametrize("body", ["", "   \n"])
+def test_lege_body_is_een_400_probleem_dat_de_body_noemt(client: Client, body: str) -> None:
+    response = post(client, body)
+    assert response.status_code == 400
+    assert response["Content-Type"] == PROBLEM
+    assert response.json() == {
+        "type": "urn:politiebijstand:probleem:lege-body",
+        "title": "Lege body",
+        "status": 400,
+        "detail": "De body is leeg: stuur een JSON-object.",
+        "invalid-params": [{"name": "body", "reason": "leeg: de body bevat geen JSON"}],
+    }
+
+
+@pytest.mark.parametrize(
+    ("body", "reden"),
+    [
+        ("[" * 100_000 + "]" * 100_000, "JSON te diep genest (meer dan 16 niveaus)"),
+        ('{"taak": [' * 20 + "1" + "]}" * 20, "JSON te diep genest (meer dan 16 niveaus)"),
+        (
+            '{"taak": "openbare_orde", "taak": "hulpverlening"}',
+            "veld 'taak' komt dubbel voor in hetzelfde object",
+        ),
+        ('{"spoed": Infinity}', "Infinity is geen geldige JSON-waarde"),
+        (b"\xff\xfe{}", "geen UTF-8-tekst"),
+        (
+            "{niet json",
+            "geen geldige JSON (regel 1, kolom 2): Expecting property name enclosed in "
+            "double quotes",
+        ),
+    ],
+)
+def test_body_die_de_cli_ook_weigert_is_een_400_probleem_met_reden(
+    client: Client, body: str | bytes, reden: str
+) -> None:
+    """The API decodes with the CLI's helper (rules.situatie.json_laden)."""
+    response = post(client, body)
+    assert response.status_code == 400
+    assert response["Content-Type"] == PROBLEM
+    assert response.json() == {
+        "type": "urn:politiebijstand:probleem:geen-json",
+        "title": "Geen geldige JSON",
+        "status": 400,
+        "detail": f"De body is geen bruikbare JSON: {reden}.",
+        "invalid-params": [{"name": "body", "reason": reden}],
+    }
+
+
+def test_body_groter_dan_de_limiet_is_een_413_probleem(client: Client, settings: Any) -> None:
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    body = json.dumps({**KMAR, "gemeenten": ["x" * 1000]})
+    response = post(client, body)
+    assert response.status_code == 413
+    assert response["Content-Type"] == PROBLEM
+    assert response.json() == {
+        "type": "urn:politiebijstand:probleem:body-te-groot",
+        "title": "Body te groot",
+        "status": 413,
+        "detail": "De body is groter dan de toegestane 1000 bytes.",
+        "invalid-params": [{"name": "body", "reason": "groter dan 1000 bytes"}],
+    }
+
+
+def test_body_met_utf8_bom_wordt_gelezen(client: Client) -> None:
+    response = post(client, b"\xef\xbb\xbf" + json.dumps(KMAR).encode())
+    assert response.status_code == 200
+    assert response.json() == advies_bepalen(situatie_from_dict(KMAR)).to_dict()
+
+
+@pytest.mark.parametrize(
+    ("wijziging", "veld", "reden"),
+    [
+        (
+            {"gemeenten": ["Den Haag", " den haag"]},
+            "gemeenten[1]",
+            "'den haag' staat al in de lijst (gemeenten[0])",
+        ),
+        (
+            {"gemeenten": ["Den\tHaag"]},
+            "gemeenten[0]",
+            "een gemeentenaam mag geen stuurtekens bevatten",
+        ),
+        (
+            {"gemeenten": ["x" * 81]},
+            "gemeenten[0]",
+            "een gemeentenaam is ten hoogste 80 tekens lang",
+        ),
+        (
+            {"gemeenten": [f"G{i}" for i in range(51)]},
+            "gemeenten",
+            "ten hoogste 50 gemeenten, niet 51",
+        ),
+        (
+            {"gevraagd": [{"leverancier": "kmar"}, {"leverancier": "kmar"}]},
+            "gevraagd[1]",
+            "kmar is al gevraagd in gevraagd[0]; vraag elk één keer",
+        ),
+        (
+            {"gevraagd": [{"leverancier": "buitenland", "land": "be"}]},
+            "gevraagd[0].land",
+            "moet een landcode van twee hoofdletters zijn (ISO 3166-1 alpha-2, bijvoorbeeld BE of "
+            "DE), niet 'be'",
+        ),
+    ],
+)
+def test_validatie_is_die_van_situatie_from_dict(
+    client: Client, wijziging: dict[str, Any], veld: str, reden: str
+) -> None:
+    response = post(client, {**KMAR, **wijziging})
+    assert response.status_code == 400
+    assert response.json()["invalid-params"] == [{"name": veld, "reason": reden}]
 
 
 def test_sessie_vraagt_het_csrf_token(client_als: Any) -> None:
@@ -163,7 +281,7 @@ def test_openapi_beschrijft_verzoek_en_antwoord(client: Client) -> None:
     assert operation["operationId"] == "advies_bepalen"
     body = operation["requestBody"]["content"]["application/json"]["schema"]
     assert body == {"$ref": "#/components/schemas/Situatie"}
-    assert set(operation["responses"]) == {"200", "400", "405"}
+    assert set(operation["responses"]) == {"200", "400", "401", "405", "413"}
     components = schema["components"]["schemas"]
     assert components["Situatie"]["required"] == ["eigen_capaciteit_toereikend", "taak"]
     assert set(components["Advies"]["properties"]) == {
@@ -175,3 +293,21 @@ def test_openapi_beschrijft_verzoek_en_antwoord(client: Client) -> None:
     }
     assert "invalid-params" in components["Probleem"]["properties"]
     assert "get" not in schema["paths"]["/api/v1/advies"]
+
+
+BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+
+
+def test_schema_toont_zich_in_de_browser_met_een_versie(client: Client) -> None:
+    response = client.get("/api/v1/schema/", HTTP_ACCEPT=BROWSER)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert response["Content-Disposition"] == 'inline; filename="politiebijstand API.yaml"'
+    schema = yaml.safe_load(response.content)
+    assert schema["info"]["version"] == "1.0.0"
+    als_json = client.get("/api/v1/schema/?format=json", HTTP_ACCEPT=BROWSER)
+    assert als_json["Content-Type"] == "application/json"
+    assert json.loads(als_json.content)["info"]["version"] == "1.0.0"
+    openapi = client.get("/api/v1/schema/", HTTP_ACCEPT="application/vnd.oai.openapi")
+    assert openapi["Content-Type"] == "application/vnd.oai.openapi; charset=utf-8"
+    assert yaml.safe_load(openapi.content) == schema

@@ -122,7 +122,13 @@ def test_advies_tekst_bezwaren_en_geen_formulier() -> None:
 @pytest.mark.parametrize(
     ("inhoud", "melding"),
     [
-        ("{", "is geen geldige JSON (regel 1, kolom 2)"),
+        ("{", "situatie.json: geen geldige JSON (regel 1, kolom 2)"),
+        ("", "situatie.json: leeg bestand (er staat geen JSON in)"),
+        (" \n\t", "situatie.json: leeg bestand"),
+        ("[" * 100_000 + "]" * 100_000, "situatie.json: JSON te diep genest (meer dan 16 niveaus)"),
+        ({"situatie": {"taak": [[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]}}, "JSON te diep genest"),
+        ('{"spoed": NaN}', "situatie.json: NaN is geen geldige JSON-waarde"),
+        ('{"spoed": ' + "9" * 5000 + "}", "situatie.json: een getal is te lang (meer dan 4300"),
         ("[]", "fout in veld 'situatie': moet een JSON-object zijn"),
         ('{"taak": "openbare_orde"}', "fout in veld 'eigen_capaciteit_toereikend': verplicht"),
         ({**KMAR, "onbekend": 1}, "fout in veld 'onbekend': onbekend veld"),
@@ -138,6 +144,18 @@ def test_advies_tekst_bezwaren_en_geen_formulier() -> None:
         ),
         ({"situatie": []}, "fout in veld 'situatie': moet een JSON-object zijn"),
         ('{"taak": "openbare_orde", "taak": "hulpverlening"}', "veld 'taak' komt dubbel voor"),
+        (
+            {**KMAR, "gemeenten": ["Den Haag", "den haag "]},
+            "fout in veld 'gemeenten[1]': 'den haag' staat al in de lijst (gemeenten[0])",
+        ),
+        (
+            {**KMAR, "gevraagd": [{"leverancier": "kmar"}, {"leverancier": "kmar"}]},
+            "fout in veld 'gevraagd[1]': kmar is al gevraagd in gevraagd[0]",
+        ),
+        (
+            {**KMAR, "gevraagd": [{"leverancier": "buitenland", "land": "Belgie"}]},
+            "fout in veld 'gevraagd[0].land': moet een landcode van twee hoofdletters zijn",
+        ),
     ],
 )
 def test_advies_ongeldige_invoer_exit_2_niets_op_stdout_melding_noemt_veld(
@@ -166,7 +184,36 @@ def test_advies_onleesbaar_bestand_exit_2(
     binair.write_bytes(b"\xff\xfe{\x00")
     status, out, err = _run(capsys, "advies", str(binair))
     assert (status, out) == (2, "")
-    assert err == f"politiebijstand advies: {binair} is geen UTF-8-tekst\n"
+    assert err == f"politiebijstand advies: {binair}: geen UTF-8-tekst\n"
+
+
+def test_advies_leest_bestand_en_standaardinvoer_met_utf8_bom(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pad = tmp_path / "bom.json"
+    pad.write_bytes(b"\xef\xbb\xbf" + json.dumps(KMAR).encode())
+    status, out, err = _run(capsys, "advies", str(pad), "--json")
+    assert (status, err) == (0, "")
+    assert json.loads(out) == advies_bepalen(situatie_from_dict(KMAR)).to_dict()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(pad.read_bytes())))
+    status, out, err = _run(capsys, "advies", "-", "--json")
+    assert (status, err) == (0, "")
+    assert json.loads(out)["routes"][0]["procedure"] == "3"
+
+
+def test_advies_diep_geneste_json_via_subprocess_exit_2_zonder_traceback(tmp_path: Path) -> None:
+    pad = _schrijf(tmp_path, "[" * 100_000 + "]" * 100_000)
+    proces = subprocess.run(
+        [str(REPO / ".venv" / "bin" / "politiebijstand"), "advies", str(pad)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert (proces.returncode, proces.stdout) == (2, "")
+    assert proces.stderr == (
+        f"politiebijstand advies: {pad}: JSON te diep genest (meer dan 16 niveaus)\n"
+    )
 
 
 def test_advies_zonder_bestand_is_gebruiksfout(capsys: pytest.CaptureFixture[str]) -> None:

@@ -4,7 +4,7 @@ raises `OngeldigeSituatie` naming the offending field (shared/contract/advies.md
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Literal
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -84,8 +84,16 @@ def gevraagd_item(draw: st.DrawFn) -> dict[str, Any]:
         if draw(st.booleans()):
             item[veld] = draw(st.booleans())
     if draw(st.booleans()):
-        item["land"] = draw(st.one_of(st.none(), st.sampled_from(["BE", "DE", "FR", ""])))
+        item["land"] = draw(st.one_of(st.none(), st.sampled_from(["BE", "DE", "FR", "LU"])))
     return item
+
+
+#: A municipality name as `situatie_from_dict` accepts it: no control characters, at most
+#: 80 characters after trimming.
+_STUURTEKENS: tuple[Literal["C"]] = ("C",)
+gemeente = st.text(
+    alphabet=st.characters(blacklist_categories=_STUURTEKENS), min_size=1, max_size=12
+).filter(str.strip)
 
 
 @st.composite
@@ -108,12 +116,17 @@ def geldige_situatie(draw: st.DrawFn) -> dict[str, Any]:
             data[veld] = draw(st.booleans())
     if draw(st.booleans()):
         data["gemeenten"] = draw(
-            st.lists(st.text(min_size=1, max_size=12).filter(str.strip), max_size=4)
+            st.lists(gemeente, max_size=4, unique_by=lambda g: g.strip().casefold())
         )
     verplicht = not eigen and taak not in ZONDER_GEVRAAGD
     if verplicht or draw(st.booleans()):
         data["gevraagd"] = draw(
-            st.lists(gevraagd_item(), min_size=1 if verplicht else 0, max_size=6)
+            st.lists(
+                gevraagd_item(),
+                min_size=1 if verplicht else 0,
+                max_size=6,
+                unique_by=lambda g: (g["leverancier"], g.get("middel")),
+            )
         )
     return data
 
@@ -219,10 +232,16 @@ def verkeerd_type(draw: st.DrawFn) -> tuple[dict[str, Any], str]:
         bekend = {m.value for m in Middel}
         gevraagd[i][veld] = draw(st.one_of(geen_tekst, onbekende_tekst(bekend)))
     elif veld == "land":
-        gevraagd[i][veld] = draw(geen_tekst)
+        gevraagd[i][veld] = draw(
+            st.one_of(geen_tekst, st.text(max_size=4).filter(lambda t: not _is_landcode(t)))
+        )
     else:
         gevraagd[i][veld] = draw(geen_bool)
     return data, f"gevraagd[{i}].{veld}"
+
+
+def _is_landcode(tekst: str) -> bool:
+    return len(tekst) == 2 and all("A" <= t <= "Z" for t in tekst)
 
 
 @settings(max_examples=250, deadline=None)
@@ -275,3 +294,37 @@ def test_ontbrekend_verplicht_veld_noemt_het_veld(geval: tuple[dict[str, Any], s
 )
 def test_geen_object_noemt_situatie(data: Any) -> None:
     assert _fout(data).veld == "situatie"
+
+
+@st.composite
+def dubbel_of_te_veel(draw: st.DrawFn) -> tuple[dict[str, Any], str]:
+    """A valid situation with a repeated municipality or provider, or too many municipalities,
+    and the path that the error must name."""
+    data = draw(geldige_situatie())
+    soort = draw(st.sampled_from(["gemeente", "leverancier", "te-veel"]))
+    if soort == "te-veel":
+        data["gemeenten"] = [f"Gemeente {n}" for n in range(draw(st.integers(51, 80)))]
+        return data, "gemeenten"
+    if soort == "gemeente" or not data.get("gevraagd"):
+        gemeenten = list(data.get("gemeenten") or [draw(gemeente)])
+        j = draw(st.integers(0, len(gemeenten) - 1))
+        kopie = draw(st.sampled_from([str.upper, str.lower, lambda g: f"  {g} "]))(gemeenten[j])
+        if kopie.strip().casefold() != gemeenten[j].strip().casefold():
+            kopie = gemeenten[j]  # some letters change length when upper-cased
+        gemeenten.append(kopie)
+        data["gemeenten"] = gemeenten
+        return data, f"gemeenten[{len(gemeenten) - 1}]"
+    gevraagd = list(data["gevraagd"])
+    j = draw(st.integers(0, len(gevraagd) - 1))
+    gevraagd.append(dict(gevraagd[j]))
+    data["gevraagd"] = gevraagd
+    return data, f"gevraagd[{len(gevraagd) - 1}]"
+
+
+@settings(max_examples=150, deadline=None)
+@given(dubbel_of_te_veel())
+def test_dubbele_gemeente_of_leverancier_en_te_veel_gemeenten_noemen_het_veld(
+    geval: tuple[dict[str, Any], str],
+) -> None:
+    data, veld = geval
+    assert _fout(data).veld == veld

@@ -9,13 +9,14 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth import logout
 from django.contrib.auth.middleware import LoginRequiredMiddleware
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 
 from politiebijstand.accounts.constants import Gebeurtenis
 from politiebijstand.accounts.policy import heeft_tweede_factor, tweede_factor_vereist
 from politiebijstand.accounts.receivers import SESSIE_INGELOGD_OP
+from politiebijstand.api.problemen import probleem_response
 from politiebijstand.audit.services import audit_record
 
 #: Session key: the pk of the user whose second factor was found (saves a query per request).
@@ -74,14 +75,11 @@ class TweedeFactorVerplichtMiddleware:
             request.session[SESSIE_TWEEDE_FACTOR] = user.pk
             return None
         if _is_api(request):
-            return JsonResponse(
-                {
-                    "type": "tweede-factor-vereist",
-                    "title": "Stel eerst een tweede factor (TOTP) in.",
-                    "status": 403,
-                },
+            return probleem_response(
+                titel="Tweede factor vereist",
+                detail="Stel eerst een tweede factor (TOTP) in.",
+                code="tweede-factor-vereist",
                 status=403,
-                content_type="application/problem+json",
             )
         return redirect("mfa_activate_totp")
 
@@ -113,10 +111,11 @@ class SessieMaximumMiddleware:
                 )
                 logout(request)
                 if _is_api(request):
-                    return JsonResponse(
-                        {"type": "sessie-verlopen", "title": "Sessie verlopen.", "status": 401},
+                    return probleem_response(
+                        titel="Sessie verlopen",
+                        detail="Uw sessie is verlopen. Log opnieuw in.",
+                        code="sessie-verlopen",
                         status=401,
-                        content_type="application/problem+json",
                     )
                 return redirect(settings.LOGIN_URL)
             nu = int(timezone.now().timestamp())
@@ -142,10 +141,11 @@ class InlogVerplichtMiddleware(LoginRequiredMiddleware):
             # attribute is not consulted here.
             if request.user.is_authenticated:
                 return None
-            weigering = JsonResponse(
-                {"type": "inloggen-vereist", "title": "Log eerst in.", "status": 401},
+            weigering = probleem_response(
+                titel="Inloggen vereist",
+                detail="Log eerst in (met de tweede factor); de API gebruikt de sessie.",
+                code="inloggen-vereist",
                 status=401,
-                content_type="application/problem+json",
             )
             weigering["WWW-Authenticate"] = 'Session realm="politiebijstand"'
             return weigering

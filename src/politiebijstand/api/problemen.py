@@ -10,12 +10,16 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, HttpResponse
 
 from drf_spectacular.utils import inline_serializer
 from rest_framework import exceptions, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
+
+from politiebijstand.api.parsers import OngeldigeBody
 
 PROBLEM_JSON = "application/problem+json"
 TYPE_PREFIX = "urn:politiebijstand:probleem:"
@@ -116,13 +120,37 @@ def probleem_api_response(
 def probleem_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     """DRF's errors (bad JSON, wrong media type, wrong method, not found) as problem+json.
 
-    A body that is not JSON, or not sent as JSON, is a 400 (`geen-json`); a wrong method a
-    405 with its `Allow` header; an object that does not exist or lies outside the user's
-    scope a 404 (`niet-gevonden`, the same answer for both, issue #3).
+    A body over DATA_UPLOAD_MAX_MEMORY_SIZE is a 413 (`body-te-groot`); an empty body a 400
+    (`lege-body`); a body that is not JSON, or not sent as JSON, a 400 (`geen-json`, naming
+    what is wrong when `StrikteJsonParser` refused it: a repeated key, too deep nesting, ...);
+    a wrong method a 405 with its `Allow` header; an object that does not exist or lies
+    outside the user's scope a 404 (`niet-gevonden`, the same answer for both, issue #3).
     """
+    if isinstance(exc, RequestDataTooBig):
+        # Raised by request.body (DRF's JSON parsing reads it); Django would answer with an
+        # HTML page.
+        limiet = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        return probleem_api_response(
+            titel="Body te groot",
+            detail=f"De body is groter dan de toegestane {limiet} bytes.",
+            code="body-te-groot",
+            status_code=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+            ongeldige_velden=[{"name": "body", "reason": f"groter dan {limiet} bytes"}],
+        )
     response = exception_handler(exc, context)
     if response is None:
         return None
+    if isinstance(exc, OngeldigeBody):
+        return probleem_api_response(
+            titel="Lege body" if exc.leeg else "Geen geldige JSON",
+            detail=(
+                "De body is leeg: stuur een JSON-object."
+                if exc.leeg
+                else f"De body is geen bruikbare JSON: {exc.reden}."
+            ),
+            code="lege-body" if exc.leeg else "geen-json",
+            ongeldige_velden=[{"name": "body", "reason": exc.reden}],
+        )
     if isinstance(exc, exceptions.ParseError | exceptions.UnsupportedMediaType):
         return probleem_api_response(
             titel="Geen geldige JSON",

@@ -2,9 +2,7 @@
 
 from django.urls import URLPattern, URLResolver, path
 
-from drf_spectacular.views import SpectacularAPIView
-
-from politiebijstand.api.views import AdviesApi
+from politiebijstand.api.views import AdviesApi, SchemaApi
 from politiebijstand.verzoeken.api.views import VerzoekDetailApi, VerzoekLijstApi, WerkvoorraadApi
 
 app_name = "api"
@@ -14,5 +12,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("v1/verzoeken", VerzoekLijstApi.as_view(), name="verzoeken"),
     path("v1/verzoeken/<uuid:uuid>", VerzoekDetailApi.as_view(), name="verzoek"),
     path("v1/werkvoorraad", WerkvoorraadApi.as_view(), name="werkvoorraad"),
-    path("v1/schema/", SpectacularAPIView.as_view(api_version="1.0.0"), name="schema"),
+    path("v1/schema/", SchemaApi.as_view(), name="schema"),
 ]

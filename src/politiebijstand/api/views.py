@@ -9,13 +9,20 @@ from __future__ import annotations
 
 from typing import Any
 
+from drf_spectacular.renderers import (
+    OpenApiJsonRenderer,
+    OpenApiJsonRenderer2,
+    OpenApiYamlRenderer,
+    OpenApiYamlRenderer2,
+)
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
-from rest_framework.parsers import JSONParser
+from drf_spectacular.views import SpectacularAPIView
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from politiebijstand.api.parsers import LEEG, OngeldigeBody, StrikteJsonParser
 from politiebijstand.api.problemen import (
     PROBLEEM_SCHEMA,
     probleem_api_response,
@@ -28,7 +35,7 @@ from politiebijstand.rules import OngeldigeSituatie, advies_bepalen, situatie_fr
 class AdviesApi(APIView):
     """Routing advice for a situation (factsheet and Politiewet 2012)."""
 
-    parser_classes = (JSONParser,)
+    parser_classes = (StrikteJsonParser,)
     renderer_classes = (JSONRenderer,)
 
     def get_exception_handler(self) -> Any:
@@ -46,8 +53,14 @@ class AdviesApi(APIView):
         request=SituatieSerializer,
         responses={
             200: AdviesSerializer,
-            400: OpenApiResponse(PROBLEEM_SCHEMA, description="Ongeldige situatie of geen JSON."),
+            400: OpenApiResponse(
+                PROBLEEM_SCHEMA, description="Ongeldige situatie, lege body of geen JSON."
+            ),
+            401: OpenApiResponse(PROBLEEM_SCHEMA, description="Niet ingelogd."),
             405: OpenApiResponse(PROBLEEM_SCHEMA, description="Alleen POST."),
+            413: OpenApiResponse(
+                PROBLEEM_SCHEMA, description="Body groter dan DATA_UPLOAD_MAX_MEMORY_SIZE."
+            ),
         },
         examples=[
             OpenApiExample(
@@ -64,6 +77,9 @@ class AdviesApi(APIView):
         auth=[],
     )
     def post(self, request: Request) -> Response:
+        if request.stream is None:
+            # DRF reads an empty body as {} without calling the parser; it is no situation.
+            raise OngeldigeBody(LEEG, leeg=True)
         try:
             situatie = situatie_from_dict(request.data)
         except OngeldigeSituatie as fout:
@@ -74,3 +90,28 @@ class AdviesApi(APIView):
                 ongeldige_velden=[{"name": fout.veld, "reason": fout.melding}],
             )
         return Response(advies_bepalen(situatie).to_dict())
+
+
+class OpenApiTekstRenderer(OpenApiYamlRenderer):
+    """The OpenAPI YAML as ``text/plain``: a browser shows it instead of downloading it."""
+
+    media_type = "text/plain"
+
+
+class SchemaApi(SpectacularAPIView):
+    """The OpenAPI 3 description of the API (drf-spectacular), readable in a browser.
+
+    A browser (Accept ``text/html, */*``) gets the YAML as ``text/plain; charset=utf-8``;
+    ``?format=json`` gives ``application/json``; tools still get
+    ``application/vnd.oai.openapi`` (+json) or ``application/yaml`` by asking for it. The
+    version is the one of SPECTACULAR_SETTINGS, shown once (no separate api_version).
+    """
+
+    # A list, as the base class declares it; DRF never mutates it.
+    renderer_classes = [  # noqa: RUF012
+        OpenApiTekstRenderer,
+        OpenApiYamlRenderer,
+        OpenApiYamlRenderer2,
+        OpenApiJsonRenderer2,
+        OpenApiJsonRenderer,
+    ]

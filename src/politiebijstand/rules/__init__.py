@@ -23,9 +23,11 @@ from politiebijstand.rules.situatie import (
     Gevraagd,
     Leverancier,
     Middel,
+    OngeldigeJson,
     OngeldigeSituatie,
     Situatie,
     Taak,
+    json_laden,
     situatie_from_dict,
 )
 
@@ -41,6 +43,7 @@ __all__ = [
     "Indiener",
     "Leverancier",
     "Middel",
+    "OngeldigeJson",
     "OngeldigeSituatie",
     "Route",
     "Situatie",
@@ -48,5 +51,6 @@ __all__ = [
     "Taak",
     "Zienswijze",
     "advies_bepalen",
+    "json_laden",
     "situatie_from_dict",
 ]

@@ -2,16 +2,32 @@
 
 `situatie_from_dict` is the single entry point from untrusted input (CLI file, web form, API
 body). It raises `OngeldigeSituatie` naming the offending field; it never guesses.
+`json_laden` decodes the JSON text of such input (CLI file, API body) the same strict way
+everywhere: no duplicate keys, no NaN, a bounded nesting depth, a UTF-8 BOM allowed.
 """
 
 from __future__ import annotations
 
+import json
+import re
+import reprlib
+import sys
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, TypeVar
 
 _E = TypeVar("_E", bound=StrEnum)
+
+#: At most this many municipalities in `gemeenten` (one form each: more is not a real case).
+MAX_GEMEENTEN = 50
+#: At most this many characters in one municipality's name, after trimming.
+MAX_GEMEENTE_LENGTE = 80
+#: At most this many nested arrays and objects in JSON input; a situation needs 3, a case
+#: file 4. Deeper input is refused before anything recurses over it.
+MAX_JSON_DIEPTE = 16
+_LANDCODE = re.compile(r"[A-Z]{2}")
 
 
 class Taak(StrEnum):
@@ -95,6 +111,18 @@ class Situatie:
     gevraagd: tuple[Gevraagd, ...] = field(default_factory=tuple)
 
 
+def _toon(waarde: Any) -> str:
+    """A short, bounded rendering of an input value for a message (never the whole value)."""
+    return _REPR.repr(waarde)
+
+
+_REPR = reprlib.Repr()
+_REPR.maxlevel = 2
+_REPR.maxstring = 40
+_REPR.maxother = 40
+_REPR.maxlist = _REPR.maxdict = 4
+
+
 class OngeldigeSituatie(ValueError):
     """Invalid input for the routing engine.
 
@@ -143,7 +171,7 @@ def _bool(data: Mapping[str, Any], key: str, pad: str, default: bool | None) -> 
         return default
     waarde = data[key]
     if not isinstance(waarde, bool):
-        raise OngeldigeSituatie(pad, f"moet true of false zijn, niet {waarde!r}")
+        raise OngeldigeSituatie(pad, f"moet true of false zijn, niet {_toon(waarde)}")
     return waarde
 
 
@@ -151,18 +179,18 @@ def _optional_bool(data: Mapping[str, Any], key: str, pad: str) -> bool | None:
     waarde = data.get(key)
     if waarde is None or isinstance(waarde, bool):
         return waarde
-    raise OngeldigeSituatie(pad, f"moet true, false of null zijn, niet {waarde!r}")
+    raise OngeldigeSituatie(pad, f"moet true, false of null zijn, niet {_toon(waarde)}")
 
 
 def _enum(enum: type[_E], waarde: Any, pad: str) -> _E:
     if not isinstance(waarde, str):
-        raise OngeldigeSituatie(pad, f"moet een tekst zijn, niet {waarde!r}")
+        raise OngeldigeSituatie(pad, f"moet een tekst zijn, niet {_toon(waarde)}")
     try:
         return enum(waarde)
     except ValueError:
         toegestaan = ", ".join(e.value for e in enum)
         raise OngeldigeSituatie(
-            pad, f"onbekende waarde {waarde!r}; toegestaan: {toegestaan}"
+            pad, f"onbekende waarde {_toon(waarde)}; toegestaan: {toegestaan}"
         ) from None
 
 
@@ -189,7 +217,13 @@ def _gevraagd_from_dict(item: Any, pad: str) -> Gevraagd:
         )
     land = item.get("land")
     if land is not None and not isinstance(land, str):
-        raise OngeldigeSituatie(f"{pad}.land", f"moet een tekst zijn, niet {land!r}")
+        raise OngeldigeSituatie(f"{pad}.land", f"moet een tekst zijn, niet {_toon(land)}")
+    if land is not None and not _LANDCODE.fullmatch(land):
+        raise OngeldigeSituatie(
+            f"{pad}.land",
+            f"moet een landcode van twee hoofdletters zijn (ISO 3166-1 alpha-2, bijvoorbeeld BE "
+            f"of DE), niet {_toon(land)}",
+        )
     return Gevraagd(
         leverancier=leverancier,
         middel=middel,
@@ -217,8 +251,12 @@ def situatie_from_dict(data: Any) -> Situatie:
             required field (`eigen_capaciteit_toereikend`, `taak`; `indicatie_misdrijf` when
             `taak` is `vermissing`; `aanvrager` when `taak` is `geen_politietaak`; `gevraagd`,
             with at least one item, unless own capacity suffices or the task is the minister's
-            or no police task; `middel` for `middelen_jenv`). The exception names the
-            field as a JSON path.
+            or no police task; `middel` for `middelen_jenv`); more than `MAX_GEMEENTEN`
+            municipalities, a name that is empty, longer than `MAX_GEMEENTE_LENGTE` after
+            trimming, holds a control character or repeats an earlier one (ignoring case); the
+            same provider (`leverancier` and `middel`) twice in `gevraagd`; a `land` that is
+            not two capital letters. The exception names the field as a JSON path
+            (``gemeenten[2]``, ``gevraagd[1]``, ``gevraagd[0].land``).
 
     Bron: contract/advies.md, "Input: Situatie"; factsheet toelichting 11 and 12.
     """
@@ -248,11 +286,7 @@ def situatie_from_dict(data: Any) -> Situatie:
         gemeenten_raw = []
     if not isinstance(gemeenten_raw, list):
         raise OngeldigeSituatie("gemeenten", "moet een lijst van gemeentenamen zijn")
-    gemeenten: list[str] = []
-    for i, gemeente in enumerate(gemeenten_raw):
-        if not isinstance(gemeente, str) or not gemeente.strip():
-            raise OngeldigeSituatie(f"gemeenten[{i}]", "moet een niet-lege gemeentenaam zijn")
-        gemeenten.append(gemeente.strip())
+    gemeenten = _gemeenten(gemeenten_raw)
     if "gevraagd" not in data or data["gevraagd"] is None:
         if not eigen and taak not in _TAKEN_ZONDER_GEVRAAGD:
             raise OngeldigeSituatie(
@@ -263,9 +297,7 @@ def situatie_from_dict(data: Any) -> Situatie:
         gevraagd_raw = data["gevraagd"]
         if not isinstance(gevraagd_raw, list):
             raise OngeldigeSituatie("gevraagd", "moet een lijst zijn")
-    gevraagd = tuple(
-        _gevraagd_from_dict(item, f"gevraagd[{i}]") for i, item in enumerate(gevraagd_raw)
-    )
+    gevraagd = _gevraagd_lijst(gevraagd_raw)
     if not gevraagd and not eigen and taak not in _TAKEN_ZONDER_GEVRAAGD:
         raise OngeldigeSituatie(
             "gevraagd", "kies minstens één leverancier van bijstand (de lijst is leeg)"
@@ -295,3 +327,149 @@ _TAKEN_ZONDER_GEVRAAGD = frozenset(
         Taak.GEEN_POLITIETAAK,
     }
 )
+
+
+def _gemeenten(waarden: list[Any]) -> tuple[str, ...]:
+    """The municipalities, trimmed.
+
+    Refuses too many, and a name that is empty, too long, holds a control character or repeats
+    an earlier one (ignoring case), naming ``gemeenten[i]``.
+    """
+    if len(waarden) > MAX_GEMEENTEN:
+        raise OngeldigeSituatie(
+            "gemeenten", f"ten hoogste {MAX_GEMEENTEN} gemeenten, niet {len(waarden)}"
+        )
+    gezien: dict[str, int] = {}
+    gemeenten: list[str] = []
+    for i, gemeente in enumerate(waarden):
+        pad = f"gemeenten[{i}]"
+        if not isinstance(gemeente, str) or not gemeente.strip():
+            raise OngeldigeSituatie(pad, "moet een niet-lege gemeentenaam zijn")
+        naam = gemeente.strip()
+        if len(naam) > MAX_GEMEENTE_LENGTE:
+            raise OngeldigeSituatie(
+                pad, f"een gemeentenaam is ten hoogste {MAX_GEMEENTE_LENGTE} tekens lang"
+            )
+        if any(unicodedata.category(teken).startswith("C") for teken in naam):
+            raise OngeldigeSituatie(pad, "een gemeentenaam mag geen stuurtekens bevatten")
+        sleutel = naam.casefold()
+        if sleutel in gezien:
+            raise OngeldigeSituatie(
+                pad, f"{_toon(naam)} staat al in de lijst (gemeenten[{gezien[sleutel]}])"
+            )
+        gezien[sleutel] = i
+        gemeenten.append(naam)
+    return tuple(gemeenten)
+
+
+def _gevraagd_lijst(items: list[Any]) -> tuple[Gevraagd, ...]:
+    """The requested providers, one route each (contract, `gevraagd`).
+
+    The same `leverancier` and `middel` twice is an error naming the later ``gevraagd[i]``.
+    """
+    gezien: dict[tuple[Leverancier, Middel | None], int] = {}
+    gevraagd: list[Gevraagd] = []
+    for i, item in enumerate(items):
+        pad = f"gevraagd[{i}]"
+        g = _gevraagd_from_dict(item, pad)
+        sleutel = (g.leverancier, g.middel)
+        if sleutel in gezien:
+            wat = g.leverancier.value + (f" ({g.middel.value})" if g.middel else "")
+            raise OngeldigeSituatie(
+                pad, f"{wat} is al gevraagd in gevraagd[{gezien[sleutel]}]; vraag elk één keer"
+            )
+        gezien[sleutel] = i
+        gevraagd.append(g)
+    return tuple(gevraagd)
+
+
+class OngeldigeJson(ValueError):
+    """JSON text that cannot be read as input.
+
+    The caller names the source: ``f"{bestand}: {melding}"`` (CLI) or the field ``body`` (API).
+
+    Attributes:
+        melding: a Dutch message without subject, e.g. ``"leeg bestand (er staat geen JSON
+            in)"``.
+        code: a stable kebab-case code: ``leeg``, ``geen-utf8``, ``geen-json``,
+            ``dubbele-sleutel``, ``geen-json-waarde``, ``getal-te-lang`` or ``te-diep``.
+    """
+
+    def __init__(self, melding: str, code: str) -> None:
+        super().__init__(melding)
+        self.melding = melding
+        self.code = code
+
+
+def _geen_dubbele_sleutels(paren: list[tuple[str, Any]]) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    for sleutel, waarde in paren:
+        if sleutel in data:
+            raise OngeldigeJson(
+                f"veld {_toon(sleutel)} komt dubbel voor in hetzelfde object", "dubbele-sleutel"
+            )
+        data[sleutel] = waarde
+    return data
+
+
+def _geen_constante(naam: str) -> Any:
+    raise OngeldigeJson(f"{naam} is geen geldige JSON-waarde", "geen-json-waarde")
+
+
+def _diepte_bewaken(data: Any) -> None:
+    """Raise when `data` nests more than `MAX_JSON_DIEPTE` arrays and objects (no recursion)."""
+    stapel: list[tuple[Any, int]] = [(data, 1)]
+    while stapel:
+        waarde, diepte = stapel.pop()
+        if isinstance(waarde, dict | list):
+            if diepte > MAX_JSON_DIEPTE:
+                raise OngeldigeJson(_TE_DIEP, "te-diep")
+            kinderen = waarde.values() if isinstance(waarde, dict) else waarde
+            stapel.extend((kind, diepte + 1) for kind in kinderen)
+
+
+_TE_DIEP = f"JSON te diep genest (meer dan {MAX_JSON_DIEPTE} niveaus)"
+
+
+def json_laden(tekst: str | bytes) -> Any:
+    """Decode the JSON text of a situation (or a case file) strictly, the same for CLI and API.
+
+    Args:
+        tekst: the raw text, or bytes in UTF-8; a leading UTF-8 byte order mark is allowed.
+
+    Returns:
+        The decoded value (any JSON value; `situatie_from_dict` checks its shape).
+
+    Raises:
+        OngeldigeJson: not UTF-8; empty or only whitespace ("leeg bestand"); not JSON (with
+            line and column); NaN or Infinity; a key repeated in one object; an integer too
+            long to read; nested deeper than `MAX_JSON_DIEPTE`.
+    """
+    if isinstance(tekst, bytes):
+        try:
+            tekst = tekst.decode("utf-8")
+        except UnicodeDecodeError:
+            raise OngeldigeJson("geen UTF-8-tekst", "geen-utf8") from None
+    tekst = tekst.removeprefix("\ufeff")
+    if not tekst.strip():
+        raise OngeldigeJson("leeg bestand (er staat geen JSON in)", "leeg")
+    try:
+        data = json.loads(
+            tekst, object_pairs_hook=_geen_dubbele_sleutels, parse_constant=_geen_constante
+        )
+    except json.JSONDecodeError as exc:
+        raise OngeldigeJson(
+            f"geen geldige JSON (regel {exc.lineno}, kolom {exc.colno}): {exc.msg}", "geen-json"
+        ) from None
+    except OngeldigeJson:
+        raise
+    except RecursionError:
+        # The decoder recurses per nested array or object; far too deep input ends here.
+        raise OngeldigeJson(_TE_DIEP, "te-diep") from None
+    except ValueError:  # an integer longer than sys.get_int_max_str_digits()
+        raise OngeldigeJson(
+            f"een getal is te lang (meer dan {sys.get_int_max_str_digits()} cijfers)",
+            "getal-te-lang",
+        ) from None
+    _diepte_bewaken(data)
+    return data
