@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from django import template
+from django import forms, template
 from django.conf import settings
 from django.db import DatabaseError
 from django.forms import BoundField
@@ -123,10 +123,32 @@ def allauth_melding(fout: object) -> str:
 
 @register.filter
 def als_tekstvak(veld: BoundField) -> SafeString:
-    """A form field's widget; a text input gets the NL Design System textbox classes."""
-    if getattr(veld.field.widget, "input_type", None) in ("text", "password", "email"):
-        return veld.as_widget(attrs={"class": "utrecht-textbox utrecht-textbox--html-input"})
-    return veld.as_widget()
+    """A form field's widget with the NL Design System classes of its kind.
+
+    Text, password, e-mail, number and date inputs get the textbox, a textarea the textarea,
+    a select the select; radio buttons, checkboxes and hidden inputs are left as they are.
+    """
+    widget = veld.field.widget
+    klasse = ""
+    if isinstance(widget, forms.Textarea):
+        # Not the --html-textarea variant: that marks an empty required field red at once.
+        klasse = "utrecht-textarea"
+    elif isinstance(widget, forms.Select) and not isinstance(widget, forms.RadioSelect):
+        klasse = "utrecht-select utrecht-select--html-select"
+    elif getattr(widget, "input_type", None) in (
+        "text",
+        "password",
+        "email",
+        "number",
+        "datetime-local",
+        "date",
+    ):
+        klasse = "utrecht-textbox utrecht-textbox--html-input"
+    if not klasse:
+        return veld.as_widget()
+    if veld.errors:
+        klasse += f" {klasse.split()[0]}--invalid"
+    return veld.as_widget(attrs={"class": klasse})
 
 
 @register.simple_tag

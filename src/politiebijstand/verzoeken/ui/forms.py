@@ -344,11 +344,73 @@ class TelefoonForm(forms.Form):
         label="Wat is afgesproken", widget=forms.Textarea(attrs={"rows": 4})
     )
 
-    def __init__(self, *args: Any, organisaties: QuerySet[Organisatie], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        organisaties: QuerySet[Organisatie],
+        uit_het_advies: Sequence[str] = (),
+        opgehaald: Sequence[Organisatie] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """The form; `uit_het_advies` are the route's contacts, the called one first.
+
+        `opgehaald` is `organisaties` already evaluated by the caller (saves the query).
+
+        The organisations are grouped: the advice's contacts in their order, then the other
+        national organisations, the police units and the Openbaar Ministerie, each by name.
+        An organisation with a 24/7 number shows it.
+        """
         super().__init__(*args, **kwargs)
-        self.fields["gebelde_organisatie"] = OrganisatieKeuze(
-            label="Welke organisatie werd gebeld", queryset=organisaties
+        veld = OrganisatieKeuze(
+            label="Welke organisatie werd gebeld",
+            queryset=organisaties,
+            empty_label="Kies de organisatie" if not uit_het_advies else None,
         )
+        lijst = list(opgehaald) if opgehaald is not None else list(organisaties)
+        veld.choices = organisatie_groepen(lijst, uit_het_advies)
+        self.fields["gebelde_organisatie"] = veld
+
+
+def organisatie_label(organisatie: Organisatie) -> str:
+    """``"Landelijk Operationeel Coördinatiecentrum (LOCC), 24/7 088 - 662 80 48"``."""
+    label = str(organisatie.naam)
+    if organisatie.afkorting and organisatie.afkorting not in label:
+        label += f" ({organisatie.afkorting})"
+    if organisatie.telefoon_spoed:
+        label += f", 24/7 {organisatie.telefoon_spoed}"
+    return label
+
+
+def organisatie_groepen(
+    organisaties: Sequence[Organisatie], uit_het_advies: Sequence[str]
+) -> list[tuple[str, Any]]:
+    """Choices of a select with option groups, for the organisation called on the phone.
+
+    Args:
+        organisaties: the organisations that may be chosen.
+        uit_het_advies: organisation codes of the route's contacts, in the advice's order.
+
+    Returns:
+        ``[("", "Kies de organisatie")]`` when no contact is known, then groups
+        ``(title, [(pk, label), ...])``: the advice's contacts, national organisations,
+        police units and their RCCBs, Openbaar Ministerie. Empty groups are left out.
+    """
+    per_code = {o.code: o for o in organisaties}
+    advies = [per_code[c] for c in dict.fromkeys(uit_het_advies) if c in per_code]
+    rest = sorted((o for o in organisaties if o not in advies), key=lambda o: str(o.naam))
+    politie = [o for o in rest if o.code.startswith(("EENHEID-", "RCCB-"))]
+    om = [o for o in rest if o.soort == "openbaar_ministerie"]
+    landelijk = [o for o in rest if o not in politie and o not in om]
+    keuzes: list[tuple[str, Any]] = [] if advies else [("", "Kies de organisatie")]
+    for titel, groep in (
+        ("Uit het advies voor dit verzoek", advies),
+        ("Landelijke organisaties", landelijk),
+        ("Politie-eenheden", politie),
+        ("Openbaar Ministerie", om),
+    ):
+        if groep:
+            keuzes.append((titel, [(o.pk, organisatie_label(o)) for o in groep]))
+    return keuzes
 
 
 class IntrekkenForm(forms.Form):

@@ -11,8 +11,10 @@ Times are shown and entered in Europe/Amsterdam and stored in UTC (``TIME_ZONE``
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 from uuid import UUID
 
@@ -26,6 +28,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
 from politiebijstand.organisaties.models import Organisatie
+from politiebijstand.procedures.definities import PROCESSEN
 from politiebijstand.procedures.engine import PROCEDURES
 from politiebijstand.rules import (
     AdviesUitkomst,
@@ -589,6 +592,7 @@ def taak(request: HttpRequest, pk: int) -> HttpResponse:
     post = request.POST if request.method == "POST" else None
     actie = request.POST.get("actie", "") if post is not None else ""
     conflict = ""
+    gebeld: Organisatie | None = None
     regels: list[GevraagdeInzet] = []
     namens = ""
     form: forms.Form
@@ -598,11 +602,23 @@ def taak(request: HttpRequest, pk: int) -> HttpResponse:
         form = uiforms.BesluitForm(post, regels=regels)
         namens = workflow.namens_voor(taak.procedure_id, workflow.besluit_veld(taak.velden))[0]
     elif soort == "telefoon":
-        contacten = deel.route.get("contacten") or []
+        # The route's first contact is the one the urgent step calls (the LE-POB for
+        # procedures 1, 4, 5 and 6, the LOCC for 2 and 3, DB3 for containers, OZI for 7
+        # and 8: factsheet, toelichting 1 to 8; contract, interpretation 11).
+        contacten = [str(c) for c in deel.route.get("contacten") or []]
+        telefoon_organisaties = _telefoon_organisaties()
+        organisaties = list(telefoon_organisaties)
+        gebeld = next((o for o in organisaties if contacten and o.code == contacten[0]), None)
         initial: dict[str, Any] = {"tijdstip": timezone.now().replace(second=0, microsecond=0)}
-        if contacten:
-            initial["gebelde_organisatie"] = Organisatie.objects.filter(code=contacten[0]).first()
-        form = uiforms.TelefoonForm(post, initial=initial, organisaties=_telefoon_organisaties())
+        if gebeld is not None:
+            initial["gebelde_organisatie"] = gebeld.pk
+        form = uiforms.TelefoonForm(
+            post,
+            initial=initial,
+            organisaties=telefoon_organisaties,
+            uit_het_advies=contacten if gebeld is not None else (),
+            opgehaald=organisaties,
+        )
     else:
         form = uiforms.StapForm(post if actie != "overslaan" else None, velden=taak.velden)
         if taak.optioneel:
@@ -644,6 +660,8 @@ def taak(request: HttpRequest, pk: int) -> HttpResponse:
             "deel": deel,
             "procedure_titel": _procedure_titel(deel.procedure_id),
             "soort": soort,
+            "gebeld": gebeld,
+            "documentatie": leesbare_documentatie(taak.documentatie, deel.procedure_id),
             "form": form,
             "overslaan": overslaan,
             "regels": regels,
@@ -655,6 +673,33 @@ def taak(request: HttpRequest, pk: int) -> HttpResponse:
             "nu": timezone.now(),
         },
     )
+
+
+_TAAK_ID = re.compile(r"\btaak_[a-z0-9_]+\b")
+
+
+@cache
+def _stapnamen(procedure_id: str) -> dict[str, str]:
+    procedure = PROCEDURES.get(procedure_id)
+    for proces in PROCESSEN:
+        if procedure is not None and proces.id == procedure.process_id:
+            return {knoop.id: knoop.naam for knoop in proces.knopen.values()}
+    return {}
+
+
+def leesbare_documentatie(tekst: str, procedure_id: str) -> str:
+    """A step's documentation with the BPMN ids of steps replaced by their Dutch names.
+
+    ``"... volgen achteraf in taak_schriftelijk_formaliseren"`` becomes ``"... volgen
+    achteraf in de stap 'Schriftelijk formaliseren'"``. Unknown ids are left as they are.
+    """
+    namen = _stapnamen(procedure_id)
+
+    def naam(match: re.Match[str]) -> str:
+        gevonden = namen.get(match.group(0))
+        return f"de stap '{gevonden}'" if gevonden else match.group(0)
+
+    return _TAAK_ID.sub(naam, tekst)
 
 
 def _niet_open_melding(taak: Taak) -> str:
