@@ -51,7 +51,13 @@ def test_verzoekpagina_toont_samenvatting_stap_tijdlijn_en_contacten() -> None:
     assert 'data-huidig="taak_vooroverleg_ccb_kmar"' in html
     assert 'data-afgerond=""' in html
     assert '<li class="utrecht-unordered-list__item">4 ME-peloton</li>' in html
-    assert "Procedure 3 (kmar), besluit door LOCC" in html
+    assert (
+        "<strong>De Koninklijke Marechaussee (KMar)</strong>: Procedure 3: Bijstand door de "
+        "Koninklijke Marechaussee, voor handhaving van de openbare orde. Besluit door: "
+        "Landelijk Operationeel Coördinatiecentrum (LOCC).</li>"
+    ) in html
+    assert "(kmar)" not in html
+    assert "besluit door LOCC" not in html
     assert '<h2 class="utrecht-heading-2" id="contacten">' in html
     assert "<strong>Status deelverzoek: - → In behandeling</strong>" in html
     assert '<script src="/static/verzoeken/diagram.js"></script>' in html

@@ -79,6 +79,10 @@ class OrganisatieKeuzes(forms.ModelMultipleChoiceField):  # type: ignore[type-ar
         return str(obj.naam)
 
 
+#: Of these two fields of `VerzoekForm` (or the requested lines per part) at least one.
+EEN_VAN_BEIDE = ("gevraagde_capaciteit", "gewenst_effect")
+
+
 class VerzoekForm(forms.Form):
     """The request's details, entered by the RCCB after the wizard's advice (`verzoek_aanmaken`).
 
@@ -105,10 +109,15 @@ class VerzoekForm(forms.Form):
     periode_eind = datum_tijd_veld("Einde van de inzet")
     locatie = forms.CharField(label="Locatie", max_length=300)
     gevraagde_capaciteit = tekstvak(
-        "Gevraagde capaciteit", help_text="In woorden; of vul het gewenste effect in."
+        "Gevraagde capaciteit",
+        help_text=(
+            "In woorden, bijvoorbeeld '4 ME-pelotons'. Of vul de gevraagde inzet per deel "
+            "hieronder in, of het gewenste effect."
+        ),
     )
     gewenst_effect = tekstvak(
-        "Gewenst effect", help_text="Als de capaciteit niet vast te leggen is."
+        "Gewenst effect",
+        help_text="Wat de bijstand moet bereiken, als de capaciteit niet vast te leggen is.",
     )
 
     def __init__(
@@ -142,6 +151,36 @@ class VerzoekForm(forms.Form):
                 f"Gevraagde inzet, deel {nummer}: {titel}",
                 help_text="Eén regel per onderdeel, met het aantal vooraan: '4 ME-pelotons'.",
             )
+        #: The fields of which one is required (`clean`): shown together, not "(optioneel)".
+        self.capaciteit_velden = [
+            *EEN_VAN_BEIDE,
+            *(f"regels_{n}" for n in range(1, len(self.delen) + 1)),
+        ]
+        for naam in self.capaciteit_velden:
+            self.fields[naam].een_van_beide = True  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        """The requested capacity (in words or per part) or the desired effect is required.
+
+        Bron: factsheet, the request form holds "de feitelijke aanvraag" (toelichting 1 and 6);
+        `verzoek_aanmaken` refuses a request without either.
+        """
+        data = super().clean() or {}
+        regels = any((data.get(f"regels_{n}") or "").strip() for n in range(1, len(self.delen) + 1))
+        if not (
+            (data.get("gevraagde_capaciteit") or "").strip()
+            or (data.get("gewenst_effect") or "").strip()
+            or regels
+        ):
+            self.add_error(
+                "gevraagde_capaciteit",
+                forms.ValidationError(
+                    "Vul de gevraagde capaciteit (in woorden of per deel) of het gewenste "
+                    "effect in: ten minste een van beide.",
+                    code="capaciteit-of-effect",
+                ),
+            )
+        return data
 
     def clean_bevoegd_gezag(self) -> Organisatie:
         """The chosen authority; a burgemeester must agree with the advice's regioburgemeester.

@@ -28,6 +28,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
 from politiebijstand.organisaties.models import Organisatie
+from politiebijstand.organisaties.selectors import organisaties_by_codes
 from politiebijstand.procedures.definities import PROCESSEN
 from politiebijstand.procedures.engine import PROCEDURES
 from politiebijstand.rules import (
@@ -60,6 +61,7 @@ from politiebijstand.verzoeken.selectors import (
     verzoek_list,
 )
 from politiebijstand.verzoeken.ui import forms as uiforms
+from politiebijstand.wijzer import teksten
 from politiebijstand.wijzer.referentie import regioburgemeester_volgens_referentie
 from politiebijstand.wijzer.stappen import (
     REGIOBURGEMEESTER,
@@ -67,7 +69,12 @@ from politiebijstand.wijzer.stappen import (
     naar_situatie,
     voortgang,
 )
-from politiebijstand.wijzer.views import resultaat_url, resultaat_url_voor_situatie, stap_url
+from politiebijstand.wijzer.views import (
+    SPOED_CODES,
+    resultaat_url,
+    resultaat_url_voor_situatie,
+    stap_url,
+)
 
 PER_PAGINA = 25
 
@@ -328,6 +335,44 @@ INZET_ACTIES: Mapping[str, list[tuple[str, str]]] = {
 }
 
 
+@dataclass(frozen=True)
+class AdviesRoute:
+    """A route of the stored advice in words, for the request page."""
+
+    procedure: str
+    leverancier: str
+    besluit_door: str
+    toegestaan: bool
+
+
+def _advies_routes(
+    advies: Mapping[str, Any], organisaties: Mapping[str, Organisatie]
+) -> list[AdviesRoute]:
+    """The routes of the stored advice (contract JSON) with names instead of codes."""
+    routes = []
+    for route in advies.get("routes") or []:
+        leverancier = teksten.LEVERANCIER.get(route.get("leverancier"), route.get("leverancier"))
+        if route.get("middel"):
+            leverancier += f": {teksten.MIDDEL.get(route['middel'], route['middel']).lower()}"
+        code = route.get("besluit_door")
+        besluiter = organisaties.get(code) if code else None
+        routes.append(
+            AdviesRoute(
+                procedure=teksten.procedure_titel(str(route.get("procedure", ""))),
+                leverancier=leverancier,
+                besluit_door=(
+                    f"{besluiter.naam} ({besluiter.afkorting})"
+                    if besluiter is not None and besluiter.afkorting not in besluiter.naam
+                    else besluiter.naam
+                    if besluiter is not None
+                    else str(code or "")
+                ),
+                toegestaan=bool(route.get("toegestaan", True)),
+            )
+        )
+    return routes
+
+
 @require_safe
 def detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
     """The request page: summary, advice, parts with their diagram, timeline and contacts."""
@@ -364,11 +409,17 @@ def detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
         advies_url = resultaat_url_voor_situatie(verzoek.situatie)
     except ValueError:
         advies_url = ""
+    advies = verzoek.advies if isinstance(verzoek.advies, Mapping) else {}
+    besluit_codes = [r.get("besluit_door") for r in advies.get("routes") or []]
+    # One query for the deciders and the footer's 24/7 numbers.
+    organisaties = organisaties_by_codes(codes=[*SPOED_CODES, *(c for c in besluit_codes if c)])
     return render(
         request,
         "verzoeken/detail.html",
         {
             "verzoek": verzoek,
+            "advies_routes": _advies_routes(advies, organisaties),
+            "spoed_organisaties": organisaties,
             "delen": delen,
             "open_taken": gegevens.open_taken,
             "tijdlijn": [TijdlijnRegel(i, _in_woorden(i.gegevens)) for i in gegevens.tijdlijn],
