@@ -300,6 +300,9 @@ def test_telefonisch_contact_op_het_spoedpad() -> None:
     html = inhoud(client.get(f"/verzoeken/{verzoek.uuid}/"))
     assert "<strong>Telefonisch contact: Hoofd RCCB belde Piket LOCC</strong>" in html
     assert "<dt>Afspraken</dt><dd>Twee pelotons vertrekken direct.</dd>" in html
+    # The moment of the call in Dutch time, not as stored (ISO 8601, UTC).
+    assert "<dt>Tijdstip</dt><dd>01-03-2026 10:15</dd>" in html
+    assert "2026-03-01T09:15:00+00:00" not in html
 
 
 # --- appeal, deployment, withdrawal -------------------------------------------------------------

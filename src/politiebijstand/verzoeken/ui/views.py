@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from functools import cache
 from typing import Any
 from uuid import UUID
@@ -296,6 +297,17 @@ class TijdlijnRegel:
 _VERBORGEN = frozenset({"beller_organisatie", "gebelde_organisatie", "handeling"})
 
 
+def _tijdstip(waarde: str) -> str | None:
+    """An ISO 8601 moment with a time zone as Dutch time (``"01-03-2026 10:15"``), else None."""
+    try:
+        moment = datetime.fromisoformat(waarde)
+    except ValueError:
+        return None
+    if moment.tzinfo is None or "T" not in waarde:
+        return None
+    return f"{timezone.localtime(moment):%d-%m-%Y %H:%M}"
+
+
 def _in_woorden(gegevens: Mapping[str, Any]) -> list[tuple[str, str]]:
     regels = []
     for naam, waarde in gegevens.items():
@@ -303,6 +315,8 @@ def _in_woorden(gegevens: Mapping[str, Any]) -> list[tuple[str, str]]:
             continue
         if isinstance(waarde, bool):
             tekst = "ja" if waarde else "nee"
+        elif isinstance(waarde, str) and (moment := _tijdstip(waarde)):
+            tekst = moment
         else:
             tekst = uiforms.WAARDE_LABELS.get(str(waarde), str(waarde))
         regels.append((uiforms.VELD_LABELS.get(naam, naam.replace("_", " ").capitalize()), tekst))
