@@ -30,6 +30,7 @@ from politiebijstand.rules import (
 from politiebijstand.rules.catalogus import bron_voluit, catalogus_markdown, module_titel, regels
 from politiebijstand.rules.engine import wat_nu
 from politiebijstand.rules.situatie import OngeldigeJson, json_laden
+from politiebijstand.rules.versie import regels_versie_kort
 
 #: Exit status for invalid input or an unreadable file.
 EXIT_ONGELDIG = 2
@@ -249,6 +250,9 @@ def _route_tekst(
 def advies_tekst(advies: Advies, organisaties: Mapping[str, Any] | None = None) -> str:
     """The advice as readable Dutch text for the terminal, ending in a newline.
 
+    The last line names the rules version (`rules.versie`); the `--json` output stays exactly
+    the contract's `Advies`.
+
     Args:
         advies: the advice.
         organisaties: reference data by organisation code (`OrganisatieInfo`); codes are
@@ -268,6 +272,7 @@ def advies_tekst(advies: Advies, organisaties: Mapping[str, Any] | None = None) 
         regels_ += ["", "Waarschuwingen:"]
         regels_ += [_alinea(f"- {w}", "  ", 4) for w in advies.waarschuwingen]
     regels_ += ["", _alinea("Bronnen: " + "; ".join(advies.bronnen), "", 9)]
+    regels_.append(f"Regelversie: {regels_versie_kort()}")
     return "\n".join(regels_) + "\n"
 
 
@@ -309,7 +314,8 @@ def regels_tekst() -> str:
             regels_ += ["", f"{module_titel(regel.module)} ({regel.module})"]
         regels_.append(f"  {regel.naam}: {regel.samenvatting}")
         regels_ += [f"      bron: {bron_voluit(b)}" for b in regel.bronnen]
-    return f"Regelcatalogus: {len(alle)} regels\n" + "\n".join(regels_) + "\n"
+    kop = f"Regelcatalogus: {len(alle)} regels (regelversie {regels_versie_kort()})"
+    return kop + "\n" + "\n".join(regels_) + "\n"
 
 
 def _regels(markdown: bool) -> int:

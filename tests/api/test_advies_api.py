@@ -11,6 +11,8 @@ import pytest
 import yaml
 
 from politiebijstand.rules import advies_bepalen, situatie_from_dict
+from politiebijstand.rules.versie import regels_versie
+from politiebijstand.verzoeken import workflow
 from tests.conftest import CASES_DIR
 
 URL = "/api/v1/advies"
@@ -34,6 +36,8 @@ def test_advies_heeft_de_vorm_van_het_contract(client: Client) -> None:
     response = post(client, KMAR)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
+    # The rules version travels in a header, so that the body stays the contract's Advies.
+    assert response["X-Regelversie"] == regels_versie()
     data = response.json()
     assert data == advies_bepalen(situatie_from_dict(KMAR)).to_dict()
     assert list(data) == ["uitkomst", "gezag", "routes", "waarschuwingen", "bronnen"]
@@ -282,6 +286,7 @@ def test_openapi_beschrijft_verzoek_en_antwoord(client: Client) -> None:
     body = operation["requestBody"]["content"]["application/json"]["schema"]
     assert body == {"$ref": "#/components/schemas/Situatie"}
     assert set(operation["responses"]) == {"200", "400", "401", "405", "413"}
+    assert set(operation["responses"]["200"]["headers"]) == {"X-Regelversie"}
     components = schema["components"]["schemas"]
     assert components["Situatie"]["required"] == ["eigen_capaciteit_toereikend", "taak"]
     assert set(components["Advies"]["properties"]) == {
@@ -311,3 +316,8 @@ def test_schema_toont_zich_in_de_browser_met_een_versie(client: Client) -> None:
     openapi = client.get("/api/v1/schema/", HTTP_ACCEPT="application/vnd.oai.openapi")
     assert openapi["Content-Type"] == "application/vnd.oai.openapi; charset=utf-8"
     assert yaml.safe_load(openapi.content) == schema
+
+
+def test_verzoeken_bewaren_dezelfde_regelversie() -> None:
+    """A request stores the version the API and the wizard show (issue #4)."""
+    assert workflow.regels_versie is regels_versie

@@ -12,6 +12,7 @@ import pytest
 from politiebijstand.cli import EXIT_ONGELDIG, advies_tekst, main
 from politiebijstand.rules import advies_bepalen, situatie_from_dict
 from politiebijstand.rules.catalogus import catalogus_markdown, regels
+from politiebijstand.rules.versie import regels_versie_kort
 from tests.conftest import REPO
 
 KMAR: dict[str, Any] = {
@@ -79,7 +80,8 @@ def test_advies_tekst_noemt_route_contacten_met_nummer_stappen_en_bronnen(
         "burgemeester." in regels_
     )
     assert "Waarschuwingen:" in regels_
-    assert regels_[-1].startswith("Bronnen: factsheet, stroomschema stap 1;")
+    assert regels_[-2].startswith("Bronnen: factsheet, stroomschema stap 1;")
+    assert regels_[-1] == f"Regelversie: {regels_versie_kort()}"
 
 
 def test_advies_tekst_zonder_referentiedata_toont_codes() -> None:
@@ -249,7 +251,9 @@ def test_regels_tekst_noemt_elke_regel_met_bron(capsys: pytest.CaptureFixture[st
     status, out, _ = _run(capsys, "regels")
     assert status == 0
     alle = regels()
-    assert out.splitlines()[0] == f"Regelcatalogus: {len(alle)} regels"
+    assert out.splitlines()[0] == (
+        f"Regelcatalogus: {len(alle)} regels (regelversie {regels_versie_kort()})"
+    )
     for regel in alle:
         assert f"  {regel.naam}: {regel.samenvatting}" in out
     assert "      bron: Politiewet 2012, art. 57 lid 1 (BWBR0031788)" in out

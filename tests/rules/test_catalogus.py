@@ -4,6 +4,7 @@ import dataclasses
 import importlib
 import inspect
 import pkgutil
+import re
 from datetime import date
 from types import FunctionType
 
@@ -12,6 +13,8 @@ import pytest
 import politiebijstand.rules.politiewet_2012 as politiewet_2012
 from politiebijstand.rules.bron import FACTSHEET, Bron, factsheet, politiewet
 from politiebijstand.rules.catalogus import (
+    BRONNOTITIES,
+    CODETEKST,
     MODULES,
     Regel,
     bron_voluit,
@@ -21,7 +24,9 @@ from politiebijstand.rules.catalogus import (
     regel_van,
     regels,
 )
+from politiebijstand.rules.interpretaties import VASTE_INTERPRETATIES, geciteerde_interpretaties
 from politiebijstand.rules.politiewet_2012.bijstand_kmar import kmar_openbare_orde
+from politiebijstand.rules.versie import regels_versie_kort
 from tests.conftest import REPO
 
 
@@ -67,10 +72,55 @@ def test_regels_in_vaste_volgorde_met_samenvatting_en_bronnen() -> None:
     for r in alle:
         assert r.samenvatting.endswith(".")
         assert "\n" not in r.samenvatting
+        assert r.toelichting.strip() == r.toelichting != ""
         assert r.bronnen
-        assert "Raises:" not in r.toelichting
-        assert "Args:" not in r.toelichting
     assert alle[0].naam == "eigen_capaciteit"
+
+
+#: English that would betray an untranslated docstring.
+ENGELS = re.compile(r"\b(?:the|which|whether|allowed|request|police|must|when|otherwise)\b", re.I)
+
+
+def test_elke_regel_heeft_nederlandse_tekst_zonder_code() -> None:
+    for r in regels():
+        for tekst in (r.samenvatting, r.toelichting):
+            assert not CODETEKST.search(tekst), (r.naam, CODETEKST.search(tekst))
+            assert not ENGELS.search(tekst), (r.naam, ENGELS.search(tekst))
+            assert r.naam not in tekst
+        doc = inspect.getdoc(
+            getattr(importlib.import_module(f"politiebijstand.rules.{r.module}"), r.naam)
+        )
+        assert doc is not None
+        # The docstring stays the English text for programmers.
+        assert r.samenvatting != doc.partition("\n")[0]
+
+
+def test_interpretaties_worden_geciteerd_als_vaste_interpretatie_docs_contract() -> None:
+    geciteerd: set[int] = set()
+    for r in regels():
+        tekst = f"{r.samenvatting} {r.toelichting}"
+        assert r.interpretaties == geciteerde_interpretaties(tekst)
+        for nummer in r.interpretaties:
+            assert f"vaste interpretatie {nummer} (docs/contract)" in tekst
+        assert "interpretation" not in tekst
+        assert not re.search(r"interpretatie \d+\b(?! \(docs/contract\))", tekst), r.naam
+        geciteerd.update(r.interpretaties)
+    assert geciteerd == set(range(1, 12))
+    assert regel_van(kmar_openbare_orde).interpretaties == (8,)
+
+
+def test_de_elf_vaste_interpretaties_in_het_nederlands() -> None:
+    assert [i.nummer for i in VASTE_INTERPRETATIES] == list(range(1, 12))
+    for i in VASTE_INTERPRETATIES:
+        assert i.titel and i.tekst.endswith(".")
+        assert not CODETEKST.search(i.tekst), (i.nummer, CODETEKST.search(i.tekst))
+        assert not ENGELS.search(i.tekst), (i.nummer, ENGELS.search(i.tekst))
+    assert VASTE_INTERPRETATIES[4].titel == "Voorwaarden voor de krijgsmacht"
+    assert VASTE_INTERPRETATIES[4].tekst.startswith(
+        "Andere delen van de krijgsmacht (procedures 4 en 8) zijn alleen toegestaan als"
+    )
+    with pytest.raises(ValueError, match="no interpretation 12"):
+        geciteerde_interpretaties("vaste interpretatie 12 (docs/contract)")
 
 
 def test_regel_van_kmar_openbare_orde() -> None:
@@ -78,7 +128,9 @@ def test_regel_van_kmar_openbare_orde() -> None:
     assert r == Regel(
         naam="kmar_openbare_orde",
         module="politiewet_2012.bijstand_kmar",
-        samenvatting="Procedure 3: bijstand by the KMar for public order (Pw art. 57 lid 1).",
+        samenvatting=(
+            "Procedure 3: bijstand door de KMar voor de openbare orde (Pw 2012 art. 57 lid 1)."
+        ),
         toelichting=r.toelichting,
         bronnen=(
             factsheet("toelichting 3"),
@@ -86,23 +138,36 @@ def test_regel_van_kmar_openbare_orde() -> None:
             politiewet("57", "2"),
             factsheet("stroomschema A, KMar"),
         ),
+        interpretaties=(8,),
     )
-    assert r.toelichting.startswith("The burgemeester (or the regioburgemeester as primus")
+    assert r.toelichting.startswith("De burgemeester, of de regioburgemeester als primus inter")
     with pytest.raises(dataclasses.FrozenInstanceError):
         r.naam = "iets anders"  # type: ignore[misc]
 
 
-def test_regel_eist_een_bron_en_een_docstring() -> None:
+def test_regel_eist_bron_docstring_en_nederlandse_tekst() -> None:
+    tekst = {"samenvatting": "Een regel.", "toelichting": "Uitleg."}
     with pytest.raises(ValueError, match="at least one Bron"):
-        regel()
+        regel(**tekst)
 
     def zonder_docstring() -> None:
         return None
 
     with pytest.raises(ValueError, match="needs a docstring"):
-        regel(factsheet("toelichting 1"))(zonder_docstring)
+        regel(factsheet("toelichting 1"), **tekst)(zonder_docstring)
     with pytest.raises(KeyError):
         regel_van(zonder_docstring)
+    for samenvatting, toelichting, fout in (
+        ("Zonder punt", "Uitleg.", "one sentence"),
+        ("Twee\nregels.", "Uitleg.", "one sentence"),
+        ("Een regel.", "  ", "toelichting"),
+        ("Een regel.", "Zie `eigen_capaciteit`.", "holds code '`'"),
+        ("Een regel.", "Zie eigen_capaciteit.", "holds code 'eigen_capaciteit'"),
+        ("Een regel.", "Geeft None.", "holds code 'None'"),
+        ("Een regel.", "Zie vaste interpretatie 12 (docs/contract).", "no interpretation 12"),
+    ):
+        with pytest.raises(ValueError, match=re.escape(fout)):
+            regel(factsheet("toelichting 1"), samenvatting=samenvatting, toelichting=toelichting)
 
 
 def test_module_titel_zonder_punt() -> None:
@@ -126,11 +191,37 @@ def test_catalogus_markdown_noemt_elke_module_en_regel() -> None:
     assert md.startswith("# Regelcatalogus\n")
     assert md.endswith("\n")
     assert f"Aantal regels: {len(regels())}." in md
+    assert f"Regelversie: {regels_versie_kort()} (het begin van de sha256" in md
     for module in MODULES:
-        assert f"\n## {module_titel(module)}\n\nModule `{module}`.\n" in md
+        assert f"\n## {module_titel(module)}\n" in md
     for r in regels():
-        assert f"\n### `{r.naam}`\n\n{r.samenvatting}\n" in md
+        kop = f"\n### {r.samenvatting.removesuffix('.')}\n\n{r.toelichting}\n\nBronnen:\n"
+        assert kop in md
+        assert f"\nIn de code: `{r.naam}` in `{r.module}`.\n" in md
     assert "- Politiewet 2012, art. 57 lid 1 (BWBR0031788)\n" in md
+    assert md.count("\n### Vaste interpretatie ") == 11
+    assert (
+        "\n### Vaste interpretatie 5: Voorwaarden voor de krijgsmacht\n\n"
+        f"{VASTE_INTERPRETATIES[4].tekst}\n"
+    ) in md
+
+
+def test_catalogus_noemt_versie_van_de_bronnen() -> None:
+    assert FACTSHEET == "LOCC-factsheet Bijstand & ondersteuning aan de politie (2014)"
+    noten = dict(BRONNOTITIES)
+    politiewet_noot = noten["Politiewet 2012 (BWBR0031788)"]
+    assert "getoetst aan een geconsolideerde tekst van de Politiewet 2012 (BWBR0031788)" in (
+        politiewet_noot
+    )
+    assert "De wijziging van 2022 (Stb. 2022, 216: taken van de Koninklijke Marechaussee, en " in (
+        politiewet_noot
+    )
+    assert "is hierin nog niet verwerkt" in politiewet_noot
+    assert FACTSHEET in noten
+    md = catalogus_markdown()
+    for naam, noot in BRONNOTITIES:
+        assert f"- **{naam}**. {noot}\n" in md
+    assert f"- {FACTSHEET}, toelichting 3\n" in md
 
 
 def test_docs_regels_md_is_actueel() -> None:

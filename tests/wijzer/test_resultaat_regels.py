@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from django.test import Client
 
 import pytest
 
+from politiebijstand.rules.catalogus import BRONNOTITIES
+from politiebijstand.rules.interpretaties import VASTE_INTERPRETATIES
+from politiebijstand.rules.versie import regels_versie, regels_versie_kort
 from politiebijstand.wijzer.views import resultaat_url_voor_situatie
 from tests.verzoeken.helpers import referentiedata_laden_voor_test
 from tests.verzoeken_ui.helpers import als
@@ -99,3 +103,38 @@ def test_alleen_rechtshulp_biedt_geen_verzoek_aan(client: Client) -> None:
     )
     assert "bel eerst OvJ" in body
     assert KNOP not in body
+
+
+def test_resultaat_en_json_noemen_de_regelversie(client: Client) -> None:
+    situatie = _situatie("openbare_orde", {"leverancier": "kmar"})
+    body = _pagina(client, situatie)
+    assert (
+        f'<p class="utrecht-paragraph pb-bronnen">Regelversie {regels_versie_kort()} '
+        '(<a class="utrecht-link" href="/regels/">regelcatalogus</a>)</p>'
+    ) in body
+    url = resultaat_url_voor_situatie(situatie).replace("/wijzer/advies/", "/wijzer/advies.json")
+    response = client.get(url)
+    assert response.status_code == 200, url
+    assert response["X-Regelversie"] == regels_versie()
+    assert set(response.json()) == {"uitkomst", "gezag", "routes", "waarschuwingen", "bronnen"}
+
+
+def test_regelcatalogus_toont_versies_bronnen_en_de_elf_interpretaties(client: Client) -> None:
+    response = client.get("/regels/")
+    assert response.status_code == 200
+    body = html.unescape(response.content.decode())
+    assert f"Regelversie {regels_versie_kort()}." in body
+    for naam, noot in BRONNOTITIES:
+        assert f"<dt>{naam}</dt><dd>{noot}</dd>" in body
+    assert "Stb. 2022, 216" in body
+    for i in VASTE_INTERPRETATIES:
+        assert (
+            f'<article class="pb-regel" id="interpretatie-{i.nummer}">\n    '
+            f'<h3 class="utrecht-heading-3">Vaste interpretatie {i.nummer}: {i.titel}</h3>\n    '
+            f'<p class="utrecht-paragraph">{i.tekst}</p>'
+        ) in body
+    assert (
+        '<strong>Vaste interpretaties:</strong> <a class="utrecht-link" '
+        'href="#interpretatie-8">8</a>'
+    ) in body
+    assert "`" not in body

@@ -15,7 +15,12 @@ from drf_spectacular.renderers import (
     OpenApiYamlRenderer,
     OpenApiYamlRenderer2,
 )
-from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
+from drf_spectacular.utils import (
+    OpenApiExample,
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+)
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
@@ -30,6 +35,11 @@ from politiebijstand.api.problemen import (
 )
 from politiebijstand.api.serializers import AdviesSerializer, SituatieSerializer
 from politiebijstand.rules import OngeldigeSituatie, advies_bepalen, situatie_from_dict
+from politiebijstand.rules.versie import regels_versie
+
+#: The response header that names the rules version of an advice (sha256, 64 hex digits);
+#: a header, so that the body stays exactly the contract's `Advies`.
+REGELVERSIE_HEADER = "X-Regelversie"
 
 
 class AdviesApi(APIView):
@@ -51,6 +61,15 @@ class AdviesApi(APIView):
             "'invalid-params' die het veld noemen."
         ),
         request=SituatieSerializer,
+        parameters=[
+            OpenApiParameter(
+                REGELVERSIE_HEADER,
+                str,
+                OpenApiParameter.HEADER,
+                response=[200],
+                description="De regelversie: sha256 (64 hex) van de broncode van de regels.",
+            )
+        ],
         responses={
             200: AdviesSerializer,
             400: OpenApiResponse(
@@ -89,7 +108,9 @@ class AdviesApi(APIView):
                 code="ongeldige-situatie",
                 ongeldige_velden=[{"name": fout.veld, "reason": fout.melding}],
             )
-        return Response(advies_bepalen(situatie).to_dict())
+        return Response(
+            advies_bepalen(situatie).to_dict(), headers={REGELVERSIE_HEADER: regels_versie()}
+        )
 
 
 class OpenApiTekstRenderer(OpenApiYamlRenderer):

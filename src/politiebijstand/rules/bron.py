@@ -7,7 +7,7 @@ from datetime import date
 
 POLITIEWET_2012 = "Politiewet 2012"
 POLITIEWET_2012_BWB_ID = "BWBR0031788"
-FACTSHEET = "Factsheet Bijstand & ondersteuning aan de politie (LOCC, 2014)"
+FACTSHEET = "LOCC-factsheet Bijstand & ondersteuning aan de politie (2014)"
 
 #: The providers as the flowchart names them (factsheet, stroomschema A and B).
 _STROOMSCHEMA_LEVERANCIERS = (

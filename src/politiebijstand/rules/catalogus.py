@@ -1,9 +1,13 @@
 """The rule catalogue: every rule of the engine with its sources, generated from the code.
 
-Each rule function is registered with `@regel(bron, ...)`. `regels()` lists them in a fixed
-order (module order of `MODULES`, then source order), for the web page and for
-`docs/regels.md` (`politiebijstand regels --markdown`), so that a lawyer can review the law as
-code without reading Python.
+Each rule function is registered with `@regel(bron, ..., samenvatting=..., toelichting=...)`:
+its sources and a Dutch summary and explanation for lawyers. The docstring stays English, for
+programmers (house style); the Dutch text sits next to the code it describes, so both change
+together, and it cites the contract's fixed interpretations as "vaste interpretatie N
+(docs/contract)" (`interpretaties`). `regels()` lists the rules in a fixed order (module order
+of `MODULES`, then source order), for the web page and for `docs/regels.md`
+(`politiebijstand regels --markdown`), so that a lawyer can review the law as code without
+reading Python.
 """
 
 from __future__ import annotations
@@ -15,12 +19,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from politiebijstand.rules.bron import FACTSHEET, Bron
+from politiebijstand.rules.bron import FACTSHEET, POLITIEWET_2012, POLITIEWET_2012_BWB_ID, Bron
+from politiebijstand.rules.interpretaties import (
+    CITAAT,
+    VASTE_INTERPRETATIES,
+    geciteerde_interpretaties,
+)
+from politiebijstand.rules.versie import regels_versie_kort
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 _PREFIX = "politiebijstand.rules."
-_PROGRAMMEURSSECTIE = re.compile(r"^(?:Args|Returns|Raises|Yields|Examples?):\s*$", re.MULTILINE)
+#: What a Dutch text for lawyers must not contain: Markdown code quotes, identifiers with an
+#: underscore, calls, or Python's literals.
+CODETEKST = re.compile(r"`|\b\w+_\w+\b|\w\(\)|\b(?:None|True|False|null|true|false)\b")
 
 #: The rule modules, in catalogue order (relative to `politiebijstand.rules`).
 MODULES: tuple[str, ...] = (
@@ -45,10 +57,11 @@ class Regel:
         naam: the function name, e.g. ``"kmar_openbare_orde"``.
         module: the module relative to `politiebijstand.rules`, e.g.
             ``"politiewet_2012.bijstand_kmar"``.
-        samenvatting: the first line of the docstring.
-        toelichting: the rest of the docstring up to its Args/Returns/Raises sections (may be
-            empty), dedented.
+        samenvatting: one Dutch sentence for lawyers, ending in a full stop.
+        toelichting: the Dutch explanation; paragraphs separated by a blank line.
         bronnen: the sources the rule rests on, in citation order.
+        interpretaties: the numbers of the contract's fixed interpretations the Dutch text
+            cites, in order.
     """
 
     naam: str
@@ -56,41 +69,53 @@ class Regel:
     samenvatting: str
     toelichting: str
     bronnen: tuple[Bron, ...]
+    interpretaties: tuple[int, ...] = ()
 
 
 _REGISTER: dict[Callable[..., Any], tuple[Regel, int]] = {}
 
 
-def regel(*bronnen: Bron) -> Callable[[F], F]:
-    """Register a rule function with its sources; the function itself is returned unchanged.
+def regel(*bronnen: Bron, samenvatting: str, toelichting: str) -> Callable[[F], F]:
+    """Register a rule function with its sources and Dutch text; the function is unchanged.
 
     Args:
         *bronnen: at least one `Bron`: every source the rule's outcomes may cite.
+        samenvatting: one Dutch sentence that says what the rule decides, for lawyers.
+        toelichting: the Dutch explanation: quotes of the source, the condition applied, the
+            interpretation cited as "vaste interpretatie N (docs/contract)". No code names.
 
     Returns:
         A decorator that records the function in the catalogue.
 
     Raises:
-        ValueError: no source given, or the function has no docstring.
+        ValueError: no source; the function has no docstring; the summary is not one line
+            ending in a full stop; either text is empty, holds code (`CODETEKST`), or cites
+            an interpretation the contract does not have.
     """
     if not bronnen:
         raise ValueError("a rule needs at least one Bron")
+    samenvatting = samenvatting.strip()
+    toelichting = toelichting.strip()
+    if not samenvatting.endswith(".") or "\n" in samenvatting:
+        raise ValueError(f"samenvatting must be one sentence ending in '.': {samenvatting!r}")
+    if not toelichting:
+        raise ValueError("a rule needs a Dutch toelichting")
+    for tekst in (samenvatting, toelichting):
+        if code := CODETEKST.search(tekst):
+            raise ValueError(f"Dutch text holds code {code.group()!r}: {tekst[:60]!r}")
+    interpretaties = geciteerde_interpretaties(f"{samenvatting} {toelichting}")
 
     def decorate(func: F) -> F:
-        doc = inspect.getdoc(func)
-        if not doc:
+        if not inspect.getdoc(func):
             raise ValueError(f"rule {func.__qualname__} needs a docstring")
-        samenvatting, _, rest = doc.partition("\n")
-        # Args/Returns/Raises are for programmers; the catalogue shows the legal explanation.
-        toelichting = _PROGRAMMEURSSECTIE.split(rest, maxsplit=1)[0]
-        module = func.__module__.removeprefix(_PREFIX)
         _REGISTER[func] = (
             Regel(
                 naam=func.__name__,
-                module=module,
-                samenvatting=samenvatting.strip(),
-                toelichting=toelichting.strip(),
+                module=func.__module__.removeprefix(_PREFIX),
+                samenvatting=samenvatting,
+                toelichting=toelichting,
                 bronnen=tuple(bronnen),
+                interpretaties=interpretaties,
             ),
             func.__code__.co_firstlineno,
         )
@@ -164,8 +189,39 @@ def bron_voluit(bron: Bron) -> str:
     return tekst
 
 
+#: What the catalogue says about each source and its version (politiewet-2012.md, factsheet).
+BRONNOTITIES: tuple[tuple[str, str], ...] = (
+    (
+        f"{POLITIEWET_2012} ({POLITIEWET_2012_BWB_ID})",
+        "De samenvatting van de artikelen is getoetst aan een geconsolideerde tekst van de "
+        f"Politiewet 2012 ({POLITIEWET_2012_BWB_ID}). De wijziging van 2022 (Stb. 2022, 216: "
+        "taken van de Koninklijke Marechaussee, en de commandant van de KMar in het "
+        "driehoeksoverleg) is hierin nog niet verwerkt. Vergelijk een regel vóór gebruik in "
+        "productie met de actuele geconsolideerde tekst op wetten.overheid.nl.",
+    ),
+    (
+        FACTSHEET,
+        "Onderdelen worden aangehaald met hun kop in de factsheet: stroomschema stap 1 en 2, "
+        "stroomschema A en B per leverancier, toelichting 1 tot en met 12, voetnoot 1 tot en "
+        "met 6, en Contactgegevens. De factsheet spreekt nog van het Ministerie van "
+        "Veiligheid en Justitie, nu Justitie en Veiligheid.",
+    ),
+    (
+        "Vaste interpretaties (docs/contract)",
+        "Waar de factsheet zwijgt, onduidelijk is of afwijkt van de wet, volgt de Bijstandswijzer "
+        "de vaste interpretaties van het contract van het advies. Een regel noemt ze als "
+        "'" + CITAAT.format(nummer="N") + "'; de tekst van elke interpretatie staat onderaan "
+        "deze catalogus.",
+    ),
+)
+
+
 def catalogus_markdown() -> str:
-    """The whole catalogue as Markdown (the content of `docs/regels.md`), ending in a newline."""
+    """The whole catalogue as Markdown (the content of `docs/regels.md`), ending in a newline.
+
+    Per module its rules: the Dutch summary as heading, the explanation, the sources written
+    out, and where the rule sits in the code; then the contract's fixed interpretations.
+    """
     alle = regels()
     regels_md: list[str] = [
         "# Regelcatalogus",
@@ -173,21 +229,38 @@ def catalogus_markdown() -> str:
         "<!-- Gegenereerd uit de code met `politiebijstand regels --markdown` (make docs).",
         "     Niet met de hand bewerken: een test vergelijkt dit bestand met de code. -->",
         "",
-        "Alle regels van de routeringsmotor (`politiebijstand.rules`), met hun bronnen. Elke regel",
-        "is een kleine Python-functie; de samenvatting en toelichting komen uit haar docstring.",
-        "Bronnen: de Politiewet 2012 (BWBR0031788) en de factsheet *Bijstand & ondersteuning aan",
-        "de politie* van het LOCC.",
+        "Alle regels van de routeringsmotor van de Bijstandswijzer, met hun bronnen. Elke regel",
+        "is een kleine functie in de code; de Nederlandse samenvatting en toelichting staan bij",
+        "die functie, zodat tekst en code samen veranderen.",
         "",
-        f"Aantal regels: {len(alle)}.",
+        f"Regelversie: {regels_versie_kort()} (het begin van de sha256 van de broncode van de",
+        "regels). Elk advies noemt de regelversie waarmee het is bepaald.",
+        "",
+        "## Bronnen en versies",
+        "",
     ]
+    regels_md += [f"- **{naam}**. {noot}" for naam, noot in BRONNOTITIES]
+    regels_md += ["", f"Aantal regels: {len(alle)}."]
     huidige: str | None = None
     for r in alle:
         if r.module != huidige:
             huidige = r.module
-            regels_md += ["", f"## {module_titel(r.module)}", "", f"Module `{r.module}`."]
-        regels_md += ["", f"### `{r.naam}`", "", r.samenvatting]
-        if r.toelichting:
-            regels_md += ["", r.toelichting]
+            regels_md += ["", f"## {module_titel(r.module)}"]
+        regels_md += ["", f"### {r.samenvatting.removesuffix('.')}", "", r.toelichting]
         regels_md += ["", "Bronnen:", ""]
         regels_md += [f"- {bron_voluit(b)}" for b in r.bronnen]
+        regels_md += ["", f"In de code: `{r.naam}` in `{r.module}`."]
+    regels_md += [
+        "",
+        "## Vaste interpretaties (docs/contract)",
+        "",
+        "De vaste interpretaties van het contract van het advies, in het Nederlands.",
+    ]
+    for interpretatie in VASTE_INTERPRETATIES:
+        regels_md += [
+            "",
+            f"### Vaste interpretatie {interpretatie.nummer}: {interpretatie.titel}",
+            "",
+            interpretatie.tekst,
+        ]
     return "\n".join(regels_md) + "\n"

@@ -12,12 +12,9 @@ Callers (the services) hold the `Deelverzoek` row lock (``select_for_update``) a
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import F
@@ -25,6 +22,7 @@ from django.db.models import F
 from politiebijstand.audit.services import audit_record
 from politiebijstand.organisaties.models import Organisatie
 from politiebijstand.procedures import engine
+from politiebijstand.rules.versie import regels_versie as regels_versie
 from politiebijstand.verzoeken.constants import (
     CENTRALE_LANES,
     TAAK_OPENSTAAND,
@@ -194,20 +192,8 @@ def verzoek_status_bijwerken(
     )
 
 
-# --- rules version ----------------------------------------------------------------------------
-
-
-@cache
-def regels_versie() -> str:
-    """sha256 (hex) of the source of the rules package: the version an advice was made with."""
-    import politiebijstand.rules as rules
-
-    root = Path(rules.__file__).resolve().parent
-    digest = hashlib.sha256()
-    for path in sorted(root.rglob("*.py")):
-        digest.update(str(path.relative_to(root)).encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
+# The rules version an advice was made with is `politiebijstand.rules.versie.regels_versie`
+# (re-exported above as `workflow.regels_versie`): the value the API, the CLI and the wizard show.
 
 
 # --- lanes and organisations ------------------------------------------------------------------

@@ -32,8 +32,10 @@ from politiebijstand.rules import (
     advies_bepalen,
     situatie_from_dict,
 )
-from politiebijstand.rules.catalogus import bron_voluit, module_titel, regels
+from politiebijstand.rules.catalogus import BRONNOTITIES, bron_voluit, module_titel, regels
 from politiebijstand.rules.engine import aanvraagbare_routes, wat_nu
+from politiebijstand.rules.interpretaties import VASTE_INTERPRETATIES
+from politiebijstand.rules.versie import regels_versie, regels_versie_kort
 from politiebijstand.wijzer import teksten
 from politiebijstand.wijzer.referentie import regioburgemeester_volgens_referentie
 from politiebijstand.wijzer.stappen import (
@@ -438,6 +440,7 @@ def resultaat(request: HttpRequest) -> HttpResponse:
             "opnieuw_url": reverse("wijzer:start"),
             "spoed_organisaties": organisaties,
             "fasen": FASEN,
+            "regels_versie": regels_versie_kort(),
         },
     )
 
@@ -466,9 +469,11 @@ def resultaat_json(request: HttpRequest) -> HttpResponse:
             code="ongeldige-situatie",
             ongeldige_velden=[{"name": fout.veld, "reason": fout.melding}],
         )
-    return JsonResponse(
+    response = JsonResponse(
         advies_bepalen(situatie).to_dict(), json_dumps_params={"ensure_ascii": False}
     )
+    response["X-Regelversie"] = regels_versie()
+    return response
 
 
 def alineas(tekst: str) -> list[list[str]]:
@@ -492,7 +497,11 @@ def alineas(tekst: str) -> list[list[str]]:
 
 @require_safe
 def regelcatalogus(request: HttpRequest) -> HttpResponse:
-    """Every rule of the engine, grouped by module, with its summary and sources."""
+    """Every rule of the engine, grouped by module, with its Dutch text and sources.
+
+    Also the sources' version notes, the rules version and the contract's fixed
+    interpretations that the rules cite (`rules.catalogus`, `rules.interpretaties`).
+    """
     groepen = [
         {
             "module": module,
@@ -511,5 +520,11 @@ def regelcatalogus(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "wijzer/regels.html",
-        {"groepen": groepen, "aantal": sum(len(g["regels"]) for g in groepen)},
+        {
+            "groepen": groepen,
+            "aantal": sum(len(g["regels"]) for g in groepen),
+            "bronnotities": BRONNOTITIES,
+            "interpretaties": VASTE_INTERPRETATIES,
+            "regels_versie": regels_versie_kort(),
+        },
     )

@@ -45,7 +45,21 @@ _BRONNEN_5 = (TOELICHTING_5, STROOMSCHEMA_A)
 _LABELS_5 = labels(_BRONNEN_5)
 
 
-@regel(*_BRONNEN_5)
+@regel(
+    *_BRONNEN_5,
+    samenvatting=(
+        "Procedure 5: bijstand door buitenlandse politie voor de openbare orde, op grond van "
+        "een verdrag."
+    ),
+    toelichting=(
+        "Het RCCB neemt contact op met LE-POB (bij spoed 24 uur per dag). Zodra duidelijk is "
+        "om welk soort bijstand het gaat, neemt LE-POB contact op met het LOCC voor verdere "
+        "coördinatie en formalisatie. De burgemeester dient in; het formulier van de website "
+        "van het LOCC gaat naar het LOCC, dat beslist (vaste interpretatie 9 (docs/contract)). "
+        "Het land is alleen ter informatie. De factsheet noemt hiervoor geen artikel van de "
+        "Politiewet 2012."
+    ),
+)
 def buitenland_openbare_orde(situatie: Situatie, gevraagd: Gevraagd) -> Uitkomst[Route]:
     """Procedure 5: bijstand by foreign police for public order, on the basis of a treaty.
 
@@ -96,7 +110,18 @@ RECHTSHULP_WAARSCHUWING = (
 )
 
 
-@regel(STROOMSCHEMA_B)
+@regel(
+    STROOMSCHEMA_B,
+    samenvatting=(
+        "Buitenlandse politie voor een justitiële taak: rechtshulp via de officier van justitie."
+    ),
+    toelichting=(
+        "Stroomschema B, Buitenland: 'Neem contact op met de officier van justitie. Hiervoor "
+        "gelden afzonderlijke strafvorderlijke procedures.' De officier van justitie dient in; "
+        "de factsheet beschrijft die procedures niet, dus het advies noemt geen formulier en "
+        "geen beslisser (vaste interpretatie 9 (docs/contract))."
+    ),
+)
 def buitenland_justitie_rechtshulp(situatie: Situatie, gevraagd: Gevraagd) -> Uitkomst[Route]:
     """Foreign police on a justice task: procedure "rechtshulp" via the officier van justitie.
 

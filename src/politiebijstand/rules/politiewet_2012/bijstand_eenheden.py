@@ -35,7 +35,23 @@ STROOMSCHEMA_B = factsheet("stroomschema B, Politie")
 # --- Zienswijze van de regioburgemeester (art. 56 lid 3) ---------------------------------
 
 
-@regel(ART_56_LID_3, TOELICHTING_1)
+@regel(
+    ART_56_LID_3,
+    TOELICHTING_1,
+    samenvatting=(
+        "Bij procedure 1 krijgt de regioburgemeester vooraf de gelegenheid tot een zienswijze, "
+        "behalve bij spoed of als hij zelf verzoekt."
+    ),
+    toelichting=(
+        "Pw 2012 art. 56 lid 3, aangehaald in toelichting 1: 'Behoudens in spoedeisende "
+        "gevallen wordt het verzoek niet gedaan dan nadat de regioburgemeester in de "
+        "gelegenheid is gesteld zijn zienswijze over het verzoek te geven.' Is de verzoekende "
+        "burgemeester zelf de regioburgemeester, dan is de zienswijze niet van toepassing; "
+        "anders is zij bij spoed niet vooraf vereist, en anders vereist (vaste interpretatie 4 "
+        "(docs/contract)). Of er spoed is, is een menselijk oordeel dat als gegeven wordt "
+        "ingevoerd."
+    ),
+)
 def zienswijze_procedure_1(situatie: Situatie) -> Uitkomst[Zienswijze]:
     """Whether the regioburgemeester's zienswijze must precede a request of procedure 1.
 
@@ -72,7 +88,20 @@ _ZIENSWIJZE_1_VEREIST = Uitkomst(
 )
 
 
-@regel(ART_56_LID_3, TOELICHTING_6)
+@regel(
+    ART_56_LID_3,
+    TOELICHTING_6,
+    samenvatting=(
+        "Bij procedure 6 krijgt de regioburgemeester vooraf de gelegenheid tot een zienswijze, "
+        "behalve bij spoed."
+    ),
+    toelichting=(
+        "Pw 2012 art. 56 lid 3 geldt ook voor het verzoek van de officier van justitie (lid 2) "
+        "en wordt aangehaald in toelichting 6. De officier van justitie verzoekt, dus of een "
+        "burgemeester de regioburgemeester is, speelt geen rol: bij spoed niet vooraf vereist, "
+        "anders vereist (vaste interpretatie 4 (docs/contract))."
+    ),
+)
 def zienswijze_procedure_6(situatie: Situatie) -> Uitkomst[Zienswijze]:
     """Whether the regioburgemeester's zienswijze must precede a request of procedure 6.
 
@@ -102,7 +131,21 @@ _ZIENSWIJZE_6_VEREIST = Uitkomst(
 # --- Indiener van procedure 6: erratum ----------------------------------------------------
 
 
-@regel(ART_56_LID_2, TOELICHTING_6)
+@regel(
+    ART_56_LID_2,
+    TOELICHTING_6,
+    samenvatting=(
+        "Erratum: bij procedure 6 dient de officier van justitie het verzoek in, niet de "
+        "burgemeester."
+    ),
+    toelichting=(
+        "De stappen van toelichting 6 zeggen: 'Het aanvraagformulier wordt door de "
+        "burgemeester ingediend bij de korpschef.' Pw 2012 art. 56 lid 2 en de kop van "
+        "toelichting 6 zeggen dat de officier van justitie het verzoek indient. De wet gaat "
+        "voor; het advies waarschuwt en noemt beide teksten (vaste interpretatie 3 "
+        "(docs/contract))."
+    ),
+)
 def indiener_procedure_6() -> Uitkomst[Indiener]:
     """The officier van justitie submits the request of procedure 6, not the burgemeester.
 
@@ -202,7 +245,20 @@ _BRONNEN_1 = (TOELICHTING_1, ART_56_LID_1, ART_56_LID_3, STROOMSCHEMA_A)
 _BRONNEN_6 = (TOELICHTING_6, ART_56_LID_2, ART_56_LID_3, STROOMSCHEMA_B)
 
 
-@regel(*_BRONNEN_1)
+@regel(
+    *_BRONNEN_1,
+    samenvatting=(
+        "Procedure 1: bijstand door een andere politie-eenheid voor de openbare orde (Pw 2012 "
+        "art. 56 lid 1)."
+    ),
+    toelichting=(
+        "De burgemeester dient het verzoek in bij de korpschef, die beslist. Het RCCB neemt "
+        "contact op met LE-POB (bij spoed 24 uur per dag), stelt het formulier op het intranet "
+        "van de politie op en mailt het naar LE-POB. LE-POB coördineert de leverende eenheden "
+        "en informeert het LOCC (vaste interpretatie 7 (docs/contract)). Of de zienswijze van "
+        "de regioburgemeester nodig is, volgt uit de regel over de zienswijze bij procedure 1."
+    ),
+)
 def eenheden_openbare_orde(situatie: Situatie, gevraagd: Gevraagd) -> Uitkomst[Route]:
     """Procedure 1: bijstand by another police unit for public order (Pw art. 56 lid 1).
 
@@ -236,7 +292,20 @@ def eenheden_openbare_orde(situatie: Situatie, gevraagd: Gevraagd) -> Uitkomst[R
     )
 
 
-@regel(*_BRONNEN_6)
+@regel(
+    *_BRONNEN_6,
+    samenvatting=(
+        "Procedure 6: bijstand door een andere politie-eenheid voor justitiële taken (Pw 2012 "
+        "art. 56 lid 2)."
+    ),
+    toelichting=(
+        "De officier van justitie dient het verzoek in bij de korpschef, die beslist (zie het "
+        "erratum over de indiener van procedure 6). Verder zijn de stappen die van procedure "
+        "1: het RCCB neemt contact op met LE-POB, en het formulier op het intranet van de "
+        "politie gaat naar LE-POB (vaste interpretatie 7 (docs/contract)). Of de zienswijze "
+        "nodig is, volgt uit de regel over de zienswijze bij procedure 6."
+    ),
+)
 def eenheden_justitie(situatie: Situatie, gevraagd: Gevraagd) -> Uitkomst[Route]:
     """Procedure 6: bijstand by another police unit for justice tasks (Pw art. 56 lid 2).
 

@@ -32,7 +32,18 @@ class Pad(StrEnum):
     JUSTITIE = "B"
 
 
-@regel(STROOMSCHEMA_STAP_1)
+@regel(
+    STROOMSCHEMA_STAP_1,
+    samenvatting=(
+        "Is de eigen capaciteit van de eenheid voldoende, dan eindigt het bijstandsproces."
+    ),
+    toelichting=(
+        "Stap 1 van het stroomschema: 'Capaciteit binnen de eenheid voldoende (na verificatie "
+        "via RCCB)? Ja: zelf in voorzien, einde bijstandsproces.' Of de capaciteit volstaat, "
+        "is een oordeel van het RCCB dat als gegeven wordt ingevoerd; de regel leidt het niet "
+        "zelf af. Ook dan wordt het gezag bepaald (vaste interpretatie 1 (docs/contract))."
+    ),
+)
 def eigen_capaciteit(situatie: Situatie) -> Uitkomst[bool]:
     """Whether the unit provides for itself, which ends the bijstand process.
 
@@ -57,7 +68,18 @@ _EIGEN_NEE = Uitkomst(
 )
 
 
-@regel(VERMISSING, GEZAG_BURGEMEESTER, GEZAG_OFFICIER)
+@regel(
+    VERMISSING,
+    GEZAG_BURGEMEESTER,
+    GEZAG_OFFICIER,
+    samenvatting=("Bij een vermissing hangt het gezag af van een aanwijzing voor een misdrijf."),
+    toelichting=(
+        "Toelichting 12: zonder aanwijzing voor een misdrijf is het zoeken hulpverlening aan "
+        "hen die deze behoeven, onder gezag van de burgemeester (Pw 2012 art. 11 lid 1). Is er "
+        "(mogelijk) sprake van een misdrijf, dan valt de inzet onder het gezag van de officier "
+        "van justitie (Pw 2012 art. 12 lid 1; vaste interpretatie 2 (docs/contract))."
+    ),
+)
 def gezag_bij_vermissing(indicatie_misdrijf: bool) -> Uitkomst[Gezag]:
     """The gezag over a search for a missing person depends on an indication of a crime.
 
@@ -82,7 +104,25 @@ _VERMISSING_HULPVERLENING = Uitkomst(
 )
 
 
-@regel(GEZAG_BURGEMEESTER, GEZAG_OFFICIER, GEZAG_MINISTER, GEEN_POLITIETAAK, VERMISSING)
+@regel(
+    GEZAG_BURGEMEESTER,
+    GEZAG_OFFICIER,
+    GEZAG_MINISTER,
+    GEEN_POLITIETAAK,
+    VERMISSING,
+    samenvatting=("Het gezag over de inzet volgt uit de politietaak."),
+    toelichting=(
+        "Handhaving van de openbare orde en hulpverlening: de burgemeester (Pw 2012 art. 11 "
+        "lid 1). Strafrechtelijke handhaving van de rechtsorde en taken ten dienste van "
+        "justitie, waaronder het waken over de veiligheid van personen: de officier van "
+        "justitie (Pw 2012 art. 12 lid 1). Bewaking en beveiliging in het rijksdomein en "
+        "handhaving van de vreemdelingenwetgeving: rechtstreeks de Minister van Justitie en "
+        "Veiligheid (factsheet, 'Politie en bevoegd gezag', voetnoot 2). Bij een vermissing: "
+        "zie de regel over het gezag bij een vermissing. Geen politietaak: geen gezag over "
+        "politie-inzet (toelichting 11). Het gezag wordt ook bepaald als de eigen capaciteit "
+        "voldoende is (vaste interpretatie 1 (docs/contract))."
+    ),
+)
 def gezag_voor_taak(situatie: Situatie) -> Uitkomst[Gezag | None]:
     """Who holds gezag over the deployment, derived from the police task alone.
 
@@ -142,7 +182,18 @@ _GEZAG_PER_TAAK: dict[Taak, Uitkomst[Gezag | None]] = {
 }
 
 
-@regel(GEZAG_MINISTER)
+@regel(
+    GEZAG_MINISTER,
+    samenvatting=("Taken onder rechtstreeks gezag van de minister vallen buiten de factsheet."),
+    toelichting=(
+        "'Bijstand voor politietaken die worden verricht onder rechtstreeks gezag van de "
+        "Minister van Veiligheid en Justitie valt buiten het bereik van deze factsheet. De "
+        "Minister van Veiligheid en Justitie kan in zulke gevallen opdrachten geven.' Voetnoot "
+        "2 noemt bewaking en beveiliging in het rijksdomein en handhaving van de "
+        "vreemdelingenwetgeving. Het advies zegt dat de minister opdrachten kan geven en noemt "
+        "geen procedure (vaste interpretatie 1 (docs/contract))."
+    ),
+)
 def taak_onder_gezag_minister(situatie: Situatie) -> Uitkomst[bool]:
     """Whether the task is one of the minister's own, outside the factsheet.
 
@@ -171,7 +222,24 @@ _MINISTER_JA = Uitkomst(
 _MINISTER_NEE = Uitkomst(False, bron=GEZAG_MINISTER, reden="geen taak onder gezag van de minister")
 
 
-@regel(STROOMSCHEMA_STAP_2, GEZAG_BURGEMEESTER, GEZAG_OFFICIER, VERMISSING)
+@regel(
+    STROOMSCHEMA_STAP_2,
+    GEZAG_BURGEMEESTER,
+    GEZAG_OFFICIER,
+    VERMISSING,
+    samenvatting=(
+        "Het gezag bepaalt het pad van het stroomschema: A voor openbare-ordetaken, B voor "
+        "justitiële taken."
+    ),
+    toelichting=(
+        "Onder gezag van de burgemeester: pad A, ook bij hulpverlening en bij een vermissing "
+        "zonder aanwijzing voor een misdrijf. Dan waarschuwt het advies dat de artikelen die "
+        "de factsheet bij procedures 1, 3 en 4 noemt (Pw 2012 art. 56 lid 1, 57 lid 1 en 58 "
+        "lid 1) spreken van handhaving van de openbare orde (vaste interpretatie 2 "
+        "(docs/contract)). Onder gezag van de officier van justitie: pad B, ook bij een "
+        "vermissing met een aanwijzing voor een misdrijf (toelichting 12)."
+    ),
+)
 def pad_voor_situatie(situatie: Situatie, gezag: Gezag) -> Uitkomst[Pad]:
     """The path of the flowchart: A (public-order tasks) or B (justice tasks), by gezag.
 
@@ -234,7 +302,24 @@ _PAD_B_VERMISSING = Uitkomst(
 )
 
 
-@regel(VERMISSING, factsheet("toelichting 7"), factsheet("toelichting 8"))
+@regel(
+    VERMISSING,
+    factsheet("toelichting 7"),
+    factsheet("toelichting 8"),
+    samenvatting=(
+        "Erratum: toelichting 12 noemt voor militaire bijstand bij een vermissing de "
+        "procedures '8 of 9'; bedoeld zijn 7 en 8."
+    ),
+    toelichting=(
+        "'Indien de politie bij een vermissing optreedt onder gezag van de officier van "
+        "justitie en als daarvoor militaire bijstand noodzakelijk is, dan geldt de procedure "
+        "zoals hiervoor beschreven onder 8 of 9.' Procedure 9 gaat over de afwijzing door de "
+        "korpschef (Pw 2012 art. 56 lid 4), niet over militaire bijstand. Bedoeld zijn "
+        "procedure 7 (KMar) en procedure 8 (andere delen van de krijgsmacht). Het advies volgt "
+        "die en waarschuwt, als zo'n route wordt geadviseerd (vaste interpretatie 3 "
+        "(docs/contract))."
+    ),
+)
 def erratum_vermissing_militaire_bijstand(
     situatie: Situatie, procedures: frozenset[str]
 ) -> Uitkomst[bool]:

@@ -21,7 +21,20 @@ TOELICHTING_4 = factsheet("toelichting 4")
 GEZAG_BURGEMEESTER = politiewet("11", "1")
 
 
-@regel(TOELICHTING_3, TOELICHTING_4)
+@regel(
+    TOELICHTING_3,
+    TOELICHTING_4,
+    samenvatting=(
+        "Bij procedures 3 en 4 dient de burgemeester in, of de regioburgemeester als primus "
+        "inter pares."
+    ),
+    toelichting=(
+        "'Indien de noodzakelijke bijstand vooraf niet aan een specifieke locatie (gemeente) "
+        "te koppelen is, kan de regioburgemeester het bijstandsverzoek als primus inter pares "
+        "indienen' (toelichting 3 en 4). Anders ondertekent de burgemeester, 'door of namens "
+        "de burgemeester' (vaste interpretatie 8 (docs/contract))."
+    ),
+)
 def indiener_openbare_orde_militair(situatie: Situatie) -> Uitkomst[Indiener]:
     """Who submits a request of procedure 3 or 4: the burgemeester, or primus inter pares.
 
@@ -50,7 +63,24 @@ _REGIOBURGEMEESTER = Uitkomst(
 )
 
 
-@regel(GEZAG_BURGEMEESTER, TOELICHTING_3, TOELICHTING_4)
+@regel(
+    GEZAG_BURGEMEESTER,
+    TOELICHTING_3,
+    TOELICHTING_4,
+    samenvatting=(
+        "Bijstand in meer gemeenten: één formulier per gemeente, elk ondertekend door de eigen "
+        "burgemeester."
+    ),
+    toelichting=(
+        "Een burgemeester heeft alleen gezag in zijn eigen gemeente (Pw 2012 art. 11 lid 1). "
+        "Een route die een burgemeester ondertekent, vraagt daarom bij meer gemeenten één "
+        "formulier per gemeente; een waarschuwing noemt het aantal en de procedures (vaste "
+        "interpretatie 11 (docs/contract)). Dient de regioburgemeester als primus inter pares "
+        "in, dan volstaat één verzoek. Alleen procedures 3 en 4 kennen die mogelijkheid "
+        "(toelichting 3 en 4), en alleen bij die procedures noemt de waarschuwing haar. Een "
+        "route die niet is toegestaan, vraagt geen formulier."
+    ),
+)
 def formulieren_per_gemeente(situatie: Situatie, routes: Sequence[Route]) -> Uitkomst[int]:
     """How many forms a route signed by a burgemeester needs: one per municipality.
 

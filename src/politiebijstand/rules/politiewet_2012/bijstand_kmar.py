@@ -27,7 +27,20 @@ STROOMSCHEMA_A = factsheet("stroomschema A, KMar")
 STROOMSCHEMA_B = factsheet("stroomschema B, KMar")
 
 
-@regel(TOELICHTING_3, TOELICHTING_7, STROOMSCHEMA_A, STROOMSCHEMA_B)
+@regel(
+    TOELICHTING_3,
+    TOELICHTING_7,
+    STROOMSCHEMA_A,
+    STROOMSCHEMA_B,
+    samenvatting=("De KMar mag worden gevraagd zonder dat de politie is uitgeput."),
+    toelichting=(
+        "'De Koninklijke Marechaussee (KMar) kan bijstand verlenen, ook als de capaciteit van "
+        "de politie nog niet uitgeput is. Ook een specifiek verzoek voor KMar bijstand (...) "
+        "is mogelijk' (toelichting 3 en 7; stroomschema: 'Uitputting politie niet "
+        "noodzakelijk'). Voorwaarden die voor de krijgsmacht gelden, spelen voor de KMar geen "
+        "rol (vaste interpretatie 5 (docs/contract))."
+    ),
+)
 def kmar_zonder_uitputting(gevraagd: Gevraagd) -> Uitkomst[bool]:
     """The KMar may be asked without police capacity being exhausted: always allowed.
 
@@ -137,7 +150,20 @@ _LABELS_3 = labels(_BRONNEN_3)
 _GRONDSLAG_57_1 = Grondslag(regeling=POLITIEWET_2012, artikel="57", lid="1")
 
 
-@regel(*_BRONNEN_3)
+@regel(
+    *_BRONNEN_3,
+    samenvatting=(
+        "Procedure 3: bijstand door de KMar voor de openbare orde (Pw 2012 art. 57 lid 1)."
+    ),
+    toelichting=(
+        "De burgemeester, of de regioburgemeester als primus inter pares, ondertekent het "
+        "formulier van de website van het LOCC. Het RCCB neemt contact op met het LOCC (bij "
+        "spoed 24 uur per dag) en mailt het formulier naar het LOCC. Het LOCC toetst, overlegt "
+        "met DOPS-KMar, richt een verzoek aan DJZ en DOPS-KMar (met een afschrift aan het DOC) "
+        "en beslist namens de Minister van Justitie en Veiligheid, na overleg met de Minister "
+        "van Defensie (Pw 2012 art. 57 lid 2; vaste interpretatie 8 (docs/contract))."
+    ),
+)
 def kmar_openbare_orde(situatie: Situatie, gevraagd: Gevraagd) -> Uitkomst[Route]:
     """Procedure 3: bijstand by the KMar for public order (Pw art. 57 lid 1).
 
@@ -235,7 +261,21 @@ _BRONNEN_7 = (TOELICHTING_7, ART_57_LID_1, ART_57_LID_2, STROOMSCHEMA_B)
 _LABELS_7 = labels(_BRONNEN_7)
 
 
-@regel(*_BRONNEN_7)
+@regel(
+    *_BRONNEN_7,
+    samenvatting=(
+        "Procedure 7: bijstand door de KMar voor justitiële taken (Pw 2012 art. 57 lid 1)."
+    ),
+    toelichting=(
+        "De (hoofd)officier van justitie zendt het verzoek vanuit het arrondissementsparket "
+        "naar het College van procureurs-generaal; het formulier gaat naar het "
+        "Parket-Generaal. Het RCCB informeert LE-POB. Steunt het College het verzoek, dan "
+        "leidt het Parket-Generaal het naar OZI, dat een verzoek richt aan DJZ en DOPS-KMar "
+        "(met een afschrift aan het DOC) en namens de Minister van Justitie en Veiligheid "
+        "beslist, na overleg met de Minister van Defensie (vaste interpretatie 8 "
+        "(docs/contract))."
+    ),
+)
 def kmar_justitie(situatie: Situatie, gevraagd: Gevraagd) -> Uitkomst[Route]:
     """Procedure 7: bijstand by the KMar for justice tasks (Pw art. 57 lid 1).
 

@@ -98,7 +98,24 @@ def _toetsing(
     return (bezwaar,), reden, noot
 
 
-@regel(STROOMSCHEMA_A, TOELICHTING_4, ART_58_LID_1)
+@regel(
+    STROOMSCHEMA_A,
+    TOELICHTING_4,
+    ART_58_LID_1,
+    samenvatting=(
+        "De krijgsmacht mag voor de openbare orde alleen worden gevraagd als het specialisme "
+        "bij politie en KMar ontbreekt, of als politie én KMar zijn uitgeput."
+    ),
+    toelichting=(
+        "Dit is de getrapte volgorde politie, KMar, krijgsmacht (vaste interpretatie 5 "
+        "(docs/contract)). Het stroomschema zegt 'Politie- of KMar capaciteiten moeten "
+        "uitgeput zijn of specialisme binnen politie of KMar is niet beschikbaar', toelichting "
+        "4 'als de politie of de KMar niet kunnen voorzien in een bijstandsaanvraag'; Pw 2012 "
+        "art. 58 lid 1 spreekt van 'bijzondere gevallen'. Is niet aan de voorwaarde voldaan, "
+        "dan is de route niet toegestaan en noemt het advies het bezwaar met zijn bron. Het "
+        "advies zegt welke voorwaarde het heeft toegepast."
+    ),
+)
 def voorwaarde_krijgsmacht_openbare_orde(gevraagd: Gevraagd) -> Uitkomst[tuple[str, ...]]:
     """Whether the armed forces may be asked for public order; the value is the bezwaren.
 
@@ -132,7 +149,22 @@ def voorwaarde_krijgsmacht_openbare_orde(gevraagd: Gevraagd) -> Uitkomst[tuple[s
     )
 
 
-@regel(STROOMSCHEMA_B, TOELICHTING_8, ART_58_LID_1)
+@regel(
+    STROOMSCHEMA_B,
+    TOELICHTING_8,
+    ART_58_LID_1,
+    samenvatting=(
+        "De krijgsmacht mag voor een justitiële taak alleen worden gevraagd als het "
+        "specialisme bij politie en KMar ontbreekt, of als de politiecapaciteit is uitgeput."
+    ),
+    toelichting=(
+        "Stroomschema B: 'Politiecapaciteit moet uitgeput zijn of specialisme binnen politie "
+        "of KMar is niet beschikbaar.' Toelichting 8 noemt ook de KMar ('als de nationale "
+        "politie of de KMar niet kunnen voorzien'); het advies volgt het stroomschema en zegt "
+        "dat (vaste interpretatie 5 (docs/contract)). Uitputting van de KMar is op pad B dus "
+        "niet vereist. Pw 2012 art. 58 lid 1 spreekt van 'bijzondere gevallen'."
+    ),
+)
 def voorwaarde_krijgsmacht_justitie(gevraagd: Gevraagd) -> Uitkomst[tuple[str, ...]]:
     """Whether the armed forces may be asked for a justice task; the value is the bezwaren.
 
@@ -242,7 +274,23 @@ _LABELS_4 = labels(_BRONNEN_4)
 _GRONDSLAG_58_1 = Grondslag(regeling=POLITIEWET_2012, artikel="58", lid="1")
 
 
-@regel(*_BRONNEN_4)
+@regel(
+    *_BRONNEN_4,
+    samenvatting=(
+        "Procedure 4: bijstand door andere delen van de krijgsmacht voor de openbare orde (Pw "
+        "2012 art. 58 lid 1)."
+    ),
+    toelichting=(
+        "Het RCCB neemt contact op met LE-POB, dat toetst of de politie werkelijk is uitgeput "
+        "en toestemming geeft om militaire bijstand aan te vragen. Het formulier van de "
+        "website van het LOCC, ondertekend door of namens de burgemeester (of de "
+        "regioburgemeester als primus inter pares), gaat naar het LOCC. DJZ beslist namens de "
+        "Minister van Defensie; daarna beslist het LOCC namens de Minister van Justitie en "
+        "Veiligheid (vaste interpretatie 8 (docs/contract)). De route is alleen toegestaan "
+        "onder de voorwaarde voor de krijgsmacht bij de openbare orde. Een convenant verandert "
+        "deze procedure niet."
+    ),
+)
 def krijgsmacht_openbare_orde(situatie: Situatie, gevraagd: Gevraagd) -> Uitkomst[Route]:
     """Procedure 4: bijstand by other parts of the armed forces for public order (art. 58 lid 1).
 
@@ -347,7 +395,28 @@ CONVENANT_WAARSCHUWING = (
 )
 
 
-@regel(CONVENANT, STROOMSCHEMA_B, ART_58_LID_1)
+@regel(
+    CONVENANT,
+    STROOMSCHEMA_B,
+    ART_58_LID_1,
+    samenvatting=(
+        "Een convenant verkort procedure 8 als die route is toegestaan; de korpsleiding wordt "
+        "altijd via LE-POB geïnformeerd."
+    ),
+    toelichting=(
+        "Voetnoot 4: 'Voor sommige vormen van justitiële defensiebijstand zijn (...) "
+        "convenanten afgesloten. Op basis van zo'n convenant hoeft niet de gehele procedure "
+        "gevolgd te worden. Wel dient in de politielijn te allen tijde de korpsleiding "
+        "geïnformeerd te worden over inzet van de krijgsmacht ten behoeve van politietaken, "
+        "door tussenkomst van afdeling Preparatie en Operationeel Beheer.' Of een convenant de "
+        "inzet dekt, is een menselijk oordeel. Alleen de stappen veranderen; de andere "
+        "gegevens van de route blijven gelijk (vaste interpretatie 10 (docs/contract)).\n\n"
+        "Een convenant verkort de procedure voor een verzoek dat mag worden gedaan; het heft "
+        "de voorwaarde van Pw 2012 art. 58 lid 1 en stroomschema B niet op. Is de route niet "
+        "toegestaan, dan wordt de verkorte route niet toegepast: de stappen blijven die van de "
+        "volledige procedure 8, ter informatie, en een waarschuwing zegt waarom."
+    ),
+)
 def convenant_procedure_8(situatie: Situatie, *, toegestaan: bool = True) -> Uitkomst[bool]:
     """Whether procedure 8 takes the convenant's short route (footnote 4).
 
@@ -392,7 +461,23 @@ _CONVENANT_NIET_TOEGESTAAN = Uitkomst(
 )
 
 
-@regel(*_BRONNEN_8, CONVENANT)
+@regel(
+    *_BRONNEN_8,
+    CONVENANT,
+    samenvatting=(
+        "Procedure 8: bijstand door andere delen van de krijgsmacht voor justitiële taken (Pw "
+        "2012 art. 58 lid 1)."
+    ),
+    toelichting=(
+        "Het RCCB neemt contact op met LE-POB, dat toetst of de politie is uitgeput en RCCB en "
+        "LOCC informeert. De (hoofd)officier van justitie zendt het verzoek vanuit het "
+        "arrondissementsparket naar het College van procureurs-generaal; het formulier gaat "
+        "naar het Parket-Generaal, dat het naar OZI leidt. DJZ beslist namens de Minister van "
+        "Defensie, OZI namens de Minister van Justitie en Veiligheid (vaste interpretatie 8 "
+        "(docs/contract)). De route is alleen toegestaan onder de voorwaarde voor de "
+        "krijgsmacht bij een justitiële taak; de stappen volgen de regel over het convenant."
+    ),
+)
 def krijgsmacht_justitie(situatie: Situatie, gevraagd: Gevraagd) -> Uitkomst[Route]:
     """Procedure 8: bijstand by other parts of the armed forces for justice tasks (art. 58 lid 1).
 
@@ -429,7 +514,19 @@ def krijgsmacht_justitie(situatie: Situatie, gevraagd: Gevraagd) -> Uitkomst[Rou
     )
 
 
-@regel(CONVENANT)
+@regel(
+    CONVENANT,
+    samenvatting=(
+        "Een opgegeven convenant zonder route van procedure 8 wordt niet toegepast, met een "
+        "waarschuwing."
+    ),
+    toelichting=(
+        "Een convenant verandert alleen procedure 8 (vaste interpretatie 10 (docs/contract)). "
+        "Is een convenant opgegeven maar wordt de krijgsmacht niet voor een justitiële taak "
+        "gevraagd, dan zegt een waarschuwing dat het niet is toegepast; bij procedure 4 geeft "
+        "die route zelf een waarschuwing."
+    ),
+)
 def convenant_zonder_procedure_8(situatie: Situatie, procedures: Collection[str]) -> Uitkomst[bool]:
     """Whether `convenant` was given although no route of procedure 8 is advised.
 
@@ -457,7 +554,23 @@ _CONVENANT_NIET_GENEGEERD = Uitkomst(
 )
 
 
-@regel(STROOMSCHEMA_A, STROOMSCHEMA_B, TOELICHTING_4, TOELICHTING_8)
+@regel(
+    STROOMSCHEMA_A,
+    STROOMSCHEMA_B,
+    TOELICHTING_4,
+    TOELICHTING_8,
+    samenvatting=(
+        "Is de krijgsmacht niet toegestaan, dan zegt het advies wat in plaats daarvan kan: "
+        "politie of KMar vragen, of eerst aan de voorwaarde voldoen."
+    ),
+    toelichting=(
+        "Een route die niet is toegestaan, mag niet lezen als een opdracht. De getrapte "
+        "volgorde van het stroomschema geeft de alternatieven: een andere politie-eenheid "
+        "(procedure 1 of 6) of de KMar (procedure 3 of 7, zonder uitputting van de politie); "
+        "de krijgsmacht pas als aan haar voorwaarde is voldaan, wat LE-POB toetst (toelichting "
+        "4 en 8, eerste stappen). Dezelfde tekst staat in de waarschuwing over de voorwaarde."
+    ),
+)
 def wat_nu_bij_niet_toegestaan(route: Route) -> Uitkomst[str | None]:
     """What to do instead when a route of procedure 4 or 8 is not allowed; None otherwise.
 

@@ -19,7 +19,19 @@ TOELICHTING_2 = factsheet("toelichting 2")
 STROOMSCHEMA = factsheet("stroomschema A/B, Middelen Ministerie van Veiligheid en Justitie")
 
 
-@regel(TOELICHTING_2)
+@regel(
+    TOELICHTING_2,
+    samenvatting=(
+        "Middelen van het Ministerie van Justitie en Veiligheid vraagt het RCCB zelf aan."
+    ),
+    toelichting=(
+        "In toelichting 2 neemt het RCCB contact op met het LOCC (waterwerper) of met DB3 van "
+        "de NCTV (bewakingscontainers en VRT-voertuigen) en stuurt het zelf het formulier. "
+        "Anders dan bij de andere procedures ondertekent geen burgemeester of officier van "
+        "justitie; bij een daadwerkelijke inzet moet uit het formulier wel blijken wie het "
+        "bevoegd gezag is (vaste interpretatie 6 (docs/contract))."
+    ),
+)
 def indiener_middelen() -> Uitkomst[Indiener]:
     """The RCCB itself requests Ministry resources (contract, interpretation 6).
 
@@ -73,7 +85,20 @@ OEFENING_WAARSCHUWING = (
 )
 
 
-@regel(*_BRONNEN_WATERWERPER)
+@regel(
+    *_BRONNEN_WATERWERPER,
+    samenvatting=(
+        "Procedure 2 voor een waterwerper: het RCCB vraagt het LOCC, dat toetst en beslist."
+    ),
+    toelichting=(
+        "'Voor inzet van een waterwerper (ook bij oefeningen) neemt RCCB contact op met het "
+        "LOCC.' Het LOCC toetst de aanvraag, legt contact met de beheersorganisatie en "
+        "coördineert de verdere inzet. Het RCCB mailt het formulier van de website van het "
+        "LOCC naar het LOCC, bij spoed achteraf. Bij een daadwerkelijke inzet blijkt uit het "
+        "formulier wie het bevoegd gezag is; bij een oefening hoeft dat niet, en het advies "
+        "zegt dat (vaste interpretatie 6 (docs/contract))."
+    ),
+)
 def middelen_waterwerper(situatie: Situatie, gevraagd: Gevraagd) -> Uitkomst[Route]:
     """Procedure 2 for a water cannon: the RCCB asks the LOCC, which assesses and decides.
 
@@ -135,7 +160,22 @@ DB3_FORMULIER_WAARSCHUWING = (
 )
 
 
-@regel(*_BRONNEN_DB3)
+@regel(
+    *_BRONNEN_DB3,
+    samenvatting=(
+        "Procedure 2 voor een bewakingscontainer of VRT-voertuig: DB3 van de NCTV toetst en "
+        "beslist."
+    ),
+    toelichting=(
+        "'Voor inzet van bewakingscontainers of VRT-voertuigen neemt RCCB contact op met de "
+        "piketambtenaar van de directie Bewaken, Beveiligen en Burgerluchtvaart (DB3) van de "
+        "NCTV. DB3 toetst de inzet en verstrekt (al dan niet) toestemming tot inzet aan RCCB, "
+        "in afschrift aan de beheersorganisatie.' Daarna neemt het RCCB zelf contact op met de "
+        "beheersorganisatie. Toelichting 2 is specifieker dan het stroomschema, dat naar het "
+        "LOCC verwijst: het verzoek gaat naar DB3 en DB3 beslist (vaste interpretatie 6 "
+        "(docs/contract)). De factsheet noemt hier geen spoedprocedure."
+    ),
+)
 def middelen_bewakingscontainer_vrt(situatie: Situatie, gevraagd: Gevraagd) -> Uitkomst[Route]:
     """Procedure 2 for a guard container or VRT vehicle: NCTV's DB3 assesses and decides.
 
@@ -175,7 +215,18 @@ def middelen_bewakingscontainer_vrt(situatie: Situatie, gevraagd: Gevraagd) -> U
     )
 
 
-@regel(TOELICHTING_2)
+@regel(
+    TOELICHTING_2,
+    samenvatting=(
+        "Een middel van het ministerie volgt procedure 2 via het LOCC (waterwerper) of via DB3 "
+        "(bewakingscontainer, VRT-voertuig)."
+    ),
+    toelichting=(
+        "Deze middelen kunnen worden ingezet onder gezag van de burgemeester en onder gezag "
+        "van de officier van justitie (toelichting 2); het pad van het stroomschema maakt voor "
+        "de route dus niet uit."
+    ),
+)
 def middelen_jenv(situatie: Situatie, gevraagd: Gevraagd) -> Uitkomst[Route]:
     """Which route of procedure 2 a Ministry resource takes: LOCC or DB3.
 

@@ -139,7 +139,27 @@ _SPOED: dict[tuple[str, str | None], _Spoedregeling] = {
 }
 
 
-@regel(*_TOELICHTING.values(), BEREIKBAARHEID)
+@regel(
+    *_TOELICHTING.values(),
+    BEREIKBAARHEID,
+    samenvatting=(
+        "Bij spoed eerst telefonisch contact; waar de factsheet dat toestaat, volgt het "
+        "schriftelijke verzoek achteraf."
+    ),
+    toelichting=(
+        "Bij spoed komt een telefoonstap eerst, in plaats van het gewone eerste contact. Bij "
+        "een waterwerper (procedure 2) en bij procedures 3, 4, 7 en 8 gaan de stappen die het "
+        "formulier opstellen, ondertekenen, versturen of doorgeleiden naar het einde, als "
+        "'achteraf (formalisering)' (toelichting 2, 3, 4, 7 en 8; vaste interpretatie 11 "
+        "(docs/contract)). Procedures 1, 5 en 6 krijgen alleen het telefonische contact. Bij "
+        "procedure 8 zegt de factsheet niet wie de officier van justitie belt; net als bij "
+        "procedure 7 is dat OZI.\n\n"
+        "Ongewijzigd blijven: bewakingscontainers, VRT-voertuigen en rechtshulp (de factsheet "
+        "noemt geen spoedprocedure), procedure 8 op de verkorte route van een convenant, en "
+        "een route die niet is toegestaan (er wordt dan niet aangevraagd, dus ook niet met "
+        "spoed)."
+    ),
+)
 def stappen_bij_spoed(situatie: Situatie, route: Route) -> Uitkomst[tuple[Stap, ...]]:
     """The steps of a route in an urgent case: phone contact first, the written form afterwards.
 
@@ -177,7 +197,23 @@ def stappen_bij_spoed(situatie: Situatie, route: Route) -> Uitkomst[tuple[Stap, 
     )
 
 
-@regel(*_TOELICHTING.values(), BEREIKBAARHEID)
+@regel(
+    *_TOELICHTING.values(),
+    BEREIKBAARHEID,
+    samenvatting=(
+        "Bij spoed staat de organisatie die als eerste wordt gebeld vooraan bij de contacten."
+    ),
+    toelichting=(
+        "Het eerste contact is de organisatie die de eerste stap belt, zodat 'bel eerst' het "
+        "goede nummer toont. Bij procedures 7 en 8 belt de (hoofd)officier van justitie "
+        "rechtstreeks OZI (toelichting 7: 'In spoedgevallen kan rechtstreeks telefonisch "
+        "contact tussen de aanvragende (hoofd)officier van justitie en OZI gelegd worden'; bij "
+        "procedure 8 net zo), dus OZI (piket, 24 uur per dag) komt voor LE-POB. De nummers "
+        "staan bij de contactgegevens van de factsheet. Bij de andere procedures belt de "
+        "telefoonstap al het eerste contact. Een route die niet is toegestaan, blijft "
+        "ongewijzigd."
+    ),
+)
 def contacten_bij_spoed(situatie: Situatie, route: Route) -> Uitkomst[tuple[str, ...]]:
     """The contacts of a route in an urgent case: whom the phone step calls comes first.
 

@@ -28,7 +28,21 @@ FNIK_WAARSCHUWING = (
 _MILITAIR = frozenset({Leverancier.KMAR.value, Leverancier.KRIJGSMACHT.value})
 
 
-@regel(FNIK)
+@regel(
+    FNIK,
+    samenvatting=(
+        "Extra kosten van militaire bijstand worden vergoed uit de financiering nationale "
+        "inzet krijgsmacht (FNIK)."
+    ),
+    toelichting=(
+        "Toelichting 10: op grond van het convenant van 10 juni 2010 wordt jaarlijks een "
+        "bedrag aan het Ministerie van Defensie ter beschikking gesteld, waaruit additionele "
+        "uitgaven voor militaire bijstand en steunverlening worden vergoed. Elke militaire "
+        "route telt: de KMar (procedures 3 en 7) en andere delen van de krijgsmacht "
+        "(procedures 4 en 8), ook als de route niet is toegestaan, zodat de aanvrager het "
+        "vooraf weet."
+    ),
+)
 def fnik_militaire_inzet(route: Route) -> Uitkomst[bool]:
     """Whether the additional costs of a route are reimbursed under the FNIK convenant.
 

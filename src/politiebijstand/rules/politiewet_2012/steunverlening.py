@@ -21,7 +21,24 @@ REGELING_STEUNVERLENING = Bron(
 )
 
 
-@regel(TOELICHTING_11, REGELING_STEUNVERLENING, FNIK)
+@regel(
+    TOELICHTING_11,
+    REGELING_STEUNVERLENING,
+    FNIK,
+    samenvatting=(
+        "Geen politietaak: de burgemeester kan militaire steunverlening aanvragen, de officier "
+        "van justitie niet."
+    ),
+    toelichting=(
+        "Toelichting 11: militaire middelen kunnen ook voor civiele doeleinden worden ingezet "
+        "op grond van de Regeling militaire steunverlening in het openbaar belang (Stcrt. "
+        "2008, 3). Een burgemeester kan die aanvragen, maar niet voor het laten verrichten van "
+        "politietaken: daarvoor geldt de Politiewet 2012. De extra kosten vallen onder de "
+        "financiering nationale inzet krijgsmacht (toelichting 10). 'Een officier van justitie "
+        "kan geen militaire steunverlening aanvragen op grond van deze regeling': de uitkomst "
+        "is dan 'niet mogelijk' (vaste interpretatie 1 (docs/contract))."
+    ),
+)
 def militaire_steunverlening(situatie: Situatie) -> Uitkomst[AdviesUitkomst]:
     """For a task that is no police task: militaire steunverlening, or not possible.
 
