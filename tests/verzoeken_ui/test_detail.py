@@ -19,7 +19,9 @@ def test_verzoekenlijst_toont_alleen_verzoeken_waaraan_de_organisatie_deelneemt(
     mn = maak_verzoek()
     rccb, _ = als("RCCB-MN")
     html = inhoud(rccb.get("/verzoeken/"))
-    assert f'<a class="utrecht-link" href="/verzoeken/{mn.uuid}/">{mn.kenmerk}</a>' in html
+    assert (
+        f'<a class="utrecht-link pb-kenmerk" href="/verzoeken/{mn.uuid}/">{mn.kenmerk}</a>' in html
+    )
     assert "Versterking openbare orde Utrecht" in html
     ander, _ = als("RCCB-AM")
     html = inhoud(ander.get("/verzoeken/"))

@@ -14,6 +14,7 @@ from django.utils.safestring import SafeString
 
 from politiebijstand.organisaties.models import Organisatie
 from politiebijstand.organisaties.selectors import organisaties_by_codes
+from politiebijstand.procedures.engine import PROCEDURES
 
 register = template.Library()
 
@@ -157,3 +158,20 @@ def demo_accounts_toegestaan() -> bool:
     from politiebijstand.accounts.policy import demo_accounts_toegestaan as toegestaan
 
     return toegestaan()
+
+
+#: Short labels of the procedures whose id is not just the factsheet's number.
+_PROCEDURE_KORT = {"2_waterwerper": "2, waterwerper", "2_container_vrt": "2, container/VRT"}
+
+
+@register.filter
+def procedure_kort(procedure_id: str) -> str:
+    """A procedure's short label for a table: ``"3"``, ``"2, waterwerper"``."""
+    return _PROCEDURE_KORT.get(procedure_id, procedure_id)
+
+
+@register.filter
+def procedure_titel(procedure_id: str) -> str:
+    """A procedure's Dutch title (``"Procedure 3: bijstand door de KMar, openbare orde"``)."""
+    procedure = PROCEDURES.get(procedure_id)
+    return procedure.titel if procedure else f"Procedure {procedure_id}"
