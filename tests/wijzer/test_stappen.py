@@ -162,7 +162,7 @@ def test_geen_van_deze_niet_samen_met_een_voorwaarde() -> None:
     assert stand.open.fouten() == [
         (
             "krijgsmacht_voorwaarde",
-            "Welke voorwaarden voor bijstand door de krijgsmacht zijn vervuld?: "
+            "Welke voorwaarden voor bijstand door de krijgsmacht zijn vervuld? "
             "Kies 'Geen van deze' niet samen met een voorwaarde.",
         )
     ]
@@ -175,7 +175,7 @@ def test_ongeldige_waarde_in_de_link_noemt_het_veld() -> None:
     assert stand.open.fouten() == [
         (
             "taak",
-            "Voor welke politietaak is capaciteit nodig?: Kies een van de genoemde politietaken.",
+            "Voor welke politietaak is capaciteit nodig? Kies een van de genoemde politietaken.",
         )
     ]
 

@@ -21,6 +21,7 @@ from django.http import QueryDict
 
 from politiebijstand.rules import Leverancier, Middel, Taak
 from politiebijstand.rules.situatie import Aanvrager
+from politiebijstand.ui.tekst import foutregel
 from politiebijstand.wijzer import teksten
 
 Antwoorden = dict[str, Any]
@@ -545,9 +546,12 @@ class Open:
     ongeldig: bool
 
     def fouten(self) -> list[tuple[str, str]]:
-        """(field name, "question: message") per invalid field."""
+        """(field name, "question message") per invalid field (`ui.tekst.foutregel`)."""
         return [
-            (naam, f"{self.form.fields[naam].label}: {' '.join(str(m) for m in meldingen)}")
+            (
+                naam,
+                foutregel(str(self.form.fields[naam].label), " ".join(str(m) for m in meldingen)),
+            )
             for naam, meldingen in self.form.errors.items()
             if naam in self.form.fields
         ]

@@ -15,6 +15,7 @@ from django.utils.safestring import SafeString
 from politiebijstand.organisaties.models import Organisatie
 from politiebijstand.organisaties.selectors import organisaties_by_codes
 from politiebijstand.procedures.engine import PROCEDURES
+from politiebijstand.ui.tekst import scheiding
 
 register = template.Library()
 
@@ -175,3 +176,9 @@ def procedure_titel(procedure_id: str) -> str:
     """A procedure's Dutch title (``"Procedure 3: bijstand door de KMar, openbare orde"``)."""
     procedure = PROCEDURES.get(procedure_id)
     return procedure.titel if procedure else f"Procedure {procedure_id}"
+
+
+@register.filter(name="scheiding")
+def scheiding_filter(label: object) -> str:
+    """What comes between a label and its error: ``" "`` after a question, else ``": "``."""
+    return scheiding(str(label))
