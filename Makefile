@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= politiebijstand.conf.dev
+# The embedded database, huey's queue and the demo's e-mail files (conf.base: PB_DATA_DIR).
+DATA := $(if $(PB_DATA_DIR),$(PB_DATA_DIR),var)
 
 .PHONY: install run test test-fast lint bench docs lock clean
 
@@ -17,11 +19,18 @@ $(BIN)/politiebijstand: pyproject.toml requirements/lock.txt
 install: $(BIN)/politiebijstand  ## create .venv and install the project with its pinned dependencies
 
 run: install  ## the product on embedded SQLite with demo data, at http://$(HOST):$(PORT)/
-	$(BIN)/politiebijstand manage migrate --noinput
+	$(if $(PB_EMAIL_BACKEND),,@echo "E-mail gaat in deze demo niet de deur uit: elk bericht komt als bestand in $(DATA)/mail/.")
+	$(BIN)/politiebijstand manage migrate --noinput -v 0
 	$(BIN)/politiebijstand manage referentiedata_laden
 	$(BIN)/politiebijstand manage gebieden_laden
-	$(BIN)/politiebijstand manage demo_accounts_laden
+	$(BIN)/politiebijstand manage demo_accounts_laden > $(DATA)/demo-accounts.txt
 	$(BIN)/politiebijstand manage demo_verzoeken_laden
+	@# The address and the log-ins last, so that they are on screen when the server starts.
+	@echo ""
+	@cat $(DATA)/demo-accounts.txt
+	@echo ""
+	@echo "politiebijstand draait op http://$(HOST):$(PORT)/ : log in met een demo-account hierboven (Ctrl-C stopt)."
+	@echo ""
 	@# The worker (huey: outbox, timers) runs next to the web server and stops with it.
 	@$(BIN)/politiebijstand manage run_huey --quiet & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \

@@ -261,7 +261,8 @@ CONTENT_SECURITY_POLICY = {
 # PB_BERICHT_MAX_POGINGEN: attempts to send a message before it is marked failed (count,
 #     default 8; the wait doubles from 1 minute).
 # PB_EMAIL_AFZENDER: the From address of the messages (default "bijstand@localhost").
-# PB_EMAIL_BACKEND: Django e-mail backend (default: the console backend, which prints).
+# PB_EMAIL_BACKEND: Django e-mail backend (default: the console backend, which prints; conf.dev,
+#     used by `make run`, writes one file per message to PB_DATA_DIR/mail/ instead).
 # PB_HUEY_IMMEDIATE: "1" runs jobs at once in the calling process (bool, default off; on in
 #     tests).
 FORMALISATIE_TERMIJN = env("PB_FORMALISATIE_TERMIJN", "PT24H")

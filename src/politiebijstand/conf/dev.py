@@ -1,4 +1,6 @@
-"""Development / `make run` overlay: embedded SQLite, debug on."""
+"""Development / `make run` overlay: embedded SQLite, debug on, e-mail to files."""
+
+import os
 
 from politiebijstand.conf.base import *  # noqa: F403
 
@@ -7,3 +9,10 @@ DEBUG = True
 # The embedded SQLite database and huey's queue (SqliteHuey opens its file when the apps load)
 # live in PB_DATA_DIR; make sure it exists.
 DATA_DIR.mkdir(parents=True, exist_ok=True)  # noqa: F405
+
+# E-mail (the demo requests' messages, reminders) goes to one file per message in
+# PB_DATA_DIR/mail/, not to the terminal, where it buried the address and the demo log-ins of
+# `make run`. PB_EMAIL_BACKEND still chooses another backend.
+if not os.environ.get("PB_EMAIL_BACKEND"):
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+EMAIL_FILE_PATH = DATA_DIR / "mail"  # noqa: F405
