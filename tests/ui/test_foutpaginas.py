@@ -84,7 +84,7 @@ def test_404_is_een_nederlandse_pagina(client: Client) -> None:
     body = tekst(response)
     assert '<h1 class="utrecht-heading-1">Niet gevonden</h1>' in body
     assert "Foutmelding 404" in body
-    assert 'href="/verzoeken/">de bijstandsverzoeken van uw organisatie</a>' in body
+    assert 'href="/verzoeken/">Naar de bijstandsverzoeken van uw organisatie</a>' in body
 
 
 @pytest.mark.parametrize(
