@@ -29,8 +29,14 @@ def client() -> Client:
 
 
 PRODUCTIE = {
-    # Without the test run's own switches: a deployment never sets them (async.E001).
-    **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
+    # Without the test run's own switches (a deployment never sets DJANGO_ALLOW_ASYNC_UNSAFE:
+    # async.E001) and without its database: the test database of the PostgreSQL run is made by
+    # pytest-django, and its URL names a database that does not exist outside the test.
+    **{
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DJANGO_ALLOW_ASYNC_UNSAFE", "PB_DATABASE_URL"}
+    },
     "PB_DATA_DIR": tempfile.mkdtemp(prefix="pb-productie-"),
     "PB_SECRET_KEY": secrets.token_urlsafe(64),
     "DJANGO_SETTINGS_MODULE": "politiebijstand.conf.production",
