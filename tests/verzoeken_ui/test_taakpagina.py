@@ -10,6 +10,7 @@ import re
 
 import pytest
 
+from politiebijstand.verzoeken.services import taak_oppakken
 from politiebijstand.verzoeken.ui.views import leesbare_documentatie
 from tests.verzoeken.helpers import maak_verzoek, open_taken, org, situatie
 from tests.verzoeken_ui.helpers import als, inhoud
@@ -73,3 +74,16 @@ def test_telefoonstap_van_procedure_7_kiest_ozi_voor() -> None:
     ozi = org("OZI")
     assert f'<option value="{ozi.pk}" selected>' in body
     assert 'href="tel:0703707898">070 - 370 78 98</a>' in body
+
+
+def test_status_van_een_opgepakte_taak_zegt_door_wie_zonder_herhaling() -> None:
+    """'Opgepakt, opgepakt door ...' read twice; the status line says it once (LOCC user test)."""
+    verzoek = maak_verzoek(situatie(spoed=True))  # procedure 3: KMar, public order
+    (taak,) = open_taken(verzoek)
+    client, _ = als("RCCB-MN")
+    collega_client, collega = als("RCCB-MN")
+    url = f"/verzoeken/taken/{taak.pk}/"
+    assert "<dt>Status</dt><dd>Open</dd>" in inhoud(client.get(url))
+    taak_oppakken(taak=taak, door=collega)
+    assert f"<dt>Status</dt><dd>Opgepakt door {collega.username}</dd>" in inhoud(client.get(url))
+    assert "<dt>Status</dt><dd>Opgepakt door u</dd>" in inhoud(collega_client.get(url))
