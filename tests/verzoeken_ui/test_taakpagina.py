@@ -87,3 +87,35 @@ def test_status_van_een_opgepakte_taak_zegt_door_wie_zonder_herhaling() -> None:
     taak_oppakken(taak=taak, door=collega)
     assert f"<dt>Status</dt><dd>Opgepakt door {collega.username}</dd>" in inhoud(client.get(url))
     assert "<dt>Status</dt><dd>Opgepakt door u</dd>" in inhoud(collega_client.get(url))
+
+
+def test_taak_oppakken_en_teruggeven_vanaf_de_taakpagina() -> None:
+    """The task page offers picking up and handing back, not only the queue (LOCC user test)."""
+    verzoek = maak_verzoek(situatie(spoed=True))  # procedure 3: KMar, public order
+    (taak,) = open_taken(verzoek)
+    client, ik = als("RCCB-MN")
+    url = f"/verzoeken/taken/{taak.pk}/"
+    oppakken = f"/werkvoorraad/taken/{taak.pk}/oppakken/"
+    teruggeven = f"/werkvoorraad/taken/{taak.pk}/teruggeven/"
+    body = inhoud(client.get(url))
+    assert f'action="{oppakken}"' in body
+    assert f'<input type="hidden" name="terug" value="{url}">' in body
+    assert f'action="{teruggeven}"' not in body
+
+    antwoord = client.post(oppakken, {"terug": url})
+    assert antwoord.status_code == 302
+    assert antwoord["Location"] == url
+    body = html.unescape(inhoud(client.get(url)))
+    assert f"U hebt de taak '{taak.naam}' ({verzoek.kenmerk}) opgepakt." in body
+    assert "<dt>Status</dt><dd>Opgepakt door u</dd>" in body
+    assert f'action="{teruggeven}"' in body
+    assert f'action="{oppakken}"' not in body
+    taak.refresh_from_db()
+    assert taak.opgepakt_door_id == ik.pk
+
+    antwoord = client.post(teruggeven)
+    assert antwoord.status_code == 302
+    assert antwoord["Location"] == "/werkvoorraad/"
+    taak.refresh_from_db()
+    assert taak.opgepakt_door_id is None
+    assert "<dt>Status</dt><dd>Open</dd>" in inhoud(client.get(url))
