@@ -413,3 +413,31 @@ def test_formulieren_vragen_het_csrf_token() -> None:
     assert client.post(f"/werkvoorraad/taken/{taak.pk}/oppakken/").status_code == 403
     taak.refresh_from_db()
     assert taak.status == TaakStatus.OPEN
+
+
+def test_motivering_is_niet_optioneel_en_zegt_waarom_ze_ontbreekt() -> None:
+    """The label said "Motivering (optioneel)" and a rejection without it answered only
+    "is verplicht" (LOCC user test): the label drops "(optioneel)" and the error says when.
+    """
+    verzoek = maak_verzoek(regels=(InzetRegel("ME-peloton", 4),))
+    taak = _tot_besluit(verzoek, "taak_besluit_locc")
+    besluitvormer, _ = als("LOCC", Rol.BESLUITVORMER)
+    url = f"/verzoeken/taken/{taak.pk}/"
+    html = inhoud(besluitvormer.get(url))
+    assert '<label class="utrecht-form-label" for="id_motivering">Motivering</label>' in html
+    assert "Verplicht bij een afwijzing of gedeeltelijke toekenning (Awb 3:46).</div>" in html
+    assert (
+        '<label class="utrecht-form-label" for="id_voorwaarden">Voorwaarden '
+        '<span class="pb-optioneel">(optioneel)</span></label>'
+    ) in html
+    fout = (
+        "Motivering: Geef de redenen: de motivering is verplicht bij een afwijzing of een "
+        "gedeeltelijke toekenning (Awb 3:46)."
+    )
+    for uitkomst in ("afgewezen", "deels_toegekend"):
+        html = inhoud(besluitvormer.post(url, {"uitkomst": uitkomst, "motivering": "  "}))
+        assert fout in html, uitkomst
+    assert not Besluit.objects.exists()
+    response = besluitvormer.post(url, {"uitkomst": "toegekend"})
+    assert response.status_code == 302
+    assert Besluit.objects.get().motivering == ""

@@ -308,9 +308,14 @@ class BesluitForm(forms.Form):
         label="Besluit", choices=BesluitUitkomst.choices, widget=forms.RadioSelect
     )
     motivering = tekstvak(
-        "Motivering", help_text="Verplicht bij een (gedeeltelijke) afwijzing (Awb 3:46)."
+        "Motivering",
+        help_text="Verplicht bij een afwijzing of gedeeltelijke toekenning (Awb 3:46).",
     )
-    voorwaarden = tekstvak("Voorwaarden", help_text="Voorwaarden bij toekenning (optioneel).")
+    # Required for some outcomes only: the label does not say "(optioneel)".
+    motivering.voorwaardelijk = True  # type: ignore[attr-defined]
+    voorwaarden = tekstvak(
+        "Voorwaarden", help_text="Voorwaarden bij een (gedeeltelijke) toekenning."
+    )
 
     def __init__(self, *args: Any, regels: Sequence[GevraagdeInzet], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -331,7 +336,14 @@ class BesluitForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if data.get("uitkomst") == BesluitUitkomst.DEELS_TOEGEKEND:
+        uitkomst = data.get("uitkomst")
+        if uitkomst and uitkomst != BesluitUitkomst.TOEGEKEND and not data.get("motivering"):
+            self.add_error(
+                "motivering",
+                "Geef de redenen: de motivering is verplicht bij een afwijzing of een "
+                "gedeeltelijke toekenning (Awb 3:46).",
+            )
+        if uitkomst == BesluitUitkomst.DEELS_TOEGEKEND:
             for regel in self.gevraagd:
                 if not data.get(f"regel_{regel.pk}"):
                     self.add_error(
