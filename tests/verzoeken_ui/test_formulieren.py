@@ -441,3 +441,19 @@ def test_motivering_is_niet_optioneel_en_zegt_waarom_ze_ontbreekt() -> None:
     response = besluitvormer.post(url, {"uitkomst": "toegekend"})
     assert response.status_code == 302
     assert Besluit.objects.get().motivering == ""
+
+
+def test_werkvoorraad_biedt_een_besluit_alleen_een_besluitvormer_aan() -> None:
+    """A medewerker saw 'Oppakken' on a decision and got an error on clicking (LOCC user test)."""
+    verzoek = maak_verzoek(regels=(InzetRegel("ME-peloton", 4),))
+    taak = _tot_besluit(verzoek, "taak_besluit_locc")
+    oppakken = f'action="/werkvoorraad/taken/{taak.pk}/oppakken/"'
+    medewerker, _ = als("LOCC")
+    html = inhoud(medewerker.get("/werkvoorraad/"))
+    assert f'href="/verzoeken/taken/{taak.pk}/"' in html
+    assert oppakken not in html
+    assert "<span>Voor een besluitvormer</span>" in html
+    besluitvormer, _ = als("LOCC", Rol.BESLUITVORMER)
+    html = inhoud(besluitvormer.get("/werkvoorraad/"))
+    assert oppakken in html
+    assert "Voor een besluitvormer" not in html
