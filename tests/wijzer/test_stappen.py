@@ -287,3 +287,23 @@ def test_een_nieuwe_vraag_na_een_gewijzigd_antwoord_is_open_niet_ongeldig() -> N
     assert fout.open is not None
     assert fout.open.ongeldig is True
     assert [naam for naam, _ in fout.open.fouten()] == ["spoed", "convenant"]
+
+
+@pytest.mark.parametrize(
+    ("gemeenten", "melding"),
+    [
+        ("Utrecht,+utrecht", "'utrecht' staat al in de lijst (gemeenten[0])."),
+        ("A" * 81, "Een gemeentenaam is ten hoogste 80 tekens lang."),
+    ],
+)
+def test_gemeenten_stap_weigert_wat_het_advies_zou_weigeren(gemeenten: str, melding: str) -> None:
+    stand = voortgang(
+        q(
+            "taak=openbare_orde&eigen_capaciteit_toereikend=nee&leverancier=kmar&spoed=nee"
+            f"&locatiegebonden=ja&gemeenten={gemeenten}"
+        )
+    )
+    assert stand.open is not None
+    assert stand.open.ongeldig is True
+    assert [veld for veld, _ in stand.open.fouten()] == ["gemeenten"]
+    assert stand.open.fouten()[0][1].endswith(melding)

@@ -286,7 +286,7 @@ def situatie_from_dict(data: Any) -> Situatie:
         gemeenten_raw = []
     if not isinstance(gemeenten_raw, list):
         raise OngeldigeSituatie("gemeenten", "moet een lijst van gemeentenamen zijn")
-    gemeenten = _gemeenten(gemeenten_raw)
+    gemeenten = gemeenten_valideren(gemeenten_raw)
     if "gevraagd" not in data or data["gevraagd"] is None:
         if not eigen and taak not in _TAKEN_ZONDER_GEVRAAGD:
             raise OngeldigeSituatie(
@@ -329,11 +329,25 @@ _TAKEN_ZONDER_GEVRAAGD = frozenset(
 )
 
 
-def _gemeenten(waarden: list[Any]) -> tuple[str, ...]:
-    """The municipalities, trimmed.
+def gemeenten_valideren(waarden: list[Any]) -> tuple[str, ...]:
+    """Validate the municipalities of a `Situatie` (field `gemeenten`), trimmed.
 
-    Refuses too many, and a name that is empty, too long, holds a control character or repeats
-    an earlier one (ignoring case), naming ``gemeenten[i]``.
+    The single check of the names, used by `situatie_from_dict` and by the wizard's form, so
+    that CLI, API and web accept the same input.
+
+    Args:
+        waarden: the names as given (JSON list, or the wizard's split text).
+
+    Returns:
+        The names, trimmed, in the given order.
+
+    Raises:
+        OngeldigeSituatie: more than `MAX_GEMEENTEN`; a name that is empty, longer than
+            `MAX_GEMEENTE_LENGTE`, holds a control character or repeats an earlier one
+            (ignoring case), naming ``gemeenten[i]``.
+
+    Bron: contract/advies.md, field `gemeenten`; factsheet, toelichting 3 and 4 (one form per
+    municipality).
     """
     if len(waarden) > MAX_GEMEENTEN:
         raise OngeldigeSituatie(

@@ -20,7 +20,7 @@ from django import forms
 from django.http import QueryDict
 
 from politiebijstand.rules import Leverancier, Middel, Taak
-from politiebijstand.rules.situatie import Aanvrager
+from politiebijstand.rules.situatie import Aanvrager, OngeldigeSituatie, gemeenten_valideren
 from politiebijstand.ui.tekst import foutregel
 from politiebijstand.wijzer import teksten
 
@@ -52,8 +52,6 @@ VOORWAARDEN_KRIJGSMACHT = {
 #: The answer that the reference data can pre-fill (`wijzer.referentie`).
 REGIOBURGEMEESTER = "aanvrager_is_regioburgemeester"
 
-MAX_GEMEENTEN = 50
-MAX_GEMEENTE_LENGTE = 100
 _GEMEENTE_SCHEIDING = re.compile(r"[\n,;]+")
 
 
@@ -393,18 +391,14 @@ class DetailsForm(StapForm):
                 del self.fields[naam]
 
     def clean_gemeenten(self) -> list[str]:
-        gemeenten = _split_gemeenten(self.cleaned_data["gemeenten"])
-        if len(gemeenten) > MAX_GEMEENTEN:
+        # The same check as the CLI and the API (rules.situatie), so that the step refuses
+        # what the advice would refuse, instead of an error page after the last step.
+        try:
+            return list(gemeenten_valideren(_split_gemeenten(self.cleaned_data["gemeenten"])))
+        except OngeldigeSituatie as fout:
             raise forms.ValidationError(
-                f"Noem ten hoogste {MAX_GEMEENTEN} gemeenten.", code="te-veel"
-            )
-        for gemeente in gemeenten:
-            if len(gemeente) > MAX_GEMEENTE_LENGTE:
-                raise forms.ValidationError(
-                    f"Een gemeentenaam is ten hoogste {MAX_GEMEENTE_LENGTE} tekens lang.",
-                    code="te-lang",
-                )
-        return gemeenten
+                f"{fout.melding[:1].upper()}{fout.melding[1:]}.", code="ongeldig"
+            ) from None
 
 
 class RegioburgemeesterForm(StapForm):
