@@ -83,16 +83,19 @@ def taak_in_eigen_lane(gebruiker: Any, taak: Any) -> bool:
 
 @predicate
 def neemt_deel_aan_verzoek_van_taak(gebruiker: Any, taak: Any) -> bool:
+    """The user's organisation takes part in the request the task belongs to (issue #3 item 4)."""
     return taak is not None and neemt_deel_aan_verzoek.test(gebruiker, taak.verzoek)
 
 
 @predicate
 def is_besluittaak(gebruiker: Any, taak: Any) -> bool:
+    """Completing the task takes the decision (Pw 2012 art. 56 lid 1-2, 57 lid 2-3, 58 lid 2)."""
     return taak is not None and bool(taak.is_besluit)
 
 
 @predicate
 def mag_besluit_van_taak_nemen(gebruiker: Any, taak: Any) -> bool:
+    """The user is a besluitvormer and did not request the task's request (issue #3 item 4)."""
     return (
         taak is not None
         and is_besluitvormer.test(gebruiker)
@@ -110,6 +113,10 @@ def zelfde_organisatie(gebruiker: Any, ander: Any) -> bool:
 
 @predicate
 def is_technisch_beheerder(gebruiker: Any, ander: Any) -> bool:
+    """The other account is a technical administrator (staff or superuser).
+
+    A beheerder of an organisation may not manage those accounts (issue #3 item 2).
+    """
     return bool(getattr(ander, "is_superuser", False) or getattr(ander, "is_staff", False))
 
 
