@@ -1,0 +1,319 @@
+"""The blocks that several procedures share, one helper each.
+
+Each helper adds the same nodes, with the same ids, to any procedure that has the block, and
+takes the factsheet sentences its tasks quote as arguments: every procedure passes the lines of
+its own toelichting, verbatim, even where two toelichtingen word the step alike.
+
+Nodes first, flows later: the generator writes elements, and the layout breaks ties, in the
+order in which they were added, so a block that a procedure describes among its nodes returns a
+`Blok` whose `Blok.verbind` adds the block's inner flows where the procedure lists its flows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from politiebijstand.procedures.model import BESLUIT, JA_NEE, Proces, Veld
+
+#: Start variables. ``spoed`` and ``formalisatie_termijn`` are taken by every procedure with an
+#: urgent path; ``indiener`` by 3 and 4 (factsheet, toelichting 3 and 4: primus inter pares).
+SPOED = Veld("ja_nee", standaard=False)
+FORMALISATIE_TERMIJN = Veld("duur", standaard="PT24H")
+INDIENER = Veld("keuze", ("burgemeester", "regioburgemeester"), standaard="burgemeester")
+
+ESCALATIE_NOOT = (
+    "De termijn voor de schriftelijke formalisatie (procesvariabele formalisatie_termijn, "
+    "standaard 24 uur) en de escalatie naar het LOCC zijn een werkafspraak van deze applicatie "
+    "(issue #4), geen stap van de factsheet. De formalisatie zelf blijft openstaan."
+)
+TELEFOON_NOOT = (
+    "Spoedroute: leg vast wie wie belde, wanneer, en wat is afgesproken. Het werk begint direct; "
+    "de schriftelijke stappen volgen achteraf in taak_schriftelijk_formaliseren "
+    "(contract, interpretatie 11)."
+)
+FORMALISEREN_NOOT = (
+    "Spoedroute: vervangt de schriftelijke stappen van de normale route, achteraf. Kan worden "
+    "overgeslagen met een reden (bijvoorbeeld omdat het verzoek is afgewezen)."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Blok:
+    """A block whose nodes are in the process and whose inner flows are still to add.
+
+    Attributes:
+        proces: the process the nodes were added to.
+        ingang: id of the node that the flow into the block must reach.
+        uitgang: id of the node from which the flow leaves the block.
+        ketens: the inner flows, as chains of node ids (see `Proces.keten`), in order.
+    """
+
+    proces: Proces
+    ingang: str
+    uitgang: str
+    ketens: tuple[tuple[str, ...], ...]
+
+    def verbind(self) -> None:
+        """Add the block's inner flows to its process, in order."""
+        for keten in self.ketens:
+            self.proces.keten(*keten)
+
+
+def start(p: Proces, lane: str, **velden: Veld) -> None:
+    """The start event ``start``, with ``spoed``, ``formalisatie_termijn`` and `velden`."""
+    p.start(
+        "start",
+        "Bijstand nodig",
+        lane,
+        velden={"spoed": SPOED, "formalisatie_termijn": FORMALISATIE_TERMIJN, **velden},
+    )
+
+
+def spoedroute(
+    p: Proces,
+    *,
+    lane: str,
+    telefoon: tuple[str, ...],
+    formaliseren: tuple[str, ...],
+    naar: str,
+    rij: int,
+) -> None:
+    """The urgent path, from the gateway ``gw_spoed`` to `naar`, nodes and flows.
+
+    ``taak_telefonisch_contact_vastgelegd`` first, then in parallel the work itself (`naar`)
+    and ``taak_schriftelijk_formaliseren`` (optional), whose non-interrupting timer
+    ``timer_formalisatie`` (duration: the start variable ``formalisatie_termijn``) starts
+    ``taak_escalatie_formalisatie`` in the LOCC lane.
+
+    Args:
+        p: the procedure; ``gw_spoed`` and `naar` must exist.
+        lane: organisation code of the lane that phones and formalises.
+        telefoon: the procedure's factsheet lines on the phone contact, verbatim.
+        formaliseren: its lines on the written steps that the formalisation replaces, verbatim
+            (the escalation quotes them too).
+        naar: id of the node where the work continues.
+        rij: layout row of the formalisation in `lane`.
+    """
+    p.taak(
+        "taak_telefonisch_contact_vastgelegd",
+        "Telefonisch contact vastleggen",
+        lane,
+        *telefoon,
+        noot=TELEFOON_NOOT,
+    )
+    p.en("gw_spoed_parallel", "Werk start direct", lane)
+    p.taak(
+        "taak_schriftelijk_formaliseren",
+        "Schriftelijk formaliseren",
+        lane,
+        *formaliseren,
+        noot=FORMALISEREN_NOOT,
+        optioneel=True,
+        rij=rij,
+    )
+    p.timer(
+        "timer_formalisatie",
+        "Termijn verstreken",
+        aan="taak_schriftelijk_formaliseren",
+        duur="formalisatie_termijn",
+    )
+    p.taak(
+        "taak_escalatie_formalisatie",
+        "Escalatie: formalisatie te laat",
+        "LOCC",
+        *formaliseren,
+        noot=ESCALATIE_NOOT,
+    )
+    p.eind("eind_geformaliseerd", "Schriftelijk geformaliseerd", lane, rij=rij)
+    p.eind("eind_escalatie_afgehandeld", "Escalatie afgehandeld", "LOCC")
+    p.stroom("gw_spoed", "taak_telefonisch_contact_vastgelegd", "spoed", "spoed")
+    p.keten(
+        "taak_telefonisch_contact_vastgelegd",
+        "gw_spoed_parallel",
+        "taak_schriftelijk_formaliseren",
+        "eind_geformaliseerd",
+    )
+    p.stroom("gw_spoed_parallel", naar)
+    p.keten("timer_formalisatie", "taak_escalatie_formalisatie", "eind_escalatie_afgehandeld")
+
+
+def lokaal_vooroverleg(p: Proces, id: str, naam: str, citaat: str) -> str:
+    """The RCCB's optional local vooroverleg ("kan ... plaatsvinden"), a task in lane RCCB.
+
+    Args:
+        p: the procedure.
+        id: BPMN id of the task (``taak_vooroverleg_ccb_kmar``).
+        naam: its label.
+        citaat: the procedure's own sentence, verbatim.
+    """
+    return p.taak(id, naam, "RCCB", citaat, optioneel=True)
+
+
+def ondertekenen(
+    p: Proces, *, van: str, naar: str, ondertekenen: str, primus_inter_pares: str
+) -> None:
+    """The form signed by the burgemeester, or the regioburgemeester as primus inter pares.
+
+    The gateway ``gw_indiener`` reads the start variable ``indiener`` (`INDIENER`); nodes and
+    flows, between `van` and `naar`. Procedures 3 and 4 (contract, interpretation 8).
+
+    Args:
+        p: the procedure; `van` and `naar` must exist.
+        van: id of the node before the signature.
+        naar: id of the node after it.
+        ondertekenen: the procedure's sentence on signing, verbatim.
+        primus_inter_pares: its sentence on the regioburgemeester, verbatim.
+    """
+    p.xor("gw_indiener", "Wie ondertekent?", "RCCB")
+    p.taak(
+        "taak_aanvraagformulier_ondertekenen",
+        "Aanvraagformulier ondertekenen",
+        "BURGEMEESTER",
+        ondertekenen,
+    )
+    p.taak(
+        "taak_aanvraagformulier_ondertekenen_regioburgemeester",
+        "Aanvraagformulier ondertekenen (primus inter pares)",
+        "REGIOBURGEMEESTER",
+        ondertekenen,
+        primus_inter_pares,
+    )
+    p.xor("gw_indiener_samen", "", "RCCB")
+    p.stroom(van, "gw_indiener")
+    p.stroom(
+        "gw_indiener",
+        "taak_aanvraagformulier_ondertekenen",
+        "burgemeester",
+        'indiener == "burgemeester"',
+    )
+    p.stroom(
+        "gw_indiener",
+        "taak_aanvraagformulier_ondertekenen_regioburgemeester",
+        "regioburgemeester",
+        'indiener == "regioburgemeester"',
+    )
+    p.stroom("taak_aanvraagformulier_ondertekenen", "gw_indiener_samen")
+    p.stroom("taak_aanvraagformulier_ondertekenen_regioburgemeester", "gw_indiener_samen")
+    p.stroom("gw_indiener_samen", naar)
+
+
+def parket_generaal(p: Proces, *, aanvraag: str, formulier: str, geleid: str) -> None:
+    """The officier van justitie's request through the Parket-Generaal to OZI (7 and 8); nodes.
+
+    ``taak_aanvraag_parket_generaal`` (lane OVJ), ``taak_aanvraag_doorgeleiden`` (lane
+    PARKET-GENERAAL, records ``ondersteund``), the gateway ``gw_ondersteund`` and the end event
+    ``eind_niet_ondersteund``; the procedure adds the flows.
+
+    Args:
+        p: the procedure.
+        aanvraag: its sentence on contacting the College van procureurs-generaal, verbatim.
+        formulier: its sentence on the form sent by the officier van justitie, verbatim.
+        geleid: its sentence on the Parket-Generaal passing the request to OZI, verbatim.
+    """
+    p.taak(
+        "taak_aanvraag_parket_generaal",
+        "Aanvraag via het College van PG's",
+        "OVJ",
+        aanvraag,
+        formulier,
+    )
+    p.taak(
+        "taak_aanvraag_doorgeleiden",
+        "Aanvraag doorgeleiden naar OZI",
+        "PARKET-GENERAAL",
+        geleid,
+        velden={"ondersteund": JA_NEE},
+    )
+    p.xor("gw_ondersteund", "Ondersteund door het College?", "PARKET-GENERAAL")
+    p.eind("eind_niet_ondersteund", "Niet ondersteund", "PARKET-GENERAAL")
+
+
+def verzoek_aan_defensie(
+    p: Proces, *, lane: str, verzoek: str, afschrift: str, dops_kmar: bool
+) -> Blok:
+    """The request to DJZ (and DOPS-KMar), with a copy to the DOC at the same time.
+
+    Between the parallel gateways ``gw_verzoek`` and ``gw_verzoek_samen``: the tasks
+    ``taak_verzoek_djz``, ``taak_verzoek_dops_kmar`` (when `dops_kmar`) and
+    ``taak_afschrift_doc``, all in `lane`. Procedures 3 and 7 (KMar: DJZ and DOPS-KMar), 4 and
+    8 (armed forces: DJZ only).
+
+    Args:
+        p: the procedure.
+        lane: who sends: ``LOCC`` (openbare orde) or ``OZI`` (justitiële taken).
+        verzoek: the procedure's sentence on the request, verbatim (quoted by both requests).
+        afschrift: its sentence on the copy to the DOC, verbatim.
+        dops_kmar: whether the request also goes to DOPS-KMar (the KMar procedures).
+
+    Returns:
+        The block; call `Blok.verbind` where the procedure adds its flows.
+    """
+    p.en("gw_verzoek", "Verzoek en afschrift tegelijk", lane)
+    taken = [p.taak("taak_verzoek_djz", "Verzoek aan DJZ", lane, verzoek)]
+    if dops_kmar:
+        taken.append(p.taak("taak_verzoek_dops_kmar", "Verzoek aan DOPS-KMar", lane, verzoek))
+    taken.append(p.taak("taak_afschrift_doc", "Afschrift aan DOC", lane, afschrift))
+    p.en("gw_verzoek_samen", "", lane)
+    ketens = tuple(("gw_verzoek", taak, "gw_verzoek_samen") for taak in taken)
+    return Blok(p, "gw_verzoek", "gw_verzoek_samen", ketens)
+
+
+def advies_aan_sg(p: Proces, *, advies: str) -> Blok:
+    """DJZ and the Commandant KMar advise the SG of Defensie, in parallel (3 and 7).
+
+    Between the parallel gateways ``gw_advies`` and ``gw_advies_samen`` (lane DJZ): the tasks
+    ``taak_advies_djz`` (lane DJZ) and ``taak_advies_c_kmar`` (lane C-KMAR).
+
+    Args:
+        p: the procedure.
+        advies: the procedure's sentence on the advice, verbatim (quoted by both tasks).
+
+    Returns:
+        The block; call `Blok.verbind` where the procedure adds its flows.
+    """
+    p.en("gw_advies", "Advies aan de SG", "DJZ")
+    taken = (
+        p.taak("taak_advies_djz", "Advies aan de SG", "DJZ", advies),
+        p.taak("taak_advies_c_kmar", "Advies aan de SG", "C-KMAR", advies),
+    )
+    p.en("gw_advies_samen", "", "DJZ")
+    ketens = tuple(("gw_advies", taak, "gw_advies_samen") for taak in taken)
+    return Blok(p, "gw_advies", "gw_advies_samen", ketens)
+
+
+def besluit_defensie(p: Proces, *, besluit: str, informeren_naam: str, informeren: str) -> Blok:
+    """DJZ decides on behalf of the Minister of Defence and informs the requester (4 and 8).
+
+    The tasks ``taak_besluit_defensie`` (records ``besluit_defensie``) and
+    ``taak_besluit_defensie_informeren``, both in lane DJZ.
+
+    Args:
+        p: the procedure.
+        besluit: the procedure's sentence on DJZ's mandate, verbatim.
+        informeren_naam: the label of the second task (whom DJZ informs).
+        informeren: its sentence on informing the LOCC or OZI, verbatim.
+
+    Returns:
+        The block; call `Blok.verbind` where the procedure adds its flows.
+    """
+    eerste = p.taak(
+        "taak_besluit_defensie",
+        "Besluit namens de Minister van Defensie",
+        "DJZ",
+        besluit,
+        velden={"besluit_defensie": BESLUIT},
+    )
+    tweede = p.taak("taak_besluit_defensie_informeren", informeren_naam, "DJZ", informeren)
+    return Blok(p, eerste, tweede, ((eerste, tweede),))
+
+
+def na_besluit(p: Proces, *, afgewezen: str, toegekend: str) -> None:
+    """The two flows out of ``gw_besluit``, which reads ``besluit``: rejected, or (partly) granted.
+
+    Args:
+        p: the procedure; ``gw_besluit`` and the two nodes must exist.
+        afgewezen: id of the node after ``besluit == "afgewezen"``.
+        toegekend: id of the node after ``toegekend`` or ``deels_toegekend``.
+    """
+    p.stroom("gw_besluit", afgewezen, "afgewezen", 'besluit == "afgewezen"')
+    p.stroom("gw_besluit", toegekend, "(deels) toegekend", 'besluit != "afgewezen"')

@@ -1,0 +1,63 @@
+"""Procedure 5: bijstand by a foreign police service, openbare orde (toelichting 5).
+
+On a treaty basis; the RCCB contacts LE-POB, which contacts the LOCC, which decides (contract,
+interpretation 9). Foreign police on a justice task is `rechtshulp`, outside this system.
+"""
+
+from __future__ import annotations
+
+from politiebijstand.procedures.definities import blokken
+from politiebijstand.procedures.model import BESLUIT, Proces
+
+
+def buitenland() -> Proces:
+    """Procedure 5: foreign police on a treaty basis, openbare orde."""
+    contact = (
+        "Omdat de aard van bijstand kan verschillen wordt hier in algemene zin opgemerkt dat bij "
+        "een verzoek tot bijstand van buitenlandse eenheden, contact opgenomen kan worden met de "
+        "Afdeling Preparatie en Operationeel Beheer."
+    )
+    naar_locc = (
+        "Indien duidelijk is om welk soort bijstand het handelt, neemt de Afdeling Preparatie en "
+        "Operationeel beheer contact op met het LOCC voor verdere coördinatie en formalisatie van "
+        "de gevraagde bijstand."
+    )
+    p = Proces(
+        id="procedure_5",
+        naam="Procedure 5: bijstand door een buitenlandse politiedienst, openbare orde",
+        lanes=["RCCB", "LE-POB", "LOCC"],
+        documentatie=(
+            "Factsheet, toelichting 5. Diverse verdragen maken het mogelijk dat buitenlandse "
+            "politie-eenheden in Nederland bijstand verlenen."
+        ),
+    )
+    blokken.start(p, "RCCB")
+    p.xor("gw_spoed", "Spoed?", "RCCB")
+    p.taak("taak_contact_le_pob", "Contact met LE-POB", "RCCB", contact)
+    p.xor("gw_spoed_samen", "", "LE-POB")
+    blokken.spoedroute(
+        p,
+        lane="RCCB",
+        telefoon=(
+            "Neem contact op met afdeling Preparatie en Operationeel Beheer, bij spoed 24/7",
+        ),
+        formaliseren=(naar_locc,),
+        naar="gw_spoed_samen",
+        rij=2,
+    )
+    p.taak("taak_contact_locc", "Contact met het LOCC", "LE-POB", naar_locc)
+    p.taak(
+        "taak_besluit_locc",
+        "Coördineren, formaliseren en besluiten",
+        "LOCC",
+        naar_locc,
+        velden={"besluit": BESLUIT},
+        noot="Het LOCC beslist (contract, interpretatie 9).",
+    )
+    p.eind("eind", "Afgehandeld", "LOCC")
+    p.stroom("start", "gw_spoed")
+    p.stroom("gw_spoed", "taak_contact_le_pob", "geen spoed", "not spoed")
+    p.keten(
+        "taak_contact_le_pob", "gw_spoed_samen", "taak_contact_locc", "taak_besluit_locc", "eind"
+    )
+    return p

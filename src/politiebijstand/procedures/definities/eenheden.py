@@ -1,0 +1,135 @@
+"""Procedures 1 and 6: bijstand by another police unit (Pw 2012 art. 56 lid 1 and 2).
+
+One description for both: the korpschef decides on the request of the burgemeester (1,
+openbare orde) or the officier van justitie (6, justitiële taken), after the regioburgemeester's
+zienswijze unless it is urgent (art. 56 lid 3); a (partial) rejection opens procedure 9.
+"""
+
+from __future__ import annotations
+
+from politiebijstand.procedures.definities import blokken
+from politiebijstand.procedures.definities.citaten import (
+    CONTACT_LE_POB_SPOED,
+    FORMULIER_INDIENEN_KORPSCHEF,
+    FORMULIER_OPSTELLEN,
+    KORPSCHEF_AFWIJZEN,
+    KORPSCHEF_UITVOERING,
+    LE_POB_COORDINEERT,
+    LE_POB_INFORMEERT_LOCC,
+    ZIENSWIJZE,
+)
+from politiebijstand.procedures.model import BESLUIT, Proces, Veld
+
+
+def andere_eenheid(nummer: str) -> Proces:
+    """Procedures 1 (openbare orde, art. 56 lid 1) and 6 (justitie, art. 56 lid 2)."""
+    justitie = nummer == "6"
+    indiener = "OVJ" if justitie else "BURGEMEESTER"
+    if justitie:
+        naam = "Procedure 6: bijstand door een andere eenheid, justitiële taken"
+        intro = (
+            "De Politiewet 2012 bepaalt dat de officier van justitie het verzoek om bijstand "
+            "voor de strafrechtelijke handhaving van de rechtsorde en de taken ten dienste van "
+            "justitie indient bij de korpschef."
+        )
+        verzenden = (
+            "RCCB verzendt het aanvraagformulier per e-mail naar de afdeling Preparatie en "
+            "Operationeel Beheer."
+        )
+    else:
+        naam = "Procedure 1: bijstand door een andere eenheid, openbare orde"
+        intro = (
+            "De Politiewet 2012 bepaalt dat de burgemeester het verzoek om bijstand indient bij "
+            "de korpschef."
+        )
+        verzenden = (
+            "RCCB verzendt het aanvraagformulier per e-mail naar afdeling Preparatie en "
+            "Operationeel Beheer."
+        )
+    p = Proces(
+        id=f"procedure_{nummer}",
+        naam=naam,
+        lanes=["RCCB", "REGIOBURGEMEESTER", indiener, "KORPSCHEF", "LE-POB", "LOCC"],
+        documentatie=f"Factsheet, toelichting {nummer}. {intro} {ZIENSWIJZE}",
+    )
+    blokken.start(p, "RCCB", zienswijze_vereist=Veld("ja_nee"))
+    p.xor("gw_spoed", "Spoed?", "RCCB")
+    p.taak("taak_contact_le_pob", "Contact met LE-POB", "RCCB", CONTACT_LE_POB_SPOED)
+    p.taak(
+        "taak_aanvraagformulier_opstellen",
+        "Aanvraagformulier opstellen",
+        "RCCB",
+        FORMULIER_OPSTELLEN,
+    )
+    p.xor("gw_zienswijze", "Zienswijze vereist?", "RCCB")
+    p.taak(
+        "taak_zienswijze_regioburgemeester",
+        "Zienswijze geven",
+        "REGIOBURGEMEESTER",
+        ZIENSWIJZE,
+        noot=(
+            "Overgeslagen wanneer zienswijze_vereist onwaar is: de aanvrager is zelf de "
+            "regioburgemeester (alleen procedure 1), of het is spoed (Pw 2012 art. 56 lid 3; "
+            "contract, interpretatie 4)."
+        ),
+    )
+    p.xor("gw_zienswijze_samen", "", "RCCB")
+    noot_indienen = None
+    if justitie:
+        noot_indienen = (
+            "Erratum: de factsheet noemt hier de burgemeester; Pw 2012 art. 56 lid 2 en de kop "
+            "van toelichting 6 noemen de officier van justitie, die dus indient (contract, "
+            "interpretatie 3)."
+        )
+    p.taak(
+        "taak_verzoek_indienen",
+        "Verzoek indienen bij de korpschef",
+        indiener,
+        FORMULIER_INDIENEN_KORPSCHEF,
+        noot=noot_indienen,
+    )
+    p.taak("taak_aanvraagformulier_verzenden", "Aanvraagformulier verzenden", "RCCB", verzenden)
+    p.xor("gw_spoed_samen", "", "KORPSCHEF")
+    blokken.spoedroute(
+        p,
+        lane="RCCB",
+        telefoon=(CONTACT_LE_POB_SPOED,),
+        formaliseren=(FORMULIER_OPSTELLEN, FORMULIER_INDIENEN_KORPSCHEF, verzenden),
+        naar="gw_spoed_samen",
+        rij=2,
+    )
+    p.taak(
+        "taak_besluit_korpschef",
+        "Besluit op het verzoek",
+        "KORPSCHEF",
+        intro,
+        KORPSCHEF_UITVOERING,
+        KORPSCHEF_AFWIJZEN,
+        velden={"besluit": BESLUIT},
+        noot=(
+            "Bij (gedeeltelijke) afwijzing kan de aanvrager beroep instellen bij de minister: "
+            "de aanroeper start dan procedure 9 (Pw 2012 art. 56 lid 4)."
+        ),
+    )
+    p.xor("gw_besluit", "Besluit?", "KORPSCHEF")
+    p.eind("eind_afgewezen", "Afgewezen: beroep mogelijk (procedure 9)", "KORPSCHEF")
+    p.taak("taak_bijstand_coordineren", "Bijstand coördineren", "LE-POB", LE_POB_COORDINEERT)
+    p.taak("taak_locc_informeren", "LOCC informeren", "LE-POB", LE_POB_INFORMEERT_LOCC)
+    p.eind("eind", "Bijstand geregeld", "LE-POB")
+
+    p.stroom("start", "gw_spoed")
+    p.stroom("gw_spoed", "taak_contact_le_pob", "geen spoed", "not spoed")
+    p.keten("taak_contact_le_pob", "taak_aanvraagformulier_opstellen", "gw_zienswijze")
+    p.stroom("gw_zienswijze", "taak_zienswijze_regioburgemeester", "vereist", "zienswijze_vereist")
+    p.stroom("gw_zienswijze", "gw_zienswijze_samen", "niet vereist", "not zienswijze_vereist")
+    p.keten(
+        "taak_zienswijze_regioburgemeester",
+        "gw_zienswijze_samen",
+        "taak_verzoek_indienen",
+        "taak_aanvraagformulier_verzenden",
+        "gw_spoed_samen",
+    )
+    p.keten("gw_spoed_samen", "taak_besluit_korpschef", "gw_besluit")
+    blokken.na_besluit(p, afgewezen="eind_afgewezen", toegekend="taak_bijstand_coordineren")
+    p.keten("taak_bijstand_coordineren", "taak_locc_informeren", "eind")
+    return p
