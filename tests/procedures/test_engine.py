@@ -10,6 +10,7 @@ from uuid import UUID, uuid4
 
 import pytest
 
+from politiebijstand.procedures.definities import PROCESSEN
 from politiebijstand.procedures.engine import (
     PROCEDURES,
     InvalidDataError,
@@ -28,8 +29,10 @@ from politiebijstand.procedures.engine import (
     ready_tasks,
     refresh_timers,
     serialize,
+    startvariabelen,
     task_complete,
 )
+from politiebijstand.procedures.model import Veld
 from politiebijstand.rules.bron import factsheet, politiewet
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
@@ -123,6 +126,80 @@ def test_start_converts_now_to_utc() -> None:
 def test_unknown_procedure_is_refused() -> None:
     with pytest.raises(UnknownProcedureError, match="procedure_id: onbekende procedure '10'"):
         procedure_start("10", {}, now=NOW)
+
+
+SPOED = Veld("ja_nee", standaard=False)
+TERMIJN = Veld("duur", standaard="PT24H")
+
+
+@pytest.mark.parametrize(
+    ("procedure", "extra"),
+    [
+        ("1", {"zienswijze_vereist": Veld("ja_nee")}),
+        ("2_container_vrt", {}),
+        ("2_waterwerper", {"oefening": Veld("ja_nee", standaard=False)}),
+        (
+            "3",
+            {
+                "indiener": Veld(
+                    "keuze", ("burgemeester", "regioburgemeester"), standaard="burgemeester"
+                )
+            },
+        ),
+        (
+            "4",
+            {
+                "indiener": Veld(
+                    "keuze", ("burgemeester", "regioburgemeester"), standaard="burgemeester"
+                )
+            },
+        ),
+        ("5", {}),
+        ("6", {"zienswijze_vereist": Veld("ja_nee")}),
+        ("7", {}),
+        ("8", {"convenant": Veld("ja_nee", standaard=False)}),
+        ("9", {"aanvrager": Veld("keuze", ("burgemeester", "officier_van_justitie"))}),
+    ],
+)
+def test_startvariabelen_gives_each_procedures_declared_start_variables(
+    procedure: str, extra: dict[str, Veld]
+) -> None:
+    declared = startvariabelen(procedure)
+    assert dict(declared) == {"spoed": SPOED, "formalisatie_termijn": TERMIJN, **extra}
+    assert list(declared) == sorted(declared)
+
+
+def test_startvariabelen_are_what_procedure_start_accepts() -> None:
+    required = {n for n, v in startvariabelen("1").items() if v.standaard is None}
+    assert required == {"zienswijze_vereist"}
+    run = procedure_start("1", {"zienswijze_vereist": True}, now=NOW)
+    assert run.data == {"spoed": False, "formalisatie_termijn": "PT24H", "zienswijze_vereist": True}
+
+
+def test_startvariabelen_are_those_of_the_definitions() -> None:
+    for proces in PROCESSEN:
+        procedure_id = proces.id.removeprefix("procedure_")
+        assert dict(startvariabelen(procedure_id)) == proces.knopen["start"].velden
+
+
+@pytest.mark.parametrize(
+    ("dct", "message"),
+    [
+        ({"soort": "getal"}, "onbekende veldsoort 'getal'"),
+        ({"soort": "keuze", "waarden": "ab"}, "waarden: een lijst van teksten"),
+        ({"soort": "ja_nee", "standaard": 0}, "standaard: ja/nee of tekst"),
+    ],
+)
+def test_a_veld_from_an_ill_formed_declaration_is_refused(
+    dct: dict[str, Any], message: str
+) -> None:
+    with pytest.raises(ValueError, match=message):
+        Veld.from_dict(dct)
+
+
+def test_startvariabelen_refuses_an_unknown_procedure() -> None:
+    with pytest.raises(UnknownProcedureError, match="procedure_id: onbekende procedure '10'"):
+        startvariabelen("10")
 
 
 @pytest.mark.parametrize(

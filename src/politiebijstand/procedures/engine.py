@@ -54,6 +54,7 @@ from SpiffWorkflow.spiff.parser.process import VALIDATOR, SpiffBpmnParser
 from SpiffWorkflow.spiff.serializer.config import SPIFF_CONFIG
 from SpiffWorkflow.util.task import TaskState
 
+from politiebijstand.procedures.model import Veld
 from politiebijstand.rules.bron import Bron, factsheet, politiewet
 
 BPMN_DIR = Path(__file__).resolve().parent / "bpmn"
@@ -496,12 +497,49 @@ def _bpmn_start_event(spec: Any) -> Any:
     return None
 
 
+def startvariabelen(procedure_id: str) -> Mapping[str, Veld]:
+    """The start variables that a procedure declares: what `procedure_start` accepts.
+
+    Read from the start event of the procedure's BPMN file (extension property
+    ``startgegevens``, generated from `definities`), the model that a new run starts on. A
+    variable whose `Veld.standaard` is None must be given; the others take that default.
+    Use it to decide which start data to give, instead of testing procedure ids::
+
+        if "zienswijze_vereist" in startvariabelen(procedure.id): ...
+
+    Today (factsheet, toelichting 1-9; contract, interpretations 4, 6, 8, 10):
+
+    - every procedure: ``spoed`` (ja_nee, default false) and ``formalisatie_termijn`` (duur,
+      default ``"PT24H"``; the term for the written formalisation on the urgent path);
+    - ``"1"`` and ``"6"``: ``zienswijze_vereist`` (ja_nee, required; Pw 2012 art. 56 lid 3);
+    - ``"3"`` and ``"4"``: ``indiener`` (keuze ``burgemeester`` or ``regioburgemeester``,
+      default ``burgemeester``);
+    - ``"2_waterwerper"``: ``oefening`` (ja_nee, default false);
+    - ``"8"``: ``convenant`` (ja_nee, default false; factsheet, footnote 4);
+    - ``"9"``: ``aanvrager`` (keuze ``burgemeester`` or ``officier_van_justitie``, required;
+      see `beroep_startgegevens`).
+
+    Args:
+        procedure_id: key of `PROCEDURES` (see `procedure_for_route` for an advice's route).
+
+    Returns:
+        A read-only mapping from variable name to its `Veld`, in alphabetical order.
+
+    Raises:
+        UnknownProcedureError: unknown `procedure_id`.
+    """
+    procedure = _get_procedure(procedure_id)
+    declared = _declared_fields(_bpmn_start_event(_spec(procedure.id)), "startgegevens")
+    return MappingProxyType({naam: Veld.from_dict(veld) for naam, veld in declared.items()})
+
+
 def procedure_start(procedure_id: str, data: Mapping[str, Any], *, now: datetime) -> Run:
     """Start a run of a procedure.
 
     Args:
         procedure_id: key of `PROCEDURES` (see `procedure_for_route` for an advice's route).
-        data: the start variables the model declares on its start event. Every procedure
+        data: the start variables the model declares on its start event (`startvariabelen`
+            gives them per procedure, with their kinds and defaults). Every procedure
             takes ``spoed`` (bool, default false) and ``formalisatie_termijn`` (ISO 8601
             duration, default ``"PT24H"``: the term for the written formalisation on the urgent
             path). Procedures 1 and 6 require ``zienswijze_vereist`` (bool: false when the

@@ -10,15 +10,17 @@ run, which embeds its process spec, keeps validating its data by the model it st
 - ``velden`` on a user task: the fields it must record because a gateway reads them.
 - ``startgegevens`` on the start event: the process variables a run starts with.
 
-Pure Python, no Django: imported by the generator and its tests, not at run time.
+Pure Python, no Django: imported by the generator and its tests; at run time only `Veld`, through
+`engine.startvariabelen`.
 """
 
 from __future__ import annotations
 
 import itertools
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal, get_args
 
 Soort = Literal["start", "eind", "taak", "exclusief", "parallel", "timer"]
 VeldSoort = Literal["ja_nee", "keuze", "duur"]
@@ -48,6 +50,25 @@ class Veld:
         if self.standaard is not None:
             dct["standaard"] = self.standaard
         return dct
+
+    @classmethod
+    def from_dict(cls, dct: Mapping[str, Any]) -> Veld:
+        """The inverse of `to_dict`: a field as declared in a BPMN file's extension property.
+
+        Raises:
+            ValueError: `dct` is not a field of `to_dict`'s shape (unknown ``soort``, say).
+        """
+        soorten: tuple[VeldSoort, ...] = get_args(VeldSoort)
+        soort = next((s for s in soorten if s == dct.get("soort")), None)
+        if soort is None:
+            raise ValueError(f"onbekende veldsoort {dct.get('soort')!r}")
+        waarden = dct.get("waarden", ())
+        standaard = dct.get("standaard")
+        if not isinstance(waarden, list | tuple) or not all(isinstance(w, str) for w in waarden):
+            raise ValueError(f"waarden: een lijst van teksten verwacht, niet {waarden!r}")
+        if standaard is not None and not isinstance(standaard, bool | str):
+            raise ValueError(f"standaard: ja/nee of tekst verwacht, niet {standaard!r}")
+        return cls(soort, tuple(waarden), standaard)
 
 
 JA_NEE = Veld("ja_nee")
