@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from politiebijstand.rules import Advies, Taak, advies_bepalen, situatie_from_dict
+from politiebijstand.rules import Advies, Politietaak, advies_bepalen, situatie_from_dict
 from politiebijstand.rules.bron import FACTSHEET, FACTSHEET_ONDERDELEN, factsheet
 from politiebijstand.rules.catalogus import regels
 from tests.conftest import CASES_DIR
@@ -31,7 +31,7 @@ _GEVRAAGD: tuple[dict[str, Any], ...] = (
 def _situaties() -> Iterator[dict[str, Any]]:
     """Every task (with each crime indication and requester) with every provider, urgent or
     not, with or without convenant, tied to one or to several municipalities."""
-    for taak in Taak:
+    for taak in Politietaak:
         for indicatie, aanvrager in itertools.product(
             (False, True), ("burgemeester", "officier_van_justitie")
         ):

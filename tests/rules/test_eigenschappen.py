@@ -15,7 +15,7 @@ from politiebijstand.rules import (
     Leverancier,
     Middel,
     OngeldigeSituatie,
-    Taak,
+    Politietaak,
     advies_bepalen,
     situatie_from_dict,
 )
@@ -43,7 +43,7 @@ GEVRAAGD_VELDEN = {
     "specialisme_niet_beschikbaar",
     "land",
 }
-TAKEN = [t.value for t in Taak]
+TAKEN = [t.value for t in Politietaak]
 ZONDER_GEVRAAGD = {
     "bewaking_en_beveiliging_rijksdomein",
     "vreemdelingentoezicht",
@@ -101,11 +101,11 @@ def geldige_situatie(draw: st.DrawFn) -> dict[str, Any]:
     taak = draw(st.sampled_from(TAKEN))
     eigen = draw(st.booleans())
     data: dict[str, Any] = {"eigen_capaciteit_toereikend": eigen, "taak": taak}
-    if taak == Taak.VERMISSING.value:
+    if taak == Politietaak.VERMISSING.value:
         data["indicatie_misdrijf"] = draw(st.booleans())
     elif draw(st.booleans()):
         data["indicatie_misdrijf"] = draw(st.one_of(st.none(), st.booleans()))
-    if taak == Taak.GEEN_POLITIETAAK.value:
+    if taak == Politietaak.GEEN_POLITIETAAK.value:
         data["aanvrager"] = draw(st.sampled_from([a.value for a in Aanvrager]))
     elif draw(st.booleans()):
         data["aanvrager"] = draw(
@@ -256,9 +256,9 @@ def ontbrekend_veld(draw: st.DrawFn) -> tuple[dict[str, Any], str]:
     """A valid situation with one required field removed, and that field's path."""
     data = draw(geldige_situatie())
     keuzes = ["eigen_capaciteit_toereikend", "taak"]
-    if data["taak"] == Taak.VERMISSING.value:
+    if data["taak"] == Politietaak.VERMISSING.value:
         keuzes.append("indicatie_misdrijf")
-    if data["taak"] == Taak.GEEN_POLITIETAAK.value:
+    if data["taak"] == Politietaak.GEEN_POLITIETAAK.value:
         keuzes.append("aanvrager")
     if not data["eigen_capaciteit_toereikend"] and data["taak"] not in ZONDER_GEVRAAGD:
         keuzes.append("gevraagd")

@@ -9,8 +9,8 @@ from politiebijstand.rules import (
     Gevraagd,
     Leverancier,
     OngeldigeSituatie,
+    Politietaak,
     Situatie,
-    Taak,
     advies_bepalen,
     situatie_from_dict,
 )
@@ -76,7 +76,7 @@ def test_advies_bepalen_is_deterministisch_en_zonder_dubbele_waarschuwingen() ->
 
 def test_advies_bepalen_waarschuwt_zonder_gevraagde_leverancier_uit_code() -> None:
     # situatie_from_dict refuses this; a Situatie built in code still gets a clear advice.
-    a = advies_bepalen(Situatie(eigen_capaciteit_toereikend=False, taak=Taak.OPENBARE_ORDE))
+    a = advies_bepalen(Situatie(eigen_capaciteit_toereikend=False, taak=Politietaak.OPENBARE_ORDE))
     assert a.uitkomst is AdviesUitkomst.BIJSTAND
     assert a.routes == ()
     assert a.waarschuwingen == ("Er is geen leverancier van bijstand gevraagd.",)
@@ -85,7 +85,7 @@ def test_advies_bepalen_waarschuwt_zonder_gevraagde_leverancier_uit_code() -> No
 def test_advies_bepalen_middelen_zonder_middel_uit_code_is_een_fout() -> None:
     s = Situatie(
         eigen_capaciteit_toereikend=False,
-        taak=Taak.OPENBARE_ORDE,
+        taak=Politietaak.OPENBARE_ORDE,
         gevraagd=(Gevraagd(leverancier=Leverancier.MIDDELEN_JENV),),
     )
     with pytest.raises(ValueError, match="middel"):

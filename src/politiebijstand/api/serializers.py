@@ -18,7 +18,7 @@ from politiebijstand.rules import (
     Indiener,
     Leverancier,
     Middel,
-    Taak,
+    Politietaak,
     Zienswijze,
 )
 from politiebijstand.rules.situatie import Aanvrager
@@ -48,7 +48,7 @@ class SituatieSerializer(serializers.Serializer[Any]):
     eigen_capaciteit_toereikend = serializers.BooleanField(
         help_text="Stroomschema stap 1: is de capaciteit binnen de eenheid voldoende?"
     )
-    taak = serializers.ChoiceField(choices=_keuzes(Taak))
+    taak = serializers.ChoiceField(choices=_keuzes(Politietaak))
     indicatie_misdrijf = serializers.BooleanField(
         required=False, allow_null=True, help_text="Verplicht bij taak 'vermissing'."
     )

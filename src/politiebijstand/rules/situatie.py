@@ -30,8 +30,12 @@ MAX_JSON_DIEPTE = 16
 _LANDCODE = re.compile(r"[A-Z]{2}")
 
 
-class Taak(StrEnum):
-    """The police task for which capacity is needed (factsheet, stroomschema stap 2)."""
+class Politietaak(StrEnum):
+    """The police task for which capacity is needed (factsheet, stroomschema stap 2).
+
+    Not called ``Taak``: that is a work item of a procedure (`verzoeken.models.Taak`). The
+    contract's JSON key stays ``taak`` (`Situatie.taak`).
+    """
 
     OPENBARE_ORDE = "openbare_orde"
     HULPVERLENING = "hulpverlening"
@@ -100,7 +104,7 @@ class Situatie:
     """
 
     eigen_capaciteit_toereikend: bool
-    taak: Taak
+    taak: Politietaak
     indicatie_misdrijf: bool | None = None
     aanvrager: Aanvrager | None = None
     spoed: bool = False
@@ -266,9 +270,9 @@ def situatie_from_dict(data: Any) -> Situatie:
     eigen = _bool(data, "eigen_capaciteit_toereikend", "eigen_capaciteit_toereikend", None)
     if "taak" not in data:
         raise OngeldigeSituatie("taak", "verplicht veld ontbreekt")
-    taak = _enum(Taak, data["taak"], "taak")
+    taak = _enum(Politietaak, data["taak"], "taak")
     indicatie = _optional_bool(data, "indicatie_misdrijf", "indicatie_misdrijf")
-    if taak is Taak.VERMISSING and indicatie is None:
+    if taak is Politietaak.VERMISSING and indicatie is None:
         raise OngeldigeSituatie(
             "indicatie_misdrijf",
             "verplicht bij een vermissing: is er een indicatie van een misdrijf (true/false)?",
@@ -276,7 +280,7 @@ def situatie_from_dict(data: Any) -> Situatie:
     aanvrager: Aanvrager | None = None
     if data.get("aanvrager") is not None:
         aanvrager = _enum(Aanvrager, data["aanvrager"], "aanvrager")
-    if taak is Taak.GEEN_POLITIETAAK and aanvrager is None:
+    if taak is Politietaak.GEEN_POLITIETAAK and aanvrager is None:
         raise OngeldigeSituatie(
             "aanvrager",
             "verplicht bij geen_politietaak: burgemeester of officier_van_justitie",
@@ -322,9 +326,9 @@ def situatie_from_dict(data: Any) -> Situatie:
 # interpretation 1): the minister's own tasks and tasks that are no police task.
 _TAKEN_ZONDER_GEVRAAGD = frozenset(
     {
-        Taak.BEWAKING_EN_BEVEILIGING_RIJKSDOMEIN,
-        Taak.VREEMDELINGENTOEZICHT,
-        Taak.GEEN_POLITIETAAK,
+        Politietaak.BEWAKING_EN_BEVEILIGING_RIJKSDOMEIN,
+        Politietaak.VREEMDELINGENTOEZICHT,
+        Politietaak.GEEN_POLITIETAAK,
     }
 )
 

@@ -19,7 +19,7 @@ from typing import Any, ClassVar
 from django import forms
 from django.http import QueryDict
 
-from politiebijstand.rules import Leverancier, Middel, Taak
+from politiebijstand.rules import Leverancier, Middel, Politietaak
 from politiebijstand.rules.situatie import Aanvrager, OngeldigeSituatie, gemeenten_valideren
 from politiebijstand.ui.tekst import foutregel
 from politiebijstand.wijzer import teksten
@@ -31,12 +31,18 @@ JA_NEE = [(JA, "Ja"), (NEE, "Nee")]
 
 #: Tasks under the burgemeester (path A of the flowchart); `vermissing` depends on the crime
 #: indication (factsheet, toelichting 12; contract interpretation 2).
-TAKEN_PAD_A = frozenset({Taak.OPENBARE_ORDE, Taak.HULPVERLENING})
+TAKEN_PAD_A = frozenset({Politietaak.OPENBARE_ORDE, Politietaak.HULPVERLENING})
 #: Tasks under the officier van justitie (path B).
-TAKEN_PAD_B = frozenset({Taak.STRAFRECHTELIJKE_HANDHAVING, Taak.TAKEN_TEN_DIENSTE_VAN_JUSTITIE})
+TAKEN_PAD_B = frozenset(
+    {Politietaak.STRAFRECHTELIJKE_HANDHAVING, Politietaak.TAKEN_TEN_DIENSTE_VAN_JUSTITIE}
+)
 #: Tasks whose outcome needs no provider (contract interpretation 1).
 TAKEN_ZONDER_LEVERANCIER = frozenset(
-    {Taak.BEWAKING_EN_BEVEILIGING_RIJKSDOMEIN, Taak.VREEMDELINGENTOEZICHT, Taak.GEEN_POLITIETAAK}
+    {
+        Politietaak.BEWAKING_EN_BEVEILIGING_RIJKSDOMEIN,
+        Politietaak.VREEMDELINGENTOEZICHT,
+        Politietaak.GEEN_POLITIETAAK,
+    }
 )
 
 GEEN_VOORWAARDE = "geen"
@@ -68,7 +74,7 @@ def pad(antwoorden: Mapping[str, Any]) -> str | None:
         return "A"
     if taak in TAKEN_PAD_B:
         return "B"
-    if taak == Taak.VERMISSING and "indicatie_misdrijf" in antwoorden:
+    if taak == Politietaak.VERMISSING and "indicatie_misdrijf" in antwoorden:
         return "B" if antwoorden["indicatie_misdrijf"] else "A"
     return None
 
@@ -165,7 +171,7 @@ class TaakForm(StapForm):
         help_text=(
             "De taak bepaalt onder wiens gezag de inzet valt, en dus wie de bijstand aanvraagt."
         ),
-        choices=[(t.value, teksten.TAAK[t]) for t in Taak],
+        choices=[(t.value, teksten.TAAK[t]) for t in Politietaak],
         widget=forms.RadioSelect,
         error_messages={
             "required": "Kies voor welke politietaak capaciteit nodig is.",
@@ -486,13 +492,15 @@ FASEN: tuple[str, ...] = ("Taak en gezag", "Eigen capaciteit", "Leveranciers", "
 
 STAPPEN: tuple[Stap, ...] = (
     Stap("taak", "Politietaak", 1, TaakForm, lambda a: True),
-    Stap("misdrijf", "Vermissing", 1, MisdrijfForm, lambda a: a.get("taak") == Taak.VERMISSING),
+    Stap(
+        "misdrijf", "Vermissing", 1, MisdrijfForm, lambda a: a.get("taak") == Politietaak.VERMISSING
+    ),
     Stap(
         "aanvrager",
         "Aanvrager",
         1,
         AanvragerForm,
-        lambda a: a.get("taak") == Taak.GEEN_POLITIETAAK,
+        lambda a: a.get("taak") == Politietaak.GEEN_POLITIETAAK,
     ),
     Stap("capaciteit", "Eigen capaciteit", 2, CapaciteitForm, lambda a: True),
     Stap("leveranciers", "Leveranciers", 3, LeveranciersForm, _na_capaciteit),
@@ -607,9 +615,9 @@ def naar_situatie(antwoorden: Mapping[str, Any]) -> dict[str, Any]:
         "eigen_capaciteit_toereikend": antwoorden["eigen_capaciteit_toereikend"],
         "taak": antwoorden["taak"],
     }
-    if antwoorden["taak"] == Taak.VERMISSING:
+    if antwoorden["taak"] == Politietaak.VERMISSING:
         situatie["indicatie_misdrijf"] = antwoorden["indicatie_misdrijf"]
-    if antwoorden["taak"] == Taak.GEEN_POLITIETAAK:
+    if antwoorden["taak"] == Politietaak.GEEN_POLITIETAAK:
         situatie["aanvrager"] = antwoorden["aanvrager"]
     if not _na_capaciteit(antwoorden):
         if antwoorden["eigen_capaciteit_toereikend"]:

@@ -13,35 +13,37 @@ from politiebijstand.rules import (
     Indiener,
     Leverancier,
     Middel,
-    Taak,
+    Politietaak,
     Zienswijze,
 )
 from politiebijstand.rules.situatie import Aanvrager
 
 TAAK: dict[str, str] = {
-    Taak.OPENBARE_ORDE: "Handhaving van de openbare orde",
-    Taak.HULPVERLENING: "Hulpverlening aan hen die deze behoeven",
-    Taak.VERMISSING: "Zoeken naar een vermist persoon",
-    Taak.STRAFRECHTELIJKE_HANDHAVING: "Strafrechtelijke handhaving van de rechtsorde",
-    Taak.TAKEN_TEN_DIENSTE_VAN_JUSTITIE: (
+    Politietaak.OPENBARE_ORDE: "Handhaving van de openbare orde",
+    Politietaak.HULPVERLENING: "Hulpverlening aan hen die deze behoeven",
+    Politietaak.VERMISSING: "Zoeken naar een vermist persoon",
+    Politietaak.STRAFRECHTELIJKE_HANDHAVING: "Strafrechtelijke handhaving van de rechtsorde",
+    Politietaak.TAKEN_TEN_DIENSTE_VAN_JUSTITIE: (
         "Taken ten dienste van justitie, waaronder het waken over de veiligheid van personen"
     ),
-    Taak.BEWAKING_EN_BEVEILIGING_RIJKSDOMEIN: "Bewaking en beveiliging in het rijksdomein",
-    Taak.VREEMDELINGENTOEZICHT: "Toezicht op vreemdelingen (Vreemdelingenwet)",
-    Taak.GEEN_POLITIETAAK: "Geen politietaak (bijvoorbeeld militaire hulp bij een ramp)",
+    Politietaak.BEWAKING_EN_BEVEILIGING_RIJKSDOMEIN: "Bewaking en beveiliging in het rijksdomein",
+    Politietaak.VREEMDELINGENTOEZICHT: "Toezicht op vreemdelingen (Vreemdelingenwet)",
+    Politietaak.GEEN_POLITIETAAK: "Geen politietaak (bijvoorbeeld militaire hulp bij een ramp)",
 }
 
 TAAK_UITLEG: dict[str, str] = {
-    Taak.OPENBARE_ORDE: "Bijvoorbeeld rellen, een demonstratie of een voetbalwedstrijd.",
-    Taak.HULPVERLENING: "Bijvoorbeeld hulp bij een ongeval of een evacuatie.",
-    Taak.VERMISSING: "De vervolgvraag is of er een aanwijzing is voor een misdrijf.",
-    Taak.STRAFRECHTELIJKE_HANDHAVING: "Opsporing en aanhouding van verdachten.",
-    Taak.TAKEN_TEN_DIENSTE_VAN_JUSTITIE: (
+    Politietaak.OPENBARE_ORDE: "Bijvoorbeeld rellen, een demonstratie of een voetbalwedstrijd.",
+    Politietaak.HULPVERLENING: "Bijvoorbeeld hulp bij een ongeval of een evacuatie.",
+    Politietaak.VERMISSING: "De vervolgvraag is of er een aanwijzing is voor een misdrijf.",
+    Politietaak.STRAFRECHTELIJKE_HANDHAVING: "Opsporing en aanhouding van verdachten.",
+    Politietaak.TAKEN_TEN_DIENSTE_VAN_JUSTITIE: (
         "Bijvoorbeeld beveiliging bij een rechtszaak of persoonsbeveiliging."
     ),
-    Taak.BEWAKING_EN_BEVEILIGING_RIJKSDOMEIN: "Valt onder het gezag van de minister.",
-    Taak.VREEMDELINGENTOEZICHT: "Valt onder het gezag van de minister.",
-    Taak.GEEN_POLITIETAAK: "Er wordt om militaire steun gevraagd voor iets anders dan politiewerk.",
+    Politietaak.BEWAKING_EN_BEVEILIGING_RIJKSDOMEIN: "Valt onder het gezag van de minister.",
+    Politietaak.VREEMDELINGENTOEZICHT: "Valt onder het gezag van de minister.",
+    Politietaak.GEEN_POLITIETAAK: (
+        "Er wordt om militaire steun gevraagd voor iets anders dan politiewerk."
+    ),
 }
 
 AANVRAGER: dict[str, str] = {

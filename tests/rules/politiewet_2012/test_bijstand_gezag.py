@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from politiebijstand.rules import Gezag, Situatie, Taak
+from politiebijstand.rules import Gezag, Politietaak, Situatie
 from politiebijstand.rules.bron import factsheet, politiewet
 from politiebijstand.rules.politiewet_2012.bijstand_gezag import (
     Pad,
@@ -86,17 +86,20 @@ def test_gezag_voor_taak_vermissing_volgt_indicatie_misdrijf_toelichting_12() ->
 
 def test_gezag_voor_taak_vermissing_zonder_indicatie_in_code_is_een_fout() -> None:
     with pytest.raises(ValueError, match="indicatie_misdrijf"):
-        gezag_voor_taak(Situatie(eigen_capaciteit_toereikend=False, taak=Taak.VERMISSING))
+        gezag_voor_taak(Situatie(eigen_capaciteit_toereikend=False, taak=Politietaak.VERMISSING))
 
 
-@pytest.mark.parametrize("taak", list(Taak))
+@pytest.mark.parametrize("taak", list(Politietaak))
 def test_taak_onder_gezag_minister_alleen_rijksdomein_en_vreemdelingen_voetnoot_2(
-    taak: Taak,
+    taak: Politietaak,
 ) -> None:
     uitkomst = taak_onder_gezag_minister(
         Situatie(eigen_capaciteit_toereikend=False, taak=taak, indicatie_misdrijf=False)
     )
-    verwacht = taak in {Taak.BEWAKING_EN_BEVEILIGING_RIJKSDOMEIN, Taak.VREEMDELINGENTOEZICHT}
+    verwacht = taak in {
+        Politietaak.BEWAKING_EN_BEVEILIGING_RIJKSDOMEIN,
+        Politietaak.VREEMDELINGENTOEZICHT,
+    }
     assert uitkomst.value is verwacht
     assert uitkomst.bron == factsheet("Politie en bevoegd gezag, voetnoot 2")
     assert bool(uitkomst.waarschuwingen) is verwacht

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from politiebijstand.rules import AdviesUitkomst, Situatie, Taak
+from politiebijstand.rules import AdviesUitkomst, Politietaak, Situatie
 from politiebijstand.rules.bron import factsheet
 from politiebijstand.rules.politiewet_2012.financiering import FNIK_WAARSCHUWING
 from politiebijstand.rules.politiewet_2012.steunverlening import (
@@ -40,5 +40,5 @@ def test_militaire_steunverlening_niet_mogelijk_voor_officier_toelichting_11() -
 def test_militaire_steunverlening_zonder_aanvrager_in_code_is_een_fout() -> None:
     with pytest.raises(ValueError, match="aanvrager"):
         militaire_steunverlening(
-            Situatie(eigen_capaciteit_toereikend=False, taak=Taak.GEEN_POLITIETAAK)
+            Situatie(eigen_capaciteit_toereikend=False, taak=Politietaak.GEEN_POLITIETAAK)
         )

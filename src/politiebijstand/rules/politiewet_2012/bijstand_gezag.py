@@ -13,7 +13,7 @@ from enum import StrEnum
 from politiebijstand.rules.advies import Gezag
 from politiebijstand.rules.bron import factsheet, politiewet
 from politiebijstand.rules.catalogus import regel
-from politiebijstand.rules.situatie import Situatie, Taak
+from politiebijstand.rules.situatie import Politietaak, Situatie
 from politiebijstand.rules.uitkomst import Uitkomst
 
 STROOMSCHEMA_STAP_1 = factsheet("stroomschema stap 1")
@@ -134,7 +134,7 @@ def gezag_voor_taak(situatie: Situatie) -> Uitkomst[Gezag | None]:
     no gezag (toelichting 11). The gezag is derived also when own capacity suffices
     (contract, interpretation 1).
     """
-    if situatie.taak is Taak.VERMISSING:
+    if situatie.taak is Politietaak.VERMISSING:
         # situatie_from_dict requires indicatie_misdrijf for a missing person; a Situatie
         # built in code without it is a programming error.
         if situatie.indicatie_misdrijf is None:
@@ -143,38 +143,38 @@ def gezag_voor_taak(situatie: Situatie) -> Uitkomst[Gezag | None]:
     return _GEZAG_PER_TAAK[situatie.taak]
 
 
-_GEZAG_PER_TAAK: dict[Taak, Uitkomst[Gezag | None]] = {
-    Taak.OPENBARE_ORDE: Uitkomst(
+_GEZAG_PER_TAAK: dict[Politietaak, Uitkomst[Gezag | None]] = {
+    Politietaak.OPENBARE_ORDE: Uitkomst(
         Gezag.BURGEMEESTER,
         bron=GEZAG_BURGEMEESTER,
         reden="handhaving van de openbare orde: gezag van de burgemeester",
     ),
-    Taak.HULPVERLENING: Uitkomst(
+    Politietaak.HULPVERLENING: Uitkomst(
         Gezag.BURGEMEESTER,
         bron=GEZAG_BURGEMEESTER,
         reden="hulpverlening aan hen die deze behoeven: gezag van de burgemeester",
     ),
-    Taak.STRAFRECHTELIJKE_HANDHAVING: Uitkomst(
+    Politietaak.STRAFRECHTELIJKE_HANDHAVING: Uitkomst(
         Gezag.OFFICIER_VAN_JUSTITIE,
         bron=GEZAG_OFFICIER,
         reden="strafrechtelijke handhaving van de rechtsorde: gezag van de officier van justitie",
     ),
-    Taak.TAKEN_TEN_DIENSTE_VAN_JUSTITIE: Uitkomst(
+    Politietaak.TAKEN_TEN_DIENSTE_VAN_JUSTITIE: Uitkomst(
         Gezag.OFFICIER_VAN_JUSTITIE,
         bron=GEZAG_OFFICIER,
         reden="taken ten dienste van justitie: gezag van de officier van justitie",
     ),
-    Taak.BEWAKING_EN_BEVEILIGING_RIJKSDOMEIN: Uitkomst(
+    Politietaak.BEWAKING_EN_BEVEILIGING_RIJKSDOMEIN: Uitkomst(
         Gezag.MINISTER_JENV,
         bron=GEZAG_MINISTER,
         reden="bewaking en beveiliging in het rijksdomein: rechtstreeks gezag van de minister",
     ),
-    Taak.VREEMDELINGENTOEZICHT: Uitkomst(
+    Politietaak.VREEMDELINGENTOEZICHT: Uitkomst(
         Gezag.MINISTER_JENV,
         bron=GEZAG_MINISTER,
         reden="handhaving van de vreemdelingenwetgeving: rechtstreeks gezag van de minister",
     ),
-    Taak.GEEN_POLITIETAAK: Uitkomst(
+    Politietaak.GEEN_POLITIETAAK: Uitkomst(
         None,
         bron=GEEN_POLITIETAAK,
         reden="geen politietaak: er is geen gezag over politie-inzet in het geding",
@@ -207,7 +207,9 @@ def taak_onder_gezag_minister(situatie: Situatie) -> Uitkomst[bool]:
     return _MINISTER_NEE
 
 
-_TAKEN_MINISTER = frozenset({Taak.BEWAKING_EN_BEVEILIGING_RIJKSDOMEIN, Taak.VREEMDELINGENTOEZICHT})
+_TAKEN_MINISTER = frozenset(
+    {Politietaak.BEWAKING_EN_BEVEILIGING_RIJKSDOMEIN, Politietaak.VREEMDELINGENTOEZICHT}
+)
 _MINISTER_JA = Uitkomst(
     True,
     bron=GEZAG_MINISTER,
@@ -253,13 +255,13 @@ def pad_voor_situatie(situatie: Situatie, gezag: Gezag) -> Uitkomst[Pad]:
         ValueError: `gezag` is the minister's; those tasks never reach step 2.
     """
     if gezag is Gezag.OFFICIER_VAN_JUSTITIE:
-        if situatie.taak is Taak.VERMISSING:
+        if situatie.taak is Politietaak.VERMISSING:
             return _PAD_B_VERMISSING
         return _PAD_B
     if gezag is Gezag.BURGEMEESTER:
-        if situatie.taak is Taak.HULPVERLENING:
+        if situatie.taak is Politietaak.HULPVERLENING:
             return _PAD_A_HULPVERLENING
-        if situatie.taak is Taak.VERMISSING:
+        if situatie.taak is Politietaak.VERMISSING:
             return _PAD_A_VERMISSING
         return _PAD_A
     raise ValueError(f"no path of the flowchart for gezag {gezag}")
@@ -335,7 +337,11 @@ def erratum_vermissing_militaire_bijstand(
         situatie: the situation; only a missing person with an indication of a crime counts.
         procedures: the procedure numbers of the advised routes.
     """
-    if situatie.taak is Taak.VERMISSING and situatie.indicatie_misdrijf and procedures & {"7", "8"}:
+    if (
+        situatie.taak is Politietaak.VERMISSING
+        and situatie.indicatie_misdrijf
+        and procedures & {"7", "8"}
+    ):
         return _ERRATUM_12
     return _GEEN_ERRATUM_12
 
