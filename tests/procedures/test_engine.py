@@ -19,6 +19,7 @@ from politiebijstand.procedures.engine import (
     TaskNotReadyError,
     UnknownProcedureError,
     UnknownTaskError,
+    beroep_mogelijk_na_besluit,
     beroep_startgegevens,
     completed_lanes,
     deserialize,
@@ -352,6 +353,34 @@ def test_completion_order_and_times_are_recorded() -> None:
     ]
     assert is_finished(run)
     assert ready_tasks(run) == []
+
+
+@pytest.mark.parametrize(
+    ("procedure", "besluit", "verwacht"),
+    [
+        ("1", "afgewezen", True),
+        ("1", "deels_toegekend", True),
+        ("1", "toegekend", False),
+        ("1", None, False),
+        ("6", "afgewezen", True),
+        ("6", "deels_toegekend", True),
+        ("6", "toegekend", False),
+        ("3", "afgewezen", False),
+        ("4", "deels_toegekend", False),
+        ("2_waterwerper", "afgewezen", False),
+        ("8", "afgewezen", False),
+        ("9", "afgewezen", False),
+    ],
+)
+def test_beroep_only_after_a_rejection_by_the_korpschef_in_1_or_6(
+    procedure: str, besluit: str | None, verwacht: bool
+) -> None:
+    assert beroep_mogelijk_na_besluit(procedure, besluit) is verwacht
+
+
+def test_beroep_mogelijk_na_besluit_refuses_an_unknown_procedure() -> None:
+    with pytest.raises(UnknownProcedureError, match="procedure_id: onbekende procedure '10'"):
+        beroep_mogelijk_na_besluit("10", "afgewezen")
 
 
 def test_beroep_startgegevens_needs_a_rejection() -> None:

@@ -788,19 +788,45 @@ def task_data(run: Run, bpmn_id: str) -> dict[str, Any] | None:
     return dict(value) if isinstance(value, dict) else None
 
 
+def beroep_mogelijk_na_besluit(procedure_id: str, besluit: str | None) -> bool:
+    """Whether a besluit of a procedure opens the appeal to the minister (procedure 9).
+
+    Only the korpschef's besluit in procedure 1 or 6 (`Procedure.beroep_procedure`), and only
+    a (partial) rejection: `besluit` ``afgewezen`` or ``deels_toegekend``. The one place that
+    says so: call it (or `beroep_mogelijk` on a run) rather than testing procedure ids.
+
+    Args:
+        procedure_id: key of `PROCEDURES`.
+        besluit: ``toegekend``, ``deels_toegekend`` or ``afgewezen`` (`BESLUITEN`), or None
+            when nothing was decided yet.
+
+    Raises:
+        UnknownProcedureError: unknown `procedure_id`.
+
+    Bron: Politiewet 2012 art. 56 lid 4; factsheet, toelichting 9.
+    """
+    procedure = _get_procedure(procedure_id)
+    return procedure.beroep_procedure is not None and besluit in ("afgewezen", "deels_toegekend")
+
+
 def beroep_mogelijk(run: Run) -> bool:
     """Whether the requester may appeal: procedure 1 or 6, (partly) rejected by the korpschef.
 
-    The caller then starts procedure 9 as a separate run with `beroep_startgegevens`.
-    Bron: Pw 2012 art. 56 lid 4; factsheet, toelichting 9.
+    `beroep_mogelijk_na_besluit` applied to the run's ``besluit``. The caller then starts
+    procedure 9 as a separate run with `beroep_startgegevens`.
+    Bron: Politiewet 2012 art. 56 lid 4; factsheet, toelichting 9.
     """
-    procedure = PROCEDURES[run.procedure_id]
     besluit = run.data.get("besluit")
-    return procedure.beroep_procedure is not None and besluit in ("afgewezen", "deels_toegekend")
+    return beroep_mogelijk_na_besluit(
+        run.procedure_id, besluit if isinstance(besluit, str) else None
+    )
 
 
 def beroep_startgegevens(run: Run) -> dict[str, Any]:
     """Start data for procedure 9 after a (partial) rejection in procedure 1 or 6.
+
+    ``aanvrager`` is whoever requested: the officier van justitie in procedure 6, the
+    burgemeester in 1 (Pw 2012 art. 56 lid 1, 2 and 4).
 
     Raises:
         InvalidDataError: when `beroep_mogelijk` is false (field ``besluit``).

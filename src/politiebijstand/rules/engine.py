@@ -161,8 +161,14 @@ def aanvraagbare_routes(advies: Advies) -> tuple[Route, ...]:
     criminal procedure via the officier van justitie; contract, interpretation 9). Empty when
     nothing can be requested: then no "Bijstandsverzoek aanmaken" is offered.
 
+    The one place that says which routes can be requested: the wizard, the request form and
+    the request service call it rather than filtering `Advies.routes` themselves.
+
     Returns:
         The routes, in the advice's order.
+
+    Bron: factsheet, stroomschema B, Buitenland ("afzonderlijke strafvorderlijke procedures");
+    shared/contract/advies.md, interpretation 9.
     """
     if advies.uitkomst is not AdviesUitkomst.BIJSTAND:
         return ()
