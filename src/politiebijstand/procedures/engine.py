@@ -511,7 +511,8 @@ def startvariabelen(procedure_id: str) -> Mapping[str, Veld]:
 
     - every procedure: ``spoed`` (ja_nee, default false) and ``formalisatie_termijn`` (duur,
       default ``"PT24H"``; the term for the written formalisation on the urgent path);
-    - ``"1"`` and ``"6"``: ``zienswijze_vereist`` (ja_nee, required; Pw 2012 art. 56 lid 3);
+    - ``"1"`` and ``"6"``: ``zienswijze_vereist`` (ja_nee, required: false when the advice
+      says ``niet_vereist_spoed`` or ``niet_van_toepassing``; Pw 2012 art. 56 lid 3);
     - ``"3"`` and ``"4"``: ``indiener`` (keuze ``burgemeester`` or ``regioburgemeester``,
       default ``burgemeester``);
     - ``"2_waterwerper"``: ``oefening`` (ja_nee, default false);
@@ -538,15 +539,8 @@ def procedure_start(procedure_id: str, data: Mapping[str, Any], *, now: datetime
 
     Args:
         procedure_id: key of `PROCEDURES` (see `procedure_for_route` for an advice's route).
-        data: the start variables the model declares on its start event (`startvariabelen`
-            gives them per procedure, with their kinds and defaults). Every procedure
-            takes ``spoed`` (bool, default false) and ``formalisatie_termijn`` (ISO 8601
-            duration, default ``"PT24H"``: the term for the written formalisation on the urgent
-            path). Procedures 1 and 6 require ``zienswijze_vereist`` (bool: false when the
-            advice says ``niet_vereist_spoed`` or ``niet_van_toepassing``); 3 and 4 take
-            ``indiener`` (``burgemeester`` or ``regioburgemeester``); the water cannon takes
-            ``oefening`` (bool); 8 takes ``convenant`` (bool); 9 requires ``aanvrager``
-            (``burgemeester`` or ``officier_van_justitie``).
+        data: the start variables the model declares on its start event; `startvariabelen`
+            lists them per procedure, with their kinds and defaults.
         now: aware datetime of the start (stored in UTC).
 
     Returns:
