@@ -21,7 +21,7 @@ from django.http import QueryDict
 
 from politiebijstand.rules import Leverancier, Middel, Taak
 from politiebijstand.rules.situatie import Aanvrager, OngeldigeSituatie, gemeenten_valideren
-from politiebijstand.ui.tekst import foutregel
+from politiebijstand.web.tekst import foutregel
 from politiebijstand.wijzer import teksten
 
 Antwoorden = dict[str, Any]
