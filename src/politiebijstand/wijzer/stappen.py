@@ -540,7 +540,7 @@ class Open:
     ongeldig: bool
 
     def fouten(self) -> list[tuple[str, str]]:
-        """(field name, "question message") per invalid field (`ui.tekst.foutregel`)."""
+        """(field name, "question message") per invalid field (`web.tekst.foutregel`)."""
         return [
             (
                 naam,
