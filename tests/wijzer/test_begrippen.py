@@ -11,7 +11,7 @@ from django.test import Client
 
 import pytest
 
-from politiebijstand.ui.tekst import foutregel
+from politiebijstand.web.tekst import foutregel
 
 pytestmark = pytest.mark.usefixtures("referentiedata")
 

@@ -41,6 +41,7 @@ class MFAAdapter(DefaultMFAAdapter):  # type: ignore[misc]
     A beheerder resets it (`politiebijstand.accounts.services.tweede_factor_resetten`).
     """
 
+    # `authenticator` is allauth.mfa's Authenticator; allauth has no types, so Any (ADR 0015).
     def can_delete_authenticator(self, authenticator: Any) -> bool:
         from allauth.mfa.models import Authenticator
 

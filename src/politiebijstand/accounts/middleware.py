@@ -16,8 +16,8 @@ from django.utils import timezone
 from politiebijstand.accounts.constants import Gebeurtenis
 from politiebijstand.accounts.policy import heeft_tweede_factor, tweede_factor_vereist
 from politiebijstand.accounts.receivers import SESSIE_INGELOGD_OP
-from politiebijstand.api.problemen import probleem_response
 from politiebijstand.audit.services import audit_record
+from politiebijstand.web.problemen import probleem_response
 
 #: Session key: the pk of the user whose second factor was found (saves a query per request).
 SESSIE_TWEEDE_FACTOR = "pb_tweede_factor"

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
+
+if TYPE_CHECKING:
+    from politiebijstand.accounts.models import Gebruiker
 
 
 def demo_accounts_toegestaan() -> bool:
@@ -12,12 +15,12 @@ def demo_accounts_toegestaan() -> bool:
     return bool(getattr(settings, "DEMO_ACCOUNTS_TOEGESTAAN", False))
 
 
-def tweede_factor_vereist(gebruiker: Any) -> bool:
+def tweede_factor_vereist(gebruiker: Gebruiker) -> bool:
     """Every account must use a second factor, except a demo account where demos are allowed."""
-    return not (getattr(gebruiker, "is_demo", False) and demo_accounts_toegestaan())
+    return not (gebruiker.is_demo and demo_accounts_toegestaan())
 
 
-def heeft_tweede_factor(gebruiker: Any) -> bool:
+def heeft_tweede_factor(gebruiker: Gebruiker) -> bool:
     """Whether the account has an active TOTP authenticator (allauth.mfa)."""
     from allauth.mfa.models import Authenticator
 

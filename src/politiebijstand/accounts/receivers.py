@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
@@ -15,6 +16,9 @@ from allauth.mfa import signals as mfa_signals
 from politiebijstand.accounts.constants import Gebeurtenis
 from politiebijstand.audit.services import audit_record
 
+if TYPE_CHECKING:
+    from politiebijstand.accounts.models import Gebruiker
+
 #: Session key holding the log-in time (ISO 8601 UTC), for the absolute session limit.
 SESSIE_INGELOGD_OP = "pb_ingelogd_op"
 
@@ -24,7 +28,9 @@ def _ip(request: HttpRequest | None) -> str:
 
 
 @receiver(user_logged_in, dispatch_uid="pb_audit_ingelogd")
-def audit_ingelogd(sender: Any, request: HttpRequest | None, user: Any, **kwargs: Any) -> None:
+def audit_ingelogd(
+    sender: object, request: HttpRequest | None, user: Gebruiker, **kwargs: Any
+) -> None:
     if request is not None and hasattr(request, "session"):
         request.session[SESSIE_INGELOGD_OP] = timezone.now().isoformat()
     audit_record(gebeurtenis=Gebeurtenis.INGELOGD, actor=user, obj=user, na={"ip": _ip(request)})
@@ -32,7 +38,7 @@ def audit_ingelogd(sender: Any, request: HttpRequest | None, user: Any, **kwargs
 
 @receiver(user_login_failed, dispatch_uid="pb_audit_inloggen_mislukt")
 def audit_inloggen_mislukt(
-    sender: Any, credentials: dict[str, Any], request: HttpRequest | None = None, **kwargs: Any
+    sender: object, credentials: dict[str, Any], request: HttpRequest | None = None, **kwargs: Any
 ) -> None:
     naam = str(credentials.get("username", ""))[:150]
     bestaand = get_user_model().objects.filter(username=naam).first() if naam else None
@@ -47,7 +53,7 @@ def audit_inloggen_mislukt(
 
 @receiver(user_logged_out, dispatch_uid="pb_audit_uitgelogd")
 def audit_uitgelogd(
-    sender: Any, request: HttpRequest | None, user: Any = None, **kwargs: Any
+    sender: object, request: HttpRequest | None, user: Gebruiker | None = None, **kwargs: Any
 ) -> None:
     if user is None:
         return
@@ -56,7 +62,7 @@ def audit_uitgelogd(
 
 @receiver(mfa_signals.authentication_failed, dispatch_uid="pb_audit_tweede_factor_mislukt")
 def audit_tweede_factor_mislukt(
-    sender: Any, request: HttpRequest | None, user: Any, **kwargs: Any
+    sender: object, request: HttpRequest | None, user: Gebruiker, **kwargs: Any
 ) -> None:
     audit_record(
         gebeurtenis=Gebeurtenis.TWEEDE_FACTOR_MISLUKT,
@@ -66,8 +72,10 @@ def audit_tweede_factor_mislukt(
     )
 
 
-def _authenticator_event(gebeurtenis: Gebeurtenis) -> Any:
-    def handler(sender: Any, request: HttpRequest | None, user: Any, **kwargs: Any) -> None:
+def _authenticator_event(gebeurtenis: Gebeurtenis) -> Callable[..., None]:
+    def handler(
+        sender: object, request: HttpRequest | None, user: Gebruiker, **kwargs: Any
+    ) -> None:
         authenticator = kwargs.get("authenticator")
         audit_record(
             gebeurtenis=gebeurtenis,

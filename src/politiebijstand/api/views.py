@@ -27,15 +27,15 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from politiebijstand.api.parsers import LEEG, OngeldigeBody, StrikteJsonParser
-from politiebijstand.api.problemen import (
+from politiebijstand.api.serializers import AdviesSerializer, SituatieSerializer
+from politiebijstand.rules import OngeldigeSituatie, advies_bepalen, situatie_from_dict
+from politiebijstand.rules.versie import regels_versie
+from politiebijstand.web.parsers import LEEG, OngeldigeBody, StrikteJsonParser
+from politiebijstand.web.problemen import (
     PROBLEEM_SCHEMA,
     probleem_api_response,
     probleem_exception_handler,
 )
-from politiebijstand.api.serializers import AdviesSerializer, SituatieSerializer
-from politiebijstand.rules import OngeldigeSituatie, advies_bepalen, situatie_from_dict
-from politiebijstand.rules.versie import regels_versie
 
 #: The response header that names the rules version of an advice (sha256, 64 hex digits);
 #: a header, so that the body stays exactly the contract's `Advies`.

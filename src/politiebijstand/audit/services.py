@@ -15,7 +15,10 @@ from politiebijstand.audit.keten import GENESIS_HASH, bereken_hash, tijdstip_tek
 from politiebijstand.audit.models import AuditLogEntry
 
 if TYPE_CHECKING:
-    from politiebijstand.accounts.models import Gebruiker
+    # The user model's base class, not accounts.Gebruiker: audit sits below accounts, which
+    # records its log-in events here (ADR 0015). The actor column is a foreign key to
+    # AUTH_USER_MODEL either way.
+    from django.contrib.auth.base_user import AbstractBaseUser
 
 GEBEURTENIS_PATROON = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -33,7 +36,7 @@ def _als_json(waarde: Any, veld: str) -> Any:
         raise ValueError(f"{veld}: geen JSON-waarde ({exc})") from exc
 
 
-def _organisatie_code(actor: Gebruiker | None) -> str:
+def _organisatie_code(actor: AbstractBaseUser | None) -> str:
     organisatie = getattr(actor, "organisatie", None)
     return str(getattr(organisatie, "code", "") or "")
 
@@ -41,7 +44,7 @@ def _organisatie_code(actor: Gebruiker | None) -> str:
 def audit_record(
     *,
     gebeurtenis: str,
-    actor: Gebruiker | None,
+    actor: AbstractBaseUser | None,
     obj: models.Model | None = None,
     object_type: str = "",
     object_id: str = "",
@@ -113,7 +116,9 @@ def audit_record(
         entry = AuditLogEntry(
             volgnummer=volgnummer,
             tijdstip=tijdstip,
-            actor=actor,
+            # By key: the stubs type the relation as accounts.Gebruiker, which audit does not
+            # import (it sits below accounts, ADR 0015). The stored row is the same.
+            actor_id=payload["actor_id"],
             actor_gebruikersnaam=payload["actor_gebruikersnaam"],
             actor_organisatie_code=payload["actor_organisatie_code"],
             gebeurtenis=gebeurtenis,

@@ -14,6 +14,6 @@ urlpatterns = [
     path("verzoeken/", include("politiebijstand.verzoeken.ui.urls")),
     path("api/", include("politiebijstand.api.urls")),
     path("admin/", admin.site.urls),
-    path("accounts/", include("politiebijstand.accounts.urls")),
+    path("accounts/", include("politiebijstand.gebruikersbeheer.urls")),
     path("accounts/", include("allauth.urls")),
 ]

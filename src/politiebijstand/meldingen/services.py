@@ -20,6 +20,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from politiebijstand.meldingen.models import Bericht, BerichtStatus
+from politiebijstand.meldingen.signals import berichten_wachten
 from politiebijstand.organisaties.models import Organisatie
 
 #: Wait before the first retry; it doubles with every attempt.
@@ -79,10 +80,12 @@ def bericht_schrijven(
 
 
 def _wek_werker() -> None:
-    """Ask the worker to drain the outbox now (a wake-up only; the row is the durable state)."""
-    from politiebijstand.meldingen.tasks import berichten_versturen_task
+    """Ask the worker to drain the outbox now (a wake-up only; the row is the durable state).
 
-    berichten_versturen_task()
+    Sends `berichten_wachten`; its receiver in `meldingen.tasks` enqueues the job, so that this
+    module does not import the tasks that call it (ADR 0015).
+    """
+    berichten_wachten.send(sender=Bericht)
 
 
 @dataclass(frozen=True)

@@ -13,11 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import yaml
 
-from politiebijstand.organisaties.referentie import OngeldigeReferentie, OrganisatieInfo
+from politiebijstand.organisaties.referentie import Controle, OngeldigeReferentie, OrganisatieInfo
 
 DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "gebieden.yaml"
 
@@ -43,21 +42,6 @@ class Gebieden:
     eenheid_van: dict[str, str] = field(default_factory=dict)
     regioburgemeester_van: dict[str, str] = field(default_factory=dict)
     peildatum: str = ""
-
-
-def _tekst(bestand: Path, veld: str, waarde: Any, code: str | None = None) -> str:
-    if not isinstance(waarde, str) or not waarde.strip():
-        raise OngeldigeReferentie(bestand, veld, "tekst vereist", code)
-    return waarde.strip()
-
-
-def _code(bestand: Path, veld: str, waarde: Any, patroon: re.Pattern[str], code: str | None) -> str:
-    tekst = _tekst(bestand, veld, waarde, code)
-    if not patroon.fullmatch(tekst):
-        raise OngeldigeReferentie(
-            bestand, veld, f"{tekst!r} is geen geldige code ({patroon.pattern})", code
-        )
-    return tekst
 
 
 def _info(
@@ -101,15 +85,14 @@ def load_gebieden(path: Path | str | None = None) -> Gebieden:
         data = yaml.safe_load(bestand.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise OngeldigeReferentie(bestand, "bestand", f"kan niet gelezen worden ({exc})") from exc
-    if not isinstance(data, dict):
-        raise OngeldigeReferentie(bestand, "bestand", "een mapping is vereist")
-    bron = _tekst(bestand, "bron", data.get("bron"))
-    peildatum = _tekst(bestand, "peildatum", data.get("peildatum"))
-    eenheden, gemeenten = data.get("eenheden"), data.get("gemeenten")
-    if not isinstance(eenheden, list) or not eenheden:
-        raise OngeldigeReferentie(bestand, "eenheden", "een lijst is vereist")
-    if not isinstance(gemeenten, list):
-        raise OngeldigeReferentie(bestand, "gemeenten", "een lijst is vereist")
+    controle = Controle(bestand)
+    data = controle.mapping(data, "bestand", "een mapping is vereist")
+    bron = controle.tekst(data.get("bron"), "bron")
+    peildatum = controle.tekst(data.get("peildatum"), "peildatum")
+    eenheden = controle.lijst(data.get("eenheden"), "eenheden", "een lijst is vereist", leeg=False)
+    gemeenten = controle.lijst(
+        data.get("gemeenten"), "gemeenten", "een lijst is vereist", leeg=True
+    )
 
     units: list[OrganisatieInfo] = []
     rccbs: list[OrganisatieInfo] = []
@@ -118,16 +101,16 @@ def load_gebieden(path: Path | str | None = None) -> Gebieden:
     regio: dict[str, str] = {}
     for i, entry in enumerate(eenheden):
         veld = f"eenheden[{i}]"
-        if not isinstance(entry, dict):
-            raise OngeldigeReferentie(bestand, veld, "een mapping is vereist")
-        code = _code(bestand, f"{veld}.code", entry.get("code"), _EENHEID_RE, None)
-        gebied = _tekst(bestand, f"{veld}.gebied", entry.get("gebied"), code)
+        entry = controle.mapping(entry, veld, "een mapping is vereist")
+        code = controle.code_volgens(entry.get("code"), f"{veld}.code", _EENHEID_RE)
+        van_eenheid = controle.voor(code)
+        gebied = van_eenheid.tekst(entry.get("gebied"), f"{veld}.gebied")
         landelijk = code == "EENHEID-LE"
         units.append(
             _info(
                 code=code,
-                naam=_tekst(bestand, f"{veld}.naam", entry.get("naam"), code),
-                afkorting=_tekst(bestand, f"{veld}.afkorting", entry.get("afkorting"), code),
+                naam=van_eenheid.tekst(entry.get("naam"), f"{veld}.naam"),
+                afkorting=van_eenheid.tekst(entry.get("afkorting"), f"{veld}.afkorting"),
                 soort="politie",
                 omschrijving=(
                     "De landelijke eenheid van de politie (Pw 2012 art. 42)."
@@ -138,7 +121,7 @@ def load_gebieden(path: Path | str | None = None) -> Gebieden:
                 bron=bron,
             )
         )
-        rccb = _code(bestand, f"{veld}.rccb", entry.get("rccb"), _RCCB_RE, code)
+        rccb = van_eenheid.code_volgens(entry.get("rccb"), f"{veld}.rccb", _RCCB_RE)
         rccbs.append(
             _info(
                 code=rccb,
@@ -152,11 +135,13 @@ def load_gebieden(path: Path | str | None = None) -> Gebieden:
                 parent=code,
             )
         )
-        parket = entry.get("parket")
-        if not isinstance(parket, dict):
-            raise OngeldigeReferentie(bestand, f"{veld}.parket", "een mapping is vereist", code)
-        parket_code = _code(bestand, f"{veld}.parket.code", parket.get("code"), _PARKET_RE, code)
-        parket_naam = _tekst(bestand, f"{veld}.parket.naam", parket.get("naam"), code)
+        parket = van_eenheid.mapping(
+            entry.get("parket"), f"{veld}.parket", "een mapping is vereist"
+        )
+        parket_code = van_eenheid.code_volgens(
+            parket.get("code"), f"{veld}.parket.code", _PARKET_RE
+        )
+        parket_naam = van_eenheid.tekst(parket.get("naam"), f"{veld}.parket.naam")
         parketten.append(
             _info(
                 code=parket_code,
@@ -175,27 +160,24 @@ def load_gebieden(path: Path | str | None = None) -> Gebieden:
         rb = entry.get("regioburgemeester")
         if landelijk:
             if rb is not None:
-                raise OngeldigeReferentie(
-                    bestand,
-                    f"{veld}.regioburgemeester",
-                    "de Landelijke Eenheid heeft er geen",
-                    code,
+                raise van_eenheid.fout(
+                    f"{veld}.regioburgemeester", "de Landelijke Eenheid heeft er geen"
                 )
         else:
-            regio[code] = _code(bestand, f"{veld}.regioburgemeester", rb, _GEMEENTE_RE, code)
+            regio[code] = van_eenheid.code_volgens(rb, f"{veld}.regioburgemeester", _GEMEENTE_RE)
 
     unit_codes = {u.code for u in units}
     gemeente_infos: list[OrganisatieInfo] = []
     for i, entry in enumerate(gemeenten):
         veld = f"gemeenten[{i}]"
-        if not isinstance(entry, dict):
-            raise OngeldigeReferentie(bestand, veld, "een mapping is vereist")
-        code = _code(bestand, f"{veld}.code", entry.get("code"), _GEMEENTE_RE, None)
-        naam = _tekst(bestand, f"{veld}.naam", entry.get("naam"), code)
-        eenheid = _tekst(bestand, f"{veld}.eenheid", entry.get("eenheid"), code)
-        if eenheid not in unit_codes or eenheid == "EENHEID-LE":
-            raise OngeldigeReferentie(
-                bestand, f"{veld}.eenheid", f"onbekende regionale eenheid {eenheid!r}", code
+        entry = controle.mapping(entry, veld, "een mapping is vereist")
+        code = controle.code_volgens(entry.get("code"), f"{veld}.code", _GEMEENTE_RE)
+        van_gemeente = controle.voor(code)
+        naam = van_gemeente.tekst(entry.get("naam"), f"{veld}.naam")
+        eenheid_code = van_gemeente.tekst(entry.get("eenheid"), f"{veld}.eenheid")
+        if eenheid_code not in unit_codes or eenheid_code == "EENHEID-LE":
+            raise van_gemeente.fout(
+                f"{veld}.eenheid", f"onbekende regionale eenheid {eenheid_code!r}"
             )
         gemeente_infos.append(
             _info(
@@ -211,20 +193,20 @@ def load_gebieden(path: Path | str | None = None) -> Gebieden:
                 bron=bron,
             )
         )
-        eenheid_van[code] = eenheid
+        eenheid_van[code] = eenheid_code
 
     organisaties: dict[str, OrganisatieInfo] = {}
     for info in [*units, *rccbs, *parketten, *gemeente_infos]:
         if info.code in organisaties:
-            raise OngeldigeReferentie(bestand, "code", "komt dubbel voor", info.code)
+            raise controle.voor(info.code).fout("code", "komt dubbel voor")
         organisaties[info.code] = info
     for unit, gemeente in regio.items():
         if gemeente not in organisaties:
-            raise OngeldigeReferentie(
-                bestand, "regioburgemeester", f"gemeente {gemeente!r} staat niet in de lijst", unit
+            raise controle.voor(unit).fout(
+                "regioburgemeester", f"gemeente {gemeente!r} staat niet in de lijst"
             )
         if eenheid_van[gemeente] != unit:
-            raise OngeldigeReferentie(
-                bestand, "regioburgemeester", f"gemeente {gemeente!r} ligt niet in {unit}", unit
+            raise controle.voor(unit).fout(
+                "regioburgemeester", f"gemeente {gemeente!r} ligt niet in {unit}"
             )
     return Gebieden(organisaties, eenheid_van, regio, peildatum)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -130,6 +130,77 @@ class OngeldigeReferentie(ValueError):
         self.melding = melding
 
 
+@dataclass(frozen=True, slots=True)
+class Controle:
+    """The one way the reference files check their input (`organisaties.yaml`, `gebieden.yaml`).
+
+    Each check returns the value with its type narrowed, or raises `OngeldigeReferentie` naming
+    the file, the entry (`code`, when known) and the field; the Dutch message is the check's.
+
+    Attributes:
+        bestand: path of the file being read.
+        code: code of the entry being checked, or None before it is known.
+    """
+
+    bestand: Path
+    code: str | None = None
+
+    def voor(self, code: str | None) -> Controle:
+        """The same checks, with errors naming the entry `code`."""
+        return replace(self, code=code)
+
+    def fout(self, veld: str, melding: str) -> OngeldigeReferentie:
+        """The error for field `veld` (e.g. ``"organisaties[3].soort"``) of this entry."""
+        return OngeldigeReferentie(self.bestand, veld, melding, self.code)
+
+    def mapping(self, waarde: object, veld: str, melding: str) -> dict[Any, Any]:
+        """`waarde` if it is a YAML mapping; else the error `melding`."""
+        if not isinstance(waarde, dict):
+            raise self.fout(veld, melding)
+        return waarde
+
+    def lijst(self, waarde: object, veld: str, melding: str, *, leeg: bool) -> list[Any]:
+        """`waarde` if it is a YAML list (and not empty, unless `leeg`); else the error."""
+        if not isinstance(waarde, list) or (not leeg and not waarde):
+            raise self.fout(veld, melding)
+        return waarde
+
+    def tekst(self, waarde: object, veld: str) -> str:
+        """Non-blank text, stripped (the style of `gebieden.yaml`)."""
+        if not isinstance(waarde, str) or not waarde.strip():
+            raise self.fout(veld, "tekst vereist")
+        return waarde.strip()
+
+    def code_volgens(self, waarde: object, veld: str, patroon: re.Pattern[str]) -> str:
+        """Non-blank text that matches `patroon` in full."""
+        tekst = self.tekst(waarde, veld)
+        if not patroon.fullmatch(tekst):
+            raise self.fout(veld, f"{tekst!r} is geen geldige code ({patroon.pattern})")
+        return tekst
+
+    def exacte_tekst(
+        self, waarde: object, veld: str, *, verplicht: bool, max_lengte: int | None
+    ) -> str:
+        """Text without surrounding white space, up to `max_lengte` characters.
+
+        The style of `organisaties.yaml`: a missing optional field is ``""``; white space
+        around a value is an error, not stripped.
+        """
+        if waarde is None:
+            if verplicht:
+                raise self.fout(veld, "verplicht veld ontbreekt")
+            waarde = ""
+        if not isinstance(waarde, str):
+            raise self.fout(veld, f"moet tekst zijn, niet {type(waarde).__name__} ({waarde!r})")
+        if waarde != waarde.strip():
+            raise self.fout(veld, "begint of eindigt met witruimte")
+        if verplicht and not waarde:
+            raise self.fout(veld, "mag niet leeg zijn")
+        if max_lengte is not None and len(waarde) > max_lengte:
+            raise self.fout(veld, f"te lang: {len(waarde)} tekens, maximaal {max_lengte}")
+        return waarde
+
+
 class _StrictLoader(yaml.SafeLoader):
     """A safe YAML loader that refuses duplicate keys in a mapping."""
 
@@ -191,66 +262,56 @@ def _load_cached(path: str, _mtime_ns: int, _size: int) -> Mapping[str, Organisa
 
 
 def _validate(bestand: Path, data: object) -> Mapping[str, OrganisatieInfo]:
+    controle = Controle(bestand)
     if not isinstance(data, dict) or set(data) != {"organisaties"}:
-        raise OngeldigeReferentie(
-            bestand, "organisaties", "het bestand moet precies één sleutel 'organisaties' hebben"
+        raise controle.fout(
+            "organisaties", "het bestand moet precies één sleutel 'organisaties' hebben"
         )
-    entries = data["organisaties"]
-    if not isinstance(entries, list) or not entries:
-        raise OngeldigeReferentie(bestand, "organisaties", "moet een niet-lege lijst zijn")
+    entries = controle.lijst(
+        data["organisaties"], "organisaties", "moet een niet-lege lijst zijn", leeg=False
+    )
 
     result: dict[str, OrganisatieInfo] = {}
     for index, entry in enumerate(entries):
-        info = _validate_entry(bestand, index, entry)
+        info = _validate_entry(controle, index, entry)
         if info.code in result:
-            raise OngeldigeReferentie(
-                bestand, f"organisaties[{index}].code", "code komt dubbel voor", info.code
+            raise controle.voor(info.code).fout(
+                f"organisaties[{index}].code", "code komt dubbel voor"
             )
         result[info.code] = info
 
     for index, info in enumerate(result.values()):
-        _validate_parent(bestand, index, info, result)
+        _validate_parent(controle.voor(info.code), index, info, result)
 
     missing = [code for code in CONTRACT_CODES if code not in result]
     if missing:
-        raise OngeldigeReferentie(
-            bestand,
-            "organisaties",
-            "codes van het contract ontbreken: " + ", ".join(missing),
+        raise controle.fout(
+            "organisaties", "codes van het contract ontbreken: " + ", ".join(missing)
         )
     return result
 
 
-def _validate_entry(bestand: Path, index: int, entry: object) -> OrganisatieInfo:
+def _validate_entry(controle: Controle, index: int, entry: object) -> OrganisatieInfo:
     prefix = f"organisaties[{index}]"
-    if not isinstance(entry, dict):
-        raise OngeldigeReferentie(bestand, prefix, "moet een mapping met velden zijn")
+    entry = controle.mapping(entry, prefix, "moet een mapping met velden zijn")
     raw_code = entry.get("code")
-    code = raw_code if isinstance(raw_code, str) and raw_code else None
+    controle = controle.voor(raw_code if isinstance(raw_code, str) and raw_code else None)
 
     def fout(veld: str, melding: str) -> OngeldigeReferentie:
-        return OngeldigeReferentie(bestand, f"{prefix}.{veld}", melding, code)
+        return controle.fout(f"{prefix}.{veld}", melding)
 
     for key in entry:
         if key not in _FIELDS:
             raise fout(str(key), "onbekend veld; toegestaan: " + ", ".join(sorted(_FIELDS)))
-    values: dict[str, str] = {}
-    for veld in _REQUIRED + _OPTIONAL:
-        value = entry.get(veld)
-        if value is None:
-            if veld in _REQUIRED:
-                raise fout(veld, "verplicht veld ontbreekt")
-            value = ""
-        if not isinstance(value, str):
-            raise fout(veld, f"moet tekst zijn, niet {type(value).__name__} ({value!r})")
-        if value != value.strip():
-            raise fout(veld, "begint of eindigt met witruimte")
-        if veld in _REQUIRED and not value:
-            raise fout(veld, "mag niet leeg zijn")
-        limit = MAX_LENGTH.get(veld)
-        if limit is not None and len(value) > limit:
-            raise fout(veld, f"te lang: {len(value)} tekens, maximaal {limit}")
-        values[veld] = value
+    values = {
+        veld: controle.exacte_tekst(
+            entry.get(veld),
+            f"{prefix}.{veld}",
+            verplicht=veld in _REQUIRED,
+            max_lengte=MAX_LENGTH.get(veld),
+        )
+        for veld in _REQUIRED + _OPTIONAL
+    }
 
     if not _CODE_RE.fullmatch(values["code"]):
         raise fout("code", f"ongeldige code {values['code']!r}: hoofdletters, cijfers en '-'")
@@ -278,15 +339,15 @@ def _validate_entry(bestand: Path, index: int, entry: object) -> OrganisatieInfo
 
 
 def _validate_parent(
-    bestand: Path, index: int, info: OrganisatieInfo, alle: Mapping[str, OrganisatieInfo]
+    controle: Controle, index: int, info: OrganisatieInfo, alle: Mapping[str, OrganisatieInfo]
 ) -> None:
     veld = f"organisaties[{index}].parent"
     seen = {info.code}
     parent = info.parent
     while parent is not None:
         if parent not in alle:
-            raise OngeldigeReferentie(bestand, veld, f"onbekende code {parent!r}", info.code)
+            raise controle.fout(veld, f"onbekende code {parent!r}")
         if parent in seen:
-            raise OngeldigeReferentie(bestand, veld, "kringverwijzing via 'parent'", info.code)
+            raise controle.fout(veld, "kringverwijzing via 'parent'")
         seen.add(parent)
         parent = alle[parent].parent

@@ -7,12 +7,14 @@ of requests (need-to-know, issue #3).
 
 from __future__ import annotations
 
-from typing import Any
+from django.contrib.auth.models import AnonymousUser
 
 from rules.predicates import predicate
 from rules.rulesets import add_rule, test_rule
 
 from politiebijstand.accounts.constants import Rol
+from politiebijstand.accounts.models import Gebruiker
+from politiebijstand.toegang.protocollen import TaakToegang, VerzoekToegang
 
 #: Names of the rules, for `rules.test_rule` and the `{% test_rule %}` template tag.
 VERZOEK_BEKIJKEN = "toegang.verzoek_bekijken"
@@ -22,43 +24,47 @@ GEBRUIKERS_BEHEREN = "toegang.gebruikers_beheren"
 GEBRUIKER_BEHEREN = "toegang.gebruiker_beheren"
 
 
-def mag(regel: str, gebruiker: Any, obj: Any = None) -> bool:
-    """Whether rule `regel` (e.g. `VERZOEK_BEKIJKEN`) allows `gebruiker` on `obj`."""
+def mag(regel: str, gebruiker: Gebruiker | AnonymousUser | None, obj: object = None) -> bool:
+    """Whether rule `regel` (e.g. `VERZOEK_BEKIJKEN`) allows `gebruiker` on `obj`.
+
+    `gebruiker` is `request.user` (an anonymous visitor gets no access) or None (no one).
+    The predicates below get the same two values from the `rules` library.
+    """
     return bool(test_rule(regel, gebruiker, obj))
 
 
-def organisatie_code(gebruiker: Any) -> str | None:
+def organisatie_code(gebruiker: Gebruiker | AnonymousUser | None) -> str | None:
     """Code of the user's organisation when both are active, else None (no access at all)."""
-    if gebruiker is None or not getattr(gebruiker, "is_authenticated", False):
+    if not isinstance(gebruiker, Gebruiker) or not gebruiker.is_active:
         return None
-    if not gebruiker.is_active:
-        return None
-    organisatie = getattr(gebruiker, "organisatie", None)
+    organisatie = gebruiker.organisatie
     if organisatie is None or not organisatie.actief:
         return None
     return str(organisatie.code)
 
 
 @predicate
-def is_actieve_gebruiker(gebruiker: Any) -> bool:
+def is_actieve_gebruiker(gebruiker: Gebruiker | AnonymousUser | None) -> bool:
     """Logged in, active, and working for an active organisation."""
     return organisatie_code(gebruiker) is not None
 
 
 @predicate
-def is_besluitvormer(gebruiker: Any) -> bool:
+def is_besluitvormer(gebruiker: Gebruiker | AnonymousUser | None) -> bool:
     """Has the role besluitvormer: may take decisions and sign."""
-    return getattr(gebruiker, "rol", None) == Rol.BESLUITVORMER
+    return isinstance(gebruiker, Gebruiker) and gebruiker.rol == Rol.BESLUITVORMER
 
 
 @predicate
-def is_beheerder(gebruiker: Any) -> bool:
+def is_beheerder(gebruiker: Gebruiker | AnonymousUser | None) -> bool:
     """Has the role beheerder: manages the accounts of their own organisation."""
-    return getattr(gebruiker, "rol", None) == Rol.BEHEERDER
+    return isinstance(gebruiker, Gebruiker) and gebruiker.rol == Rol.BEHEERDER
 
 
 @predicate
-def neemt_deel_aan_verzoek(gebruiker: Any, verzoek: Any) -> bool:
+def neemt_deel_aan_verzoek(
+    gebruiker: Gebruiker | AnonymousUser | None, verzoek: VerzoekToegang | None
+) -> bool:
     """The user's organisation takes part in the request (see `VerzoekToegang`)."""
     code = organisatie_code(gebruiker)
     if code is None or verzoek is None:
@@ -67,7 +73,9 @@ def neemt_deel_aan_verzoek(gebruiker: Any, verzoek: Any) -> bool:
 
 
 @predicate
-def heeft_verzoek_aangevraagd(gebruiker: Any, verzoek: Any) -> bool:
+def heeft_verzoek_aangevraagd(
+    gebruiker: Gebruiker | AnonymousUser | None, verzoek: VerzoekToegang | None
+) -> bool:
     """The user is the person who requested it (who may not decide on it)."""
     if verzoek is None or gebruiker is None or gebruiker.pk is None:
         return False
@@ -75,26 +83,32 @@ def heeft_verzoek_aangevraagd(gebruiker: Any, verzoek: Any) -> bool:
 
 
 @predicate
-def taak_in_eigen_lane(gebruiker: Any, taak: Any) -> bool:
+def taak_in_eigen_lane(
+    gebruiker: Gebruiker | AnonymousUser | None, taak: TaakToegang | None
+) -> bool:
     """The task's lane is the user's organisation."""
     code = organisatie_code(gebruiker)
     return code is not None and taak is not None and taak.lane == code
 
 
 @predicate
-def neemt_deel_aan_verzoek_van_taak(gebruiker: Any, taak: Any) -> bool:
+def neemt_deel_aan_verzoek_van_taak(
+    gebruiker: Gebruiker | AnonymousUser | None, taak: TaakToegang | None
+) -> bool:
     """The user's organisation takes part in the request the task belongs to (issue #3 item 4)."""
     return taak is not None and neemt_deel_aan_verzoek.test(gebruiker, taak.verzoek)
 
 
 @predicate
-def is_besluittaak(gebruiker: Any, taak: Any) -> bool:
+def is_besluittaak(gebruiker: Gebruiker | AnonymousUser | None, taak: TaakToegang | None) -> bool:
     """Completing the task takes the decision (Pw 2012 art. 56 lid 1-2, 57 lid 2-3, 58 lid 2)."""
     return taak is not None and bool(taak.is_besluit)
 
 
 @predicate
-def mag_besluit_van_taak_nemen(gebruiker: Any, taak: Any) -> bool:
+def mag_besluit_van_taak_nemen(
+    gebruiker: Gebruiker | AnonymousUser | None, taak: TaakToegang | None
+) -> bool:
     """The user is a besluitvormer and did not request the task's request (issue #3 item 4)."""
     return (
         taak is not None
@@ -104,20 +118,24 @@ def mag_besluit_van_taak_nemen(gebruiker: Any, taak: Any) -> bool:
 
 
 @predicate
-def zelfde_organisatie(gebruiker: Any, ander: Any) -> bool:
+def zelfde_organisatie(
+    gebruiker: Gebruiker | AnonymousUser | None, ander: Gebruiker | None
+) -> bool:
     """The other account belongs to the user's (active) organisation."""
     code = organisatie_code(gebruiker)
-    organisatie = getattr(ander, "organisatie", None)
+    organisatie = ander.organisatie if ander is not None else None
     return code is not None and organisatie is not None and organisatie.code == code
 
 
 @predicate
-def is_technisch_beheerder(gebruiker: Any, ander: Any) -> bool:
+def is_technisch_beheerder(
+    gebruiker: Gebruiker | AnonymousUser | None, ander: Gebruiker | None
+) -> bool:
     """The other account is a technical administrator (staff or superuser).
 
     A beheerder of an organisation may not manage those accounts (issue #3 item 2).
     """
-    return bool(getattr(ander, "is_superuser", False) or getattr(ander, "is_staff", False))
+    return ander is not None and (ander.is_superuser or ander.is_staff)
 
 
 kan_verzoek_bekijken = is_actieve_gebruiker & neemt_deel_aan_verzoek

@@ -11,18 +11,20 @@ List pages filter with `filter_op_deelname` so that lists and the rule agree.
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import TypeVar
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Model, QuerySet
 from django.http import Http404
 
+from politiebijstand.accounts.models import Gebruiker
 from politiebijstand.toegang.regels import VERZOEK_BEKIJKEN, mag, organisatie_code
 
 T = TypeVar("T")
 M = TypeVar("M", bound=Model)
 
 
-def access_or_404(regel: str, gebruiker: Any, obj: T) -> T:
+def access_or_404(regel: str, gebruiker: Gebruiker | AnonymousUser | None, obj: T) -> T:
     """Return `obj` when rule `regel` allows `gebruiker`; else raise Http404.
 
     Raises:
@@ -34,13 +36,16 @@ def access_or_404(regel: str, gebruiker: Any, obj: T) -> T:
     return obj
 
 
-def access_verzoek_or_404(gebruiker: Any, verzoek: T) -> T:
+def access_verzoek_or_404(gebruiker: Gebruiker | AnonymousUser | None, verzoek: T) -> T:
     """Return the request when the user's organisation takes part in it; else raise Http404."""
     return access_or_404(VERZOEK_BEKIJKEN, gebruiker, verzoek)
 
 
 def filter_op_deelname(
-    queryset: QuerySet[M], gebruiker: Any, *, organisatie_code_lookup: str
+    queryset: QuerySet[M],
+    gebruiker: Gebruiker | AnonymousUser | None,
+    *,
+    organisatie_code_lookup: str,
 ) -> QuerySet[M]:
     """Only the rows in which the user's organisation takes part (for list pages and the API).
 

@@ -8,7 +8,7 @@
 - A 405 (a page that exists, but not for this method) has an empty body in Django; it gets
   the 405 page, with its ``Allow`` header kept.
 
-The API (``/api/``) is left alone: it answers in `application/problem+json` (`api.problemen`).
+The API (``/api/``) is left alone: it answers in `application/problem+json` (`web.problemen`).
 """
 
 from __future__ import annotations

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Q
 
+from politiebijstand.accounts.models import Gebruiker
 from politiebijstand.organisaties.models import Organisatie
 from politiebijstand.toegang.regels import organisatie_code
 from politiebijstand.verzoeken.constants import TAAK_OPENSTAAND, TaakStatus
@@ -38,14 +39,18 @@ class Tellingen:
     opgepakt: int = 0
 
 
-def werkvoorraad_tellingen(*, gebruiker: Any, nu: datetime) -> Tellingen:
+def werkvoorraad_tellingen(*, gebruiker: Gebruiker | AnonymousUser, nu: datetime) -> Tellingen:
     """The header counts of the user's organisation's work queue, in one query.
 
     Args:
         gebruiker: the user; without an active organisation every count is 0 (no query).
         nu: aware datetime; a task is overdue when its due time is before it.
     """
-    if organisatie_code(gebruiker) is None:
+    if (
+        not isinstance(gebruiker, Gebruiker)
+        or gebruiker.organisatie_id is None
+        or organisatie_code(gebruiker) is None
+    ):
         return Tellingen()
     totalen = Taak.objects.filter(
         organisatie_id=gebruiker.organisatie_id, status__in=TAAK_OPENSTAAND

@@ -21,7 +21,7 @@ from django.http import QueryDict
 
 from politiebijstand.rules import Leverancier, Middel, Politietaak
 from politiebijstand.rules.situatie import Aanvrager, OngeldigeSituatie, gemeenten_valideren
-from politiebijstand.ui.tekst import foutregel
+from politiebijstand.web.tekst import foutregel
 from politiebijstand.wijzer import teksten
 
 Antwoorden = dict[str, Any]
@@ -548,7 +548,7 @@ class Open:
     ongeldig: bool
 
     def fouten(self) -> list[tuple[str, str]]:
-        """(field name, "question message") per invalid field (`ui.tekst.foutregel`)."""
+        """(field name, "question message") per invalid field (`web.tekst.foutregel`)."""
         return [
             (
                 naam,

@@ -21,7 +21,6 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from politiebijstand.api.problemen import probleem_response
 from politiebijstand.organisaties.models import Organisatie
 from politiebijstand.organisaties.selectors import organisaties_by_codes
 from politiebijstand.rules import (
@@ -36,6 +35,7 @@ from politiebijstand.rules.catalogus import BRONNOTITIES, bron_voluit, module_ti
 from politiebijstand.rules.engine import aanvraagbare_routes, wat_nu
 from politiebijstand.rules.interpretaties import VASTE_INTERPRETATIES
 from politiebijstand.rules.versie import regels_versie, regels_versie_kort
+from politiebijstand.web.problemen import probleem_response
 from politiebijstand.wijzer import teksten
 from politiebijstand.wijzer.referentie import regioburgemeester_volgens_referentie
 from politiebijstand.wijzer.stappen import (

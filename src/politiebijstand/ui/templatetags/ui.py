@@ -15,7 +15,7 @@ from django.utils.safestring import SafeString
 from politiebijstand.organisaties.models import Organisatie
 from politiebijstand.organisaties.selectors import organisaties_by_codes
 from politiebijstand.procedures.engine import PROCEDURES
-from politiebijstand.ui.tekst import scheiding
+from politiebijstand.web.tekst import scheiding
 
 register = template.Library()
 

@@ -26,12 +26,6 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from politiebijstand.api.paginering import Paginering
-from politiebijstand.api.problemen import (
-    PROBLEEM_SCHEMA,
-    probleem_api_response,
-    probleem_exception_handler,
-)
 from politiebijstand.verzoeken.api.serializers import (
     VerzoekDetailSerializer,
     VerzoekFilterSerializer,
@@ -44,6 +38,12 @@ from politiebijstand.verzoeken.selectors import (
     taak_list_for_werkvoorraad,
     verzoek_bekijken,
     verzoek_list,
+)
+from politiebijstand.web.paginering import Paginering
+from politiebijstand.web.problemen import (
+    PROBLEEM_SCHEMA,
+    probleem_api_response,
+    probleem_exception_handler,
 )
 
 _FOUTEN = {

@@ -9,9 +9,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from politiebijstand.accounts import services
-from politiebijstand.accounts.forms import GebruikerNieuwForm, GebruikerRechtenForm
 from politiebijstand.accounts.models import Gebruiker
 from politiebijstand.accounts.policy import heeft_tweede_factor
+from politiebijstand.gebruikersbeheer.forms import GebruikerNieuwForm, GebruikerRechtenForm
 from politiebijstand.toegang.regels import GEBRUIKER_BEHEREN, GEBRUIKERS_BEHEREN, mag
 from politiebijstand.toegang.toegang import access_or_404
 

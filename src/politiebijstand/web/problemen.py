@@ -19,7 +19,7 @@ from rest_framework import exceptions, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
-from politiebijstand.api.parsers import OngeldigeBody
+from politiebijstand.web.parsers import OngeldigeBody
 
 PROBLEM_JSON = "application/problem+json"
 TYPE_PREFIX = "urn:politiebijstand:probleem:"

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from politiebijstand.accounts import views
+from politiebijstand.gebruikersbeheer import views
 
 app_name = "accounts"
 
