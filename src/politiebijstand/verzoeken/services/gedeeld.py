@@ -42,6 +42,7 @@ from politiebijstand.verzoeken.models import (
     Deelverzoek,
     Taak,
 )
+from politiebijstand.verzoeken.signalen import timer_gepland
 
 if TYPE_CHECKING:
     from politiebijstand.accounts.models import Gebruiker
@@ -226,14 +227,13 @@ def berichten_stap(taak: Taak, nu: datetime) -> None:
 
 
 def timer_plannen_na_commit(deelverzoek: Deelverzoek) -> None:
+    """After the commit, ask for a wake-up at the part's next timer (`signalen.timer_gepland`)."""
     if deelverzoek.volgende_timer is None:
         return
     pk, eta = deelverzoek.pk, deelverzoek.volgende_timer
 
     def plannen() -> None:
-        from politiebijstand.verzoeken.tasks import timer_verwerken_task
-
-        timer_verwerken_task.schedule(args=(pk,), eta=eta)
+        timer_gepland.send(sender=Deelverzoek, deelverzoek_id=pk, eta=eta)
 
     transaction.on_commit(plannen)
 
