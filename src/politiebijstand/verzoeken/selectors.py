@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
@@ -53,6 +54,35 @@ def _organisatie_id(gebruiker: Any) -> int | None:
     if organisatie_code(gebruiker) is None:
         return None
     return int(gebruiker.organisatie_id)
+
+
+def eenheid_van_rccb(organisatie: Organisatie | None) -> Organisatie | None:
+    """The unit whose RCCB `organisatie` is (``RCCB-MN`` -> ``EENHEID-MN``), else None.
+
+    The one place of the rule "only the requesting unit's RCCB makes a request": the pages
+    offer the request by it, and `verzoek_aanmaken` refuses by it.
+    Bron: factsheet, "LOCC, RCCB en Preparatie en Operationeel Beheer".
+    """
+    if organisatie is None:
+        return None
+    eenheid = organisatie.parent
+    if (
+        not organisatie.code.startswith("RCCB-")
+        or eenheid is None
+        or not eenheid.code.startswith("EENHEID-")
+    ):
+        return None
+    return eenheid
+
+
+def rccb_eenheid(gebruiker: Gebruiker | AnonymousUser) -> Organisatie | None:
+    """The unit of the user's RCCB, or None when the user may not make a request.
+
+    None too for a user who is not logged in, inactive, or of an inactive organisation.
+    """
+    if organisatie_code(gebruiker) is None or isinstance(gebruiker, AnonymousUser):
+        return None
+    return eenheid_van_rccb(gebruiker.organisatie)
 
 
 # --- lookups that answer 404 ------------------------------------------------------------------
@@ -459,13 +489,7 @@ def verzoek_detail(*, verzoek: Bijstandsverzoek) -> VerzoekDetail:
     # beroep_op (whose index a database with statistics skips, as nearly every row is empty:
     # a full scan measured by make bench, #4).
     beroepen_op = {d.beroep_op_id for d in delen if d.beroep_op_id is not None}
-    beroep = [
-        d
-        for d in delen
-        if d.procedure_id in ("1", "6")
-        and d.status in (DeelverzoekStatus.AFGEWEZEN, DeelverzoekStatus.DEELS_TOEGEKEND)
-        and d.pk not in beroepen_op
-    ]
+    beroep = [d for d in delen if workflow.beroep_mogelijk(d) and d.pk not in beroepen_op]
     return VerzoekDetail(
         verzoek=verzoek,
         deelverzoeken=delen,

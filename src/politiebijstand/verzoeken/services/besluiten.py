@@ -33,6 +33,7 @@ from politiebijstand.verzoeken.models import (
     Taak,
 )
 from politiebijstand.verzoeken.services.gedeeld import (
+    bericht_tekst,
     berichten_nieuwe_taken,
     controleer_mag_uitvoeren,
     controleer_namens_aanvrager,
@@ -198,7 +199,7 @@ def besluit_nemen(
         # decision" (na_engine_stap).
         _besluit_status(deelverzoek=deelverzoek, uitkomst=uitkomst, door=door, nu=nu)
     record = {veld: uitkomst, "motivering": motivering, "voorwaarden": voorwaarden}
-    stap_uitvoeren(deelverzoek=deelverzoek, taak=taak, record=record, door=door, nu=nu)
+    run, _ = stap_uitvoeren(deelverzoek=deelverzoek, taak=taak, record=record, door=door, nu=nu)
     besluit = Besluit.objects.create(
         verzoek=deelverzoek.verzoek,
         deelverzoek=deelverzoek,
@@ -250,21 +251,20 @@ def besluit_nemen(
             ],
         },
     )
-    beroep = (
-        "\n\nTegen deze (gedeeltelijke) afwijzing kan de aanvrager de minister verzoeken de "
-        "korpschef op te dragen alsnog in de bijstand te voorzien (Pw 2012 art. 56 lid 4)."
-        if deelverzoek.procedure_id in ("1", "6") and uitkomst != BesluitUitkomst.TOEGEKEND
-        else ""
+    onderwerp, inhoud = bericht_tekst(
+        "besluit_genomen",
+        verzoek=verzoek,
+        uitkomst=BesluitUitkomst(uitkomst).label.lower(),
+        namens=namens,
+        motivering=motivering,
+        voorwaarden=voorwaarden,
+        beroep_mogelijk=engine.beroep_mogelijk(run),
     )
     bericht_schrijven(
         soort="besluit-genomen",
         ontvangers=[verzoek.rccb, verzoek.bevoegd_gezag],
-        onderwerp=f"{verzoek.kenmerk}: besluit {BesluitUitkomst(uitkomst).label.lower()}",
-        inhoud=(
-            f"Over bijstandsverzoek {verzoek.kenmerk} ({verzoek.titel}) is besloten: "
-            f"{BesluitUitkomst(uitkomst).label.lower()}, {namens}.\n\nMotivering: "
-            f"{motivering or '-'}\nVoorwaarden: {voorwaarden or '-'}{beroep}"
-        ),
+        onderwerp=onderwerp,
+        inhoud=inhoud,
         obj=besluit,
         nu=nu,
     )

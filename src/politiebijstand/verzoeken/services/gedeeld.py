@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 from politiebijstand.meldingen.services import bericht_schrijven
@@ -184,22 +185,47 @@ def controleer_velden(taak: Taak, data: Mapping[str, Any]) -> dict[str, Any]:
     return record
 
 
+def moment(tijdstip: datetime) -> str:
+    """An aware datetime as Dutch local time for a message: ``"01-03-2026 10:15"``."""
+    return f"{timezone.localtime(tijdstip):%d-%m-%Y %H:%M}"
+
+
+def bericht_tekst(naam: str, **context: object) -> tuple[str, str]:
+    """The subject and body of an outbox message, rendered from the app's templates.
+
+    Args:
+        naam: the message's templates are ``verzoeken/berichten/<naam>_onderwerp.txt`` and
+            ``verzoeken/berichten/<naam>.txt`` (plain text: autoescape is off in them).
+        context: the template variables; dates as `moment` strings.
+
+    Returns:
+        (onderwerp, inhoud), without the final newline of the template files.
+    """
+
+    def tekst(template: str) -> str:
+        gerenderd = render_to_string(template, context)
+        return gerenderd[:-1] if gerenderd.endswith("\n") else gerenderd
+
+    return (
+        tekst(f"verzoeken/berichten/{naam}_onderwerp.txt"),
+        tekst(f"verzoeken/berichten/{naam}.txt"),
+    )
+
+
 def berichten_nieuwe_taken(nieuw: Sequence[Taak], nu: datetime) -> None:
+    """Tell each new task's organisation that the task is ready (outbox, ``taak-klaargezet``)."""
     for taak in nieuw:
-        verzoek = taak.verzoek
-        due = (
-            f"\nUiterlijk gereed: {timezone.localtime(taak.due):%d-%m-%Y %H:%M}."
-            if taak.due
-            else ""
+        onderwerp, inhoud = bericht_tekst(
+            "taak_klaargezet",
+            verzoek=taak.verzoek,
+            taak=taak,
+            uiterlijk=moment(taak.due) if taak.due else "",
         )
         bericht_schrijven(
             soort="taak-klaargezet",
             ontvangers=[taak.organisatie],
-            onderwerp=f"{verzoek.kenmerk}: nieuwe taak '{taak.naam}'",
-            inhoud=(
-                f"Voor bijstandsverzoek {verzoek.kenmerk} ({verzoek.titel}) staat een taak voor "
-                f"uw organisatie klaar: {taak.naam}.{due}\n\n{taak.documentatie}"
-            ),
+            onderwerp=onderwerp,
+            inhoud=inhoud,
             obj=taak,
             nu=nu,
         )
@@ -212,15 +238,12 @@ def berichten_stap(taak: Taak, nu: datetime) -> None:
         return
     codes = workflow.lane_organisatie_codes(taak.verzoek, lanes)
     ontvangers = list(Organisatie.objects.filter(code__in=set(codes.values())))
-    verzoek = taak.verzoek
+    onderwerp, inhoud = bericht_tekst("stap_afgerond", verzoek=taak.verzoek, taak=taak)
     bericht_schrijven(
         soort="stap-afgerond",
         ontvangers=ontvangers,
-        onderwerp=f"{verzoek.kenmerk}: {taak.naam}",
-        inhoud=(
-            f"{taak.organisatie.naam} heeft de stap '{taak.naam}' van bijstandsverzoek "
-            f"{verzoek.kenmerk} ({verzoek.titel}) afgerond.\n\n{taak.documentatie}"
-        ),
+        onderwerp=onderwerp,
+        inhoud=inhoud,
         obj=taak,
         nu=nu,
     )
@@ -283,8 +306,12 @@ def stap_uitvoeren(
     record: Mapping[str, Any],
     door: Gebruiker,
     nu: datetime,
-) -> workflow.Synchronisatie:
-    """Complete the engine task with `record`, then store, mirror and notify (under lock)."""
+) -> tuple[engine.Run, workflow.Synchronisatie]:
+    """Complete the engine task with `record`, then store, mirror and notify (under lock).
+
+    Returns:
+        The run after the step, and what the task mirror changed.
+    """
     run = workflow.run_laden(deelverzoek)
     try:
         engine.task_complete(run, taak.engine_task_id, record, now=nu)
@@ -315,7 +342,7 @@ def stap_uitvoeren(
     )
     sync = na_engine_stap(deelverzoek=deelverzoek, run=run, door=door, nu=nu)
     berichten_stap(taak, nu)
-    return sync
+    return run, sync
 
 
 def controleer_namens_aanvrager(verzoek: Bijstandsverzoek, door: Gebruiker) -> None:

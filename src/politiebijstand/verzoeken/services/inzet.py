@@ -6,7 +6,6 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
-from django.utils import timezone
 
 from politiebijstand.audit.services import audit_record
 from politiebijstand.meldingen.services import bericht_schrijven
@@ -31,7 +30,9 @@ from politiebijstand.verzoeken.models import (
 )
 from politiebijstand.verzoeken.services.gedeeld import (
     aware,
+    bericht_tekst,
     deelverzoek_onder_slot,
+    moment,
     nu_utc,
     tekst,
 )
@@ -114,17 +115,20 @@ def _inzet_versie(
         na={**(snapshot(versie) or {}), "deelverzoek": deelverzoek.pk, "toelichting": toelichting},
     )
     verzoek = deelverzoek.verzoek
+    onderwerp, inhoud = bericht_tekst(
+        "inzet",
+        verzoek=verzoek,
+        soort=InzetSoort(soort).label.lower(),
+        van=moment(periode_start),
+        tot=moment(periode_eind),
+        capaciteit=capaciteit,
+        toelichting=toelichting,
+    )
     bericht_schrijven(
         soort=gebeurtenis.value,
         ontvangers=list(verzoek.deelnemers.filter(code__in=_inzet_ontvangers(deelverzoek))),
-        onderwerp=f"{verzoek.kenmerk}: inzet {InzetSoort(soort).label.lower()}",
-        inhoud=(
-            f"Inzet bij bijstandsverzoek {verzoek.kenmerk} ({verzoek.titel}): "
-            f"{InzetSoort(soort).label.lower()}.\nPeriode: "
-            f"{timezone.localtime(periode_start):%d-%m-%Y %H:%M} tot "
-            f"{timezone.localtime(periode_eind):%d-%m-%Y %H:%M}\nCapaciteit: {capaciteit}\n"
-            f"{toelichting}"
-        ),
+        onderwerp=onderwerp,
+        inhoud=inhoud,
         obj=versie,
         nu=nu,
     )

@@ -147,7 +147,7 @@ def taak_afronden(
     if "verslag" in record:
         record["verslag"] = tekst(record["verslag"], "verslag", verplicht=False)
     voor = taak_snapshot(taak)
-    sync = stap_uitvoeren(deelverzoek=deelverzoek, taak=taak, record=record, door=door, nu=nu)
+    _, sync = stap_uitvoeren(deelverzoek=deelverzoek, taak=taak, record=record, door=door, nu=nu)
     audit_record(
         gebeurtenis=(
             Gebeurtenis.TAAK_OVERGESLAGEN if taak.overgeslagen else Gebeurtenis.TAAK_AFGEROND

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
 
 from politiebijstand.audit.services import audit_record
 from politiebijstand.meldingen.services import bericht_schrijven
@@ -23,7 +22,9 @@ from politiebijstand.verzoeken.models import (
     Taak,
 )
 from politiebijstand.verzoeken.services.gedeeld import (
+    bericht_tekst,
     deelverzoek_onder_slot,
+    moment,
     na_engine_stap,
     nu_utc,
 )
@@ -85,19 +86,19 @@ def timers_verwerken(
             taak.save(update_fields=["herinnering_op"])
             verzoek = taak.verzoek
             te_laat = taak.due <= nu
+            onderwerp, inhoud = bericht_tekst(
+                "termijn_herinnering",
+                verzoek=verzoek,
+                taak=taak,
+                te_laat=te_laat,
+                uiterlijk=moment(taak.due),
+            )
             bericht_schrijven(
                 soort="termijn-herinnering",
                 ontvangers=[taak.organisatie],
                 sleutel=f"herinnering:{taak.pk}",
-                onderwerp=(
-                    f"{verzoek.kenmerk}: termijn {'verstreken' if te_laat else 'verloopt'} "
-                    f"voor '{taak.naam}'"
-                ),
-                inhoud=(
-                    f"De taak '{taak.naam}' van bijstandsverzoek {verzoek.kenmerk} "
-                    f"({verzoek.titel}) moet uiterlijk "
-                    f"{timezone.localtime(taak.due):%d-%m-%Y %H:%M} gereed zijn."
-                ),
+                onderwerp=onderwerp,
+                inhoud=inhoud,
                 obj=taak,
                 nu=nu,
             )

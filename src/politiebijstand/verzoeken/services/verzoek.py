@@ -9,9 +9,10 @@ the offending field when it refuses; then nothing was changed.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -21,6 +22,7 @@ from politiebijstand.audit.services import audit_record
 from politiebijstand.meldingen.services import bericht_schrijven
 from politiebijstand.organisaties.models import Organisatie
 from politiebijstand.procedures import engine
+from politiebijstand.procedures.definities import PROCESSEN
 from politiebijstand.rules import (
     AdviesUitkomst,
     OngeldigeSituatie,
@@ -30,6 +32,7 @@ from politiebijstand.rules import (
     advies_bepalen,
     situatie_from_dict,
 )
+from politiebijstand.rules.engine import aanvraagbare_routes
 from politiebijstand.verzoeken import workflow
 from politiebijstand.verzoeken.constants import (
     TAAK_OPENSTAAND,
@@ -51,9 +54,11 @@ from politiebijstand.verzoeken.models import (
     Taak,
     verzoek_snapshot,
 )
+from politiebijstand.verzoeken.selectors import eenheid_van_rccb
 from politiebijstand.verzoeken.services.gedeeld import (
     actieve_organisatie,
     aware,
+    bericht_tekst,
     berichten_nieuwe_taken,
     controleer_namens_aanvrager,
     deelverzoek_onder_slot,
@@ -81,33 +86,49 @@ class InzetRegel:
     deel: int = 1
 
 
+#: How the advice and the situation fill each start variable a procedure may declare, in the
+#: order they are stored. Which ones a procedure takes is read from its declaration
+#: (`procedures.definities`, the start event's ``velden``), not from its id.
+_STARTGEGEVEN: Mapping[str, Callable[[Route, Situatie], object]] = {
+    "spoed": lambda route, situatie: situatie.spoed,
+    "formalisatie_termijn": lambda route, situatie: settings.FORMALISATIE_TERMIJN,
+    "zienswijze_vereist": (
+        lambda route, situatie: route.zienswijze_regioburgemeester == Zienswijze.VEREIST
+    ),
+    "indiener": lambda route, situatie: route.indiener.value if route.indiener else None,
+    "oefening": lambda route, situatie: any(
+        g.oefening for g in situatie.gevraagd if (g.middel or "") == (route.middel or "")
+    ),
+    "convenant": lambda route, situatie: situatie.convenant,
+}
+
+
+@cache
+def _gedeclareerde_startgegevens(process_id: str) -> frozenset[str]:
+    """The start variables the procedure's start event declares (`procedures.definities`)."""
+    for proces in PROCESSEN:
+        if proces.id == process_id:
+            return frozenset(
+                naam
+                for knoop in proces.knopen.values()
+                if knoop.soort == "start"
+                for naam in knoop.velden
+            )
+    return frozenset()
+
+
 def _startgegevens(procedure: engine.Procedure, route: Route, situatie: Situatie) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "spoed": situatie.spoed,
-        "formalisatie_termijn": settings.FORMALISATIE_TERMIJN,
-    }
-    if procedure.id in ("1", "6"):
-        data["zienswijze_vereist"] = route.zienswijze_regioburgemeester == Zienswijze.VEREIST
-    if procedure.id in ("3", "4") and route.indiener is not None:
-        data["indiener"] = route.indiener.value
-    if procedure.id == "2_waterwerper":
-        data["oefening"] = any(
-            g.oefening for g in situatie.gevraagd if (g.middel or "") == (route.middel or "")
-        )
-    if procedure.id == "8":
-        data["convenant"] = situatie.convenant
+    """The start data of a part's run: each declared start variable that the advice fills.
+
+    A variable the advice leaves empty (no ``indiener`` on the route) is left to the model's
+    default. Bron: the start events of `procedures.definities`; factsheet, toelichting 1 to 8.
+    """
+    gedeclareerd = _gedeclareerde_startgegevens(procedure.process_id)
+    data: dict[str, Any] = {}
+    for naam, waarde_van in _STARTGEGEVEN.items():
+        if naam in gedeclareerd and (waarde := waarde_van(route, situatie)) is not None:
+            data[naam] = waarde
     return data
-
-
-def _eenheid_van_rccb(organisatie: Organisatie) -> Organisatie:
-    eenheid = organisatie.parent
-    if (
-        not organisatie.code.startswith("RCCB-")
-        or eenheid is None
-        or not eenheid.code.startswith("EENHEID-")
-    ):
-        raise GeenToegang("Alleen het RCCB van een eenheid kan een bijstandsverzoek aanmaken.")
-    return eenheid
 
 
 @transaction.atomic
@@ -167,7 +188,9 @@ def verzoek_aanmaken(
     """
     nu = nu_utc(nu)
     rccb = actieve_organisatie(door)
-    eenheid = _eenheid_van_rccb(rccb)
+    eenheid = eenheid_van_rccb(rccb)
+    if eenheid is None:
+        raise GeenToegang("Alleen het RCCB van een eenheid kan een bijstandsverzoek aanmaken.")
     try:
         sit = situatie_from_dict(situatie)
     except OngeldigeSituatie as exc:
@@ -180,7 +203,7 @@ def verzoek_aanmaken(
             "of mogelijk",
             veld="situatie",
         )
-    routes = [r for r in advies.routes if r.toegestaan and r.procedure != "rechtshulp"]
+    routes = list(aanvraagbare_routes(advies))
     if not routes:
         raise OngeldigeInvoer(
             "het advies heeft geen toegestane route; pas de situatie aan", veld="situatie"
@@ -379,13 +402,12 @@ def verzoek_intrekken(
         voor=voor,
         na={**verzoek_snapshot(verzoek), "reden": reden, "taken_vervallen": vervallen},
     )
+    onderwerp, inhoud = bericht_tekst("verzoek_ingetrokken", verzoek=verzoek, reden=reden)
     bericht_schrijven(
         soort="verzoek-ingetrokken",
         ontvangers=list(verzoek.deelnemers.exclude(pk=actieve_organisatie(door).pk)),
-        onderwerp=f"{verzoek.kenmerk}: verzoek ingetrokken",
-        inhoud=(
-            f"Bijstandsverzoek {verzoek.kenmerk} ({verzoek.titel}) is ingetrokken.\nReden: {reden}"
-        ),
+        onderwerp=onderwerp,
+        inhoud=inhoud,
         obj=verzoek,
         nu=nu,
     )

@@ -9,7 +9,7 @@ from typing import Any
 
 from django import template
 
-from politiebijstand.verzoeken.ui.views import rccb_eenheid
+from politiebijstand.verzoeken.selectors import rccb_eenheid
 
 register = template.Library()
 

@@ -38,6 +38,7 @@ from politiebijstand.rules import (
     advies_bepalen,
     situatie_from_dict,
 )
+from politiebijstand.rules.engine import aanvraagbare_routes
 from politiebijstand.toegang.regels import TAAK_UITVOEREN, mag, organisatie_code
 from politiebijstand.verzoeken import services, workflow
 from politiebijstand.verzoeken.constants import (
@@ -58,6 +59,7 @@ from politiebijstand.verzoeken.selectors import (
     TijdlijnItem,
     access_taak_by_id,
     access_verzoek_by_uuid,
+    rccb_eenheid,
     verzoek_bekijken,
     verzoek_list,
 )
@@ -87,25 +89,6 @@ def _gebruiker(request: HttpRequest) -> Any:
 def _procedure_titel(procedure_id: str) -> str:
     procedure = PROCEDURES.get(procedure_id)
     return procedure.titel if procedure else f"Procedure {procedure_id}"
-
-
-def rccb_eenheid(gebruiker: Any) -> Organisatie | None:
-    """The unit of the user's RCCB, or None when the user is not of a unit's RCCB.
-
-    Only the requesting unit's RCCB makes a request (factsheet, "LOCC, RCCB en Preparatie en
-    Operationeel Beheer"); `verzoek_aanmaken` enforces it, this decides what the page offers.
-    """
-    if organisatie_code(gebruiker) is None:
-        return None
-    organisatie: Organisatie = gebruiker.organisatie
-    eenheid = organisatie.parent
-    if (
-        not organisatie.code.startswith("RCCB-")
-        or eenheid is None
-        or not eenheid.code.startswith("EENHEID-")
-    ):
-        return None
-    return eenheid
 
 
 def _fout_naar_form(form: forms.Form, fout: VerzoekFout, veld: str | None) -> None:
@@ -190,7 +173,7 @@ def nieuw(request: HttpRequest) -> HttpResponse:
             {"reden": f"{fout.veld}: {fout.melding}", "advies_url": advies_url},
             status=400,
         )
-    routes = [r for r in advies.routes if r.toegestaan and r.procedure != "rechtshulp"]
+    routes = list(aanvraagbare_routes(advies))
     if advies.uitkomst != AdviesUitkomst.BIJSTAND or not routes:
         return render(
             request,
