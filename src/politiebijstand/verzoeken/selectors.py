@@ -39,6 +39,7 @@ from politiebijstand.verzoeken.models import (
     Bijstandsverzoek,
     Deelname,
     Deelverzoek,
+    GevraagdeInzet,
     InzetVersie,
     StatusWijziging,
     Taak,
@@ -49,11 +50,11 @@ if TYPE_CHECKING:
     from politiebijstand.accounts.models import Gebruiker
 
 
-def _organisatie_id(gebruiker: Any) -> int | None:
+def _organisatie_id(gebruiker: Gebruiker | AnonymousUser) -> int | None:
     """The user's organisation id when user and organisation are active, else None."""
-    if organisatie_code(gebruiker) is None:
+    if organisatie_code(gebruiker) is None or isinstance(gebruiker, AnonymousUser):
         return None
-    return int(gebruiker.organisatie_id)
+    return gebruiker.organisatie_id
 
 
 def eenheid_van_rccb(organisatie: Organisatie | None) -> Organisatie | None:
@@ -85,6 +86,30 @@ def rccb_eenheid(gebruiker: Gebruiker | AnonymousUser) -> Organisatie | None:
     return eenheid_van_rccb(gebruiker.organisatie)
 
 
+def organisatie_list_in_eenheid(*, eenheid: Organisatie, soort: str) -> QuerySet[Organisatie]:
+    """The active organisations of a kind in a unit's area, by name (the request form's choices).
+
+    Args:
+        eenheid: the unit (``EENHEID-MN``).
+        soort: ``"gezag"`` (municipalities) or ``"openbaar_ministerie"`` (parketten).
+    """
+    return (
+        Organisatie.objects.filter(eenheid=eenheid, soort=soort, actief=True)
+        .select_related("eenheid__regioburgemeester")
+        .order_by("naam")
+    )
+
+
+def organisatie_list_voor_telefoon() -> QuerySet[Organisatie]:
+    """The organisations that the urgent path's phone call can reach: active, no municipality."""
+    return Organisatie.objects.filter(actief=True).exclude(soort="gezag").order_by("naam")
+
+
+def gevraagde_inzet_list(*, deelverzoek: Deelverzoek) -> list[GevraagdeInzet]:
+    """The requested lines of a part, in their order."""
+    return list(GevraagdeInzet.objects.filter(deelverzoek=deelverzoek).order_by("volgnummer"))
+
+
 # --- lookups that answer 404 ------------------------------------------------------------------
 
 
@@ -106,6 +131,19 @@ def access_verzoek_by_uuid(gebruiker: Gebruiker, uuid: UUID | str) -> Bijstandsv
     except (Bijstandsverzoek.DoesNotExist, ValidationError, ValueError, TypeError):
         raise Http404("Niet gevonden.") from None
     return access_verzoek_or_404(gebruiker, verzoek)
+
+
+def deelverzoek_by_volgnummer(*, verzoek: Bijstandsverzoek, volgnummer: int) -> Deelverzoek:
+    """The part with this number of a request the caller already has access to.
+
+    Raises:
+        Http404: the request has no such part.
+    """
+    deel = Deelverzoek.objects.filter(verzoek=verzoek, volgnummer=volgnummer).first()
+    if deel is None:
+        raise Http404("Niet gevonden.")
+    deel.verzoek = verzoek
+    return deel
 
 
 def access_taak_by_id(gebruiker: Gebruiker, taak_id: int | str) -> Taak:
@@ -333,7 +371,7 @@ class VerzoekDetail:
     beroep_mogelijk: list[Deelverzoek]
 
 
-def _naam(gebruiker: Any) -> str:
+def _naam(gebruiker: Gebruiker | None) -> str:
     if gebruiker is None:
         return ""
     return str(gebruiker.get_full_name() or gebruiker.get_username())
