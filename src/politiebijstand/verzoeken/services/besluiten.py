@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.db.models import Max
@@ -135,6 +135,70 @@ def _regels_besluit(
     return result
 
 
+def _beslisverslag(deelverzoek: Deelverzoek) -> dict[str, Any]:
+    """What the decision rests on, before its step: procedure, versions, route, data, steps.
+
+    Stored with the `Besluit` so that its motivering can be checked later (Awb 3:46).
+    """
+    run = workflow.run_laden(deelverzoek)
+    return {
+        "procedure": deelverzoek.procedure_id,
+        "model_versie": deelverzoek.model_versie,
+        "regels_versie": deelverzoek.regels_versie,
+        "advies_route": deelverzoek.route,
+        "procesgegevens": run.data,
+        "stappen": [s.to_dict() for s in engine.completed_steps(run)],
+    }
+
+
+def _besluit_regels_opslaan(
+    besluit: Besluit, regel_besluiten: Sequence[tuple[GevraagdeInzet, RegelBesluit]]
+) -> None:
+    """The outcome per requested line; a granted line without a number gets the number asked."""
+    BesluitRegel.objects.bulk_create(
+        [
+            BesluitRegel(
+                besluit=besluit,
+                regel=g,
+                uitkomst=r.uitkomst,
+                toegekend_aantal=(
+                    r.toegekend_aantal
+                    if r.toegekend_aantal is not None
+                    else (g.aantal if r.uitkomst == RegelUitkomst.TOEGEKEND else None)
+                ),
+                toelichting=r.toelichting.strip(),
+            )
+            for g, r in regel_besluiten
+        ]
+    )
+
+
+def _besluit_melden(besluit: Besluit, *, beroep_mogelijk: bool, nu: datetime) -> None:
+    """Tell the requesting RCCB and the authority (outbox, ``besluit-genomen``).
+
+    With a (partial) rejection that may be appealed, the message says so (Pw 2012 art. 56
+    lid 4).
+    """
+    verzoek = besluit.verzoek
+    onderwerp, inhoud = bericht_tekst(
+        "besluit_genomen",
+        verzoek=verzoek,
+        uitkomst=BesluitUitkomst(besluit.uitkomst).label.lower(),
+        namens=besluit.namens,
+        motivering=besluit.motivering,
+        voorwaarden=besluit.voorwaarden,
+        beroep_mogelijk=beroep_mogelijk,
+    )
+    bericht_schrijven(
+        soort="besluit-genomen",
+        ontvangers=[verzoek.rccb, verzoek.bevoegd_gezag],
+        onderwerp=onderwerp,
+        inhoud=inhoud,
+        obj=besluit,
+        nu=nu,
+    )
+
+
 @transaction.atomic
 def besluit_nemen(
     *,
@@ -147,6 +211,10 @@ def besluit_nemen(
     nu: datetime | None = None,
 ) -> Besluit:
     """Take the decision of a decision step: toegekend, deels_toegekend (per line), afgewezen.
+
+    Callers pass validated values (the page's `BesluitForm`): texts as str, `RegelBesluit`
+    lines. The service checks what depends on the step and the part: the outcome, the
+    motivering a rejection needs, and that the lines fit the part and the outcome.
 
     Records a `Besluit` with its reasons, conditions, `namens` text and legal basis
     (`workflow.namens_voor`) and a beslisverslag; completes the step with the outcome, which
@@ -184,15 +252,7 @@ def besluit_nemen(
     veld = workflow.besluit_veld(taak.velden)
     regel_besluiten = _regels_besluit(deelverzoek, uitkomst, regels)
     namens, grondslag = workflow.namens_voor(deelverzoek.procedure_id, veld)
-    run_voor = workflow.run_laden(deelverzoek)
-    beslisverslag = {
-        "procedure": deelverzoek.procedure_id,
-        "model_versie": deelverzoek.model_versie,
-        "regels_versie": deelverzoek.regels_versie,
-        "advies_route": deelverzoek.route,
-        "procesgegevens": run_voor.data,
-        "stappen": [s.to_dict() for s in engine.completed_steps(run_voor)],
-    }
+    beslisverslag = _beslisverslag(deelverzoek)
     voor = taak_snapshot(taak)
     if veld == "besluit":
         # Before the step: a decision that ends the run must not close the part "without a
@@ -215,23 +275,7 @@ def besluit_nemen(
         genomen_op=nu,
         beslisverslag=beslisverslag,
     )
-    BesluitRegel.objects.bulk_create(
-        [
-            BesluitRegel(
-                besluit=besluit,
-                regel=g,
-                uitkomst=r.uitkomst,
-                toegekend_aantal=(
-                    r.toegekend_aantal
-                    if r.toegekend_aantal is not None
-                    else (g.aantal if r.uitkomst == RegelUitkomst.TOEGEKEND else None)
-                ),
-                toelichting=r.toelichting.strip(),
-            )
-            for g, r in regel_besluiten
-        ]
-    )
-    verzoek = deelverzoek.verzoek
+    _besluit_regels_opslaan(besluit, regel_besluiten)
     audit_record(
         gebeurtenis=Gebeurtenis.BESLUIT_GENOMEN,
         actor=door,
@@ -251,23 +295,7 @@ def besluit_nemen(
             ],
         },
     )
-    onderwerp, inhoud = bericht_tekst(
-        "besluit_genomen",
-        verzoek=verzoek,
-        uitkomst=BesluitUitkomst(uitkomst).label.lower(),
-        namens=namens,
-        motivering=motivering,
-        voorwaarden=voorwaarden,
-        beroep_mogelijk=engine.beroep_mogelijk(run),
-    )
-    bericht_schrijven(
-        soort="besluit-genomen",
-        ontvangers=[verzoek.rccb, verzoek.bevoegd_gezag],
-        onderwerp=onderwerp,
-        inhoud=inhoud,
-        obj=besluit,
-        nu=nu,
-    )
+    _besluit_melden(besluit, beroep_mogelijk=engine.beroep_mogelijk(run), nu=nu)
     return besluit
 
 

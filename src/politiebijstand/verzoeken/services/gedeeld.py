@@ -50,6 +50,7 @@ if TYPE_CHECKING:
 
 
 def nu_utc(nu: datetime | None) -> datetime:
+    """`nu` in UTC, or the current time; a naive `nu` is refused (field ``nu``)."""
     if nu is None:
         return timezone.now()
     if nu.tzinfo is None or nu.utcoffset() is None:
@@ -57,25 +58,43 @@ def nu_utc(nu: datetime | None) -> datetime:
     return nu.astimezone(UTC)
 
 
-def aware(waarde: Any, veld: str) -> datetime:
-    if not isinstance(waarde, datetime):
-        raise OngeldigeInvoer("een datum en tijd is vereist", veld=veld)
+# The checks below guard what the types do not say (a time zone, a non-blank text, a period's
+# order); callers pass values of the annotated types, which the forms have validated (#7).
+
+
+def aware(waarde: datetime, veld: str) -> datetime:
+    """`waarde` in UTC; a naive datetime is refused (named field)."""
     if waarde.tzinfo is None or waarde.utcoffset() is None:
         raise OngeldigeInvoer("een datum en tijd met tijdzone is vereist", veld=veld)
     return waarde.astimezone(UTC)
 
 
-def tekst(waarde: Any, veld: str, *, verplicht: bool = True, max_length: int = 0) -> str:
+def tekst(waarde: str, veld: str, *, verplicht: bool = True, max_length: int = 0) -> str:
+    """`waarde` stripped; refused when required and blank, or longer than `max_length`."""
+    gestript = waarde.strip()
+    if verplicht and not gestript:
+        raise OngeldigeInvoer("is verplicht", veld=veld)
+    if max_length and len(gestript) > max_length:
+        raise OngeldigeInvoer(f"mag ten hoogste {max_length} tekens lang zijn", veld=veld)
+    return gestript
+
+
+def tekst_uit_gegevens(waarde: object, veld: str, *, verplicht: bool = True) -> str:
+    """A text from a step's data (untyped JSON, `taak_afronden`): None is empty, else a str."""
     if waarde is None:
         waarde = ""
     if not isinstance(waarde, str):
         raise OngeldigeInvoer("tekst verwacht", veld=veld)
-    tekst: str = waarde.strip()
-    if verplicht and not tekst:
-        raise OngeldigeInvoer("is verplicht", veld=veld)
-    if max_length and len(tekst) > max_length:
-        raise OngeldigeInvoer(f"mag ten hoogste {max_length} tekens lang zijn", veld=veld)
-    return tekst
+    return tekst(waarde, veld, verplicht=verplicht)
+
+
+def periode(start: datetime, eind: datetime) -> tuple[datetime, datetime]:
+    """A period in UTC; refused when naive, or when the end is not after the start."""
+    s = aware(start, "periode_start")
+    e = aware(eind, "periode_eind")
+    if e <= s:
+        raise OngeldigeInvoer("het einde moet na het begin liggen", veld="periode_eind")
+    return s, e
 
 
 def actieve_organisatie(door: Gebruiker) -> Organisatie:
@@ -171,7 +190,7 @@ def controleer_velden(taak: Taak, data: Mapping[str, Any]) -> dict[str, Any]:
                 f"de stap '{taak.naam}' is niet optioneel en kan niet worden overgeslagen",
                 veld="overgeslagen",
             )
-        record["reden"] = tekst(record.get("reden"), "reden")
+        record["reden"] = tekst_uit_gegevens(record.get("reden"), "reden")
         return record
     for naam, spec in taak.velden.items():
         if naam not in record:

@@ -1,4 +1,9 @@
-"""Deployment after the decision: start, amend, extend, end and evaluate (InzetVersie)."""
+"""Deployment after the decision: start, amend, extend, end and evaluate (InzetVersie).
+
+Callers pass validated values of the annotated types (the page's `Inzet...Form`): texts as
+str, datetimes. The services check only what the types do not say: blank texts, a time zone,
+the period's order, and the deployment's state.
+"""
 
 from __future__ import annotations
 
@@ -34,6 +39,7 @@ from politiebijstand.verzoeken.services.gedeeld import (
     deelverzoek_onder_slot,
     moment,
     nu_utc,
+    periode,
     tekst,
 )
 
@@ -144,14 +150,6 @@ def _inzet_ontvangers(deelverzoek: Deelverzoek) -> set[str]:
     return codes
 
 
-def _periode(start: Any, eind: Any) -> tuple[datetime, datetime]:
-    s = aware(start, "periode_start")
-    e = aware(eind, "periode_eind")
-    if e <= s:
-        raise OngeldigeInvoer("het einde moet na het begin liggen", veld="periode_eind")
-    return s, e
-
-
 @transaction.atomic
 def inzet_starten(
     *,
@@ -173,7 +171,7 @@ def inzet_starten(
     nu = nu_utc(nu)
     deelverzoek = deelverzoek_onder_slot(deelverzoek.pk)
     _inzet_beheerder(deelverzoek, door)
-    start, eind = _periode(periode_start, periode_eind)
+    start, eind = periode(periode_start, periode_eind)
     capaciteit = tekst(capaciteit, "capaciteit")
     toelichting = tekst(toelichting, "toelichting", verplicht=False)
     workflow.deelverzoek_overgang(
@@ -220,7 +218,7 @@ def inzet_wijzigen(
     deelverzoek = deelverzoek_onder_slot(deelverzoek.pk)
     _inzet_beheerder(deelverzoek, door)
     vorige = _lopende_inzet(deelverzoek)
-    start, eind = _periode(periode_start, periode_eind)
+    start, eind = periode(periode_start, periode_eind)
     capaciteit = tekst(capaciteit, "capaciteit")
     toelichting = tekst(toelichting, "toelichting")
     if (start, eind, capaciteit) == (vorige.periode_start, vorige.periode_eind, vorige.capaciteit):

@@ -33,6 +33,7 @@ from politiebijstand.verzoeken.services.gedeeld import (
     taak_onder_slot,
     taak_snapshot,
     tekst,
+    tekst_uit_gegevens,
 )
 
 if TYPE_CHECKING:
@@ -145,7 +146,7 @@ def taak_afronden(
         )
     record = controleer_velden(taak, data)
     if "verslag" in record:
-        record["verslag"] = tekst(record["verslag"], "verslag", verplicht=False)
+        record["verslag"] = tekst_uit_gegevens(record["verslag"], "verslag", verplicht=False)
     voor = taak_snapshot(taak)
     _, sync = stap_uitvoeren(deelverzoek=deelverzoek, taak=taak, record=record, door=door, nu=nu)
     audit_record(
@@ -178,6 +179,9 @@ def telefonisch_contact_vastleggen(
 ) -> TelefonischContact:
     """Record the phone call of the urgent path, so the work starts at once.
 
+    Callers pass validated values (the page's `TelefoonForm`): texts as str, an `Organisatie`
+    row, an aware datetime. The service checks blank texts, the time zone and the moment.
+
     Completes the step ``taak_telefonisch_contact_vastgelegd``; the written formalisation is
     then due within ``formalisatie_termijn`` (default 24 hours), with a reminder before and an
     escalation to the LOCC after (`timers_verwerken`).
@@ -208,8 +212,6 @@ def telefonisch_contact_vastleggen(
     beller = tekst(beller, "beller", max_length=200)
     gebeld = tekst(gebeld, "gebeld", max_length=200)
     afspraken = tekst(afspraken, "afspraken")
-    if not isinstance(gebelde_organisatie, Organisatie):
-        raise OngeldigeInvoer("kies de organisatie die is gebeld", veld="gebelde_organisatie")
     moment = aware(tijdstip, "tijdstip")
     if moment > nu + timedelta(minutes=5):
         raise OngeldigeInvoer("het gesprek kan niet in de toekomst liggen", veld="tijdstip")

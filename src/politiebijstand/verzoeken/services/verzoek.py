@@ -24,6 +24,7 @@ from politiebijstand.organisaties.models import Organisatie
 from politiebijstand.procedures import engine
 from politiebijstand.procedures.definities import PROCESSEN
 from politiebijstand.rules import (
+    Advies,
     AdviesUitkomst,
     OngeldigeSituatie,
     Route,
@@ -57,12 +58,12 @@ from politiebijstand.verzoeken.models import (
 from politiebijstand.verzoeken.selectors import eenheid_van_rccb
 from politiebijstand.verzoeken.services.gedeeld import (
     actieve_organisatie,
-    aware,
     bericht_tekst,
     berichten_nieuwe_taken,
     controleer_namens_aanvrager,
     deelverzoek_onder_slot,
     nu_utc,
+    periode,
     tekst,
     timer_plannen_na_commit,
 )
@@ -131,6 +132,150 @@ def _startgegevens(procedure: engine.Procedure, route: Route, situatie: Situatie
     return data
 
 
+def _advies_voor_verzoek(
+    situatie: Mapping[str, Any],
+) -> tuple[Situatie, Advies, list[Route], Gezag]:
+    """The situation, its advice, the routes that may be requested, and the bevoegd gezag.
+
+    Raises:
+        OngeldigeInvoer: an invalid situation (``veld`` ``situatie.<path>``), or an advice that
+            is no bijstand or has no route that may be requested.
+    """
+    try:
+        sit = situatie_from_dict(situatie)
+    except OngeldigeSituatie as exc:
+        veld = getattr(exc, "veld", "") or getattr(exc, "field", "")
+        raise OngeldigeInvoer(str(exc), veld=f"situatie.{veld}" if veld else "situatie") from exc
+    advies = advies_bepalen(sit)
+    if advies.uitkomst != AdviesUitkomst.BIJSTAND:
+        raise OngeldigeInvoer(
+            f"het advies is '{advies.uitkomst.value}': daarvoor is geen bijstandsverzoek nodig "
+            "of mogelijk",
+            veld="situatie",
+        )
+    routes = list(aanvraagbare_routes(advies))
+    if not routes:
+        raise OngeldigeInvoer(
+            "het advies heeft geen toegestane route; pas de situatie aan", veld="situatie"
+        )
+    if advies.gezag is None:  # pragma: no cover - bijstand always has a gezag
+        raise OngeldigeInvoer("het advies noemt geen bevoegd gezag", veld="situatie")
+    return sit, advies, routes, Gezag(advies.gezag.value)
+
+
+def _bevoegd_gezag_controleren(
+    bevoegd_gezag: Organisatie, *, gezag: Gezag, eenheid: Organisatie
+) -> None:
+    """The authority fits the advice's gezag (a municipality or a parket) and the unit."""
+    verwacht_soort = "gezag" if gezag == Gezag.BURGEMEESTER else "openbaar_ministerie"
+    if bevoegd_gezag.soort != verwacht_soort:
+        wie = "een gemeente" if gezag == Gezag.BURGEMEESTER else "een arrondissementsparket"
+        raise OngeldigeInvoer(
+            f"het bevoegd gezag is hier {gezag.label.lower()}: kies {wie}",
+            veld="bevoegd_gezag",
+        )
+    if bevoegd_gezag.eenheid_id != eenheid.pk:
+        raise OngeldigeInvoer(
+            f"{bevoegd_gezag.naam} ligt niet in het gebied van {eenheid.naam}",
+            veld="bevoegd_gezag",
+        )
+
+
+def _gemeenten_controleren(
+    gemeenten: Sequence[Organisatie],
+    *,
+    bevoegd_gezag: Organisatie,
+    gezag: Gezag,
+    eenheid: Organisatie,
+) -> list[Organisatie]:
+    """The municipalities of the deployment, all in the unit; the burgemeester's own first."""
+    result = list(gemeenten)
+    for gemeente in result:
+        if gemeente.soort != "gezag" or gemeente.eenheid_id != eenheid.pk:
+            raise OngeldigeInvoer(
+                f"{gemeente.naam} is geen gemeente in het gebied van {eenheid.naam}",
+                veld="gemeenten",
+            )
+    if gezag == Gezag.BURGEMEESTER and bevoegd_gezag not in result:
+        result.insert(0, bevoegd_gezag)
+    return result
+
+
+def _regels_controleren(regels: Sequence[InzetRegel], *, delen: int) -> None:
+    """Each requested line has a text, a positive number or none, and an existing part."""
+    for i, regel in enumerate(regels):
+        tekst(regel.omschrijving, f"regels[{i}].omschrijving", max_length=300)
+        if regel.aantal is not None and regel.aantal < 1:
+            raise OngeldigeInvoer("een positief geheel getal of leeg", veld=f"regels[{i}].aantal")
+        if not 1 <= regel.deel <= delen:
+            raise OngeldigeInvoer(
+                f"deel {regel.deel} bestaat niet (1 tot {delen})", veld=f"regels[{i}].deel"
+            )
+
+
+def _deelverzoek_starten(
+    *,
+    verzoek: Bijstandsverzoek,
+    volgnummer: int,
+    route: Route,
+    situatie: Situatie,
+    regels: Sequence[InzetRegel],
+    door: Gebruiker,
+    nu: datetime,
+) -> tuple[list[Taak], set[str]]:
+    """Start one part: its procedure's run, its requested lines, its status and its tasks.
+
+    Returns:
+        The part's new tasks, and the codes of the organisations that take part in its run.
+
+    Raises:
+        OngeldigeInvoer: a lane of the run has no organisation for this request (field
+            ``bevoegd_gezag``).
+    """
+    procedure = engine.procedure_for_route(route.procedure, route.middel)
+    start_data = _startgegevens(procedure, route, situatie)
+    run = engine.procedure_start(procedure.id, start_data, now=nu)
+    deelverzoek = Deelverzoek.objects.create(
+        verzoek=verzoek,
+        volgnummer=volgnummer,
+        procedure_id=procedure.id,
+        leverancier=route.leverancier,
+        middel=route.middel or "",
+        route=route.to_dict(),
+        startgegevens=start_data,
+        run_state=engine.serialize(run),
+        model_versie=run.model_version,
+        regels_versie=verzoek.regels_versie,
+        run_afgerond=engine.is_finished(run),
+        volgende_timer=engine.next_timer_due(run),
+        aangemaakt_op=nu,
+        gewijzigd_op=nu,
+    )
+    deelverzoek.verzoek = verzoek
+    GevraagdeInzet.objects.bulk_create(
+        [
+            GevraagdeInzet(
+                deelverzoek=deelverzoek,
+                volgnummer=i,
+                omschrijving=r.omschrijving.strip(),
+                aantal=r.aantal,
+            )
+            for i, r in enumerate(regels, start=1)
+        ]
+    )
+    workflow.deelverzoek_overgang(
+        deelverzoek=deelverzoek, handeling=Handeling.STARTEN, door=door, nu=nu
+    )
+    try:
+        lanes = workflow.deelnemende_lanes(run, start_data)
+        codes = set(workflow.lane_organisatie_codes(verzoek, lanes).values())
+        sync = workflow.taken_synchroniseren(deelverzoek=deelverzoek, run=run, nu=nu)
+    except LookupError as exc:
+        raise OngeldigeInvoer(str(exc), veld="bevoegd_gezag") from exc
+    timer_plannen_na_commit(deelverzoek)
+    return list(sync.nieuw), codes
+
+
 @transaction.atomic
 def verzoek_aanmaken(
     *,
@@ -149,6 +294,11 @@ def verzoek_aanmaken(
     nu: datetime | None = None,
 ) -> Bijstandsverzoek:
     """Make a request from the advice for `situatie`, by the requesting unit's RCCB.
+
+    Callers pass validated values of the annotated types (the page's `VerzoekForm`): texts as
+    str, datetimes, `Organisatie` rows, `InzetRegel` with an int or None. The service checks
+    only what the types do not say and every caller must respect: blank or too long texts, a
+    time zone, the period's order, and the fit with the advice and the unit.
 
     Determines the advice (`rules.advies_bepalen`), and starts one part per allowed route with
     its procedure (``rechtshulp`` has no procedure here and is left out). The start data of
@@ -191,69 +341,22 @@ def verzoek_aanmaken(
     eenheid = eenheid_van_rccb(rccb)
     if eenheid is None:
         raise GeenToegang("Alleen het RCCB van een eenheid kan een bijstandsverzoek aanmaken.")
-    try:
-        sit = situatie_from_dict(situatie)
-    except OngeldigeSituatie as exc:
-        veld = getattr(exc, "veld", "") or getattr(exc, "field", "")
-        raise OngeldigeInvoer(str(exc), veld=f"situatie.{veld}" if veld else "situatie") from exc
-    advies = advies_bepalen(sit)
-    if advies.uitkomst != AdviesUitkomst.BIJSTAND:
-        raise OngeldigeInvoer(
-            f"het advies is '{advies.uitkomst.value}': daarvoor is geen bijstandsverzoek nodig "
-            "of mogelijk",
-            veld="situatie",
-        )
-    routes = list(aanvraagbare_routes(advies))
-    if not routes:
-        raise OngeldigeInvoer(
-            "het advies heeft geen toegestane route; pas de situatie aan", veld="situatie"
-        )
-    gezag = Gezag(advies.gezag.value) if advies.gezag else None
-    if gezag is None:  # pragma: no cover - bijstand always has a gezag
-        raise OngeldigeInvoer("het advies noemt geen bevoegd gezag", veld="situatie")
+    sit, advies, routes, gezag = _advies_voor_verzoek(situatie)
     titel = tekst(titel, "titel", max_length=200)
     locatie = tekst(locatie, "locatie", max_length=300)
     omschrijving = tekst(omschrijving, "omschrijving", verplicht=False)
     gevraagde_capaciteit = tekst(gevraagde_capaciteit, "gevraagde_capaciteit", verplicht=False)
     gewenst_effect = tekst(gewenst_effect, "gewenst_effect", verplicht=False)
-    start = aware(periode_start, "periode_start")
-    eind = aware(periode_eind, "periode_eind")
-    if eind <= start:
-        raise OngeldigeInvoer("het einde moet na het begin liggen", veld="periode_eind")
-    verwacht_soort = "gezag" if gezag == Gezag.BURGEMEESTER else "openbaar_ministerie"
-    if not isinstance(bevoegd_gezag, Organisatie) or bevoegd_gezag.soort != verwacht_soort:
-        wie = "een gemeente" if gezag == Gezag.BURGEMEESTER else "een arrondissementsparket"
-        raise OngeldigeInvoer(
-            f"het bevoegd gezag is hier {gezag.label.lower()}: kies {wie}",
-            veld="bevoegd_gezag",
-        )
-    if bevoegd_gezag.eenheid_id != eenheid.pk:
-        raise OngeldigeInvoer(
-            f"{bevoegd_gezag.naam} ligt niet in het gebied van {eenheid.naam}",
-            veld="bevoegd_gezag",
-        )
-    gemeenten = list(gemeenten)
-    for gemeente in gemeenten:
-        if gemeente.soort != "gezag" or gemeente.eenheid_id != eenheid.pk:
-            raise OngeldigeInvoer(
-                f"{gemeente.naam} is geen gemeente in het gebied van {eenheid.naam}",
-                veld="gemeenten",
-            )
-    if gezag == Gezag.BURGEMEESTER and bevoegd_gezag not in gemeenten:
-        gemeenten.insert(0, bevoegd_gezag)
-    for i, regel in enumerate(regels):
-        tekst(regel.omschrijving, f"regels[{i}].omschrijving", max_length=300)
-        if regel.aantal is not None and (not isinstance(regel.aantal, int) or regel.aantal < 1):
-            raise OngeldigeInvoer("een positief geheel getal of leeg", veld=f"regels[{i}].aantal")
-        if not 1 <= regel.deel <= len(routes):
-            raise OngeldigeInvoer(
-                f"deel {regel.deel} bestaat niet (1 tot {len(routes)})", veld=f"regels[{i}].deel"
-            )
+    start, eind = periode(periode_start, periode_eind)
+    _bevoegd_gezag_controleren(bevoegd_gezag, gezag=gezag, eenheid=eenheid)
+    gemeenten = _gemeenten_controleren(
+        gemeenten, bevoegd_gezag=bevoegd_gezag, gezag=gezag, eenheid=eenheid
+    )
+    _regels_controleren(regels, delen=len(routes))
     if not (gevraagde_capaciteit or gewenst_effect or regels):
         raise OngeldigeInvoer(
             "vul de gevraagde capaciteit of het gewenste effect in", veld="gevraagde_capaciteit"
         )
-    regioburgemeester = eenheid.regioburgemeester
 
     verzoek = Bijstandsverzoek.objects.create(
         kenmerk=f"TMP-{uuid.uuid4().hex[:16]}",
@@ -264,7 +367,7 @@ def verzoek_aanmaken(
         bevoegd_gezag=bevoegd_gezag,
         eenheid=eenheid,
         rccb=rccb,
-        regioburgemeester=regioburgemeester,
+        regioburgemeester=eenheid.regioburgemeester,
         periode_start=start,
         periode_eind=eind,
         locatie=locatie,
@@ -285,48 +388,17 @@ def verzoek_aanmaken(
     deelnemers = {rccb.code, bevoegd_gezag.code, *(g.code for g in gemeenten)}
     nieuwe_taken: list[Taak] = []
     for volgnummer, route in enumerate(routes, start=1):
-        procedure = engine.procedure_for_route(route.procedure, route.middel)
-        start_data = _startgegevens(procedure, route, sit)
-        run = engine.procedure_start(procedure.id, start_data, now=nu)
-        deelverzoek = Deelverzoek.objects.create(
+        nieuw, codes = _deelverzoek_starten(
             verzoek=verzoek,
             volgnummer=volgnummer,
-            procedure_id=procedure.id,
-            leverancier=route.leverancier,
-            middel=route.middel or "",
-            route=route.to_dict(),
-            startgegevens=start_data,
-            run_state=engine.serialize(run),
-            model_versie=run.model_version,
-            regels_versie=verzoek.regels_versie,
-            run_afgerond=engine.is_finished(run),
-            volgende_timer=engine.next_timer_due(run),
-            aangemaakt_op=nu,
-            gewijzigd_op=nu,
+            route=route,
+            situatie=sit,
+            regels=[r for r in regels if r.deel == volgnummer],
+            door=door,
+            nu=nu,
         )
-        deelverzoek.verzoek = verzoek
-        GevraagdeInzet.objects.bulk_create(
-            [
-                GevraagdeInzet(
-                    deelverzoek=deelverzoek,
-                    volgnummer=i,
-                    omschrijving=r.omschrijving.strip(),
-                    aantal=r.aantal,
-                )
-                for i, r in enumerate([r for r in regels if r.deel == volgnummer], start=1)
-            ]
-        )
-        workflow.deelverzoek_overgang(
-            deelverzoek=deelverzoek, handeling=Handeling.STARTEN, door=door, nu=nu
-        )
-        try:
-            lanes = workflow.deelnemende_lanes(run, start_data)
-            deelnemers.update(workflow.lane_organisatie_codes(verzoek, lanes).values())
-            sync = workflow.taken_synchroniseren(deelverzoek=deelverzoek, run=run, nu=nu)
-        except LookupError as exc:
-            raise OngeldigeInvoer(str(exc), veld="bevoegd_gezag") from exc
-        nieuwe_taken.extend(sync.nieuw)
-        timer_plannen_na_commit(deelverzoek)
+        nieuwe_taken.extend(nieuw)
+        deelnemers.update(codes)
     workflow.deelnemers_toevoegen(verzoek=verzoek, codes=deelnemers)
     audit_record(
         gebeurtenis=Gebeurtenis.VERZOEK_AANGEMAAKT,
@@ -351,6 +423,8 @@ def verzoek_intrekken(
     nu: datetime | None = None,
 ) -> Bijstandsverzoek:
     """Withdraw a request at any step before deployment, with a reason; closes its open tasks.
+
+    Callers pass the reason as str (the page's `IntrekkenForm`); a blank one is refused.
 
     Every part that can be withdrawn (`workflow.OVERGANGEN`, INTREKKEN) becomes ingetrokken,
     its open tasks vervallen and its timers stop; every participant is told (outbox).
