@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
@@ -38,6 +39,7 @@ from politiebijstand.verzoeken.models import (
     Bijstandsverzoek,
     Deelname,
     Deelverzoek,
+    GevraagdeInzet,
     InzetVersie,
     StatusWijziging,
     Taak,
@@ -48,11 +50,64 @@ if TYPE_CHECKING:
     from politiebijstand.accounts.models import Gebruiker
 
 
-def _organisatie_id(gebruiker: Any) -> int | None:
+def _organisatie_id(gebruiker: Gebruiker | AnonymousUser) -> int | None:
     """The user's organisation id when user and organisation are active, else None."""
-    if organisatie_code(gebruiker) is None:
+    if organisatie_code(gebruiker) is None or isinstance(gebruiker, AnonymousUser):
         return None
-    return int(gebruiker.organisatie_id)
+    return gebruiker.organisatie_id
+
+
+def eenheid_van_rccb(organisatie: Organisatie | None) -> Organisatie | None:
+    """The unit whose RCCB `organisatie` is (``RCCB-MN`` -> ``EENHEID-MN``), else None.
+
+    The one place of the rule "only the requesting unit's RCCB makes a request": the pages
+    offer the request by it, and `verzoek_aanmaken` refuses by it.
+    Bron: factsheet, "LOCC, RCCB en Preparatie en Operationeel Beheer".
+    """
+    if organisatie is None:
+        return None
+    eenheid = organisatie.parent
+    if (
+        not organisatie.code.startswith("RCCB-")
+        or eenheid is None
+        or not eenheid.code.startswith("EENHEID-")
+    ):
+        return None
+    return eenheid
+
+
+def rccb_eenheid(gebruiker: Gebruiker | AnonymousUser) -> Organisatie | None:
+    """The unit of the user's RCCB, or None when the user may not make a request.
+
+    None too for a user who is not logged in, inactive, or of an inactive organisation.
+    """
+    if organisatie_code(gebruiker) is None or isinstance(gebruiker, AnonymousUser):
+        return None
+    return eenheid_van_rccb(gebruiker.organisatie)
+
+
+def organisatie_list_in_eenheid(*, eenheid: Organisatie, soort: str) -> QuerySet[Organisatie]:
+    """The active organisations of a kind in a unit's area, by name (the request form's choices).
+
+    Args:
+        eenheid: the unit (``EENHEID-MN``).
+        soort: ``"gezag"`` (municipalities) or ``"openbaar_ministerie"`` (parketten).
+    """
+    return (
+        Organisatie.objects.filter(eenheid=eenheid, soort=soort, actief=True)
+        .select_related("eenheid__regioburgemeester")
+        .order_by("naam")
+    )
+
+
+def organisatie_list_voor_telefoon() -> QuerySet[Organisatie]:
+    """The organisations that the urgent path's phone call can reach: active, no municipality."""
+    return Organisatie.objects.filter(actief=True).exclude(soort="gezag").order_by("naam")
+
+
+def gevraagde_inzet_list(*, deelverzoek: Deelverzoek) -> list[GevraagdeInzet]:
+    """The requested lines of a part, in their order."""
+    return list(GevraagdeInzet.objects.filter(deelverzoek=deelverzoek).order_by("volgnummer"))
 
 
 # --- lookups that answer 404 ------------------------------------------------------------------
@@ -76,6 +131,19 @@ def access_verzoek_by_uuid(gebruiker: Gebruiker, uuid: UUID | str) -> Bijstandsv
     except (Bijstandsverzoek.DoesNotExist, ValidationError, ValueError, TypeError):
         raise Http404("Niet gevonden.") from None
     return access_verzoek_or_404(gebruiker, verzoek)
+
+
+def deelverzoek_by_volgnummer(*, verzoek: Bijstandsverzoek, volgnummer: int) -> Deelverzoek:
+    """The part with this number of a request the caller already has access to.
+
+    Raises:
+        Http404: the request has no such part.
+    """
+    deel = Deelverzoek.objects.filter(verzoek=verzoek, volgnummer=volgnummer).first()
+    if deel is None:
+        raise Http404("Niet gevonden.")
+    deel.verzoek = verzoek
+    return deel
 
 
 def access_taak_by_id(gebruiker: Gebruiker, taak_id: int | str) -> Taak:
@@ -303,7 +371,7 @@ class VerzoekDetail:
     beroep_mogelijk: list[Deelverzoek]
 
 
-def _naam(gebruiker: Any) -> str:
+def _naam(gebruiker: Gebruiker | None) -> str:
     if gebruiker is None:
         return ""
     return str(gebruiker.get_full_name() or gebruiker.get_username())
@@ -459,13 +527,7 @@ def verzoek_detail(*, verzoek: Bijstandsverzoek) -> VerzoekDetail:
     # beroep_op (whose index a database with statistics skips, as nearly every row is empty:
     # a full scan measured by make bench, #4).
     beroepen_op = {d.beroep_op_id for d in delen if d.beroep_op_id is not None}
-    beroep = [
-        d
-        for d in delen
-        if d.procedure_id in ("1", "6")
-        and d.status in (DeelverzoekStatus.AFGEWEZEN, DeelverzoekStatus.DEELS_TOEGEKEND)
-        and d.pk not in beroepen_op
-    ]
+    beroep = [d for d in delen if workflow.beroep_mogelijk(d) and d.pk not in beroepen_op]
     return VerzoekDetail(
         verzoek=verzoek,
         deelverzoeken=delen,

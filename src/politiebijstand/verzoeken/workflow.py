@@ -85,6 +85,24 @@ BEROEP_HANDELING = {
     "afgewezen": Handeling.NA_BEROEP_AFGEWEZEN,
 }
 
+
+def beroep_mogelijk(deelverzoek: Deelverzoek) -> bool:
+    """Whether the requester may appeal the part's decision now, read from the stored state.
+
+    `procedures.engine.beroep_mogelijk` decides it on the run: the procedure declares an
+    appeal procedure (`Procedure.beroep_procedure`: 1 and 6) and the run's ``besluit`` is a
+    (partial) rejection. The part's status mirrors that ``besluit`` (`BESLUIT_HANDELING`), so
+    pages and selectors need not load every run. Whether an appeal was already made is the
+    caller's check. Bron: Pw 2012 art. 56 lid 4; factsheet, toelichting 9.
+    """
+    procedure = engine.PROCEDURES.get(deelverzoek.procedure_id)
+    return (
+        procedure is not None
+        and procedure.beroep_procedure is not None
+        and deelverzoek.status in (DeelverzoekStatus.AFGEWEZEN, DeelverzoekStatus.DEELS_TOEGEKEND)
+    )
+
+
 _LOPEND = frozenset({S.IN_BEHANDELING, S.IN_BEROEP})
 _BESLOTEN = frozenset({S.TOEGEKEND, S.DEELS_TOEGEKEND, S.AFGEWEZEN})
 

@@ -1,7 +1,7 @@
 """The request API (issue #3: need-to-know "for the web pages, the API and exports").
 
 - ``GET /api/v1/verzoeken``: the requests in which the user's organisation takes part
-  (`selectors.verzoek_list`), newest first, paginated (`api.paginering.Paginering`).
+  (`selectors.verzoek_list`), newest first, paginated (`web.paginering.Paginering`).
 - ``GET /api/v1/verzoeken/<uuid>``: one request, as the request page shows it; 404 outside the
   user's scope (the same answer as for a request that does not exist). Every view is written
   to the audit trail (`selectors.verzoek_bekijken`, event ``verzoek-bekeken``).
@@ -20,12 +20,14 @@ from uuid import UUID
 from django.utils import timezone
 
 from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework.exceptions import NotAuthenticated
 from rest_framework.generics import GenericAPIView
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from politiebijstand.accounts.models import Gebruiker
 from politiebijstand.verzoeken.api.serializers import (
     VerzoekDetailSerializer,
     VerzoekFilterSerializer,
@@ -68,12 +70,19 @@ def _ongeldige_parameters(fouten: dict[str, Any]) -> Response:
     )
 
 
+def _gebruiker(request: Request) -> Gebruiker:
+    """The logged-in user; the API requires log-in (``REST_FRAMEWORK`` permissions)."""
+    if not isinstance(request.user, Gebruiker):
+        raise NotAuthenticated
+    return request.user
+
+
 class _LeesApi(APIView):
     """Read-only JSON view with problem+json errors."""
 
     renderer_classes = (JSONRenderer,)
 
-    def get_exception_handler(self) -> Any:
+    def get_exception_handler(self) -> Any:  # DRF types the handler as Any
         return probleem_exception_handler
 
 
@@ -83,7 +92,7 @@ class _LijstApi(GenericAPIView):  # type: ignore[type-arg]
     renderer_classes = (JSONRenderer,)
     pagination_class = Paginering
 
-    def get_exception_handler(self) -> Any:
+    def get_exception_handler(self) -> Any:  # DRF types the handler as Any
         return probleem_exception_handler
 
 
@@ -107,7 +116,7 @@ class VerzoekLijstApi(_LijstApi):
             return _ongeldige_parameters(filters.errors)
         waarden = filters.validated_data
         verzoeken = verzoek_list(
-            gebruiker=request.user,  # type: ignore[arg-type]
+            gebruiker=_gebruiker(request),
             status=waarden.get("status"),
             eenheid_code=waarden.get("eenheid"),
             spoed=waarden.get("spoed"),
@@ -136,7 +145,7 @@ class VerzoekDetailApi(_LeesApi):
         },
     )
     def get(self, request: Request, uuid: UUID) -> Response:
-        gebruiker: Any = request.user
+        gebruiker = _gebruiker(request)
         verzoek = access_verzoek_by_uuid(gebruiker, uuid)
         gegevens = verzoek_bekijken(verzoek=verzoek, door=gebruiker)
         volgnummers = {d.pk: d.volgnummer for d in gegevens.deelverzoeken}
@@ -164,7 +173,7 @@ class WerkvoorraadApi(_LijstApi):
             return _ongeldige_parameters(filters.errors)
         waarden = filters.validated_data
         taken = taak_list_for_werkvoorraad(
-            gebruiker=request.user,  # type: ignore[arg-type]
+            gebruiker=_gebruiker(request),
             procedure=waarden.get("procedure"),
             eenheid_code=waarden.get("eenheid"),
             spoed=waarden.get("spoed"),

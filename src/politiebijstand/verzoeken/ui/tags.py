@@ -5,11 +5,10 @@ Used by the wizard's result page to offer "Bijstandsverzoek aanmaken" to users o
 
 from __future__ import annotations
 
-from typing import Any
-
 from django import template
+from django.http import HttpRequest
 
-from politiebijstand.verzoeken.ui.views import rccb_eenheid
+from politiebijstand.verzoeken.selectors import rccb_eenheid
 
 register = template.Library()
 
@@ -17,5 +16,5 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def mag_verzoek_aanmaken(context: template.Context) -> bool:
     """Whether the logged-in user is of a unit's RCCB, which makes requests (issue #4)."""
-    request: Any = context.get("request")
-    return request is not None and rccb_eenheid(request.user) is not None
+    request = context.get("request")
+    return isinstance(request, HttpRequest) and rccb_eenheid(request.user) is not None

@@ -21,6 +21,7 @@ from uuid import UUID
 
 from django import forms
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -28,6 +29,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
+from politiebijstand.accounts.models import Gebruiker
 from politiebijstand.organisaties.models import Organisatie
 from politiebijstand.organisaties.selectors import organisaties_by_codes
 from politiebijstand.procedures.definities import PROCESSEN
@@ -38,6 +40,7 @@ from politiebijstand.rules import (
     advies_bepalen,
     situatie_from_dict,
 )
+from politiebijstand.rules.engine import aanvraagbare_routes
 from politiebijstand.toegang.regels import TAAK_UITVOEREN, mag, organisatie_code
 from politiebijstand.verzoeken import services, workflow
 from politiebijstand.verzoeken.constants import (
@@ -58,6 +61,11 @@ from politiebijstand.verzoeken.selectors import (
     TijdlijnItem,
     access_taak_by_id,
     access_verzoek_by_uuid,
+    deelverzoek_by_volgnummer,
+    gevraagde_inzet_list,
+    organisatie_list_in_eenheid,
+    organisatie_list_voor_telefoon,
+    rccb_eenheid,
     verzoek_bekijken,
     verzoek_list,
 )
@@ -80,32 +88,16 @@ from politiebijstand.wijzer.views import (
 PER_PAGINA = 25
 
 
-def _gebruiker(request: HttpRequest) -> Any:
+def _gebruiker(request: HttpRequest) -> Gebruiker:
+    """The logged-in user; every page here is behind log-in (`accounts.middleware`)."""
+    if not isinstance(request.user, Gebruiker):
+        raise PermissionDenied
     return request.user
 
 
 def _procedure_titel(procedure_id: str) -> str:
     procedure = PROCEDURES.get(procedure_id)
     return procedure.titel if procedure else f"Procedure {procedure_id}"
-
-
-def rccb_eenheid(gebruiker: Any) -> Organisatie | None:
-    """The unit of the user's RCCB, or None when the user is not of a unit's RCCB.
-
-    Only the requesting unit's RCCB makes a request (factsheet, "LOCC, RCCB en Preparatie en
-    Operationeel Beheer"); `verzoek_aanmaken` enforces it, this decides what the page offers.
-    """
-    if organisatie_code(gebruiker) is None:
-        return None
-    organisatie: Organisatie = gebruiker.organisatie
-    eenheid = organisatie.parent
-    if (
-        not organisatie.code.startswith("RCCB-")
-        or eenheid is None
-        or not eenheid.code.startswith("EENHEID-")
-    ):
-        return None
-    return eenheid
 
 
 def _fout_naar_form(form: forms.Form, fout: VerzoekFout, veld: str | None) -> None:
@@ -190,7 +182,7 @@ def nieuw(request: HttpRequest) -> HttpResponse:
             {"reden": f"{fout.veld}: {fout.melding}", "advies_url": advies_url},
             status=400,
         )
-    routes = [r for r in advies.routes if r.toegestaan and r.procedure != "rechtshulp"]
+    routes = list(aanvraagbare_routes(advies))
     if advies.uitkomst != AdviesUitkomst.BIJSTAND or not routes:
         return render(
             request,
@@ -203,14 +195,8 @@ def nieuw(request: HttpRequest) -> HttpResponse:
         )
     gezag = Gezag(advies.gezag.value) if advies.gezag else Gezag.BURGEMEESTER
     soort = "gezag" if gezag == Gezag.BURGEMEESTER else "openbaar_ministerie"
-    gezag_keuzes = (
-        Organisatie.objects.filter(eenheid=eenheid, soort=soort, actief=True)
-        .select_related("eenheid__regioburgemeester")
-        .order_by("naam")
-    )
-    gemeente_keuzes = Organisatie.objects.filter(
-        eenheid=eenheid, soort="gezag", actief=True
-    ).order_by("naam")
+    gezag_keuzes = organisatie_list_in_eenheid(eenheid=eenheid, soort=soort)
+    gemeente_keuzes = organisatie_list_in_eenheid(eenheid=eenheid, soort="gezag")
     delen = [
         f"{_procedure_titel(r.procedure)}{f' ({r.middel})' if r.middel else ''}" for r in routes
     ]
@@ -442,7 +428,7 @@ def detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
             "advies_url": advies_url,
             "kan_intrekken": namens_aanvrager
             and verzoek.status in (VerzoekStatus.IN_BEHANDELING, VerzoekStatus.BESLOTEN),
-            "eigen_organisatie_id": getattr(gebruiker, "organisatie_id", None),
+            "eigen_organisatie_id": gebruiker.organisatie_id,
             "nu": timezone.now(),
         },
     )
@@ -460,14 +446,6 @@ def procedure_bpmn(request: HttpRequest, procedure_id: str) -> HttpResponse:
 
 
 # --- acts on the request ----------------------------------------------------------------------
-
-
-def _deel(verzoek: Bijstandsverzoek, volgnummer: int) -> Deelverzoek:
-    deel = Deelverzoek.objects.filter(verzoek=verzoek, volgnummer=volgnummer).first()
-    if deel is None:
-        raise Http404("Niet gevonden.")
-    deel.verzoek = verzoek
-    return deel
 
 
 def _actie_pagina(
@@ -530,7 +508,7 @@ def beroep(request: HttpRequest, uuid: UUID, volgnummer: int) -> HttpResponse:
     """Appeal a (partial) rejection of procedure 1 or 6: starts procedure 9 (Pw 2012 56 lid 4)."""
     gebruiker = _gebruiker(request)
     verzoek = access_verzoek_by_uuid(gebruiker, uuid)
-    deel = _deel(verzoek, volgnummer)
+    deel = deelverzoek_by_volgnummer(verzoek=verzoek, volgnummer=volgnummer)
     form = uiforms.BeroepForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -585,7 +563,9 @@ INZET_FORMS: Mapping[str, tuple[type[forms.Form], str, str]] = {
 }
 
 
-def _inzet_uitvoeren(soort: str, deel: Deelverzoek, data: Mapping[str, Any], door: Any) -> None:
+def _inzet_uitvoeren(
+    soort: str, deel: Deelverzoek, data: Mapping[str, Any], door: Gebruiker
+) -> None:
     if soort == "starten":
         services.inzet_starten(deelverzoek=deel, door=door, **data)
     elif soort == "wijzigen":
@@ -603,7 +583,7 @@ def inzet(request: HttpRequest, uuid: UUID, volgnummer: int, soort: str) -> Http
     """After the decision: deployment started, amended, extended, ended or evaluated."""
     gebruiker = _gebruiker(request)
     verzoek = access_verzoek_by_uuid(gebruiker, uuid)
-    deel = _deel(verzoek, volgnummer)
+    deel = deelverzoek_by_volgnummer(verzoek=verzoek, volgnummer=volgnummer)
     if soort not in INZET_FORMS:
         raise Http404("Niet gevonden.")
     form_class, titel, uitleg = INZET_FORMS[soort]
@@ -629,10 +609,6 @@ def inzet(request: HttpRequest, uuid: UUID, volgnummer: int, soort: str) -> Http
 
 
 # --- the task form ----------------------------------------------------------------------------
-
-
-def _telefoon_organisaties() -> Any:
-    return Organisatie.objects.filter(actief=True).exclude(soort="gezag").order_by("naam")
 
 
 @require_http_methods(["GET", "POST"])
@@ -663,7 +639,7 @@ def taak(request: HttpRequest, pk: int) -> HttpResponse:
     form: forms.Form
     overslaan: uiforms.OverslaanForm | None = None
     if soort == "besluit":
-        regels = list(GevraagdeInzet.objects.filter(deelverzoek=deel).order_by("volgnummer"))
+        regels = gevraagde_inzet_list(deelverzoek=deel)
         form = uiforms.BesluitForm(post, regels=regels)
         namens = workflow.namens_voor(taak.procedure_id, workflow.besluit_veld(taak.velden))[0]
     elif soort == "telefoon":
@@ -671,7 +647,7 @@ def taak(request: HttpRequest, pk: int) -> HttpResponse:
         # procedures 1, 4, 5 and 6, the LOCC for 2 and 3, DB3 for containers, OZI for 7
         # and 8: factsheet, toelichting 1 to 8; contract, interpretation 11).
         contacten = [str(c) for c in deel.route.get("contacten") or []]
-        telefoon_organisaties = _telefoon_organisaties()
+        telefoon_organisaties = organisatie_list_voor_telefoon()
         organisaties = list(telefoon_organisaties)
         gebeld = next((o for o in organisaties if contacten and o.code == contacten[0]), None)
         initial: dict[str, Any] = {"tijdstip": timezone.now().replace(second=0, microsecond=0)}
@@ -778,8 +754,8 @@ def _niet_open_melding(taak: Taak) -> str:
     return "Deze taak is vervallen (ingetrokken verzoek of verlopen termijn)."
 
 
-def _reden_niet(taak: Taak, gebruiker: Any) -> str:
-    if taak.is_besluit and not getattr(gebruiker, "is_besluitvormer", False):
+def _reden_niet(taak: Taak, gebruiker: Gebruiker) -> str:
+    if taak.is_besluit and not gebruiker.is_besluitvormer:
         return "Alleen een besluitvormer van uw organisatie kan dit besluit nemen."
     if taak.is_besluit:
         return "U hebt dit verzoek zelf aangevraagd en kunt er daarom niet over besluiten."
@@ -787,7 +763,7 @@ def _reden_niet(taak: Taak, gebruiker: Any) -> str:
 
 
 def _taak_uitvoeren(
-    soort: str, taak: Taak, form: forms.Form, door: Any, *, overslaan: bool
+    soort: str, taak: Taak, form: forms.Form, door: Gebruiker, *, overslaan: bool
 ) -> None:
     data = form.cleaned_data
     if overslaan:

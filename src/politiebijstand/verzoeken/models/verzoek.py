@@ -1,9 +1,9 @@
-"""The request (bijstandsverzoek), its parts and their procedure runs, tasks and decisions (#4).
+"""The request (bijstandsverzoek) and its parts: the room of the request itself (#4, ADR-0016).
 
 A `Bijstandsverzoek` is made from an advice (`rules.Advies`) by the requesting unit's RCCB. It
 has one `Deelverzoek` per allowed route of the advice; each part runs its own procedure of the
-factsheet (`procedures.engine`), whose state is stored as text on the part. `Taak` mirrors the
-ready user tasks of every run for the work queues, resolved to concrete organisations.
+factsheet (`procedures.engine`), whose state is stored as text on the part. Its tasks are in
+`models.taak`, its decisions in `models.besluit`, its deployment in `models.inzet`.
 
 Writes go through `verzoeken.services` only; status changes through
 `verzoeken.workflow.deelverzoek_overgang` only. Datetimes are stored in UTC.
@@ -27,13 +27,11 @@ from politiebijstand.verzoeken.constants import (
     BesluitUitkomst,
     DeelverzoekStatus,
     Gezag,
-    InzetSoort,
-    RegelUitkomst,
-    TaakStatus,
     VerzoekStatus,
 )
 
-_ORG = "organisaties.Organisatie"
+#: The organisation model, as a lazy reference for the foreign keys of every room.
+ORG_MODEL = "organisaties.Organisatie"
 
 
 class Bijstandsverzoek(models.Model):
@@ -66,7 +64,7 @@ class Bijstandsverzoek(models.Model):
         ),
     )
     bevoegd_gezag = models.ForeignKey(
-        _ORG,
+        ORG_MODEL,
         on_delete=models.PROTECT,
         related_name="+",
         help_text=(
@@ -75,25 +73,25 @@ class Bijstandsverzoek(models.Model):
         ),
     )
     gemeenten: models.ManyToManyField[Organisatie, Any] = models.ManyToManyField(
-        _ORG,
+        ORG_MODEL,
         related_name="+",
         blank=True,
         help_text="Gemeenten waar de bijstand wordt ingezet.",
     )
     eenheid = models.ForeignKey(
-        _ORG,
+        ORG_MODEL,
         on_delete=models.PROTECT,
         related_name="+",
         help_text="De politie-eenheid die bijstand nodig heeft.",
     )
     rccb = models.ForeignKey(
-        _ORG,
+        ORG_MODEL,
         on_delete=models.PROTECT,
         related_name="+",
         help_text="Het RCCB van de vragende eenheid (voert de aanvraag uit).",
     )
     regioburgemeester = models.ForeignKey(
-        _ORG,
+        ORG_MODEL,
         on_delete=models.PROTECT,
         related_name="+",
         null=True,
@@ -135,7 +133,7 @@ class Bijstandsverzoek(models.Model):
         help_text="De medewerker van het RCCB die het verzoek aanmaakte.",
     )
     deelnemers: models.ManyToManyField[Organisatie, Deelname] = models.ManyToManyField(
-        _ORG,
+        ORG_MODEL,
         through="Deelname",
         related_name="verzoeken",
         help_text="Alle organisaties die aan het verzoek deelnemen (need-to-know).",
@@ -185,7 +183,7 @@ class Deelname(models.Model):
     """One organisation taking part in one request (the need-to-know relation)."""
 
     verzoek = models.ForeignKey(Bijstandsverzoek, on_delete=models.CASCADE, related_name="+")
-    organisatie = models.ForeignKey(_ORG, on_delete=models.PROTECT, related_name="+")
+    organisatie = models.ForeignKey(ORG_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         verbose_name = "deelname"
@@ -300,246 +298,6 @@ class GevraagdeInzet(models.Model):
 
     def __str__(self) -> str:
         return f"{self.aantal or ''} {self.omschrijving}".strip()
-
-
-class Taak(models.Model):
-    """A ready user task of a run, mirrored for the work queues (implements `TaakToegang`).
-
-    `bpmn_lane` is the model's lane (a contract code such as ``RCCB``); `organisatie` is the
-    concrete organisation it resolves to for this request (``RCCB-MN``), and `lane` (the
-    property the access rules read) its code. Re-synced after every engine change, in the same
-    transaction (`workflow.taken_synchroniseren`).
-    """
-
-    verzoek = models.ForeignKey(Bijstandsverzoek, on_delete=models.CASCADE, related_name="taken")
-    deelverzoek = models.ForeignKey(Deelverzoek, on_delete=models.CASCADE, related_name="taken")
-    engine_task_id = models.CharField(max_length=36, help_text="SpiffWorkflow-taak-id (uuid).")
-    bpmn_id = models.CharField(max_length=100, help_text="BPMN-id, bijvoorbeeld 'taak_besluit'.")
-    naam = models.CharField(max_length=200)
-    documentatie = models.TextField(blank=True, help_text="De regel(s) van de factsheet.")
-    bpmn_lane = models.CharField(
-        max_length=40, help_text="Lane van het model: organisatiecode van het contract."
-    )
-    organisatie = models.ForeignKey(
-        _ORG,
-        on_delete=models.PROTECT,
-        related_name="taken",
-        help_text="De concrete organisatie die de taak uitvoert.",
-    )
-    rol_vereist = models.CharField(
-        max_length=20, blank=True, help_text="Vereiste rol ('besluitvormer' voor een besluit)."
-    )
-    is_besluit = models.BooleanField(default=False)
-    optioneel = models.BooleanField(default=False)
-    velden = models.JSONField(default=dict, help_text="Velden die de stap vastlegt (model).")
-    due = models.DateTimeField(null=True, blank=True, help_text="Uiterlijk gereed (UTC).")
-    status = models.CharField(max_length=20, choices=TaakStatus.choices, default=TaakStatus.OPEN)
-    opgepakt_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    opgepakt_op = models.DateTimeField(null=True, blank=True)
-    afgerond_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    afgerond_op = models.DateTimeField(null=True, blank=True)
-    gegevens = models.JSONField(null=True, blank=True, help_text="Wat de stap vastlegde.")
-    overgeslagen = models.BooleanField(default=False)
-    herinnering_op = models.DateTimeField(
-        null=True, blank=True, help_text="Wanneer de herinnering voor de termijn is verstuurd."
-    )
-    spoed = models.BooleanField(default=False, help_text="Kopie van het verzoek (werkvoorraad).")
-    procedure_id = models.CharField(max_length=20, help_text="Kopie van het deel (werkvoorraad).")
-    eenheid = models.ForeignKey(
-        _ORG, on_delete=models.PROTECT, related_name="+", help_text="Kopie van het verzoek."
-    )
-    aangemaakt_op = models.DateTimeField(help_text="Klaargezet (UTC).")
-
-    class Meta:
-        verbose_name = "taak"
-        verbose_name_plural = "taken"
-        ordering = ("aangemaakt_op", "id")
-        constraints = (
-            models.UniqueConstraint(
-                fields=("deelverzoek", "engine_task_id"), name="taak_engine_id_uniek"
-            ),
-        )
-        indexes = (
-            models.Index(
-                fields=("organisatie", "status", "due", "aangemaakt_op"),
-                name="taak_werkvoorraad_idx",
-            ),
-            models.Index(fields=("verzoek", "status"), name="taak_verzoek_idx"),
-            models.Index(fields=("status", "due"), name="taak_termijn_idx"),
-        )
-
-    def __str__(self) -> str:
-        return f"{self.naam} ({self.bpmn_lane})"
-
-    @property
-    def lane(self) -> str:
-        """Code of the concrete organisation of the task (`TaakToegang.lane`)."""
-        return str(self.organisatie.code)
-
-    @property
-    def is_open(self) -> bool:
-        return self.status in (TaakStatus.OPEN, TaakStatus.OPGEPAKT)
-
-
-class TelefonischContact(models.Model):
-    """A phone call on the urgent path: who called whom, when, and what was agreed.
-
-    Bron: factsheet, toelichting 3, 4, 7 and 8 ("In spoedgevallen vindt het contact
-    telefonisch plaats"); contract, interpretation 11.
-    """
-
-    verzoek = models.ForeignKey(
-        Bijstandsverzoek, on_delete=models.CASCADE, related_name="telefonische_contacten"
-    )
-    deelverzoek = models.ForeignKey(
-        Deelverzoek, on_delete=models.CASCADE, related_name="telefonische_contacten"
-    )
-    taak = models.ForeignKey(
-        Taak, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    beller = models.CharField(max_length=200, help_text="Naam en functie van wie belde.")
-    beller_organisatie = models.ForeignKey(_ORG, on_delete=models.PROTECT, related_name="+")
-    gebeld = models.CharField(max_length=200, help_text="Naam en functie van wie werd gebeld.")
-    gebelde_organisatie = models.ForeignKey(_ORG, on_delete=models.PROTECT, related_name="+")
-    tijdstip = models.DateTimeField(help_text="Wanneer het gesprek plaatsvond (UTC).")
-    afspraken = models.TextField(help_text="Wat is afgesproken.")
-    vastgelegd_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    vastgelegd_op = models.DateTimeField(help_text="UTC.")
-
-    class Meta:
-        verbose_name = "telefonisch contact"
-        verbose_name_plural = "telefonische contacten"
-        ordering = ("tijdstip", "id")
-
-    def __str__(self) -> str:
-        return f"{self.beller} → {self.gebeld} ({self.tijdstip:%Y-%m-%d %H:%M})"
-
-
-class Besluit(models.Model):
-    """A decision on a part: granted, partly granted (per line) or rejected.
-
-    Stores a beslisverslag (STYLE.md § 3): the advice and rules version, the model version,
-    and the process data at the moment of the decision (Awb 3:46).
-    """
-
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    verzoek = models.ForeignKey(
-        Bijstandsverzoek, on_delete=models.CASCADE, related_name="besluiten"
-    )
-    deelverzoek = models.ForeignKey(Deelverzoek, on_delete=models.CASCADE, related_name="besluiten")
-    taak = models.OneToOneField(Taak, on_delete=models.PROTECT, related_name="besluit")
-    veld = models.CharField(
-        max_length=30,
-        help_text="Het veld van de stap: 'besluit', of 'besluit_defensie' (DJZ namens Defensie).",
-    )
-    uitkomst = models.CharField(max_length=20, choices=BesluitUitkomst.choices)
-    motivering = models.TextField(help_text="De redenen (Awb 3:46).")
-    voorwaarden = models.TextField(blank=True, help_text="Voorwaarden bij toekenning.")
-    namens = models.CharField(
-        max_length=300,
-        help_text=(
-            "Namens wie besloten wordt, bijvoorbeeld 'namens de Minister van Justitie en "
-            "Veiligheid, na overleg met de Minister van Defensie'."
-        ),
-    )
-    grondslag = models.CharField(max_length=200, blank=True, help_text="Wettelijke grondslag.")
-    organisatie = models.ForeignKey(_ORG, on_delete=models.PROTECT, related_name="+")
-    genomen_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    genomen_op = models.DateTimeField(help_text="UTC.")
-    beslisverslag = models.JSONField(default=dict)
-
-    class Meta:
-        verbose_name = "besluit"
-        verbose_name_plural = "besluiten"
-        ordering = ("genomen_op", "id")
-
-    def __str__(self) -> str:
-        return f"{self.get_uitkomst_display()} ({self.namens})"
-
-
-class BesluitRegel(models.Model):
-    """The decision on one requested line (for a partial grant)."""
-
-    besluit = models.ForeignKey(Besluit, on_delete=models.CASCADE, related_name="regels")
-    regel = models.ForeignKey(GevraagdeInzet, on_delete=models.PROTECT, related_name="+")
-    uitkomst = models.CharField(max_length=20, choices=RegelUitkomst.choices)
-    toegekend_aantal = models.PositiveIntegerField(null=True, blank=True)
-    toelichting = models.TextField(blank=True)
-
-    class Meta:
-        verbose_name = "besluitregel"
-        verbose_name_plural = "besluitregels"
-        ordering = ("besluit", "regel__volgnummer")
-        constraints = (
-            models.UniqueConstraint(fields=("besluit", "regel"), name="besluitregel_uniek"),
-        )
-
-    def __str__(self) -> str:
-        return f"{self.regel_id}: {self.uitkomst}"
-
-
-class InzetVersie(models.Model):
-    """One version of the deployment after the decision: started, amended, extended, ended.
-
-    Versions are only added, never changed: the current deployment is the latest version.
-    """
-
-    deelverzoek = models.ForeignKey(
-        Deelverzoek, on_delete=models.CASCADE, related_name="inzetversies"
-    )
-    versie = models.PositiveSmallIntegerField()
-    soort = models.CharField(max_length=20, choices=InzetSoort.choices)
-    periode_start = models.DateTimeField(help_text="UTC.")
-    periode_eind = models.DateTimeField(help_text="UTC.")
-    capaciteit = models.TextField(help_text="De ingezette capaciteit in woorden.")
-    toelichting = models.TextField(blank=True)
-    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    op = models.DateTimeField(help_text="UTC.")
-
-    class Meta:
-        verbose_name = "inzetversie"
-        verbose_name_plural = "inzetversies"
-        ordering = ("deelverzoek", "versie")
-        constraints = (
-            models.UniqueConstraint(fields=("deelverzoek", "versie"), name="inzetversie_uniek"),
-        )
-
-    def __str__(self) -> str:
-        return f"{self.deelverzoek_id} v{self.versie} {self.soort}"
-
-
-class InzetEvaluatie(models.Model):
-    """The evaluation of an ended deployment."""
-
-    deelverzoek = models.OneToOneField(
-        Deelverzoek, on_delete=models.CASCADE, related_name="evaluatie"
-    )
-    verslag = models.TextField()
-    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    op = models.DateTimeField(help_text="UTC.")
-
-    class Meta:
-        verbose_name = "evaluatie"
-        verbose_name_plural = "evaluaties"
-
-    def __str__(self) -> str:
-        return f"evaluatie {self.deelverzoek_id}"
 
 
 class StatusWijziging(models.Model):

@@ -1,0 +1,419 @@
+"""Decisions and appeal: take the decision of a decision step, and appeal a rejection."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from django.db import transaction
+from django.db.models import Max
+
+from politiebijstand.audit.services import audit_record
+from politiebijstand.meldingen.services import bericht_schrijven
+from politiebijstand.procedures import engine
+from politiebijstand.verzoeken import workflow
+from politiebijstand.verzoeken.constants import (
+    BesluitUitkomst,
+    DeelverzoekStatus,
+    Gebeurtenis,
+    Handeling,
+    RegelUitkomst,
+)
+from politiebijstand.verzoeken.exceptions import (
+    OngeldigeInvoer,
+    OngeldigeOvergang,
+)
+from politiebijstand.verzoeken.models import (
+    Besluit,
+    BesluitRegel,
+    Deelverzoek,
+    GevraagdeInzet,
+    Taak,
+)
+from politiebijstand.verzoeken.services.gedeeld import (
+    bericht_tekst,
+    berichten_nieuwe_taken,
+    controleer_mag_uitvoeren,
+    controleer_namens_aanvrager,
+    controleer_open,
+    deelverzoek_onder_slot,
+    nu_utc,
+    stap_uitvoeren,
+    taak_onder_slot,
+    taak_snapshot,
+    tekst,
+)
+
+if TYPE_CHECKING:
+    from politiebijstand.accounts.models import Gebruiker
+
+
+@dataclass(frozen=True)
+class RegelBesluit:
+    """The decision on one requested line (`GevraagdeInzet`), for `besluit_nemen`.
+
+    Attributes:
+        regel_id: primary key of the `GevraagdeInzet` of the decided part.
+        uitkomst: ``"toegekend"`` or ``"afgewezen"``.
+        toegekend_aantal: for a line with an `aantal`: how many are granted (0 < n <= aantal);
+            None grants the full number (toegekend) or none (afgewezen).
+        toelichting: optional reason for this line.
+    """
+
+    regel_id: int
+    uitkomst: str
+    toegekend_aantal: int | None = None
+    toelichting: str = ""
+
+
+def _regels_besluit(
+    deelverzoek: Deelverzoek, uitkomst: str, regels: Sequence[RegelBesluit]
+) -> list[tuple[GevraagdeInzet, RegelBesluit]]:
+    gevraagd = {r.pk: r for r in GevraagdeInzet.objects.filter(deelverzoek=deelverzoek)}
+    if not regels:
+        if uitkomst == BesluitUitkomst.DEELS_TOEGEKEND:
+            raise OngeldigeInvoer(
+                "geef bij een gedeeltelijke toekenning per gevraagde regel de uitkomst",
+                veld="regels",
+            )
+        regel_uitkomst = (
+            RegelUitkomst.TOEGEKEND
+            if uitkomst == BesluitUitkomst.TOEGEKEND
+            else RegelUitkomst.AFGEWEZEN
+        )
+        return [
+            (r, RegelBesluit(regel_id=r.pk, uitkomst=regel_uitkomst)) for r in gevraagd.values()
+        ]
+    result: list[tuple[GevraagdeInzet, RegelBesluit]] = []
+    gezien: set[int] = set()
+    for i, regel in enumerate(regels):
+        veld = f"regels[{i}]"
+        gevraagde = gevraagd.get(regel.regel_id)
+        if gevraagde is None:
+            raise OngeldigeInvoer("deze regel hoort niet bij dit deelverzoek", veld=veld)
+        if regel.regel_id in gezien:
+            raise OngeldigeInvoer("deze regel staat er twee keer in", veld=veld)
+        gezien.add(regel.regel_id)
+        if regel.uitkomst not in RegelUitkomst.values:
+            raise OngeldigeInvoer("kies toegekend of afgewezen", veld=f"{veld}.uitkomst")
+        if regel.toegekend_aantal is not None:
+            if regel.uitkomst != RegelUitkomst.TOEGEKEND or gevraagde.aantal is None:
+                raise OngeldigeInvoer(
+                    "een aantal hoort alleen bij een toegekende regel met een aantal",
+                    veld=f"{veld}.toegekend_aantal",
+                )
+            if not 1 <= regel.toegekend_aantal <= gevraagde.aantal:
+                raise OngeldigeInvoer(
+                    f"tussen 1 en {gevraagde.aantal}", veld=f"{veld}.toegekend_aantal"
+                )
+        result.append((gevraagde, regel))
+    ontbreekt = sorted(set(gevraagd) - gezien)
+    if ontbreekt:
+        raise OngeldigeInvoer(
+            f"geef voor elke gevraagde regel de uitkomst (ontbreekt: {ontbreekt})", veld="regels"
+        )
+    volledig = all(
+        r.uitkomst == RegelUitkomst.TOEGEKEND
+        and (r.toegekend_aantal is None or r.toegekend_aantal == g.aantal)
+        for g, r in result
+    )
+    niets = all(r.uitkomst == RegelUitkomst.AFGEWEZEN for _, r in result)
+    verwacht = (
+        BesluitUitkomst.TOEGEKEND
+        if volledig
+        else BesluitUitkomst.AFGEWEZEN
+        if niets
+        else BesluitUitkomst.DEELS_TOEGEKEND
+    )
+    if verwacht != uitkomst:
+        raise OngeldigeInvoer(
+            f"de regels passen bij '{verwacht.label.lower()}', niet bij '{uitkomst}'",
+            veld="uitkomst",
+        )
+    return result
+
+
+def _beslisverslag(deelverzoek: Deelverzoek) -> dict[str, Any]:
+    """What the decision rests on, before its step: procedure, versions, route, data, steps.
+
+    Stored with the `Besluit` so that its motivering can be checked later (Awb 3:46).
+    """
+    run = workflow.run_laden(deelverzoek)
+    return {
+        "procedure": deelverzoek.procedure_id,
+        "model_versie": deelverzoek.model_versie,
+        "regels_versie": deelverzoek.regels_versie,
+        "advies_route": deelverzoek.route,
+        "procesgegevens": run.data,
+        "stappen": [s.to_dict() for s in engine.completed_steps(run)],
+    }
+
+
+def _besluit_regels_opslaan(
+    besluit: Besluit, regel_besluiten: Sequence[tuple[GevraagdeInzet, RegelBesluit]]
+) -> None:
+    """The outcome per requested line; a granted line without a number gets the number asked."""
+    BesluitRegel.objects.bulk_create(
+        [
+            BesluitRegel(
+                besluit=besluit,
+                regel=g,
+                uitkomst=r.uitkomst,
+                toegekend_aantal=(
+                    r.toegekend_aantal
+                    if r.toegekend_aantal is not None
+                    else (g.aantal if r.uitkomst == RegelUitkomst.TOEGEKEND else None)
+                ),
+                toelichting=r.toelichting.strip(),
+            )
+            for g, r in regel_besluiten
+        ]
+    )
+
+
+def _besluit_melden(besluit: Besluit, *, beroep_mogelijk: bool, nu: datetime) -> None:
+    """Tell the requesting RCCB and the authority (outbox, ``besluit-genomen``).
+
+    With a (partial) rejection that may be appealed, the message says so (Pw 2012 art. 56
+    lid 4).
+    """
+    verzoek = besluit.verzoek
+    onderwerp, inhoud = bericht_tekst(
+        "besluit_genomen",
+        verzoek=verzoek,
+        uitkomst=BesluitUitkomst(besluit.uitkomst).label.lower(),
+        namens=besluit.namens,
+        motivering=besluit.motivering,
+        voorwaarden=besluit.voorwaarden,
+        beroep_mogelijk=beroep_mogelijk,
+    )
+    bericht_schrijven(
+        soort="besluit-genomen",
+        ontvangers=[verzoek.rccb, verzoek.bevoegd_gezag],
+        onderwerp=onderwerp,
+        inhoud=inhoud,
+        obj=besluit,
+        nu=nu,
+    )
+
+
+@transaction.atomic
+def besluit_nemen(
+    *,
+    taak: Taak,
+    uitkomst: str,
+    motivering: str,
+    door: Gebruiker,
+    voorwaarden: str = "",
+    regels: Sequence[RegelBesluit] = (),
+    nu: datetime | None = None,
+) -> Besluit:
+    """Take the decision of a decision step: toegekend, deels_toegekend (per line), afgewezen.
+
+    Callers pass validated values (the page's `BesluitForm`): texts as str, `RegelBesluit`
+    lines. The service checks what depends on the step and the part: the outcome, the
+    motivering a rejection needs, and that the lines fit the part and the outcome.
+
+    Records a `Besluit` with its reasons, conditions, `namens` text and legal basis
+    (`workflow.namens_voor`) and a beslisverslag; completes the step with the outcome, which
+    the procedure's gateways read; changes the part's status (for the decision itself, not for
+    DJZ's intermediate decision on behalf of Defence); for an appeal (procedure 9) also the
+    appealed part's status. Messages go to the requesting RCCB and the authority.
+
+    Args:
+        taak: an open decision step (`Taak.is_besluit`) of the user's organisation.
+        uitkomst: ``"toegekend"``, ``"deels_toegekend"`` or ``"afgewezen"``.
+        motivering: the reasons; required for a (partial) rejection (Awb 3:46; factsheet,
+            toelichting 9: "schriftelijk, met reden omkleed").
+        door: a besluitvormer of the step's organisation, not the person who requested.
+        voorwaarden: conditions of a grant.
+        regels: per requested line (`RegelBesluit`); required for deels_toegekend, and then
+            for every line; otherwise every line gets the overall outcome.
+        nu: aware datetime of the decision (default now).
+
+    Raises:
+        GeenToegang: not a besluitvormer of the organisation, or the requester.
+        TaakNietOpen: the step was completed or cancelled meanwhile.
+        OngeldigeInvoer: not a decision step, an unknown outcome, missing reasons, or lines
+            that do not fit the outcome (named field).
+    """
+    nu = nu_utc(nu)
+    deelverzoek, taak = taak_onder_slot(taak)
+    controleer_mag_uitvoeren(taak, door)
+    controleer_open(taak, door)
+    if not taak.is_besluit:
+        raise OngeldigeInvoer("deze taak is geen besluit", veld="taak")
+    if uitkomst not in BesluitUitkomst.values:
+        raise OngeldigeInvoer("kies toegekend, deels_toegekend of afgewezen", veld="uitkomst")
+    motivering = tekst(motivering, "motivering", verplicht=uitkomst != BesluitUitkomst.TOEGEKEND)
+    voorwaarden = tekst(voorwaarden, "voorwaarden", verplicht=False)
+    veld = workflow.besluit_veld(taak.velden)
+    regel_besluiten = _regels_besluit(deelverzoek, uitkomst, regels)
+    namens, grondslag = workflow.namens_voor(deelverzoek.procedure_id, veld)
+    beslisverslag = _beslisverslag(deelverzoek)
+    voor = taak_snapshot(taak)
+    if veld == "besluit":
+        # Before the step: a decision that ends the run must not close the part "without a
+        # decision" (na_engine_stap).
+        _besluit_status(deelverzoek=deelverzoek, uitkomst=uitkomst, door=door, nu=nu)
+    record = {veld: uitkomst, "motivering": motivering, "voorwaarden": voorwaarden}
+    run, _ = stap_uitvoeren(deelverzoek=deelverzoek, taak=taak, record=record, door=door, nu=nu)
+    besluit = Besluit.objects.create(
+        verzoek=deelverzoek.verzoek,
+        deelverzoek=deelverzoek,
+        taak=taak,
+        veld=veld,
+        uitkomst=uitkomst,
+        motivering=motivering,
+        voorwaarden=voorwaarden,
+        namens=namens,
+        grondslag=grondslag,
+        organisatie=taak.organisatie,
+        genomen_door=door,
+        genomen_op=nu,
+        beslisverslag=beslisverslag,
+    )
+    _besluit_regels_opslaan(besluit, regel_besluiten)
+    audit_record(
+        gebeurtenis=Gebeurtenis.BESLUIT_GENOMEN,
+        actor=door,
+        obj=besluit,
+        voor=voor,
+        na={
+            "taak": taak.pk,
+            "deelverzoek": deelverzoek.pk,
+            "veld": veld,
+            "uitkomst": uitkomst,
+            "namens": namens,
+            "motivering": motivering,
+            "voorwaarden": voorwaarden,
+            "regels": [
+                {"regel": g.pk, "uitkomst": r.uitkomst, "aantal": r.toegekend_aantal}
+                for g, r in regel_besluiten
+            ],
+        },
+    )
+    _besluit_melden(besluit, beroep_mogelijk=engine.beroep_mogelijk(run), nu=nu)
+    return besluit
+
+
+def _besluit_status(
+    *, deelverzoek: Deelverzoek, uitkomst: str, door: Gebruiker, nu: datetime
+) -> None:
+    """Record the decision on the part (and, for an appeal, on the appealed part)."""
+    deelverzoek.besluit = uitkomst
+    Deelverzoek.objects.filter(pk=deelverzoek.pk).update(besluit=uitkomst)
+    workflow.deelverzoek_overgang(
+        deelverzoek=deelverzoek,
+        handeling=workflow.BESLUIT_HANDELING[uitkomst],
+        door=door,
+        nu=nu,
+    )
+    if deelverzoek.beroep_op_id is not None:
+        ouder = deelverzoek_onder_slot(deelverzoek.beroep_op_id)
+        ouder.besluit = uitkomst
+        Deelverzoek.objects.filter(pk=ouder.pk).update(besluit=uitkomst)
+        workflow.deelverzoek_overgang(
+            deelverzoek=ouder,
+            handeling=workflow.BEROEP_HANDELING[uitkomst],
+            door=door,
+            nu=nu,
+            toelichting="besluit van de minister op het beroep",
+        )
+
+
+@transaction.atomic
+def beroep_instellen(
+    *,
+    deelverzoek: Deelverzoek,
+    door: Gebruiker,
+    toelichting: str = "",
+    nu: datetime | None = None,
+) -> Deelverzoek:
+    """Start the appeal after a (partial) rejection by the korpschef: procedure 9.
+
+    The appeal runs as a new part, linked to the rejected one (`Deelverzoek.beroep_op`), which
+    becomes in_beroep. Procedure 9 starts with the korpschef's written rejection to the
+    requester and the copy to DGPOL; then the burgemeester or officier van justitie asks the
+    minister, DGPOL advises, the minister decides (`besluit_nemen`), and the korpschef informs
+    LE-POB. When the requester does not go on, the rejected part returns to its decision.
+
+    Args:
+        deelverzoek: a part of procedure 1 or 6 with status afgewezen or deels_toegekend.
+        door: a user of the requesting RCCB or of the authority.
+        toelichting: why (free text, for the history).
+        nu: aware datetime (default now).
+
+    Returns:
+        The new appeal part.
+
+    Raises:
+        GeenToegang: not the RCCB or the authority of the request.
+        OngeldigeOvergang: no (partial) rejection in procedure 1 or 6, or already appealed.
+
+    Bron: Pw 2012 art. 56 lid 4; factsheet, toelichting 9.
+    """
+    nu = nu_utc(nu)
+    ouder = deelverzoek_onder_slot(deelverzoek.pk)
+    verzoek = ouder.verzoek
+    controleer_namens_aanvrager(verzoek, door)
+    toelichting = tekst(toelichting, "toelichting", verplicht=False)
+    run = workflow.run_laden(ouder)
+    if not engine.beroep_mogelijk(run) or ouder.status not in (
+        DeelverzoekStatus.AFGEWEZEN,
+        DeelverzoekStatus.DEELS_TOEGEKEND,
+    ):
+        raise OngeldigeOvergang(
+            "beroep is alleen mogelijk na een (gedeeltelijke) afwijzing door de korpschef "
+            "(procedure 1 of 6)",
+            veld="deelverzoek",
+        )
+    # Filtered on the request too, so that its index is used, not beroep_op's (see below).
+    if Deelverzoek.objects.filter(verzoek_id=ouder.verzoek_id, beroep_op=ouder).exists():
+        raise OngeldigeOvergang("tegen dit besluit is al beroep ingesteld", veld="deelverzoek")
+    start_data = engine.beroep_startgegevens(run)
+    beroep_run = engine.procedure_start("9", start_data, now=nu)
+    volgnummer = (
+        Deelverzoek.objects.filter(verzoek=verzoek).aggregate(m=Max("volgnummer"))["m"] or 0
+    ) + 1
+    beroep = Deelverzoek.objects.create(
+        verzoek=verzoek,
+        volgnummer=volgnummer,
+        procedure_id="9",
+        leverancier=ouder.leverancier,
+        route={},
+        startgegevens=start_data,
+        run_state=engine.serialize(beroep_run),
+        model_versie=beroep_run.model_version,
+        regels_versie=ouder.regels_versie,
+        run_afgerond=engine.is_finished(beroep_run),
+        volgende_timer=engine.next_timer_due(beroep_run),
+        beroep_op=ouder,
+        aangemaakt_op=nu,
+        gewijzigd_op=nu,
+    )
+    beroep.verzoek = verzoek
+    workflow.deelverzoek_overgang(deelverzoek=beroep, handeling=Handeling.STARTEN, door=door, nu=nu)
+    workflow.deelverzoek_overgang(
+        deelverzoek=ouder,
+        handeling=Handeling.BEROEP_INSTELLEN,
+        door=door,
+        nu=nu,
+        toelichting=toelichting,
+    )
+    lanes = workflow.deelnemende_lanes(beroep_run, start_data)
+    workflow.deelnemers_toevoegen(
+        verzoek=verzoek, codes=workflow.lane_organisatie_codes(verzoek, lanes).values()
+    )
+    sync = workflow.taken_synchroniseren(deelverzoek=beroep, run=beroep_run, nu=nu)
+    berichten_nieuwe_taken(sync.nieuw, nu)
+    audit_record(
+        gebeurtenis=Gebeurtenis.BEROEP_INGESTELD,
+        actor=door,
+        obj=beroep,
+        voor={"deelverzoek": ouder.pk, "status": str(DeelverzoekStatus(ouder.besluit))},
+        na={"beroep": beroep.pk, "procedure": "9", "toelichting": toelichting, **start_data},
+    )
+    return beroep

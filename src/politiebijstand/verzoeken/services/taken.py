@@ -1,0 +1,249 @@
+"""Tasks: pick up, hand back and complete a step, and record the urgent path's phone call."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from django.db import transaction
+
+from politiebijstand.audit.services import audit_record
+from politiebijstand.organisaties.models import Organisatie
+from politiebijstand.verzoeken import workflow
+from politiebijstand.verzoeken.constants import (
+    Gebeurtenis,
+    TaakStatus,
+)
+from politiebijstand.verzoeken.exceptions import (
+    OngeldigeInvoer,
+    TaakNietOpen,
+)
+from politiebijstand.verzoeken.models import (
+    Taak,
+    TelefonischContact,
+)
+from politiebijstand.verzoeken.services.gedeeld import (
+    aware,
+    controleer_mag_uitvoeren,
+    controleer_open,
+    controleer_velden,
+    nu_utc,
+    stap_uitvoeren,
+    taak_onder_slot,
+    taak_snapshot,
+    tekst,
+    tekst_uit_gegevens,
+)
+
+if TYPE_CHECKING:
+    from politiebijstand.accounts.models import Gebruiker
+
+
+#: The step of the urgent path recorded by `telefonisch_contact_vastleggen`.
+TELEFOON_STAP = "taak_telefonisch_contact_vastgelegd"
+
+
+@transaction.atomic
+def taak_oppakken(*, taak: Taak, door: Gebruiker, nu: datetime | None = None) -> Taak:
+    """Pick up an open task of the user's organisation, so colleagues see who works on it.
+
+    Raises:
+        GeenToegang: not the user's organisation's task (or a decision without the role).
+        TaakNietOpen: already picked up by someone else, completed or cancelled.
+    """
+    nu = nu_utc(nu)
+    _, taak = taak_onder_slot(taak)
+    controleer_mag_uitvoeren(taak, door)
+    controleer_open(taak, door)
+    if taak.status == TaakStatus.OPGEPAKT:
+        return taak
+    voor = taak_snapshot(taak)
+    taak.status = TaakStatus.OPGEPAKT
+    taak.opgepakt_door = door
+    taak.opgepakt_op = nu
+    taak.save(update_fields=["status", "opgepakt_door", "opgepakt_op"])
+    audit_record(
+        gebeurtenis=Gebeurtenis.TAAK_OPGEPAKT,
+        actor=door,
+        obj=taak,
+        voor=voor,
+        na=taak_snapshot(taak),
+    )
+    return taak
+
+
+@transaction.atomic
+def taak_teruggeven(*, taak: Taak, door: Gebruiker, nu: datetime | None = None) -> Taak:
+    """Hand a picked-up task back to the organisation's work queue (status open again).
+
+    Raises:
+        GeenToegang: not the user's organisation's task.
+        TaakNietOpen: the task is not picked up by this user (or no longer open).
+    """
+    nu_utc(nu)
+    _, taak = taak_onder_slot(taak)
+    controleer_mag_uitvoeren(taak, door)
+    controleer_open(taak, door)
+    if taak.status != TaakStatus.OPGEPAKT:
+        raise TaakNietOpen("Deze taak is niet door u opgepakt.", veld="taak")
+    voor = taak_snapshot(taak)
+    taak.status = TaakStatus.OPEN
+    taak.opgepakt_door = None
+    taak.opgepakt_op = None
+    taak.save(update_fields=["status", "opgepakt_door", "opgepakt_op"])
+    audit_record(
+        gebeurtenis=Gebeurtenis.TAAK_TERUGGEGEVEN,
+        actor=door,
+        obj=taak,
+        voor=voor,
+        na=taak_snapshot(taak),
+    )
+    return taak
+
+
+@transaction.atomic
+def taak_afronden(
+    *,
+    taak: Taak,
+    data: Mapping[str, Any],
+    door: Gebruiker,
+    nu: datetime | None = None,
+) -> Taak:
+    """Complete a step of the procedure with what it records, and advance the run.
+
+    `data` holds the step's fields (`Taak.velden`, e.g. ``{"toestemming": true}``) and any
+    report (``"verslag"``: text). An optional step is skipped with
+    ``{"overgeslagen": true, "reden": "..."}``. Decisions use `besluit_nemen`; the phone call
+    of the urgent path uses `telefonisch_contact_vastleggen`.
+
+    Returns:
+        The task, now afgerond.
+
+    Raises:
+        GeenToegang: not the user's organisation's lane (toegang rule ``taak_uitvoeren``).
+        TaakNietOpen: completed (e.g. by a colleague just now), cancelled, or picked up by
+            someone else; nothing was changed.
+        OngeldigeInvoer: a missing or wrong field (named), a skip of a step that is not
+            optional or without a reason, or a decision or phone step.
+        GelijktijdigGewijzigd: the run was stored by someone else meanwhile.
+    """
+    nu = nu_utc(nu)
+    deelverzoek, taak = taak_onder_slot(taak)
+    controleer_mag_uitvoeren(taak, door)
+    controleer_open(taak, door)
+    if taak.is_besluit:
+        raise OngeldigeInvoer(
+            "dit is een besluit: leg het vast met 'besluit nemen'",
+            veld="taak",
+            code="besluit-via-besluit-nemen",
+        )
+    if taak.bpmn_id == TELEFOON_STAP:
+        raise OngeldigeInvoer(
+            "leg het telefonisch contact vast (wie belde wie, wanneer, wat is afgesproken)",
+            veld="taak",
+            code="telefonisch-contact-vastleggen",
+        )
+    record = controleer_velden(taak, data)
+    if "verslag" in record:
+        record["verslag"] = tekst_uit_gegevens(record["verslag"], "verslag", verplicht=False)
+    voor = taak_snapshot(taak)
+    _, sync = stap_uitvoeren(deelverzoek=deelverzoek, taak=taak, record=record, door=door, nu=nu)
+    audit_record(
+        gebeurtenis=(
+            Gebeurtenis.TAAK_OVERGESLAGEN if taak.overgeslagen else Gebeurtenis.TAAK_AFGEROND
+        ),
+        actor=door,
+        obj=taak,
+        voor=voor,
+        na={
+            **taak_snapshot(taak),
+            "gegevens": taak.gegevens,
+            "nieuwe_taken": [t.bpmn_id for t in sync.nieuw],
+        },
+    )
+    return taak
+
+
+@transaction.atomic
+def telefonisch_contact_vastleggen(
+    *,
+    taak: Taak,
+    beller: str,
+    gebelde_organisatie: Organisatie,
+    gebeld: str,
+    tijdstip: datetime,
+    afspraken: str,
+    door: Gebruiker,
+    nu: datetime | None = None,
+) -> TelefonischContact:
+    """Record the phone call of the urgent path, so the work starts at once.
+
+    Callers pass validated values (the page's `TelefoonForm`): texts as str, an `Organisatie`
+    row, an aware datetime. The service checks blank texts, the time zone and the moment.
+
+    Completes the step ``taak_telefonisch_contact_vastgelegd``; the written formalisation is
+    then due within ``formalisatie_termijn`` (default 24 hours), with a reminder before and an
+    escalation to the LOCC after (`timers_verwerken`).
+
+    Args:
+        taak: the open phone step of the user's organisation.
+        beller: name and function of who called (the user's organisation's side).
+        gebelde_organisatie: the organisation called (e.g. the LOCC).
+        gebeld: name and function of who was called.
+        tijdstip: aware datetime of the call, not in the future.
+        afspraken: what was agreed.
+        door: a user of the step's organisation.
+        nu: aware datetime of recording (default now).
+
+    Raises:
+        GeenToegang, TaakNietOpen: as `taak_afronden`.
+        OngeldigeInvoer: not the phone step, or a missing or wrong field (named).
+
+    Bron: factsheet, toelichting 3, 4, 7 and 8 ("In spoedgevallen vindt het contact telefonisch
+    plaats en wordt het verzoek achteraf geformaliseerd"); Pw 2012 art. 56 lid 3.
+    """
+    nu = nu_utc(nu)
+    deelverzoek, taak = taak_onder_slot(taak)
+    controleer_mag_uitvoeren(taak, door)
+    controleer_open(taak, door)
+    if taak.bpmn_id != TELEFOON_STAP:
+        raise OngeldigeInvoer("deze taak is geen telefonisch contact", veld="taak")
+    beller = tekst(beller, "beller", max_length=200)
+    gebeld = tekst(gebeld, "gebeld", max_length=200)
+    afspraken = tekst(afspraken, "afspraken")
+    moment = aware(tijdstip, "tijdstip")
+    if moment > nu + timedelta(minutes=5):
+        raise OngeldigeInvoer("het gesprek kan niet in de toekomst liggen", veld="tijdstip")
+    record = {
+        "beller": beller,
+        "beller_organisatie": taak.organisatie.code,
+        "gebeld": gebeld,
+        "gebelde_organisatie": gebelde_organisatie.code,
+        "tijdstip": moment.isoformat(),
+        "afspraken": afspraken,
+    }
+    voor = taak_snapshot(taak)
+    stap_uitvoeren(deelverzoek=deelverzoek, taak=taak, record=record, door=door, nu=nu)
+    contact = TelefonischContact.objects.create(
+        verzoek=deelverzoek.verzoek,
+        deelverzoek=deelverzoek,
+        taak=taak,
+        beller=beller,
+        beller_organisatie=taak.organisatie,
+        gebeld=gebeld,
+        gebelde_organisatie=gebelde_organisatie,
+        tijdstip=moment,
+        afspraken=afspraken,
+        vastgelegd_door=door,
+        vastgelegd_op=nu,
+    )
+    workflow.deelnemers_toevoegen(verzoek=deelverzoek.verzoek, codes=[gebelde_organisatie.code])
+    audit_record(
+        gebeurtenis=Gebeurtenis.TELEFONISCH_CONTACT_VASTGELEGD,
+        actor=door,
+        obj=contact,
+        voor=voor,
+        na={**taak_snapshot(taak), "gegevens": record},
+    )
+    return contact

@@ -1,0 +1,137 @@
+"""Timers: fire the procedure runs' due timers and remind before due times (issue #4)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.db import transaction
+
+from politiebijstand.audit.services import audit_record
+from politiebijstand.meldingen.services import bericht_schrijven
+from politiebijstand.procedures import engine
+from politiebijstand.verzoeken import workflow
+from politiebijstand.verzoeken.constants import (
+    TAAK_OPENSTAAND,
+    Gebeurtenis,
+)
+from politiebijstand.verzoeken.models import (
+    Deelverzoek,
+    Taak,
+)
+from politiebijstand.verzoeken.services.gedeeld import (
+    bericht_tekst,
+    deelverzoek_onder_slot,
+    moment,
+    na_engine_stap,
+    nu_utc,
+)
+
+if TYPE_CHECKING:
+    pass
+
+
+@dataclass
+class TimerResultaat:
+    """What `timers_verwerken` did.
+
+    Attributes:
+        gevuurd: (deelverzoek id, timer BPMN id) of the timers that fired.
+        herinneringen: ids of the tasks for which a reminder was written.
+    """
+
+    gevuurd: list[tuple[int, str]] = field(default_factory=list)
+    herinneringen: list[int] = field(default_factory=list)
+
+
+def timers_verwerken(
+    *, nu: datetime | None = None, deelverzoek_id: int | None = None
+) -> TimerResultaat:
+    """Fire the due timers of the runs and write reminders before due times. Idempotent.
+
+    1. Reminders: every open task whose due time is within ``HERINNERING_VOOR_SECONDEN``
+       (default 2 hours) and has no reminder yet gets one outbox message to its organisation
+       (key ``herinnering:<taak>``) and `herinnering_op`.
+    2. Timers: every part whose `volgende_timer` has passed is locked, its run refreshed
+       (`engine.refresh_timers`), stored and its tasks re-synced: the formalisation timer
+       starts the LOCC's escalation task (a new task and message for the LOCC).
+
+    Each part is handled in a transaction of its own, so one failure does not block others.
+    Called every minute by the worker and at each part's `volgende_timer` (`tasks`).
+
+    Args:
+        nu: aware datetime (default now).
+        deelverzoek_id: only this part (the scheduled job); None for all.
+    """
+    nu = nu_utc(nu)
+    result = TimerResultaat()
+    grens = nu + timedelta(seconds=settings.HERINNERING_VOOR_SECONDEN)
+    taken = Taak.objects.filter(
+        status__in=TAAK_OPENSTAAND, due__isnull=False, due__lte=grens, herinnering_op__isnull=True
+    )
+    if deelverzoek_id is not None:
+        taken = taken.filter(deelverzoek_id=deelverzoek_id)
+    for taak_id in list(taken.values_list("pk", flat=True)):
+        with transaction.atomic():
+            taak = (
+                Taak.objects.select_for_update(of=("self",))
+                .select_related("organisatie", "verzoek")
+                .get(pk=taak_id)
+            )
+            if taak.herinnering_op is not None or not taak.is_open or taak.due is None:
+                continue
+            taak.herinnering_op = nu
+            taak.save(update_fields=["herinnering_op"])
+            verzoek = taak.verzoek
+            te_laat = taak.due <= nu
+            onderwerp, inhoud = bericht_tekst(
+                "termijn_herinnering",
+                verzoek=verzoek,
+                taak=taak,
+                te_laat=te_laat,
+                uiterlijk=moment(taak.due),
+            )
+            bericht_schrijven(
+                soort="termijn-herinnering",
+                ontvangers=[taak.organisatie],
+                sleutel=f"herinnering:{taak.pk}",
+                onderwerp=onderwerp,
+                inhoud=inhoud,
+                obj=taak,
+                nu=nu,
+            )
+            audit_record(
+                gebeurtenis=Gebeurtenis.HERINNERING_GEPLAND,
+                actor=None,
+                obj=taak,
+                na={"due": taak.due.isoformat(), "herinnering_op": nu.isoformat()},
+            )
+            result.herinneringen.append(taak.pk)
+    delen = Deelverzoek.objects.filter(volgende_timer__isnull=False, volgende_timer__lte=nu)
+    if deelverzoek_id is not None:
+        delen = delen.filter(pk=deelverzoek_id)
+    for pk in list(delen.order_by("volgende_timer").values_list("pk", flat=True)):
+        with transaction.atomic():
+            deel = deelverzoek_onder_slot(pk)
+            if deel.volgende_timer is None or deel.volgende_timer > nu:
+                continue
+            run = workflow.run_laden(deel)
+            gevuurd = engine.refresh_timers(run, now=nu)
+            sync = na_engine_stap(deelverzoek=deel, run=run, door=None, nu=nu)
+            for timer in gevuurd:
+                result.gevuurd.append((deel.pk, timer))
+            audit_record(
+                gebeurtenis=Gebeurtenis.TIMER_VERLOPEN,
+                actor=None,
+                obj=deel,
+                na={
+                    "timers": gevuurd,
+                    "nieuwe_taken": [t.bpmn_id for t in sync.nieuw],
+                    "volgende_timer": (
+                        deel.volgende_timer.isoformat() if deel.volgende_timer else None
+                    ),
+                },
+            )
+    return result
