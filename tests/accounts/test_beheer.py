@@ -14,7 +14,8 @@ from politiebijstand.audit.models import AuditLogEntry
 from tests.accounts.factories import maak_gebruiker, maak_organisatie
 from tests.accounts.helpers import heeft_totp, tweede_factor_instellen
 
-pytestmark = pytest.mark.django_db
+# Its own organisations (tests.accounts.factories), without the reference data.
+pytestmark = pytest.mark.usefixtures("zonder_referentiedata")
 
 
 def ingelogd_als(gebruiker: Gebruiker) -> Client:
