@@ -1,4 +1,4 @@
-"""Shared fixtures: paths to the shared cases, and Debian chromium for Playwright."""
+"""Shared fixtures: the reference data, the shared cases, Debian chromium for Playwright."""
 
 from __future__ import annotations
 
@@ -14,6 +14,61 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("PB_SHARED_DIR", REPO.parent / "shared"))
 CASES_DIR = SHARED / "cases"
 CHROMIUM = "/usr/bin/chromium"
+
+
+def _referentiedata_laden() -> None:
+    """Load the organisations, units, parketten and municipalities, as `make run` does.
+
+    The same as the commands `referentiedata_laden` and `gebieden_laden`, through their services.
+    """
+    from politiebijstand.organisaties.gebied_services import gebieden_laden
+    from politiebijstand.organisaties.gebieden import load_gebieden
+    from politiebijstand.organisaties.referentie import load_referentie
+    from politiebijstand.organisaties.services import referentiedata_laden
+
+    referentiedata_laden(referentie=load_referentie())
+    gebieden_laden(gebieden=load_gebieden())
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
+    """The test database with the reference data, loaded once for the whole run.
+
+    Every `db` test sees it, because its changes are rolled back. A transactional test
+    (``transactional_db``, ``live_server``) empties the database afterwards, so such a test
+    requests `referentiedata`, which loads it again. Tests that need the database without it
+    request `zonder_referentiedata`.
+    """
+    with django_db_blocker.unblock():
+        _referentiedata_laden()
+
+
+@pytest.fixture
+def referentiedata(db: None) -> None:
+    """The reference data (organisations and areas) in the test database.
+
+    Loaded once per run by `django_db_setup`. A `db` test runs inside a transaction over that
+    data; a transactional test does not, and a transactional test before it may have emptied
+    the database, so there it is loaded again (loading is idempotent).
+    """
+    from django.db import connection
+
+    if not connection.in_atomic_block:
+        _referentiedata_laden()
+
+
+@pytest.fixture
+def zonder_referentiedata(db: None) -> None:
+    """A database without organisations, for tests of loading or of its absence.
+
+    Deleted inside the test's transaction, so the next test has the reference data again.
+    The audit rows of the loading stay: the audit trail only grows.
+    """
+    from politiebijstand.organisaties.models import Organisatie
+
+    # The links between organisations are PROTECTed: clear them first (no audit rows: update).
+    Organisatie.objects.update(parent=None, eenheid=None, regioburgemeester=None)
+    Organisatie.objects.all().delete()
 
 
 @pytest.fixture(autouse=True)

@@ -14,7 +14,8 @@ from politiebijstand.audit.models import AuditLogEntry
 from tests.accounts.factories import maak_gebruiker, maak_organisatie
 from tests.accounts.helpers import heeft_totp, tweede_factor_instellen
 
-pytestmark = pytest.mark.django_db
+# Its own organisations (tests.accounts.factories), without the reference data.
+pytestmark = pytest.mark.usefixtures("zonder_referentiedata")
 
 
 def ingelogd_als(gebruiker: Gebruiker) -> Client:
@@ -154,8 +155,13 @@ def test_rechten_wijzigen_service_weigert_onbekend_veld_en_rol() -> None:
         gebruiker_rechten_wijzigen(door=None, gebruiker=gebruiker, is_demo=True)
     with pytest.raises(ValueError, match=r"^rol: 'baas' is geen rol"):
         gebruiker_rechten_wijzigen(door=None, gebruiker=gebruiker, rol="baas")
-    assert gebruiker_rechten_wijzigen(door=None, gebruiker=gebruiker, rol=Rol.MEDEWERKER)
+    opgeslagen = gebruiker_rechten_wijzigen(door=None, gebruiker=gebruiker, rol=Rol.MEDEWERKER)
     # nothing changed, nothing audited
+    assert (opgeslagen.pk, opgeslagen.rol, opgeslagen.is_demo) == (
+        gebruiker.pk,
+        Rol.MEDEWERKER,
+        False,
+    )
     assert not AuditLogEntry.objects.filter(object_type="accounts.gebruiker").exists()
 
 

@@ -16,10 +16,6 @@ import pytest
 
 from politiebijstand.accounts.demo import DEMO_ORGANISATIES, DEMO_WACHTWOORD
 from politiebijstand.accounts.models import Gebruiker
-from politiebijstand.organisaties.gebied_services import gebieden_laden
-from politiebijstand.organisaties.gebieden import load_gebieden
-from politiebijstand.organisaties.referentie import load_referentie
-from politiebijstand.organisaties.services import referentiedata_laden
 
 
 @pytest.fixture
@@ -41,12 +37,6 @@ PRODUCTIE = {
     "PB_SECRET_KEY": secrets.token_urlsafe(64),
     "DJANGO_SETTINGS_MODULE": "politiebijstand.conf.production",
 }
-
-
-@pytest.fixture
-def referentiedata(db: None) -> None:
-    referentiedata_laden(referentie=load_referentie())
-    gebieden_laden(gebieden=load_gebieden())
 
 
 def test_demo_accounts_een_per_rol_per_organisatie_en_herhaalbaar(referentiedata: None) -> None:
@@ -81,8 +71,7 @@ def test_demo_accounts_geweigerd_waar_demos_verboden_zijn(referentiedata: None) 
     assert not Gebruiker.objects.exists()
 
 
-@pytest.mark.django_db
-def test_demo_accounts_vragen_eerst_de_referentiedata() -> None:
+def test_demo_accounts_vragen_eerst_de_referentiedata(zonder_referentiedata: None) -> None:
     with pytest.raises(CommandError, match="organisatie RCCB-MN ontbreekt"):
         call_command("demo_accounts_laden", stdout=StringIO())
 

@@ -51,6 +51,16 @@ def knoei(sql: str, params: list[Any]) -> None:
         cursor.execute(sql, params)
 
 
+@pytest.fixture(autouse=True)
+def _keten_vanaf_genesis(db: None) -> None:
+    """An empty audit trail, so each chain here starts at its genesis.
+
+    The run-wide reference data wrote audit rows when it was loaded (tests/conftest.py); they
+    are removed inside the test's transaction, past the append-only guard, as `knoei` does.
+    """
+    knoei(f"DELETE FROM {TABEL}", [])  # noqa: S608
+
+
 @pytest.fixture
 def drie_regels() -> list[AuditLogEntry]:
     piet = Gebruiker.objects.create_user("piet", password="x")

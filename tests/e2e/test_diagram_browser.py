@@ -13,7 +13,7 @@ from playwright.sync_api import Browser, Page, expect
 from pytest_django.live_server_helper import LiveServer
 
 from tests.accounts.helpers import tweede_factor_instellen
-from tests.verzoeken.helpers import gebruiker, maak_verzoek, referentiedata_laden_voor_test
+from tests.verzoeken.helpers import gebruiker, maak_verzoek
 
 pytestmark = pytest.mark.browser
 
@@ -27,9 +27,8 @@ def schaal(page: Page) -> float:
 
 
 def test_diagram_is_breed_hoog_en_zoombaar(
-    browser: Browser, live_server: LiveServer, transactional_db: Any
+    browser: Browser, live_server: LiveServer, transactional_db: Any, referentiedata: None
 ) -> None:
-    referentiedata_laden_voor_test()
     verzoek = maak_verzoek()
     rccb = gebruiker("RCCB-MN")
     tweede_factor_instellen(rccb)

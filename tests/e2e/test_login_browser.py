@@ -13,7 +13,7 @@ from politiebijstand.audit.models import AuditLogEntry
 from tests.accounts.factories import WACHTWOORD, maak_gebruiker
 from tests.accounts.helpers import totp_code, tweede_factor_instellen
 
-pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("referentiedata_live")]
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("transactional_db", "referentiedata")]
 
 
 def test_inloggen_met_tweede_factor_toont_de_startpagina(

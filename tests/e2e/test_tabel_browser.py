@@ -12,7 +12,7 @@ from playwright.sync_api import Browser, Page
 from pytest_django.live_server_helper import LiveServer
 
 from tests.accounts.helpers import tweede_factor_instellen
-from tests.verzoeken.helpers import gebruiker, maak_verzoek, referentiedata_laden_voor_test
+from tests.verzoeken.helpers import gebruiker, maak_verzoek
 
 pytestmark = pytest.mark.browser
 
@@ -84,8 +84,7 @@ def gebroken_woorden(page: Page, selector: str) -> list[str]:
 
 
 @pytest.fixture
-def verzoek(transactional_db: Any) -> Any:
-    referentiedata_laden_voor_test()
+def verzoek(transactional_db: Any, referentiedata: None) -> Any:
     maak_verzoek()
     return maak_verzoek()
 

@@ -23,19 +23,13 @@ from tests.verzoeken.helpers import (
     gebruiker,
     maak_verzoek,
     maak_verzoek_amsterdam,
-    referentiedata_laden_voor_test,
 )
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def referentiedata_met_gebieden(transactional_db: Any) -> None:
-    referentiedata_laden_voor_test()
-
-
 def test_rccb_ziet_na_inloggen_met_totp_alleen_de_verzoeken_van_de_eigen_eenheid(
-    browser: Browser, live_server: LiveServer, referentiedata_met_gebieden: None
+    browser: Browser, live_server: LiveServer, transactional_db: Any, referentiedata: None
 ) -> None:
     url = live_server.url
     eigen = maak_verzoek()  # Midden-Nederland

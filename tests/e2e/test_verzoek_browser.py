@@ -29,14 +29,9 @@ from politiebijstand.verzoeken.models import Bijstandsverzoek, Deelverzoek, Taak
 from politiebijstand.wijzer.views import resultaat_url_voor_situatie
 from tests.accounts.factories import WACHTWOORD
 from tests.accounts.helpers import totp_code, tweede_factor_instellen
-from tests.verzoeken.helpers import gebruiker, referentiedata_laden_voor_test, situatie
+from tests.verzoeken.helpers import gebruiker, situatie
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def referentiedata_met_gebieden(transactional_db: Any) -> None:
-    referentiedata_laden_voor_test()
 
 
 class Kijker:
@@ -96,7 +91,7 @@ def _stap(page: Page, url: str, naam: str, verslag: str) -> None:
 
 
 def test_verzoek_uit_de_wijzer_door_procedure_1_tot_het_besluit(
-    kijker: Kijker, live_server: LiveServer, referentiedata_met_gebieden: None
+    kijker: Kijker, live_server: LiveServer, transactional_db: Any, referentiedata: None
 ) -> None:
     url = live_server.url
     rccb = gebruiker("RCCB-MN")

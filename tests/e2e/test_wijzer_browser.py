@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import io
 import json
 import re
 from typing import Any
-
-from django.core.management import call_command
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -16,7 +13,7 @@ from pytest_django.live_server_helper import LiveServer
 from politiebijstand.wijzer import teksten
 from tests.conftest import CASES_DIR
 
-pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("referentiedata_live")]
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("transactional_db", "referentiedata")]
 
 CASE = json.loads((CASES_DIR / "kmar-avondklok-den-haag.json").read_text(encoding="utf-8"))
 RESULTAAT = (
@@ -126,7 +123,6 @@ def test_wijzer_werkt_zonder_javascript(
 def test_wijziglink_brengt_terug_naar_de_vraag_met_het_antwoord(
     page: Page, live_server: LiveServer
 ) -> None:
-    call_command("gebieden_laden", stdout=io.StringIO())  # the regioburgemeesters
     page.goto(f"{live_server.url}{RESULTAAT}")
     page.get_by_role("link", name="Wijzig de antwoorden van stap 'Leveranciers'").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Van wie is capaciteit nodig?")

@@ -15,7 +15,8 @@ from politiebijstand.meldingen.models import Bericht, BerichtStatus
 from politiebijstand.meldingen.services import bericht_schrijven, berichten_versturen
 from tests.accounts.factories import maak_organisatie
 
-pytestmark = pytest.mark.django_db
+# Its own organisations and addresses (`schrijf`), without the reference data.
+pytestmark = pytest.mark.usefixtures("zonder_referentiedata")
 
 NU = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 

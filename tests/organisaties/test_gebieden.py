@@ -103,7 +103,7 @@ def test_ongeldig_bestand_noemt_het_veld(
     assert str(exc.value) == melding
 
 
-@pytest.mark.django_db
+@pytest.mark.usefixtures("zonder_referentiedata")
 def test_laden_legt_eenheid_en_regioburgemeester_vast_en_is_herhaalbaar() -> None:
     eerste = gebieden_laden(gebieden=load_gebieden())
     assert len(eerste.nieuw) == 46
@@ -123,7 +123,7 @@ def test_laden_legt_eenheid_en_regioburgemeester_vast_en_is_herhaalbaar() -> Non
     assert (utrecht.functionaris, utrecht.actief) == ("(naam burgemeester)", False)
 
 
-@pytest.mark.django_db
+@pytest.mark.usefixtures("zonder_referentiedata")
 def test_command_gebieden_laden() -> None:
     from io import StringIO
 
@@ -132,7 +132,7 @@ def test_command_gebieden_laden() -> None:
     assert out.getvalue() == "46 organisaties geladen (46 nieuw, 0 bijgewerkt, 0 ongewijzigd)\n"
 
 
-@pytest.mark.django_db
+@pytest.mark.usefixtures("zonder_referentiedata")
 def test_elke_wijziging_van_een_organisatie_staat_in_de_geschiedenis(
     admin_client: Client,
 ) -> None:

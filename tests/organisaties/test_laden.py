@@ -19,7 +19,8 @@ from politiebijstand.organisaties.models import Organisatie
 from politiebijstand.organisaties.referentie import CONTRACT_CODES, DEFAULT_PATH, load_referentie
 from politiebijstand.organisaties.selectors import organisaties_by_codes
 
-pytestmark = pytest.mark.django_db
+# Loading is tested on an empty database: the run-wide reference data is removed first.
+pytestmark = pytest.mark.usefixtures("zonder_referentiedata")
 
 VELDEN = (
     "naam",

@@ -30,7 +30,8 @@ from politiebijstand.wijzer.stappen import STAPPEN
 from tests.accounts.factories import maak_gebruiker
 from tests.accounts.helpers import tweede_factor_instellen
 
-pytestmark = pytest.mark.django_db
+# Its own organisations (tests.accounts.factories), without the reference data.
+pytestmark = pytest.mark.usefixtures("zonder_referentiedata")
 
 OK, METHODE, LOGIN, TWEE_FA = "ok", "methode", "login", "tweede-factor"
 GEWEIGERD, ONBEKEND, NIET_GEVONDEN = "geweigerd", "onbekend", "niet-gevonden"

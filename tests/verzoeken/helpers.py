@@ -1,4 +1,4 @@
-"""Test helpers: reference data, users per organisation, requests, and a walk through services."""
+"""Test helpers: users per organisation, requests, and a walk through services."""
 
 from __future__ import annotations
 
@@ -10,11 +10,7 @@ from typing import Any
 
 from politiebijstand.accounts.constants import Rol
 from politiebijstand.accounts.models import Gebruiker
-from politiebijstand.organisaties.gebied_services import gebieden_laden
-from politiebijstand.organisaties.gebieden import load_gebieden
 from politiebijstand.organisaties.models import Organisatie
-from politiebijstand.organisaties.referentie import load_referentie
-from politiebijstand.organisaties.services import referentiedata_laden
 from politiebijstand.verzoeken import services
 from politiebijstand.verzoeken.constants import TaakStatus
 from politiebijstand.verzoeken.models import Bijstandsverzoek, Taak
@@ -23,12 +19,6 @@ from tests.accounts.factories import maak_gebruiker
 NU = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 STAP = timedelta(minutes=5)
 _teller = itertools.count(1)
-
-
-def referentiedata_laden_voor_test() -> None:
-    """Load the organisations, units, parketten and municipalities of the reference data."""
-    referentiedata_laden(referentie=load_referentie())
-    gebieden_laden(gebieden=load_gebieden())
 
 
 def org(code: str) -> Organisatie:

@@ -25,7 +25,10 @@ def test_werkvoorraad_toont_de_open_taken_van_de_eigen_organisatie() -> None:
     response = client.get(URL)
     assert response.status_code == 200
     html = inhoud(response)
-    assert "Werkvoorraad RCCB Midden-Nederland" in html or "Werkvoorraad" in html
+    assert (
+        '<h1 class="utrecht-heading-1">'
+        "Werkvoorraad Afdeling Conflict- en Crisisbeheersing, Midden-Nederland</h1>"
+    ) in html
     (taak,) = open_taken(verzoek)
     assert taak.bpmn_id == "taak_vooroverleg_ccb_kmar"
     assert f'href="/verzoeken/taken/{taak.pk}/"' in html

@@ -1,22 +1,11 @@
-"""Fixtures of the wizard tests: the reference data of the organisations."""
+"""Helpers of the wizard tests: the shared cases."""
 
 from __future__ import annotations
 
-import io
 import json
 from typing import Any
 
-from django.core.management import call_command
-
-import pytest
-
 from tests.conftest import CASES_DIR
-
-
-@pytest.fixture
-def referentiedata(db: None) -> None:
-    """The organisations (codes, names, 24/7 numbers) loaded as `make run` does."""
-    call_command("referentiedata_laden", stdout=io.StringIO())
 
 
 def case(naam: str) -> dict[str, Any]:

@@ -13,14 +13,12 @@ from politiebijstand.rules.catalogus import BRONNOTITIES
 from politiebijstand.rules.interpretaties import VASTE_INTERPRETATIES
 from politiebijstand.rules.versie import regels_versie, regels_versie_kort
 from politiebijstand.wijzer.views import resultaat_url_voor_situatie
-from tests.verzoeken.helpers import referentiedata_laden_voor_test
 from tests.verzoeken_ui.helpers import als
 
 
 @pytest.fixture
-def client(db: None) -> Client:
+def client(referentiedata: None) -> Client:
     """A client of a unit's RCCB, which may make requests, so the button can show."""
-    referentiedata_laden_voor_test()
     rccb, _ = als("RCCB-MN")
     return rccb
 

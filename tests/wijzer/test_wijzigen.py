@@ -7,15 +7,13 @@ User test defects 2 (the regioburgemeester is known), 3 (a new question shown as
 from __future__ import annotations
 
 import html
-import io
 
-from django.core.management import call_command
 from django.test import Client
 
 import pytest
 from pytest_django.asserts import assertRedirects
 
-pytestmark = pytest.mark.usefixtures("referentiedata", "gebieden")
+pytestmark = pytest.mark.usefixtures("referentiedata")  # with the regioburgemeesters
 
 GEWIJZIGD = (
     "taak=openbare_orde&eigen_capaciteit_toereikend=nee&leverancier=kmar&leverancier=politie"
@@ -34,12 +32,6 @@ VEENENDAAL = (
     "Volgens de referentiegegevens is de burgemeester van Veenendaal niet de regioburgemeester "
     "van Midden-Nederland; dat is de burgemeester van Utrecht."
 )
-
-
-@pytest.fixture
-def gebieden(referentiedata: None) -> None:
-    """The units, municipalities and regioburgemeesters (organisaties/data/gebieden.yaml)."""
-    call_command("gebieden_laden", stdout=io.StringIO())
 
 
 def tekst(response: object) -> str:
