@@ -19,7 +19,7 @@ REPO = Path(__file__).resolve().parents[2]
 LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
 
 LAYERS = "Layers: conf > pages and API > domain apps > shared services > web | procedures"
-IN_APP = "Within an app: pages, admin and tasks > services | selectors > models"
+IN_APP = "Within an app: pages, admin and tasks > services : selectors > models"
 NO_CIRCLES = "No circles: no two sibling packages or modules import each other"
 RULES_PURE = "rules/ is pure: no Django, nothing else of the project"
 PROCEDURES_PURE = "procedures/ is pure: no Django, nothing of the project but rules/"
