@@ -66,7 +66,7 @@ def wizard_result_request(situatie: dict[str, Any]) -> WizardRequest | None:
     The wizard carries every answer in the query string (`wijzer.views`), so the result page of
     a Situatie is one clean URL.
     """
-    from politiebijstand.wijzer.views import resultaat_url_voor_situatie
+    from politiebijstand.vragenlijst.adressen import resultaat_url_voor_situatie
 
     return WizardRequest("GET", resultaat_url_voor_situatie(situatie), {})
 

@@ -26,7 +26,7 @@ from politiebijstand.accounts.constants import Rol
 from politiebijstand.accounts.models import Gebruiker
 from politiebijstand.verzoeken.constants import DeelverzoekStatus
 from politiebijstand.verzoeken.models import Bijstandsverzoek, Deelverzoek, Taak
-from politiebijstand.wijzer.views import resultaat_url_voor_situatie
+from politiebijstand.vragenlijst.adressen import resultaat_url_voor_situatie
 from tests.accounts.factories import WACHTWOORD
 from tests.accounts.helpers import totp_code, tweede_factor_instellen
 from tests.verzoeken.helpers import gebruiker, situatie

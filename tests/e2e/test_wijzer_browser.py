@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from pytest_django.live_server_helper import LiveServer
 
-from politiebijstand.wijzer import teksten
+from politiebijstand.vragenlijst import teksten
 from tests.conftest import CASES_DIR
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("transactional_db", "referentiedata")]

@@ -26,7 +26,7 @@ import pytest
 
 from politiebijstand.accounts.constants import Rol
 from politiebijstand.accounts.models import Gebruiker
-from politiebijstand.wijzer.stappen import STAPPEN
+from politiebijstand.vragenlijst.stappen import STAPPEN
 from tests.accounts.factories import maak_gebruiker
 from tests.accounts.helpers import tweede_factor_instellen
 

@@ -20,7 +20,7 @@ from politiebijstand.verzoeken.models import (
     TelefonischContact,
 )
 from politiebijstand.verzoeken.services import InzetRegel
-from politiebijstand.wijzer.views import resultaat_url_voor_situatie
+from politiebijstand.vragenlijst.adressen import resultaat_url_voor_situatie
 from tests.accounts.helpers import tweede_factor_instellen
 from tests.verzoeken.helpers import (
     NU,

@@ -12,7 +12,7 @@ import pytest
 from politiebijstand.rules.catalogus import BRONNOTITIES
 from politiebijstand.rules.interpretaties import VASTE_INTERPRETATIES
 from politiebijstand.rules.versie import regels_versie, regels_versie_kort
-from politiebijstand.wijzer.views import resultaat_url_voor_situatie
+from politiebijstand.vragenlijst.adressen import resultaat_url_voor_situatie
 from tests.verzoeken_ui.helpers import als
 
 

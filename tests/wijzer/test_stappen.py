@@ -11,7 +11,7 @@ from django.http import QueryDict
 import pytest
 
 from politiebijstand.rules import advies_bepalen, situatie_from_dict
-from politiebijstand.wijzer.stappen import (
+from politiebijstand.vragenlijst.stappen import (
     canonieke_query,
     details_velden,
     naar_situatie,

@@ -15,8 +15,8 @@ from pytest_django.asserts import assertContains, assertNotContains, assertRedir
 
 from politiebijstand.rules import advies_bepalen, situatie_from_dict
 from politiebijstand.rules.catalogus import bron_voluit, regels
-from politiebijstand.wijzer.stappen import query_van_situatie
-from politiebijstand.wijzer.views import resultaat_url_voor_situatie
+from politiebijstand.vragenlijst.adressen import resultaat_url_voor_situatie
+from politiebijstand.vragenlijst.stappen import query_van_situatie
 from tests.wijzer.conftest import case
 
 pytestmark = pytest.mark.usefixtures("referentiedata")

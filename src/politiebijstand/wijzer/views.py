@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Any
@@ -35,10 +34,13 @@ from politiebijstand.rules.catalogus import BRONNOTITIES, bron_voluit, module_ti
 from politiebijstand.rules.engine import aanvraagbare_routes, wat_nu
 from politiebijstand.rules.interpretaties import VASTE_INTERPRETATIES
 from politiebijstand.rules.versie import regels_versie, regels_versie_kort
-from politiebijstand.web.problemen import probleem_response
-from politiebijstand.wijzer import teksten
-from politiebijstand.wijzer.referentie import regioburgemeester_volgens_referentie
-from politiebijstand.wijzer.stappen import (
+from politiebijstand.vragenlijst import teksten
+from politiebijstand.vragenlijst.adressen import (
+    resultaat_url,
+    stap_url,
+)
+from politiebijstand.vragenlijst.referentie import regioburgemeester_volgens_referentie
+from politiebijstand.vragenlijst.stappen import (
     FASEN,
     JA,
     NEE,
@@ -51,41 +53,10 @@ from politiebijstand.wijzer.stappen import (
     Voortgang,
     canonieke_query,
     naar_situatie,
-    query_van_situatie,
     samenvatting,
     voortgang,
 )
-
-#: The organisations of the footer's 24/7 numbers (`ui.templatetags.ui.SPOEDNUMMERS`).
-SPOED_CODES = ("LE-POB", "LOCC", "OZI")
-
-
-def stap_url(stap: Stap, query: QueryDict) -> str:
-    """The URL of a step with the given answers."""
-    url = reverse("wijzer:stap", args=[stap.slug])
-    return f"{url}?{query.urlencode()}" if query else url
-
-
-def resultaat_url(query: QueryDict) -> str:
-    """The URL of the result page with the given (canonical) answers."""
-    return f"{reverse('wijzer:resultaat')}?{query.urlencode()}"
-
-
-def resultaat_url_voor_situatie(situatie: Mapping[str, Any]) -> str:
-    """The bookmarkable result URL (path and query) for a contract `Situatie` object.
-
-    For links into the wizard and for `make bench`.
-
-    Raises:
-        ValueError: the situation misses an answer the wizard asks, or has an invalid one;
-            the message names the field.
-    """
-    stand = voortgang(query_van_situatie(situatie))
-    if stand.open is not None:
-        fouten = "; ".join(melding for _, melding in stand.open.fouten()) or stand.open.stap.slug
-        raise ValueError(f"onvolledige of ongeldige situatie: {fouten}")
-    return resultaat_url(canonieke_query(stand))
-
+from politiebijstand.web.problemen import probleem_response
 
 #: A query key set on the redirect to a question that a changed answer made necessary.
 NIEUW = "nieuw"
@@ -324,7 +295,7 @@ class RouteWeergave:
 
 
 def _codes(advies: Advies) -> list[str]:
-    codes = list(SPOED_CODES)
+    codes = list(teksten.SPOED_CODES)
     for route in advies.routes:
         codes += route.contacten
         codes += [c for c in (route.formulier_naar, route.besluit_door) if c]

@@ -17,7 +17,7 @@ from politiebijstand.organisaties.models import Organisatie
 from politiebijstand.verzoeken.constants import BesluitUitkomst, RegelUitkomst
 from politiebijstand.verzoeken.models import GevraagdeInzet
 from politiebijstand.verzoeken.services import InzetRegel, RegelBesluit
-from politiebijstand.wijzer.referentie import gemeente_volgens_referentie
+from politiebijstand.vragenlijst.referentie import gemeente_volgens_referentie
 
 DATUM_TIJD_FORMAAT = "%Y-%m-%dT%H:%M"
 

@@ -70,20 +70,20 @@ from politiebijstand.verzoeken.selectors import (
     verzoek_list,
 )
 from politiebijstand.verzoeken.ui import forms as uiforms
-from politiebijstand.wijzer import teksten
-from politiebijstand.wijzer.referentie import regioburgemeester_volgens_referentie
-from politiebijstand.wijzer.stappen import (
+from politiebijstand.vragenlijst import teksten
+from politiebijstand.vragenlijst.adressen import (
+    resultaat_url,
+    resultaat_url_voor_situatie,
+    stap_url,
+)
+from politiebijstand.vragenlijst.referentie import regioburgemeester_volgens_referentie
+from politiebijstand.vragenlijst.stappen import (
     REGIOBURGEMEESTER,
     canonieke_query,
     naar_situatie,
     voortgang,
 )
-from politiebijstand.wijzer.views import (
-    SPOED_CODES,
-    resultaat_url,
-    resultaat_url_voor_situatie,
-    stap_url,
-)
+from politiebijstand.vragenlijst.teksten import SPOED_CODES
 
 PER_PAGINA = 25
 

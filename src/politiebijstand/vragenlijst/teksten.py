@@ -207,3 +207,7 @@ def procedure_titel(procedure: str) -> str:
     if procedure == "rechtshulp":
         return titel
     return f"Procedure {procedure}: {titel}" if titel else f"Procedure {procedure}"
+
+
+#: The organisations of the footer's 24/7 numbers (`ui.templatetags.ui.SPOEDNUMMERS`).
+SPOED_CODES = ("LE-POB", "LOCC", "OZI")

@@ -21,8 +21,8 @@ from django.http import QueryDict
 
 from politiebijstand.rules import Leverancier, Middel, Politietaak
 from politiebijstand.rules.situatie import Aanvrager, OngeldigeSituatie, gemeenten_valideren
+from politiebijstand.vragenlijst import teksten
 from politiebijstand.web.tekst import foutregel
-from politiebijstand.wijzer import teksten
 
 Antwoorden = dict[str, Any]
 
@@ -55,7 +55,7 @@ VOORWAARDEN_KRIJGSMACHT = {
     GEEN_VOORWAARDE: "Geen van deze.",
 }
 
-#: The answer that the reference data can pre-fill (`wijzer.referentie`).
+#: The answer that the reference data can pre-fill (`vragenlijst.referentie`).
 REGIOBURGEMEESTER = "aanvrager_is_regioburgemeester"
 
 _GEMEENTE_SCHEIDING = re.compile(r"[\n,;]+")
@@ -411,7 +411,7 @@ class RegioburgemeesterForm(StapForm):
     """The regioburgemeester question, asked after the municipalities are known.
 
     A step of its own so that the view can pre-fill it from the reference data when exactly
-    one municipality is given (`wijzer.referentie`).
+    one municipality is given (`vragenlijst.referentie`).
     """
 
     aanvrager_is_regioburgemeester = ja_nee(
