@@ -1,7 +1,7 @@
 """Speed figures of politiebijstand, printed and never asserted (`make bench`, issue #2).
 
 (a) The routing advice computed in-process by `politiebijstand.rules.advies_bepalen`, for every
-    case file in ``shared/cases`` (``$PB_SHARED_DIR`` or ``../shared`` beside the repository):
+    case file in ``docs/cases``:
     median and p95 per call in microseconds, against the goal of 1 ms median.
 (b) The Bijstandswijzer's result page served through Django's test Client on an in-memory SQLite
     database with the reference data loaded: median and p95 server time in milliseconds, against
@@ -38,8 +38,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("PB_SHARED_DIR", REPO.parent / "shared"))
-CASES_DIR = SHARED / "cases"
+CASES_DIR = REPO / "docs" / "cases"
 
 ADVIES_GOAL_US = 1000.0  # goal: median of one advice at most 1 ms (issue #2)
 PAGINA_GOAL_MS = 50.0  # goal: median server time of the result page at most 50 ms (issue #2)
@@ -407,7 +406,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"politiebijstand bench: {len(cases)} case files in {CASES_DIR}")
     print(f"python {sys.version.split()[0]}, settings {os.environ['DJANGO_SETTINGS_MODULE']}\n")
     if not cases:
-        print("no case files found: set PB_SHARED_DIR")
+        print(f"no case files found in {CASES_DIR}")
         return 0
     bench_advies(cases, args.advies_repeat)
     bench_pagina(cases, args.pagina_repeat)

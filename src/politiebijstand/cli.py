@@ -284,7 +284,7 @@ def _advies(bestand: str, als_json: bool) -> int:
         return EXIT_ONGELDIG
     prefix = ""
     if isinstance(data, dict) and "situatie" in data:
-        # A case file (shared/cases/): only its situation counts.
+        # A case file (docs/cases/): only its situation counts.
         data, prefix = data["situatie"], "situatie."
     try:
         situatie = situatie_from_dict(data)

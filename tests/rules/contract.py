@@ -1,4 +1,4 @@
-"""The JSON shape of `Advies.to_dict()` as shared/contract/advies.md fixes it, as an assertion."""
+"""The JSON shape of `Advies.to_dict()` as docs/contract/advies.md fixes it, as an assertion."""
 
 from __future__ import annotations
 

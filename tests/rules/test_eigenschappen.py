@@ -1,5 +1,5 @@
 """Property tests: any valid situation gives an advice of the contract's shape; any invalid one
-raises `OngeldigeSituatie` naming the offending field (shared/contract/advies.md)."""
+raises `OngeldigeSituatie` naming the offending field (docs/contract/advies.md)."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from politiebijstand.rules import (
 )
 from tests.rules.contract import controleer_advies
 
-# The contract's field names (shared/contract/advies.md, "Input: Situatie").
+# The contract's field names (docs/contract/advies.md, "Input: Situatie").
 SITUATIE_VELDEN = {
     "eigen_capaciteit_toereikend",
     "taak",

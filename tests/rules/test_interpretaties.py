@@ -1,4 +1,4 @@
-"""One test per interpretation fixed in shared/contract/advies.md ("Interpretations fixed here")."""
+"""One test per interpretation fixed in docs/contract/advies.md ("Interpretations fixed here")."""
 
 from __future__ import annotations
 

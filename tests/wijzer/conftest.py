@@ -20,6 +20,6 @@ def referentiedata(db: None) -> None:
 
 
 def case(naam: str) -> dict[str, Any]:
-    """The `situatie` object of a case file in shared/cases."""
+    """The `situatie` object of a case file in docs/cases."""
     data: dict[str, Any] = json.loads((CASES_DIR / f"{naam}.json").read_text(encoding="utf-8"))
     return data

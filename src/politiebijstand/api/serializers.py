@@ -1,6 +1,6 @@
 """Shapes of the advice API for the OpenAPI description (drf-spectacular).
 
-These serializers document the contract (shared/contract/advies.md); they do not validate.
+These serializers document the contract (docs/contract/advies.md); they do not validate.
 Input is validated by `rules.situatie_from_dict`, the single entry point for untrusted input,
 so the API, the CLI and the wizard give the same errors.
 """

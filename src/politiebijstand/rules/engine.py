@@ -104,7 +104,7 @@ def advies_bepalen(situatie: Situatie) -> Advies:
             requires (`indicatie_misdrijf` for a missing person, `aanvrager` for no police
             task, `middel` for Ministry resources).
 
-    Bron: shared/contract/advies.md (interpretations 1-11); factsheet, stroomschema and
+    Bron: docs/contract/advies.md (interpretations 1-11); factsheet, stroomschema and
     toelichting 1-12; Politiewet 2012 art. 11, 12, 56, 57, 58.
     """
     verslag = _Verslag()

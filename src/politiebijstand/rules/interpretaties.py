@@ -1,7 +1,7 @@
 """The eleven fixed interpretations of the contract, in Dutch, for the rule catalogue.
 
 Where the factsheet is silent, ambiguous or contradicts the law, the engine follows the
-interpretations fixed in the contract (`shared/contract/advies.md`, "Interpretations fixed
+interpretations fixed in the contract (`docs/contract/advies.md`, "Interpretations fixed
 here"). Rules cite them in their Dutch text as "vaste interpretatie N (docs/contract)"; the
 catalogue lists them here so that a lawyer can read what each says. The texts are faithful
 Dutch renderings of the contract's English, without field names.
