@@ -238,9 +238,9 @@ def test_body_met_utf8_bom_wordt_gelezen(client: Client) -> None:
             "een gemeentenaam is ten hoogste 80 tekens lang",
         ),
         (
-            {"gemeenten": [f"G{i}" for i in range(51)]},
+            {"gemeenten": [f"G{i}" for i in range(343)]},
             "gemeenten",
-            "ten hoogste 50 gemeenten, niet 51",
+            "ten hoogste 342 gemeenten, niet 343",
         ),
         (
             {"gevraagd": [{"leverancier": "kmar"}, {"leverancier": "kmar"}]},

@@ -1,11 +1,13 @@
-"""Police units, RCCBs, arrondissementsparketten and municipalities, from a YAML file (issue #3).
+"""Police units, RCCBs, arrondissementsparketten and municipalities (issues #3 and #8).
 
-Pure Python: reads and validates ``data/gebieden.yaml`` and derives the organisations (as
+Pure Python: reads and validates ``data/gebieden.yaml`` (the units, their RCCB, parket and
+regioburgemeester) and takes the 342 municipalities from `politiebijstand.rules.gemeenten`
+(the CBS list that the advice uses too, ADR-0018). It derives the organisations (as
 `OrganisatieInfo`, the shape of the reference data) and their relations: the unit of each
 municipality and parket, and the regioburgemeester's municipality of each regional unit.
-Sources: Politiewet 2012 art. 25 lid 2 (one regional unit per arrondissement), art. 42
-(Landelijke Eenheid), art. 11 (the burgemeester's gezag), art. 56 lid 3 (zienswijze of the
-regioburgemeester); CBS municipality codes.
+Sources: Politiewet 2012 art. 25 lid 2 (one regional unit per arrondissement; the unit
+follows the safety region), art. 42 (Landelijke Eenheid), art. 11 (the burgemeester's gezag),
+art. 56 lid 3 (zienswijze of the regioburgemeester); CBS municipality codes.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import Any
 import yaml
 
 from politiebijstand.organisaties.referentie import OngeldigeReferentie, OrganisatieInfo
+from politiebijstand.rules.gemeenten import REGIOBURGEMEESTERS, gemeenten
 
 DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "gebieden.yaml"
 
@@ -89,12 +92,17 @@ def _info(
 
 
 def load_gebieden(path: Path | str | None = None) -> Gebieden:
-    """Read and validate the file of units, parketten and municipalities.
+    """Read and validate the file of units and parketten; add every municipality.
+
+    The municipalities are those of `politiebijstand.rules.gemeenten`, each in the regional
+    unit whose `gebied` is its ``politie_eenheid``.
 
     Raises:
         OngeldigeReferentie: the file cannot be read, is not YAML, or an entry is invalid (a
-            missing or malformed field, a duplicate code, an unknown unit or municipality). The
-            message names the entry and the field.
+            missing or malformed field, a duplicate code, an unknown unit or municipality, a
+            regional unit whose `gebied` no municipality names, or a regioburgemeester that
+            differs from `rules.gemeenten.REGIOBURGEMEESTERS`). The message names the entry
+            and the field.
     """
     bestand = Path(path) if path is not None else DEFAULT_PATH
     try:
@@ -105,17 +113,16 @@ def load_gebieden(path: Path | str | None = None) -> Gebieden:
         raise OngeldigeReferentie(bestand, "bestand", "een mapping is vereist")
     bron = _tekst(bestand, "bron", data.get("bron"))
     peildatum = _tekst(bestand, "peildatum", data.get("peildatum"))
-    eenheden, gemeenten = data.get("eenheden"), data.get("gemeenten")
+    eenheden = data.get("eenheden")
     if not isinstance(eenheden, list) or not eenheden:
         raise OngeldigeReferentie(bestand, "eenheden", "een lijst is vereist")
-    if not isinstance(gemeenten, list):
-        raise OngeldigeReferentie(bestand, "gemeenten", "een lijst is vereist")
 
     units: list[OrganisatieInfo] = []
     rccbs: list[OrganisatieInfo] = []
     parketten: list[OrganisatieInfo] = []
     eenheid_van: dict[str, str] = {}
     regio: dict[str, str] = {}
+    eenheid_per_gebied: dict[str, str] = {}
     for i, entry in enumerate(eenheden):
         veld = f"eenheden[{i}]"
         if not isinstance(entry, dict):
@@ -183,35 +190,34 @@ def load_gebieden(path: Path | str | None = None) -> Gebieden:
                 )
         else:
             regio[code] = _code(bestand, f"{veld}.regioburgemeester", rb, _GEMEENTE_RE, code)
+            eenheid_per_gebied[gebied] = code
 
-    unit_codes = {u.code for u in units}
     gemeente_infos: list[OrganisatieInfo] = []
-    for i, entry in enumerate(gemeenten):
-        veld = f"gemeenten[{i}]"
-        if not isinstance(entry, dict):
-            raise OngeldigeReferentie(bestand, veld, "een mapping is vereist")
-        code = _code(bestand, f"{veld}.code", entry.get("code"), _GEMEENTE_RE, None)
-        naam = _tekst(bestand, f"{veld}.naam", entry.get("naam"), code)
-        eenheid = _tekst(bestand, f"{veld}.eenheid", entry.get("eenheid"), code)
-        if eenheid not in unit_codes or eenheid == "EENHEID-LE":
+    for cbs in gemeenten():
+        eenheid = eenheid_per_gebied.get(cbs.politie_eenheid)
+        if eenheid is None:
             raise OngeldigeReferentie(
-                bestand, f"{veld}.eenheid", f"onbekende regionale eenheid {eenheid!r}", code
+                bestand,
+                "eenheden",
+                f"geen regionale eenheid met gebied {cbs.politie_eenheid!r}",
+                cbs.cbs_code,
             )
         gemeente_infos.append(
             _info(
-                code=code,
-                naam=f"Gemeente {naam} (burgemeester)",
-                afkorting=naam,
+                code=cbs.cbs_code,
+                naam=f"Gemeente {cbs.naam} (burgemeester)",
+                afkorting=cbs.naam,
                 soort="gezag",
                 omschrijving=(
-                    f"De burgemeester van {naam}: gezag over de politie bij de handhaving van "
+                    f"De burgemeester van {cbs.naam} (veiligheidsregio "
+                    f"{cbs.veiligheidsregio}): gezag over de politie bij de handhaving van "
                     "de openbare orde en de hulpverlening (Pw 2012 art. 11); vraagt bijstand "
                     "(art. 56 lid 1)."
                 ),
-                bron=bron,
+                bron=_GEMEENTEN_BRON,
             )
         )
-        eenheid_van[code] = eenheid
+        eenheid_van[cbs.cbs_code] = eenheid
 
     organisaties: dict[str, OrganisatieInfo] = {}
     for info in [*units, *rccbs, *parketten, *gemeente_infos]:
@@ -227,4 +233,20 @@ def load_gebieden(path: Path | str | None = None) -> Gebieden:
             raise OngeldigeReferentie(
                 bestand, "regioburgemeester", f"gemeente {gemeente!r} ligt niet in {unit}", unit
             )
+    for gebied, unit in eenheid_per_gebied.items():
+        # The advice reads the regioburgemeesters from the rules (contract, interpretation 12).
+        if REGIOBURGEMEESTERS.get(gebied) != regio[unit]:
+            raise OngeldigeReferentie(
+                bestand,
+                "regioburgemeester",
+                f"{regio[unit]!r} wijkt af van de regels "
+                f"(rules.gemeenten.REGIOBURGEMEESTERS: {REGIOBURGEMEESTERS.get(gebied)!r})",
+                unit,
+            )
     return Gebieden(organisaties, eenheid_van, regio, peildatum)
+
+
+_GEMEENTEN_BRON = (
+    "CBS gemeentelijke indeling op 1 januari 2024 (rules/data/gemeenten-2024.csv); eenheid "
+    "volgens de veiligheidsregio (Pw 2012 art. 25)"
+)
