@@ -152,11 +152,18 @@ def test_elke_wijziging_van_een_organisatie_staat_in_de_geschiedenis(
 ) -> None:
     gebieden_laden(gebieden=load_gebieden())
     utrecht = Organisatie.objects.get(code="GM0344")
-    eenheid_gezet, aangemaakt = organisatie_geschiedenis(utrecht)
+    # Created in bulk (issue #8): one row with the state and its relations.
+    (aangemaakt,) = organisatie_geschiedenis(utrecht)
     assert aangemaakt.gebeurtenis == "organisatie-aangemaakt"
     assert aangemaakt.actor_id is None  # the loader: the system
-    assert eenheid_gezet.voor is not None and eenheid_gezet.na is not None
-    assert (eenheid_gezet.voor["eenheid"], eenheid_gezet.na["eenheid"]) == (None, "EENHEID-MN")
+    assert aangemaakt.voor is None and aangemaakt.na is not None
+    assert (aangemaakt.na["code"], aangemaakt.na["eenheid"]) == ("GM0344", "EENHEID-MN")
+    assert aangemaakt.na["afkorting"] == "Utrecht"
+    mn = Organisatie.objects.get(code="EENHEID-MN")
+    (eenheid_aangemaakt,) = organisatie_geschiedenis(mn)
+    assert eenheid_aangemaakt.na is not None
+    assert eenheid_aangemaakt.na["regioburgemeester"] == "GM0344"
+    assert keten_verifieren().intact
     response = admin_client.get(f"/admin/organisaties/organisatie/{utrecht.pk}/change/")
     assert response.status_code == 200
     formulier = response.context["adminform"].form
@@ -168,7 +175,7 @@ def test_elke_wijziging_van_een_organisatie_staat_in_de_geschiedenis(
     data.update({"telefoon": "030 - 286 00 00", "functionaris": "De burgemeester", "actief": "on"})
     response = admin_client.post(f"/admin/organisaties/organisatie/{utrecht.pk}/change/", data)
     assert response.status_code == 302, response.context["adminform"].form.errors
-    gewijzigd, _, _ = organisatie_geschiedenis(utrecht)
+    gewijzigd, _ = organisatie_geschiedenis(utrecht)
     assert gewijzigd.gebeurtenis == "organisatie-gewijzigd"
     assert gewijzigd.actor_gebruikersnaam == "admin"
     assert gewijzigd.voor is not None and gewijzigd.na is not None
