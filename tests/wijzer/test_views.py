@@ -401,3 +401,31 @@ def test_resultaat_url_voor_een_situatie_is_de_schone_link() -> None:
                 "gevraagd": [{"leverancier": "buitenland"}],
             }
         )
+
+
+def test_onbekende_gemeente_is_een_fout_bij_het_veld_met_de_naaste_naam(client: Client) -> None:
+    """Issue #8: "Amsterdma" names the field gemeenten and suggests Amsterdam."""
+    response = client.get(
+        "/wijzer/details/?taak=openbare_orde&eigen_capaciteit_toereikend=nee&leverancier=kmar"
+        "&spoed=nee&locatiegebonden=ja&gemeenten=Amsterdma&verder=1"
+    )
+    body = html.unescape(response.content.decode())
+    assert response.status_code == 200
+    assert "Onbekende gemeente 'Amsterdma'; bedoelt u Amsterdam?" in body
+    assert 'aria-invalid="true"' in tag(response.content.decode(), 'name="gemeenten"')
+
+
+def test_resultaat_toont_een_formulier_per_gemeente_met_zijn_zienswijze(client: Client) -> None:
+    """Issue #8, interpretation 12: Den Haag and Wassenaar each their own form."""
+    response = client.get(
+        "/wijzer/advies/?taak=openbare_orde&eigen_capaciteit_toereikend=nee&leverancier=politie"
+        "&spoed=nee&gemeenten=Den+Haag%0D%0AWassenaar&aanvrager_is_regioburgemeester=nee",
+        follow=True,
+    )
+    body = html.unescape(response.content.decode())
+    assert response.status_code == 200
+    assert (
+        "<dt>Formulieren</dt><dd>Eén per gemeente, elk ondertekend door de eigen burgemeester:"
+        "<ul><li>'s-Gravenhage: zienswijze regioburgemeester niet van toepassing"
+    ) in body
+    assert "<li>Wassenaar: zienswijze regioburgemeester vereist: de regioburgemeester" in body
