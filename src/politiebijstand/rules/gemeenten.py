@@ -102,8 +102,10 @@ class OngeldigeGemeentelijst(ValueError):
 
 def _sleutel(naam: str) -> str:
     """The form of a name used for matching: no case, diacritics, full stops or hyphens."""
-    zonder = unicodedata.normalize("NFKD", naam.replace("’", "'"))
-    zonder = "".join(t for t in zonder if not unicodedata.combining(t))
+    zonder = naam.replace("’", "'")
+    if not zonder.isascii():
+        zonder = unicodedata.normalize("NFKD", zonder)
+        zonder = "".join(t for t in zonder if not unicodedata.combining(t))
     zonder = zonder.casefold().replace(".", "").replace("-", " ")
     return " ".join(zonder.split())
 
@@ -153,9 +155,8 @@ def _per_sleutel() -> dict[str, Gemeente]:
 
 
 @cache
-def gemeente_per_code() -> dict[str, Gemeente]:
-    """CBS code (``"GM0518"``) -> `Gemeente`, for every municipality."""
-    return {g.cbs_code: g for g in gemeenten()}
+def _per_naam() -> dict[str, Gemeente]:
+    return {g.naam: g for g in gemeenten()}
 
 
 def gemeente_zoeken(naam: str) -> Gemeente | None:
@@ -167,7 +168,8 @@ def gemeente_zoeken(naam: str) -> Gemeente | None:
     Returns:
         The `Gemeente`, or None when no municipality or alias has this name.
     """
-    return _per_sleutel().get(_sleutel(naam))
+    # The official name (what `Situatie.gemeenten` holds after validation) needs no matching.
+    return _per_naam().get(naam) or _per_sleutel().get(_sleutel(naam))
 
 
 def gemeente_suggesties(naam: str) -> tuple[str, ...]:
