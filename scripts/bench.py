@@ -129,6 +129,22 @@ def bench_advies(cases: list[Case], repeat: int) -> None:
             f"    {'all cases':<42} median {med:8.1f} us   p95 {p95:8.1f} us   "
             f"({len(alle)} calls; {verdict(med, ADVIES_GOAL_US)})"
         )
+    # Not a case, so not in the goal: the largest input, all 342 municipalities (issue #8),
+    # validation included (one form each on procedure 1 and 3).
+    from politiebijstand.rules.gemeenten import gemeenten
+
+    grootste = {
+        "eigen_capaciteit_toereikend": False,
+        "taak": "openbare_orde",
+        "gemeenten": [g.naam for g in gemeenten()],
+        "gevraagd": [{"leverancier": "politie"}, {"leverancier": "kmar"}],
+    }
+    samples = [
+        ns / 1000
+        for ns in timed_ns(lambda: advies_bepalen(situatie_from_dict(grootste)), repeat // 10)
+    ]
+    med, p95 = median_p95(samples)
+    print(f"    {'342 gemeenten, with validation':<42} median {med:8.1f} us   p95 {p95:8.1f} us")
 
 
 def bench_pagina(cases: list[Case], repeat: int) -> None:
@@ -162,6 +178,12 @@ def bench_pagina(cases: list[Case], repeat: int) -> None:
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         call_command("referentiedata_laden", stdout=io.StringIO())
+        # The units and all 342 municipalities, as in make run (issue #8), timed: the first
+        # load creates them, the second (every later make run) writes nothing.
+        for keer in ("first", "second"):
+            begin = time.perf_counter()
+            call_command("gebieden_laden", stdout=io.StringIO())
+            print(f"    gebieden_laden ({keer} load) {time.perf_counter() - begin:8.2f} s")
         # Every page requires log-in with a second factor (issue #3): a medewerker of the LOCC.
         from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
