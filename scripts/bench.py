@@ -1,7 +1,7 @@
 """Speed figures of politiebijstand, printed and never asserted (`make bench`, issue #2).
 
 (a) The routing advice computed in-process by `politiebijstand.rules.advies_bepalen`, for every
-    case file in ``shared/cases`` (``$PB_SHARED_DIR`` or ``../shared`` beside the repository):
+    case file in ``docs/cases``:
     median and p95 per call in microseconds, against the goal of 1 ms median.
 (b) The Bijstandswijzer's result page served through Django's test Client on an in-memory SQLite
     database with the reference data loaded: median and p95 server time in milliseconds, against
@@ -38,8 +38,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("PB_SHARED_DIR", REPO.parent / "shared"))
-CASES_DIR = SHARED / "cases"
+CASES_DIR = REPO / "docs" / "cases"
 
 ADVIES_GOAL_US = 1000.0  # goal: median of one advice at most 1 ms (issue #2)
 PAGINA_GOAL_MS = 50.0  # goal: median server time of the result page at most 50 ms (issue #2)
@@ -130,6 +129,22 @@ def bench_advies(cases: list[Case], repeat: int) -> None:
             f"    {'all cases':<42} median {med:8.1f} us   p95 {p95:8.1f} us   "
             f"({len(alle)} calls; {verdict(med, ADVIES_GOAL_US)})"
         )
+    # Not a case, so not in the goal: the largest input, all 342 municipalities (issue #8),
+    # validation included (one form each on procedure 1 and 3).
+    from politiebijstand.rules.gemeenten import gemeenten
+
+    grootste = {
+        "eigen_capaciteit_toereikend": False,
+        "taak": "openbare_orde",
+        "gemeenten": [g.naam for g in gemeenten()],
+        "gevraagd": [{"leverancier": "politie"}, {"leverancier": "kmar"}],
+    }
+    samples = [
+        ns / 1000
+        for ns in timed_ns(lambda: advies_bepalen(situatie_from_dict(grootste)), repeat // 10)
+    ]
+    med, p95 = median_p95(samples)
+    print(f"    {'342 gemeenten, with validation':<42} median {med:8.1f} us   p95 {p95:8.1f} us")
 
 
 def bench_pagina(cases: list[Case], repeat: int) -> None:
@@ -163,6 +178,12 @@ def bench_pagina(cases: list[Case], repeat: int) -> None:
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         call_command("referentiedata_laden", stdout=io.StringIO())
+        # The units and all 342 municipalities, as in make run (issue #8), timed: the first
+        # load creates them, the second (every later make run) writes nothing.
+        for keer in ("first", "second"):
+            begin = time.perf_counter()
+            call_command("gebieden_laden", stdout=io.StringIO())
+            print(f"    gebieden_laden ({keer} load) {time.perf_counter() - begin:8.2f} s")
         # Every page requires log-in with a second factor (issue #3): a medewerker of the LOCC.
         from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
@@ -407,7 +428,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"politiebijstand bench: {len(cases)} case files in {CASES_DIR}")
     print(f"python {sys.version.split()[0]}, settings {os.environ['DJANGO_SETTINGS_MODULE']}\n")
     if not cases:
-        print("no case files found: set PB_SHARED_DIR")
+        print(f"no case files found in {CASES_DIR}")
         return 0
     bench_advies(cases, args.advies_repeat)
     bench_pagina(cases, args.pagina_repeat)

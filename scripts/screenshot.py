@@ -5,7 +5,7 @@ Starts the product on a throw-away SQLite database (migrate, reference data, dem
 demo requests, as `make run` does; runserver on a free port of 127.0.0.1), logs in as the demo
 account of the RCCB of Midden-Nederland (every page needs a log-in; demo accounts have no
 second factor), walks the wizard in Debian's chromium with Playwright for the case
-shared/cases/kmar-avondklok-den-haag.json, and writes
+docs/cases/kmar-avondklok-den-haag.json, and writes
 
     docs/img/wijzer-vraag.png      a question page (the providers, multi-select)
     docs/img/wijzer-resultaat.png  the result page (the top of the advice)

@@ -1,4 +1,4 @@
-"""Shared fixtures: the reference data, the shared cases, Debian chromium for Playwright."""
+"""Shared fixtures: the reference data, the cases and sources in docs/, Debian chromium."""
 
 from __future__ import annotations
 
@@ -11,8 +11,9 @@ from typing import Any
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("PB_SHARED_DIR", REPO.parent / "shared"))
-CASES_DIR = SHARED / "cases"
+#: The contract, the case files and the sources, copied into the repository (ADR-0018).
+DOCS = REPO / "docs"
+CASES_DIR = DOCS / "cases"
 CHROMIUM = "/usr/bin/chromium"
 
 

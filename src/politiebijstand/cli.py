@@ -233,6 +233,18 @@ def _route_tekst(
         )
     else:
         regels_.append("  Formulier:    geen formulier in dit systeem")
+    per_gemeente = [f for f in route.formulieren if f.gemeente is not None]
+    if per_gemeente:
+        # Contract, interpretation 12: each municipality's own form and signatory.
+        regels_.append(
+            f"  Formulieren:  {len(per_gemeente)}, één per gemeente, elk ondertekend door de "
+            "eigen burgemeester:"
+        )
+        for f in per_gemeente:
+            zin = f"- {f.gemeente}"
+            if f.zienswijze_regioburgemeester is not None:
+                zin += f"; zienswijze {_ZIENSWIJZE[f.zienswijze_regioburgemeester.value]}"
+            regels_.append(_alinea(zin, "    ", 6))
     besluit = _organisatie(route.besluit_door, organisaties, contact=False)
     regels_.append(_alinea(f"Besluit door: {besluit}", "  ", 16))
     regels_.append(f"  Stappen{pas_dan}:")
@@ -284,7 +296,7 @@ def _advies(bestand: str, als_json: bool) -> int:
         return EXIT_ONGELDIG
     prefix = ""
     if isinstance(data, dict) and "situatie" in data:
-        # A case file (shared/cases/): only its situation counts.
+        # A case file (docs/cases/): only its situation counts.
         data, prefix = data["situatie"], "situatie."
     try:
         situatie = situatie_from_dict(data)

@@ -59,6 +59,14 @@ def test_advies_heeft_de_vorm_van_het_contract(client: Client) -> None:
         "zienswijze_regioburgemeester",
         "stappen",
         "bronnen",
+        "formulieren",
+    ]
+    assert route["formulieren"] == [
+        {
+            "gemeente": "'s-Gravenhage",
+            "indiener": "burgemeester",
+            "zienswijze_regioburgemeester": None,
+        }
     ]
     assert route["procedure"] == "3"
     assert route["grondslag"] == {"regeling": "Politiewet 2012", "artikel": "57", "lid": "1"}
@@ -238,9 +246,14 @@ def test_body_met_utf8_bom_wordt_gelezen(client: Client) -> None:
             "een gemeentenaam is ten hoogste 80 tekens lang",
         ),
         (
-            {"gemeenten": [f"G{i}" for i in range(51)]},
+            {"gemeenten": [f"G{i}" for i in range(343)]},
             "gemeenten",
-            "ten hoogste 50 gemeenten, niet 51",
+            "ten hoogste 342 gemeenten, niet 343",
+        ),
+        (
+            {"gemeenten": ["Utrecht", "Amsterdma"]},
+            "gemeenten[1]",
+            "onbekende gemeente 'Amsterdma'; bedoelt u Amsterdam?",
         ),
         (
             {"gevraagd": [{"leverancier": "kmar"}, {"leverancier": "kmar"}]},

@@ -1,7 +1,7 @@
-"""Every case file in the shared cases folder, through the engine and through the CLI.
+"""Every case file in docs/cases, through the engine and through the CLI.
 
 The files are read from `CASES_DIR` at collection time, so a new file is picked up without a
-change here. `verwacht` is compared as shared/cases/README.md says: only the fields listed;
+change here. `verwacht` is compared as docs/cases/README.md says: only the fields listed;
 routes matched on `leverancier` (and `middel` for Ministry resources) with an equal number of
 routes; `grondslag` compared on `artikel` and `lid`, `null` meaning no article.
 """

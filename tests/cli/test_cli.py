@@ -151,6 +151,10 @@ def test_advies_tekst_bezwaren_en_geen_formulier() -> None:
             "fout in veld 'gemeenten[1]': 'den haag' staat al in de lijst (gemeenten[0])",
         ),
         (
+            {**KMAR, "gemeenten": ["Amsterdma"]},
+            "fout in veld 'gemeenten[0]': onbekende gemeente 'Amsterdma'; bedoelt u Amsterdam?",
+        ),
+        (
             {**KMAR, "gevraagd": [{"leverancier": "kmar"}, {"leverancier": "kmar"}]},
             "fout in veld 'gevraagd[1]': kmar is al gevraagd in gevraagd[0]",
         ),
@@ -257,3 +261,27 @@ def test_regels_tekst_noemt_elke_regel_met_bron(capsys: pytest.CaptureFixture[st
     for regel in alle:
         assert f"  {regel.naam}: {regel.samenvatting}" in out
     assert "      bron: Politiewet 2012, art. 57 lid 1 (BWBR0031788)" in out
+
+
+def test_advies_tekst_noemt_elk_formulier_per_gemeente_met_zijn_zienswijze() -> None:
+    """Issue #8, interpretation 12: Den Haag and Wassenaar each their own form."""
+    tekst = advies_tekst(
+        advies_bepalen(
+            situatie_from_dict(
+                {
+                    "eigen_capaciteit_toereikend": False,
+                    "taak": "openbare_orde",
+                    "gemeenten": ["Den Haag", "Wassenaar"],
+                    "gevraagd": [{"leverancier": "politie"}],
+                }
+            )
+        ),
+        {},
+    )
+    assert (
+        "  Formulieren:  2, één per gemeente, elk ondertekend door de eigen burgemeester:\n"
+        "    - 's-Gravenhage; zienswijze niet van toepassing: de burgemeester is zelf "
+        "regioburgemeester\n"
+        "    - Wassenaar; zienswijze vereist: de regioburgemeester krijgt eerst de gelegenheid "
+        "zijn\n      zienswijze te geven\n"
+    ) in tekst

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 from django.core.management import call_command
@@ -16,6 +17,7 @@ from politiebijstand.organisaties.gebieden import load_gebieden
 from politiebijstand.organisaties.geschiedenis import organisatie_geschiedenis
 from politiebijstand.organisaties.models import Organisatie
 from politiebijstand.organisaties.referentie import OngeldigeReferentie
+from politiebijstand.rules.gemeenten import gemeente_zoeken
 from tests.conftest import CASES_DIR
 
 REGIONALE_EENHEDEN = {
@@ -48,35 +50,47 @@ def test_tien_regionale_eenheden_en_de_landelijke_eenheid_elk_met_rccb_en_parket
     assert gebieden.regioburgemeester_van == REGIONALE_EENHEDEN
 
 
-def test_elke_gemeente_uit_de_casussen_staat_erin_met_haar_eenheid() -> None:
+def test_alle_342_gemeenten_staan_erin_met_de_eenheid_van_hun_veiligheidsregio() -> None:
     gebieden = load_gebieden()
     namen = {info.afkorting for info in gebieden.organisaties.values() if info.soort == "gezag"}
+    assert len(namen) == 342
     uit_casussen = {
         gemeente
         for bestand in sorted(CASES_DIR.glob("*.json"))
         for gemeente in json.loads(bestand.read_text())["situatie"].get("gemeenten", [])
     }
-    assert uit_casussen  # the cases name municipalities
-    assert uit_casussen <= namen
+    assert uit_casussen  # the cases name municipalities, some by an alias ("Den Haag")
+    gevonden = {gemeente_zoeken(g) for g in uit_casussen}
+    assert None not in gevonden
+    assert {g.naam for g in gevonden if g} <= namen
     utrecht = gebieden.organisaties["GM0344"]
     assert utrecht.naam == "Gemeente Utrecht (burgemeester)"
+    assert gebieden.organisaties["GM0518"].afkorting == "'s-Gravenhage"
     assert gebieden.eenheid_van["GM0344"] == "EENHEID-MN"
     assert gebieden.eenheid_van["GM0352"] == "EENHEID-MN"  # Utrechtse Heuvelrug
+    assert gebieden.eenheid_van["GM0034"] == "EENHEID-MN"  # Almere: VR25 Flevoland
+    assert gebieden.eenheid_van["GM0629"] == "EENHEID-DH"  # Wassenaar: VR15 Haaglanden
+    assert gebieden.eenheid_van["GM0687"] == "EENHEID-ZWB"  # Middelburg (Z.): VR19 Zeeland
+    per_eenheid = Counter(
+        gebieden.eenheid_van[c] for c, i in gebieden.organisaties.items() if i.soort == "gezag"
+    )
+    assert sorted(per_eenheid) == sorted(REGIONALE_EENHEDEN)
 
 
 @pytest.mark.parametrize(
     ("vervang", "door", "melding"),
     [
         (
-            "{code: GM0345, naam: Veenendaal, eenheid: EENHEID-MN}",
-            "{code: GM0345, naam: Veenendaal, eenheid: EENHEID-XX}",
-            "gebieden.yaml: organisatie GM0345, veld gemeenten[3].eenheid: onbekende "
-            "regionale eenheid 'EENHEID-XX'",
+            "gebied: Oost-Brabant,",
+            "gebied: Brabant,",
+            "gebieden.yaml: organisatie GM0743, veld eenheden: geen regionale eenheid met "
+            "gebied 'Oost-Brabant'",
         ),
         (
-            "{code: GM0345,",
-            "{code: G345,",
-            "gebieden.yaml: veld gemeenten[3].code: 'G345' is geen geldige code (GM\\d{4})",
+            "regioburgemeester: GM0344}",
+            "regioburgemeester: GM0345}",
+            "gebieden.yaml: organisatie EENHEID-MN, veld regioburgemeester: 'GM0345' wijkt af "
+            "van de regels (rules.gemeenten.REGIOBURGEMEESTERS: 'GM0344')",
         ),
         (
             "regioburgemeester: GM0344}",
@@ -85,9 +99,9 @@ def test_elke_gemeente_uit_de_casussen_staat_erin_met_haar_eenheid() -> None:
             "ligt niet in EENHEID-MN",
         ),
         (
-            "{code: GM0202, naam: Arnhem, eenheid: EENHEID-ON}",
-            "{code: GM0014, naam: Arnhem, eenheid: EENHEID-ON}",
-            "gebieden.yaml: organisatie GM0014, veld code: komt dubbel voor",
+            "rccb: RCCB-ON,",
+            "rccb: RCCB-NN,",
+            "gebieden.yaml: organisatie RCCB-NN, veld code: komt dubbel voor",
         ),
     ],
 )
@@ -106,7 +120,7 @@ def test_ongeldig_bestand_noemt_het_veld(
 @pytest.mark.usefixtures("zonder_referentiedata")
 def test_laden_legt_eenheid_en_regioburgemeester_vast_en_is_herhaalbaar() -> None:
     eerste = gebieden_laden(gebieden=load_gebieden())
-    assert len(eerste.nieuw) == 46
+    assert len(eerste.nieuw) == 375
     mn = Organisatie.objects.get(code="EENHEID-MN")
     assert mn.regioburgemeester is not None and mn.regioburgemeester.code == "GM0344"
     assert Organisatie.objects.get(code="RCCB-MN").parent == mn
@@ -118,7 +132,7 @@ def test_laden_legt_eenheid_en_regioburgemeester_vast_en_is_herhaalbaar() -> Non
     utrecht.actief = False
     utrecht.save()
     tweede = gebieden_laden(gebieden=load_gebieden())
-    assert (len(tweede.nieuw), len(tweede.bijgewerkt), len(tweede.ongewijzigd)) == (0, 0, 46)
+    assert (len(tweede.nieuw), len(tweede.bijgewerkt), len(tweede.ongewijzigd)) == (0, 0, 375)
     utrecht.refresh_from_db()
     assert (utrecht.functionaris, utrecht.actief) == ("(naam burgemeester)", False)
 
@@ -129,7 +143,7 @@ def test_command_gebieden_laden() -> None:
 
     out = StringIO()
     call_command("gebieden_laden", stdout=out)
-    assert out.getvalue() == "46 organisaties geladen (46 nieuw, 0 bijgewerkt, 0 ongewijzigd)\n"
+    assert out.getvalue() == "375 organisaties geladen (375 nieuw, 0 bijgewerkt, 0 ongewijzigd)\n"
 
 
 @pytest.mark.usefixtures("zonder_referentiedata")
@@ -138,11 +152,18 @@ def test_elke_wijziging_van_een_organisatie_staat_in_de_geschiedenis(
 ) -> None:
     gebieden_laden(gebieden=load_gebieden())
     utrecht = Organisatie.objects.get(code="GM0344")
-    eenheid_gezet, aangemaakt = organisatie_geschiedenis(utrecht)
+    # Created in bulk (issue #8): one row with the state and its relations.
+    (aangemaakt,) = organisatie_geschiedenis(utrecht)
     assert aangemaakt.gebeurtenis == "organisatie-aangemaakt"
     assert aangemaakt.actor_id is None  # the loader: the system
-    assert eenheid_gezet.voor is not None and eenheid_gezet.na is not None
-    assert (eenheid_gezet.voor["eenheid"], eenheid_gezet.na["eenheid"]) == (None, "EENHEID-MN")
+    assert aangemaakt.voor is None and aangemaakt.na is not None
+    assert (aangemaakt.na["code"], aangemaakt.na["eenheid"]) == ("GM0344", "EENHEID-MN")
+    assert aangemaakt.na["afkorting"] == "Utrecht"
+    mn = Organisatie.objects.get(code="EENHEID-MN")
+    (eenheid_aangemaakt,) = organisatie_geschiedenis(mn)
+    assert eenheid_aangemaakt.na is not None
+    assert eenheid_aangemaakt.na["regioburgemeester"] == "GM0344"
+    assert keten_verifieren().intact
     response = admin_client.get(f"/admin/organisaties/organisatie/{utrecht.pk}/change/")
     assert response.status_code == 200
     formulier = response.context["adminform"].form
@@ -154,7 +175,7 @@ def test_elke_wijziging_van_een_organisatie_staat_in_de_geschiedenis(
     data.update({"telefoon": "030 - 286 00 00", "functionaris": "De burgemeester", "actief": "on"})
     response = admin_client.post(f"/admin/organisaties/organisatie/{utrecht.pk}/change/", data)
     assert response.status_code == 302, response.context["adminform"].form.errors
-    gewijzigd, _, _ = organisatie_geschiedenis(utrecht)
+    gewijzigd, _ = organisatie_geschiedenis(utrecht)
     assert gewijzigd.gebeurtenis == "organisatie-gewijzigd"
     assert gewijzigd.actor_gebruikersnaam == "admin"
     assert gewijzigd.voor is not None and gewijzigd.na is not None

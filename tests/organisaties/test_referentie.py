@@ -19,10 +19,10 @@ from politiebijstand.organisaties.referentie import (
     OrganisatieInfo,
     load_referentie,
 )
-from tests.conftest import SHARED
+from tests.conftest import DOCS
 
-FACTSHEET = SHARED / "bronnen" / "factsheet-bijstand-politie.md"
-CONTRACT = SHARED / "contract" / "advies.md"
+FACTSHEET = DOCS / "bronnen" / "factsheet-bijstand-politie.md"
+CONTRACT = DOCS / "contract" / "advies.md"
 
 
 def _raw() -> dict[str, Any]:

@@ -17,7 +17,7 @@ from politiebijstand.procedures import generate
 from politiebijstand.procedures.definities import PROCESSEN
 from politiebijstand.procedures.engine import PROCEDURES, Procedure
 from politiebijstand.procedures.model import Proces
-from tests.conftest import SHARED
+from tests.conftest import DOCS
 
 NS = {
     "bpmn": "http://www.omg.org/spec/BPMN/20100524/MODEL",
@@ -31,7 +31,7 @@ FLOW_NODES = ("startEvent", "endEvent", "userTask", "exclusiveGateway", "paralle
 
 
 def _contract_codes() -> set[str]:
-    text = (SHARED / "contract" / "advies.md").read_text(encoding="utf-8")
+    text = (DOCS / "contract" / "advies.md").read_text(encoding="utf-8")
     paragraph = text[text.index("Organisation codes:") :].split("\n\n")[0]
     return set(re.findall(r"`([A-Z][A-Z0-9-]+)`", paragraph))
 
@@ -143,7 +143,7 @@ def test_element_ids_are_readable(path: Path) -> None:
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
 def test_every_user_task_quotes_the_factsheet_verbatim(path: Path) -> None:
     factsheet = _normalise(
-        (SHARED / "bronnen" / "factsheet-bijstand-politie.md").read_text(encoding="utf-8")
+        (DOCS / "bronnen" / "factsheet-bijstand-politie.md").read_text(encoding="utf-8")
     )
     process = _tree(path).getroot().find("bpmn:process", NS)
     for task in process.iterfind("bpmn:userTask", NS):
@@ -158,7 +158,7 @@ def test_every_user_task_quotes_the_factsheet_verbatim(path: Path) -> None:
 
 def test_a_paraphrase_is_not_taken_for_a_quote() -> None:
     factsheet = _normalise(
-        (SHARED / "bronnen" / "factsheet-bijstand-politie.md").read_text(encoding="utf-8")
+        (DOCS / "bronnen" / "factsheet-bijstand-politie.md").read_text(encoding="utf-8")
     )
     assert _normalise("RCCB stelt het aanvraagformulier op.") in factsheet
     assert _normalise("RCCB maakt het aanvraagformulier op.") not in factsheet

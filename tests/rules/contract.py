@@ -1,4 +1,4 @@
-"""The JSON shape of `Advies.to_dict()` as shared/contract/advies.md fixes it, as an assertion."""
+"""The JSON shape of `Advies.to_dict()` as docs/contract/advies.md fixes it, as an assertion."""
 
 from __future__ import annotations
 
@@ -31,6 +31,7 @@ ROUTE_VELDEN = {
     "zienswijze_regioburgemeester",
     "stappen",
     "bronnen",
+    "formulieren",
 }
 PROCEDURES = {"1", "2", "3", "4", "5", "6", "7", "8", "rechtshulp"}
 FORMULIER_NAAR = {"LE-POB", "LOCC", "NCTV-DB3", "PARKET-GENERAAL"}
@@ -105,3 +106,33 @@ def controleer_route(route: dict[str, Any]) -> None:
         assert stap["handeling"].strip()
     _teksten(route["bronnen"])
     assert route["bronnen"]
+    controleer_formulieren(route)
+
+
+def controleer_formulieren(route: dict[str, Any]) -> None:
+    """Assert the contract's `routes[].formulieren` (interpretation 12) of one route."""
+    formulieren = route["formulieren"]
+    assert type(formulieren) is list
+    assert formulieren
+    zienswijzen = set()
+    for formulier in formulieren:
+        assert set(formulier) == {"gemeente", "indiener", "zienswijze_regioburgemeester"}
+        assert formulier["gemeente"] is None or type(formulier["gemeente"]) is str
+        assert formulier["indiener"] in _waarden(Indiener)
+        _optioneel(formulier["zienswijze_regioburgemeester"], _waarden(Zienswijze))
+        zienswijzen.add(formulier["zienswijze_regioburgemeester"])
+    if route["indiener"] != "burgemeester" or formulieren[0]["gemeente"] is None:
+        assert formulieren == [
+            {
+                "gemeente": None,
+                "indiener": route["indiener"],
+                "zienswijze_regioburgemeester": route["zienswijze_regioburgemeester"],
+            }
+        ]
+        return
+    assert all(f["gemeente"] is not None for f in formulieren)
+    assert all(f["indiener"] == "burgemeester" for f in formulieren)
+    if route["zienswijze_regioburgemeester"] is None:
+        assert zienswijzen == {None}
+    elif "vereist" in zienswijzen:
+        assert route["zienswijze_regioburgemeester"] == "vereist"

@@ -1,10 +1,10 @@
 """Property tests: any valid situation gives an advice of the contract's shape; any invalid one
-raises `OngeldigeSituatie` naming the offending field (shared/contract/advies.md)."""
+raises `OngeldigeSituatie` naming the offending field (docs/contract/advies.md)."""
 
 from __future__ import annotations
 
 import json
-from typing import Any, Literal
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -19,9 +19,10 @@ from politiebijstand.rules import (
     advies_bepalen,
     situatie_from_dict,
 )
+from politiebijstand.rules.gemeenten import ALIASSEN, gemeente_zoeken, gemeenten
 from tests.rules.contract import controleer_advies
 
-# The contract's field names (shared/contract/advies.md, "Input: Situatie").
+# The contract's field names (docs/contract/advies.md, "Input: Situatie").
 SITUATIE_VELDEN = {
     "eigen_capaciteit_toereikend",
     "taak",
@@ -88,12 +89,22 @@ def gevraagd_item(draw: st.DrawFn) -> dict[str, Any]:
     return item
 
 
-#: A municipality name as `situatie_from_dict` accepts it: no control characters, at most
-#: 80 characters after trimming.
-_STUURTEKENS: tuple[Literal["C"]] = ("C",)
-gemeente = st.text(
-    alphabet=st.characters(blacklist_categories=_STUURTEKENS), min_size=1, max_size=12
-).filter(str.strip)
+#: A municipality name as `situatie_from_dict` accepts it: a known name or alias, in any case,
+#: with spaces around it (issue #8).
+_NAMEN = sorted({*(g.naam for g in gemeenten()), *ALIASSEN})
+gemeente = st.builds(
+    lambda naam, vorm, links, rechts: f"{links}{vorm(naam)}{rechts}",
+    st.sampled_from(_NAMEN),
+    st.sampled_from([str, str.upper, str.lower]),
+    st.sampled_from(["", " ", "\n"]),
+    st.sampled_from(["", " ", "\t"]),
+)
+
+
+def _zelfde_gemeente(naam: str) -> str:
+    gevonden = gemeente_zoeken(naam)
+    assert gevonden is not None, naam
+    return gevonden.cbs_code
 
 
 @st.composite
@@ -115,9 +126,7 @@ def geldige_situatie(draw: st.DrawFn) -> dict[str, Any]:
         if draw(st.booleans()):
             data[veld] = draw(st.booleans())
     if draw(st.booleans()):
-        data["gemeenten"] = draw(
-            st.lists(gemeente, max_size=4, unique_by=lambda g: g.strip().casefold())
-        )
+        data["gemeenten"] = draw(st.lists(gemeente, max_size=4, unique_by=_zelfde_gemeente))
     verplicht = not eigen and taak not in ZONDER_GEVRAAGD
     if verplicht or draw(st.booleans()):
         data["gevraagd"] = draw(
@@ -303,7 +312,7 @@ def dubbel_of_te_veel(draw: st.DrawFn) -> tuple[dict[str, Any], str]:
     data = draw(geldige_situatie())
     soort = draw(st.sampled_from(["gemeente", "leverancier", "te-veel"]))
     if soort == "te-veel":
-        data["gemeenten"] = [f"Gemeente {n}" for n in range(draw(st.integers(51, 80)))]
+        data["gemeenten"] = [f"Gemeente {n}" for n in range(draw(st.integers(343, 360)))]
         return data, "gemeenten"
     if soort == "gemeente" or not data.get("gevraagd"):
         gemeenten = list(data.get("gemeenten") or [draw(gemeente)])

@@ -63,7 +63,7 @@ def test_advies_bepalen_bronnen_van_het_advies_stroomschema_en_gezag() -> None:
 
 
 def test_advies_bepalen_is_deterministisch_en_zonder_dubbele_waarschuwingen() -> None:
-    eenmaal = situatie(*ALLE, gemeenten=["A", "B"], spoed=True, convenant=True)
+    eenmaal = situatie(*ALLE, gemeenten=["Utrecht", "Zeist"], spoed=True, convenant=True)
     # situatie_from_dict refuses a provider asked twice; the engine still gives one advice.
     s = dataclasses.replace(eenmaal, gevraagd=eenmaal.gevraagd * 2)
     a = advies_bepalen(s)

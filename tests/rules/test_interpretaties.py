@@ -1,6 +1,8 @@
-"""One test per interpretation fixed in shared/contract/advies.md ("Interpretations fixed here")."""
+"""One test per interpretation fixed in docs/contract/advies.md ("Interpretations fixed here")."""
 
 from __future__ import annotations
+
+from typing import Any
 
 import pytest
 
@@ -12,6 +14,7 @@ from politiebijstand.rules import (
     Zienswijze,
     situatie_from_dict,
 )
+from politiebijstand.rules.gemeenten import gemeenten
 from politiebijstand.rules.politiewet_2012.bijstand_krijgsmacht import CONVENANT_WAARSCHUWING
 from politiebijstand.rules.politiewet_2012.bijstand_middelen import OEFENING_WAARSCHUWING
 from politiebijstand.rules.politiewet_2012.bijstand_spoed import ACHTERAF
@@ -288,3 +291,97 @@ def test_interpretatie_11_formulier_per_gemeente_en_spoed_in_stappen() -> None:
             assert not g.stappen[0].handeling.startswith("Spoed: ")
             achteraf = any(st.handeling.startswith(ACHTERAF) for st in s.stappen)
             assert achteraf is (s.procedure in met_achteraf and s.middel != "bewakingscontainer")
+
+
+def _formulieren(route_json: dict[str, Any]) -> list[tuple[str | None, str, str | None]]:
+    return [
+        (f["gemeente"], f["indiener"], f["zienswijze_regioburgemeester"])
+        for f in route_json["formulieren"]
+    ]
+
+
+def test_interpretatie_12_den_haag_en_wassenaar_elk_een_formulier_met_eigen_zienswijze() -> None:
+    """Issue #8: Den Haag `niet_van_toepassing`, Wassenaar `vereist`; the route `vereist`."""
+    a = advies({"leverancier": "politie"}, gemeenten=["Den Haag", "Wassenaar"]).to_dict()
+    (route,) = a["routes"]
+    assert route["procedure"] == "1"
+    assert _formulieren(route) == [
+        ("'s-Gravenhage", "burgemeester", "niet_van_toepassing"),
+        ("Wassenaar", "burgemeester", "vereist"),
+    ]
+    assert route["zienswijze_regioburgemeester"] == "vereist"
+    spoed = advies({"leverancier": "politie"}, gemeenten=["Den Haag", "Wassenaar"], spoed=True)
+    assert [f.zienswijze_regioburgemeester for f in spoed.routes[0].formulieren] == [
+        Zienswijze.NIET_VAN_TOEPASSING,
+        Zienswijze.NIET_VEREIST_SPOED,
+    ]
+    assert spoed.routes[0].zienswijze_regioburgemeester is Zienswijze.NIET_VEREIST_SPOED
+
+
+@pytest.mark.parametrize("antwoord", [True, False])
+def test_interpretatie_12_met_gemeenten_telt_het_antwoord_regioburgemeester_niet(
+    antwoord: bool,
+) -> None:
+    alleen_den_haag = enige_route(
+        {"leverancier": "politie"}, gemeenten=["Den Haag"], aanvrager_is_regioburgemeester=antwoord
+    )
+    assert alleen_den_haag.zienswijze_regioburgemeester is Zienswijze.NIET_VAN_TOEPASSING
+    assert alleen_den_haag.stappen[0].actor != "REGIOBURGEMEESTER"
+    alleen_wassenaar = enige_route(
+        {"leverancier": "politie"}, gemeenten=["Wassenaar"], aanvrager_is_regioburgemeester=antwoord
+    )
+    assert alleen_wassenaar.zienswijze_regioburgemeester is Zienswijze.VEREIST
+    zonder = enige_route({"leverancier": "politie"}, aanvrager_is_regioburgemeester=antwoord)
+    assert [f.to_dict() for f in zonder.formulieren] == [
+        {
+            "gemeente": None,
+            "indiener": "burgemeester",
+            "zienswijze_regioburgemeester": ("niet_van_toepassing" if antwoord else "vereist"),
+        }
+    ]
+
+
+def test_interpretatie_12_alle_342_gemeenten_geven_342_formulieren() -> None:
+    namen = [g.naam for g in gemeenten()]
+    route = enige_route({"leverancier": "politie"}, gemeenten=namen)
+    assert len(route.formulieren) == 342
+    assert [f.gemeente for f in route.formulieren] == namen
+    zienswijzen = [f.zienswijze_regioburgemeester for f in route.formulieren]
+    assert zienswijzen.count(Zienswijze.NIET_VAN_TOEPASSING) == 10  # one per regional unit
+    assert zienswijzen.count(Zienswijze.VEREIST) == 332
+
+
+def test_interpretatie_12_andere_routes_een_formulier_zonder_gemeente() -> None:
+    gemeenten_ = ["Den Haag", "Wassenaar"]
+    a = advies(
+        {"leverancier": "kmar"},
+        {"leverancier": "middelen_jenv", "middel": "waterwerper"},
+        gemeenten=gemeenten_,
+    ).to_dict()
+    kmar, waterwerper = a["routes"]
+    assert _formulieren(kmar) == [
+        ("'s-Gravenhage", "burgemeester", None),
+        ("Wassenaar", "burgemeester", None),
+    ]
+    assert _formulieren(waterwerper) == [(None, "rccb", None)]
+    primus = advies({"leverancier": "kmar"}, gemeenten=gemeenten_, locatiegebonden=False)
+    assert [f.to_dict() for f in primus.routes[0].formulieren] == [
+        {"gemeente": None, "indiener": "regioburgemeester", "zienswijze_regioburgemeester": None}
+    ]
+    justitie = advies({"leverancier": "politie"}, gemeenten=gemeenten_, taak=JUSTITIE)
+    assert [f.to_dict() for f in justitie.routes[0].formulieren] == [
+        {
+            "gemeente": None,
+            "indiener": "officier_van_justitie",
+            "zienswijze_regioburgemeester": "vereist",
+        }
+    ]
+
+
+def test_interpretatie_12_onbekende_gemeente_noemt_gemeenten_met_de_naaste_namen() -> None:
+    with pytest.raises(OngeldigeSituatie) as fout:
+        advies({"leverancier": "politie"}, gemeenten=["Amsterdma"])
+    assert (fout.value.veld, fout.value.melding) == (
+        "gemeenten[0]",
+        "onbekende gemeente 'Amsterdma'; bedoelt u Amsterdam?",
+    )

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from politiebijstand.rules.gemeenten import gemeenten
 from politiebijstand.rules.situatie import (
     MAX_GEMEENTE_LENGTE,
     MAX_GEMEENTEN,
@@ -30,28 +31,71 @@ def _fout(**velden: Any) -> tuple[str, str]:
     return fout.value.veld, fout.value.melding
 
 
-def test_gemeenten_worden_getrimd_en_houden_hun_volgorde() -> None:
-    situatie = situatie_from_dict({**BASIS, "gemeenten": ["  Den Haag ", "Rijswijk\n"]})
-    assert situatie.gemeenten == ("Den Haag", "Rijswijk")
+def test_gemeenten_worden_getrimd_en_krijgen_hun_officiele_naam_in_hun_volgorde() -> None:
+    situatie = situatie_from_dict({**BASIS, "gemeenten": ["  Den Haag ", "rijswijk\n", "Delft"]})
+    assert situatie.gemeenten == ("'s-Gravenhage", "Rijswijk (ZH.)", "Delft")
 
 
-def test_gemeenten_ten_hoogste_50() -> None:
-    assert MAX_GEMEENTEN == 50
-    namen = [f"Gemeente {n}" for n in range(MAX_GEMEENTEN)]
-    assert len(situatie_from_dict({**BASIS, "gemeenten": namen}).gemeenten) == 50
+def test_gemeenten_ten_hoogste_342_elk_een_keer() -> None:
+    assert MAX_GEMEENTEN == 342
+    namen = [g.naam for g in gemeenten()]
+    assert len(situatie_from_dict({**BASIS, "gemeenten": namen}).gemeenten) == 342
     assert _fout(gemeenten=[*namen, "Nog een"]) == (
         "gemeenten",
-        "ten hoogste 50 gemeenten, niet 51",
+        "ten hoogste 342 gemeenten, niet 343",
     )
 
 
 def test_gemeentenaam_ten_hoogste_80_tekens_na_trimmen() -> None:
     assert MAX_GEMEENTE_LENGTE == 80
     naam = "x" * 80
-    assert situatie_from_dict({**BASIS, "gemeenten": [f" {naam} "]}).gemeenten == (naam,)
+    # 80 characters pass the length check; no municipality has such a name.
+    assert _fout(gemeenten=[f" {naam} "]) == (
+        "gemeenten[0]",
+        f"onbekende gemeente '{'x' * 17}...{'x' * 18}'; geef de naam van een Nederlandse gemeente",
+    )
     assert _fout(gemeenten=["Utrecht", naam + "x"]) == (
         "gemeenten[1]",
         "een gemeentenaam is ten hoogste 80 tekens lang",
+    )
+
+
+@pytest.mark.parametrize(
+    ("naam", "melding"),
+    [
+        ("Amsterdma", "onbekende gemeente 'Amsterdma'; bedoelt u Amsterdam?"),
+        (
+            "Bergen",
+            "onbekende gemeente 'Bergen'; bedoelt u Bergen (L.), Bergen (NH.) of Bergen op Zoom?",
+        ),
+        ("Zzzz", "onbekende gemeente 'Zzzz'; geef de naam van een Nederlandse gemeente"),
+    ],
+)
+def test_onbekende_gemeente_noemt_het_veld_en_de_naaste_namen(naam: str, melding: str) -> None:
+    """Issue #8: "Amsterdma" is an error naming `gemeenten` and suggesting Amsterdam."""
+    assert _fout(gemeenten=["Utrecht", naam]) == ("gemeenten[1]", melding)
+
+
+@pytest.mark.parametrize(
+    ("naam", "officieel"),
+    [
+        ("Den Haag", "'s-Gravenhage"),
+        ("den bosch", "'s-Hertogenbosch"),
+        ("'S-GRAVENHAGE", "'s-Gravenhage"),
+        ("Sudwest Fryslan", "Súdwest-Fryslân"),
+        ("Bergen (NH)", "Bergen (NH.)"),
+        ("Nuenen", "Nuenen, Gerwen en Nederwetten"),
+        ("Tietjerksteradeel", "Tytsjerksteradiel"),
+    ],
+)
+def test_bekende_andere_namen_geven_de_officiele_naam(naam: str, officieel: str) -> None:
+    assert situatie_from_dict({**BASIS, "gemeenten": [naam]}).gemeenten == (officieel,)
+
+
+def test_een_andere_naam_van_dezelfde_gemeente_is_dubbel() -> None:
+    assert _fout(gemeenten=["Den Haag", "'s-Gravenhage"]) == (
+        "gemeenten[1]",
+        '"\'s-Gravenhage" staat al in de lijst (gemeenten[0])',
     )
 
 

@@ -9,11 +9,12 @@ import politiebijstand.rules as rules
 from politiebijstand.rules.versie import KORT, regels_versie, regels_versie_kort
 
 
-def test_regels_versie_is_de_sha256_van_de_broncode_van_de_regels() -> None:
+def test_regels_versie_is_de_sha256_van_de_broncode_en_de_gemeenten_van_de_regels() -> None:
     root = Path(rules.__file__).resolve().parent
     digest = hashlib.sha256()
-    bestanden = sorted(root.rglob("*.py"))
+    bestanden = sorted([*root.rglob("*.py"), *root.glob("data/*.csv")])
     assert root / "versie.py" in bestanden
+    assert root / "data" / "gemeenten-2024.csv" in bestanden
     assert root / "politiewet_2012" / "bijstand_kmar.py" in bestanden
     for pad in bestanden:
         digest.update(pad.relative_to(root).as_posix().encode() + pad.read_bytes())

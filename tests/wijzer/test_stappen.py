@@ -294,6 +294,7 @@ def test_een_nieuwe_vraag_na_een_gewijzigd_antwoord_is_open_niet_ongeldig() -> N
     [
         ("Utrecht,+utrecht", "'utrecht' staat al in de lijst (gemeenten[0])."),
         ("A" * 81, "Een gemeentenaam is ten hoogste 80 tekens lang."),
+        ("Amsterdma", "Onbekende gemeente 'Amsterdma'; bedoelt u Amsterdam?"),
     ],
 )
 def test_gemeenten_stap_weigert_wat_het_advies_zou_weigeren(gemeenten: str, melding: str) -> None:

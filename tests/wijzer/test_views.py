@@ -23,8 +23,8 @@ pytestmark = pytest.mark.usefixtures("referentiedata")
 
 KMAR_ADVIES = (
     "/wijzer/advies/?taak=openbare_orde&eigen_capaciteit_toereikend=nee&leverancier=kmar"
-    "&spoed=nee&gemeenten=Den+Haag&locatiegebonden=ja"
-)
+    "&spoed=nee&gemeenten=%27s-Gravenhage&locatiegebonden=ja"
+)  # "Den Haag" in the form gives the official name, 's-Gravenhage (issue #8)
 
 
 def volg(client: Client, url: str) -> tuple[str, Any]:
@@ -185,18 +185,18 @@ def test_terug_en_verder_houden_de_antwoorden(client: Client) -> None:
     assert 'id="id_leverancier_2" name="leverancier" value="kmar"' in body
     assert "checked" in tag(body, 'name="leverancier" value="kmar"')
     assert '<input type="hidden" name="spoed" value="nee">' in body
-    assert '<input type="hidden" name="gemeenten" value="Den Haag">' in body
+    assert '<input type="hidden" name="gemeenten" value="&#x27;s-Gravenhage">' in body
     assert '<input type="hidden" name="leverancier"' not in body
     assert (
         'href="/wijzer/capaciteit/?taak=openbare_orde&amp;eigen_capaciteit_toereikend=nee'
-        '&amp;leverancier=kmar&amp;spoed=nee&amp;gemeenten=Den+Haag&amp;locatiegebonden=ja">'
+        '&amp;leverancier=kmar&amp;spoed=nee&amp;gemeenten=%27s-Gravenhage&amp;locatiegebonden=ja">'
         "Vorige</a>"
     ) in body
     # Forward again without changing anything: the next step is prefilled from the link.
     response = client.get(f"/wijzer/leveranciers/?{query}&verder=1")
     assert response["Location"] == f"/wijzer/details/?{query}"
     details = client.get(response["Location"]).content.decode()
-    assert ">Den Haag</textarea>" in details
+    assert ">&#x27;s-Gravenhage</textarea>" in details
     assert "checked" in tag(details, 'name="spoed" value="nee"')
     assert "checked" not in tag(details, 'name="spoed" value="ja"')
     assert "checked" in tag(details, 'name="locatiegebonden" value="ja"')
@@ -402,3 +402,31 @@ def test_resultaat_url_voor_een_situatie_is_de_schone_link() -> None:
                 "gevraagd": [{"leverancier": "buitenland"}],
             }
         )
+
+
+def test_onbekende_gemeente_is_een_fout_bij_het_veld_met_de_naaste_naam(client: Client) -> None:
+    """Issue #8: "Amsterdma" names the field gemeenten and suggests Amsterdam."""
+    response = client.get(
+        "/wijzer/details/?taak=openbare_orde&eigen_capaciteit_toereikend=nee&leverancier=kmar"
+        "&spoed=nee&locatiegebonden=ja&gemeenten=Amsterdma&verder=1"
+    )
+    body = html.unescape(response.content.decode())
+    assert response.status_code == 200
+    assert "Onbekende gemeente 'Amsterdma'; bedoelt u Amsterdam?" in body
+    assert 'aria-invalid="true"' in tag(response.content.decode(), 'name="gemeenten"')
+
+
+def test_resultaat_toont_een_formulier_per_gemeente_met_zijn_zienswijze(client: Client) -> None:
+    """Issue #8, interpretation 12: Den Haag and Wassenaar each their own form."""
+    response = client.get(
+        "/wijzer/advies/?taak=openbare_orde&eigen_capaciteit_toereikend=nee&leverancier=politie"
+        "&spoed=nee&gemeenten=Den+Haag%0D%0AWassenaar&aanvrager_is_regioburgemeester=nee",
+        follow=True,
+    )
+    body = html.unescape(response.content.decode())
+    assert response.status_code == 200
+    assert (
+        "<dt>Formulieren</dt><dd>Eén per gemeente, elk ondertekend door de eigen burgemeester:"
+        "<ul><li>'s-Gravenhage: zienswijze regioburgemeester niet van toepassing"
+    ) in body
+    assert "<li>Wassenaar: zienswijze regioburgemeester vereist: de regioburgemeester" in body

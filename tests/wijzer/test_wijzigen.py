@@ -90,7 +90,17 @@ def test_regioburgemeester_voorgevuld_uit_de_referentiegegevens(client: Client) 
     assert gekozen(body, "aanvrager_is_regioburgemeester") == "nee"
 
 
-@pytest.mark.parametrize("gemeenten", ["", "&gemeenten=Zeist", "&gemeenten=Utrecht%2C+Veenendaal"])
+def test_voorinvulling_voor_elke_gemeente_van_de_cbs_lijst(client: Client) -> None:
+    """Issue #8: all 342 municipalities are in the reference data, Zeist too."""
+    body = tekst(client.get(f"/wijzer/regioburgemeester/?{ZIENSWIJZE}&gemeenten=Zeist"))
+    assert (
+        "Volgens de referentiegegevens is de burgemeester van Zeist niet de regioburgemeester "
+        "van Midden-Nederland; dat is de burgemeester van Utrecht."
+    ) in body
+    assert gekozen(body, "aanvrager_is_regioburgemeester") == "nee"
+
+
+@pytest.mark.parametrize("gemeenten", ["", "&gemeenten=Utrecht%2C+Veenendaal"])
 def test_geen_voorinvulling_zonder_precies_een_bekende_gemeente(
     client: Client, gemeenten: str
 ) -> None:

@@ -1,6 +1,6 @@
 """Shapes of the advice API for the OpenAPI description (drf-spectacular).
 
-These serializers document the contract (shared/contract/advies.md); they do not validate.
+These serializers document the contract (docs/contract/advies.md); they do not validate.
 Input is validated by `rules.situatie_from_dict`, the single entry point for untrusted input,
 so the API, the CLI and the wizard give the same errors.
 """
@@ -79,6 +79,18 @@ class StapSerializer(serializers.Serializer[Any]):
     handeling = serializers.CharField()
 
 
+class AanvraagformulierSerializer(serializers.Serializer[Any]):
+    gemeente = serializers.CharField(
+        allow_null=True,
+        help_text="Officiële naam (CBS) van de gemeente waarvan de burgemeester dit formulier "
+        "ondertekent; null als de route geen burgemeester per gemeente heeft.",
+    )
+    indiener = serializers.ChoiceField(choices=_keuzes(Indiener), allow_null=True)
+    zienswijze_regioburgemeester = serializers.ChoiceField(
+        choices=_keuzes(Zienswijze), allow_null=True
+    )
+
+
 class RouteSerializer(serializers.Serializer[Any]):
     leverancier = serializers.ChoiceField(choices=_keuzes(Leverancier))
     middel = serializers.ChoiceField(choices=_keuzes(Middel), allow_null=True)
@@ -96,6 +108,11 @@ class RouteSerializer(serializers.Serializer[Any]):
     )
     stappen = StapSerializer(many=True)
     bronnen = serializers.ListField(child=serializers.CharField())
+    formulieren = AanvraagformulierSerializer(
+        many=True,
+        help_text="Eén formulier per gemeente bij een route die een burgemeester ondertekent, "
+        "anders één (vaste interpretatie 12).",
+    )
 
 
 class AdviesSerializer(serializers.Serializer[Any]):

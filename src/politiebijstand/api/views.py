@@ -55,7 +55,7 @@ class AdviesApi(APIView):
         operation_id="advies_bepalen",
         summary="Bepaal het bijstandsadvies voor een situatie",
         description=(
-            "Neemt een Situatie (shared/contract/advies.md) en geeft het Advies: gezag, en per "
+            "Neemt een Situatie (docs/contract/advies.md) en geeft het Advies: gezag, en per "
             "gevraagde leverancier de procedure, grondslag, indiener, contacten, formulier, "
             "besluitnemer en stappen, met bronnen. Fouten als application/problem+json met "
             "'invalid-params' die het veld noemen."

@@ -32,7 +32,9 @@ class AuditLogEntryQuerySet(models.QuerySet["AuditLogEntry"]):
         raise AuditAlleenToevoegen("audit: rijen wijzigen is niet toegestaan")
 
     def bulk_create(self, *args: Any, **kwargs: Any) -> NoReturn:
-        raise AuditAlleenToevoegen("audit: schrijf rijen met audit_record(), één voor één")
+        raise AuditAlleenToevoegen(
+            "audit: schrijf rijen met audit_record() (of audit_record_systeem_batch())"
+        )
 
 
 class AuditLogEntry(models.Model):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 import zlib
+from collections.abc import Sequence
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from django.core.serializers.json import DjangoJSONEncoder
@@ -99,35 +101,119 @@ def audit_record(
             AuditLogEntry.objects.order_by("-volgnummer").values_list("volgnummer", "hash").first()
         )
         volgnummer, vorige_hash = (laatste[0] + 1, laatste[1]) if laatste else (1, GENESIS_HASH)
-        tijdstip = timezone.now()
-        payload = {
-            "volgnummer": volgnummer,
-            "tijdstip": tijdstip_tekst(tijdstip),
-            "actor_id": actor.pk if actor is not None else None,
-            "actor_gebruikersnaam": naam[:150],
-            "actor_organisatie_code": _organisatie_code(actor),
-            "gebeurtenis": gebeurtenis,
-            "object_type": object_type,
-            "object_id": object_id,
-            "voor": voor_json,
-            "na": na_json,
-            "vorige_hash": vorige_hash,
-        }
-        entry = AuditLogEntry(
+        entry = _schakel(
             volgnummer=volgnummer,
-            tijdstip=tijdstip,
-            # By key: the stubs type the relation as accounts.Gebruiker, which audit does not
-            # import (it sits below accounts, ADR 0015). The stored row is the same.
-            actor_id=payload["actor_id"],
-            actor_gebruikersnaam=payload["actor_gebruikersnaam"],
-            actor_organisatie_code=payload["actor_organisatie_code"],
+            tijdstip=timezone.now(),
+            vorige_hash=vorige_hash,
+            actor=actor,
+            naam=naam,
             gebeurtenis=gebeurtenis,
             object_type=object_type,
             object_id=object_id,
             voor=voor_json,
             na=na_json,
-            vorige_hash=vorige_hash,
-            hash=bereken_hash(payload),
         )
         entry.save()
     return entry
+
+
+def _schakel(
+    *,
+    volgnummer: int,
+    tijdstip: datetime,
+    vorige_hash: str,
+    actor: AbstractBaseUser | None,
+    naam: str,
+    gebeurtenis: str,
+    object_type: str,
+    object_id: str,
+    voor: Any,
+    na: Any,
+) -> AuditLogEntry:
+    """The unsaved entry that follows `vorige_hash`, with its hash (`keten.bereken_hash`)."""
+    payload = {
+        "volgnummer": volgnummer,
+        "tijdstip": tijdstip_tekst(tijdstip),
+        "actor_id": actor.pk if actor is not None else None,
+        "actor_gebruikersnaam": naam[:150],
+        "actor_organisatie_code": _organisatie_code(actor),
+        "gebeurtenis": gebeurtenis,
+        "object_type": object_type,
+        "object_id": object_id,
+        "voor": voor,
+        "na": na,
+        "vorige_hash": vorige_hash,
+    }
+    return AuditLogEntry(
+        volgnummer=volgnummer,
+        tijdstip=tijdstip,
+        # By key: the stubs type the relation as accounts.Gebruiker, which audit does not
+        # import (it sits below accounts, ADR 0015). The stored row is the same.
+        actor_id=payload["actor_id"],
+        actor_gebruikersnaam=payload["actor_gebruikersnaam"],
+        actor_organisatie_code=payload["actor_organisatie_code"],
+        gebeurtenis=gebeurtenis,
+        object_type=object_type,
+        object_id=object_id,
+        voor=voor,
+        na=na,
+        vorige_hash=vorige_hash,
+        hash=bereken_hash(payload),
+    )
+
+
+def audit_record_systeem_batch(
+    *, gebeurtenis: str, objecten: Sequence[tuple[models.Model, Any]]
+) -> list[AuditLogEntry]:
+    """Append one event of the system (no actor) per object, in one insert, in the same chain.
+
+    For a bulk load of reference data (`organisaties.gebied_services.gebieden_laden`), where
+    one `audit_record` per row would cost a query round trip each. The rows are the ones that
+    `audit_record` would write one after the other (same payload, same hash chain, one
+    `tijdstip`), under the same lock; call it inside the change's `transaction.atomic` block.
+
+    Args:
+        gebeurtenis: stable kebab-case event code, e.g. ``"organisatie-aangemaakt"``.
+        objecten: (object, state after) pairs, in the order they are to be recorded; each
+            state a JSON-serialisable value. There is no state before: events of creation.
+
+    Returns:
+        The stored entries, in order.
+
+    Raises:
+        ValueError: for an event code that is not kebab-case, or a state that is not JSON.
+    """
+    if not GEBEURTENIS_PATROON.fullmatch(gebeurtenis):
+        raise ValueError(f"gebeurtenis: {gebeurtenis!r} is geen code in kebab-case")
+    if not objecten:
+        return []
+    toestanden = [(obj, _als_json(na, "na")) for obj, na in objecten]
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_SLOT])
+        laatste = (
+            AuditLogEntry.objects.order_by("-volgnummer").values_list("volgnummer", "hash").first()
+        )
+        volgnummer, vorige_hash = (laatste[0], laatste[1]) if laatste else (0, GENESIS_HASH)
+        tijdstip = timezone.now()
+        entries: list[AuditLogEntry] = []
+        for obj, na_json in toestanden:
+            volgnummer += 1
+            entry = _schakel(
+                volgnummer=volgnummer,
+                tijdstip=tijdstip,
+                vorige_hash=vorige_hash,
+                actor=None,
+                naam="",
+                gebeurtenis=gebeurtenis,
+                object_type=obj._meta.label_lower,
+                object_id=str(obj.pk),
+                voor=None,
+                na=na_json,
+            )
+            vorige_hash = entry.hash
+            entries.append(entry)
+        # The manager refuses bulk_create to every other caller (models.AuditLogEntryQuerySet); this
+        # is the one writer that keeps the chain while inserting many rows at once.
+        return models.QuerySet[AuditLogEntry](AuditLogEntry).bulk_create(entries)

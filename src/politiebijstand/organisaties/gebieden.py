@@ -1,11 +1,13 @@
-"""Police units, RCCBs, arrondissementsparketten and municipalities, from a YAML file (issue #3).
+"""Police units, RCCBs, arrondissementsparketten and municipalities (issues #3 and #8).
 
-Pure Python: reads and validates ``data/gebieden.yaml`` and derives the organisations (as
+Pure Python: reads and validates ``data/gebieden.yaml`` (the units, their RCCB, parket and
+regioburgemeester) and takes the 342 municipalities from `politiebijstand.rules.gemeenten`
+(the CBS list that the advice uses too, ADR-0018). It derives the organisations (as
 `OrganisatieInfo`, the shape of the reference data) and their relations: the unit of each
 municipality and parket, and the regioburgemeester's municipality of each regional unit.
-Sources: Politiewet 2012 art. 25 lid 2 (one regional unit per arrondissement), art. 42
-(Landelijke Eenheid), art. 11 (the burgemeester's gezag), art. 56 lid 3 (zienswijze of the
-regioburgemeester); CBS municipality codes.
+Sources: Politiewet 2012 art. 25 lid 2 (one regional unit per arrondissement; the unit
+follows the safety region), art. 42 (Landelijke Eenheid), art. 11 (the burgemeester's gezag),
+art. 56 lid 3 (zienswijze of the regioburgemeester); CBS municipality codes.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 import yaml
 
 from politiebijstand.organisaties.referentie import Controle, OngeldigeReferentie, OrganisatieInfo
+from politiebijstand.rules.gemeenten import REGIOBURGEMEESTERS, gemeenten
 
 DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "gebieden.yaml"
 
@@ -73,12 +76,17 @@ def _info(
 
 
 def load_gebieden(path: Path | str | None = None) -> Gebieden:
-    """Read and validate the file of units, parketten and municipalities.
+    """Read and validate the file of units and parketten; add every municipality.
+
+    The municipalities are those of `politiebijstand.rules.gemeenten`, each in the regional
+    unit whose `gebied` is its ``politie_eenheid``.
 
     Raises:
         OngeldigeReferentie: the file cannot be read, is not YAML, or an entry is invalid (a
-            missing or malformed field, a duplicate code, an unknown unit or municipality). The
-            message names the entry and the field.
+            missing or malformed field, a duplicate code, an unknown unit or municipality, a
+            regional unit whose `gebied` no municipality names, or a regioburgemeester that
+            differs from `rules.gemeenten.REGIOBURGEMEESTERS`). The message names the entry
+            and the field.
     """
     bestand = Path(path) if path is not None else DEFAULT_PATH
     try:
@@ -90,15 +98,13 @@ def load_gebieden(path: Path | str | None = None) -> Gebieden:
     bron = controle.tekst(data.get("bron"), "bron")
     peildatum = controle.tekst(data.get("peildatum"), "peildatum")
     eenheden = controle.lijst(data.get("eenheden"), "eenheden", "een lijst is vereist", leeg=False)
-    gemeenten = controle.lijst(
-        data.get("gemeenten"), "gemeenten", "een lijst is vereist", leeg=True
-    )
 
     units: list[OrganisatieInfo] = []
     rccbs: list[OrganisatieInfo] = []
     parketten: list[OrganisatieInfo] = []
     eenheid_van: dict[str, str] = {}
     regio: dict[str, str] = {}
+    eenheid_per_gebied: dict[str, str] = {}
     for i, entry in enumerate(eenheden):
         veld = f"eenheden[{i}]"
         entry = controle.mapping(entry, veld, "een mapping is vereist")
@@ -165,35 +171,31 @@ def load_gebieden(path: Path | str | None = None) -> Gebieden:
                 )
         else:
             regio[code] = van_eenheid.code_volgens(rb, f"{veld}.regioburgemeester", _GEMEENTE_RE)
+            eenheid_per_gebied[gebied] = code
 
-    unit_codes = {u.code for u in units}
     gemeente_infos: list[OrganisatieInfo] = []
-    for i, entry in enumerate(gemeenten):
-        veld = f"gemeenten[{i}]"
-        entry = controle.mapping(entry, veld, "een mapping is vereist")
-        code = controle.code_volgens(entry.get("code"), f"{veld}.code", _GEMEENTE_RE)
-        van_gemeente = controle.voor(code)
-        naam = van_gemeente.tekst(entry.get("naam"), f"{veld}.naam")
-        eenheid_code = van_gemeente.tekst(entry.get("eenheid"), f"{veld}.eenheid")
-        if eenheid_code not in unit_codes or eenheid_code == "EENHEID-LE":
-            raise van_gemeente.fout(
-                f"{veld}.eenheid", f"onbekende regionale eenheid {eenheid_code!r}"
+    for cbs in gemeenten():
+        eenheid = eenheid_per_gebied.get(cbs.politie_eenheid)
+        if eenheid is None:
+            raise controle.voor(cbs.cbs_code).fout(
+                "eenheden", f"geen regionale eenheid met gebied {cbs.politie_eenheid!r}"
             )
         gemeente_infos.append(
             _info(
-                code=code,
-                naam=f"Gemeente {naam} (burgemeester)",
-                afkorting=naam,
+                code=cbs.cbs_code,
+                naam=f"Gemeente {cbs.naam} (burgemeester)",
+                afkorting=cbs.naam,
                 soort="gezag",
                 omschrijving=(
-                    f"De burgemeester van {naam}: gezag over de politie bij de handhaving van "
+                    f"De burgemeester van {cbs.naam} (veiligheidsregio "
+                    f"{cbs.veiligheidsregio}): gezag over de politie bij de handhaving van "
                     "de openbare orde en de hulpverlening (Pw 2012 art. 11); vraagt bijstand "
                     "(art. 56 lid 1)."
                 ),
-                bron=bron,
+                bron=_GEMEENTEN_BRON,
             )
         )
-        eenheid_van[code] = eenheid_code
+        eenheid_van[cbs.cbs_code] = eenheid
 
     organisaties: dict[str, OrganisatieInfo] = {}
     for info in [*units, *rccbs, *parketten, *gemeente_infos]:
@@ -209,4 +211,18 @@ def load_gebieden(path: Path | str | None = None) -> Gebieden:
             raise controle.voor(unit).fout(
                 "regioburgemeester", f"gemeente {gemeente!r} ligt niet in {unit}"
             )
+    for gebied, unit in eenheid_per_gebied.items():
+        # The advice reads the regioburgemeesters from the rules (contract, interpretation 12).
+        if REGIOBURGEMEESTERS.get(gebied) != regio[unit]:
+            raise controle.voor(unit).fout(
+                "regioburgemeester",
+                f"{regio[unit]!r} wijkt af van de regels "
+                f"(rules.gemeenten.REGIOBURGEMEESTERS: {REGIOBURGEMEESTERS.get(gebied)!r})",
+            )
     return Gebieden(organisaties, eenheid_van, regio, peildatum)
+
+
+_GEMEENTEN_BRON = (
+    "CBS gemeentelijke indeling op 1 januari 2024 (rules/data/gemeenten-2024.csv); eenheid "
+    "volgens de veiligheidsregio (Pw 2012 art. 25)"
+)

@@ -16,7 +16,7 @@ class Organisatie(models.Model):
     a `parent`.
 
     Bron: LOCC factsheet, "LOCC, RCCB en Preparatie en Operationeel Beheer", the toelichtingen
-    and "Contactgegevens"; codes from shared/contract/advies.md.
+    and "Contactgegevens"; codes from docs/contract/advies.md.
     """
 
     code = models.CharField(

@@ -3,7 +3,7 @@
 Pure Python (no Django): the web result page, the CLI and the management command
 `referentiedata_laden` all read the same validated file, ``data/organisaties.yaml``.
 Source: the LOCC factsheet, its section "Contactgegevens" and the toelichtingen that name
-each organisation; the organisation codes are those of ``shared/contract/advies.md``.
+each organisation; the organisation codes are those of ``docs/contract/advies.md``.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from politiebijstand.rules.organisatiecodes import ORGANISATIECODES
 
 DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "organisaties.yaml"
 
-#: Every organisation code of the contract (shared/contract/advies.md, "Organisation codes").
+#: Every organisation code of the contract (docs/contract/advies.md, "Organisation codes").
 CONTRACT_CODES: tuple[str, ...] = ORGANISATIECODES
 
 #: Kinds of organisation (`soort`) with their Dutch label.

@@ -10,8 +10,8 @@ from django.db import transaction
 from politiebijstand.organisaties.models import Organisatie
 from politiebijstand.organisaties.referentie import OrganisatieInfo
 
-# Fields that the reference file manages; `actief` and the time stamps are not among them.
-_BEHEERDE_VELDEN = (
+#: Fields that the reference file manages; `actief` and the time stamps are not among them.
+BEHEERDE_VELDEN = (
     "naam",
     "afkorting",
     "soort",
@@ -70,7 +70,7 @@ def referentiedata_laden(*, referentie: Mapping[str, OrganisatieInfo]) -> LaadRe
     nieuw: list[str] = []
     gewijzigd: set[str] = set()
     for code, info in referentie.items():
-        velden = {veld: getattr(info, veld) for veld in _BEHEERDE_VELDEN}
+        velden = {veld: getattr(info, veld) for veld in BEHEERDE_VELDEN}
         rij = bestaand.get(code)
         if rij is None:
             rij = Organisatie(code=code, **velden)

@@ -2,7 +2,7 @@
 
 Pure Python: no Django, no I/O, no clock. Every rule is a small function that cites its
 `Bron` (Politiewet 2012 article or section of the LOCC factsheet). The JSON shapes are fixed
-by `shared/contract/advies.md`.
+by `docs/contract/advies.md`.
 """
 
 from politiebijstand.rules.advies import (

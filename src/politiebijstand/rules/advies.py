@@ -73,6 +73,34 @@ class Stap:
 
 
 @dataclass(frozen=True, slots=True)
+class Aanvraagformulier:
+    """One form to sign for a route (contract, `routes[].formulieren[]`; interpretation 12).
+
+    Attributes:
+        gemeente: the municipality's official name for a route signed by a burgemeester with
+            `gemeenten`; None for every other form.
+        indiener: who signs this form.
+        zienswijze_regioburgemeester: for procedures 1 and 6 only: this form's zienswijze;
+            None for the others.
+    """
+
+    gemeente: str | None
+    indiener: Indiener | None
+    zienswijze_regioburgemeester: Zienswijze | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "gemeente": self.gemeente,
+            "indiener": self.indiener.value if self.indiener else None,
+            "zienswijze_regioburgemeester": (
+                self.zienswijze_regioburgemeester.value
+                if self.zienswijze_regioburgemeester
+                else None
+            ),
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class Route:
     """The advice for one requested provider (contract, `routes[]`).
 
@@ -80,6 +108,8 @@ class Route:
     codes of the contract (`RCCB`, `LE-POB`, `LOCC`, ...). `bronnen` holds citation labels
     (`Bron.label`); the first is always the factsheet section that describes the procedure
     ("factsheet, toelichting 3"; for `rechtshulp` "factsheet, stroomschema B, Buitenland").
+    `formulieren` holds one `Aanvraagformulier` per form to sign (contract, interpretation
+    12); the engine fills it last.
     """
 
     leverancier: str
@@ -96,6 +126,7 @@ class Route:
     zienswijze_regioburgemeester: Zienswijze | None = None
     stappen: tuple[Stap, ...] = ()
     bronnen: tuple[str, ...] = ()
+    formulieren: tuple[Aanvraagformulier, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -117,6 +148,7 @@ class Route:
             ),
             "stappen": [s.to_dict() for s in self.stappen],
             "bronnen": list(self.bronnen),
+            "formulieren": [f.to_dict() for f in self.formulieren],
         }
 
 

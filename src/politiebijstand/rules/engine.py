@@ -102,9 +102,9 @@ def advies_bepalen(situatie: Situatie) -> Advies:
     Raises:
         ValueError: a `Situatie` built in code without a field that `situatie_from_dict`
             requires (`indicatie_misdrijf` for a missing person, `aanvrager` for no police
-            task, `middel` for Ministry resources).
+            task, `middel` for Ministry resources), or with a municipality it would refuse.
 
-    Bron: shared/contract/advies.md (interpretations 1-11); factsheet, stroomschema and
+    Bron: docs/contract/advies.md (interpretations 1-12); factsheet, stroomschema and
     toelichting 1-12; Politiewet 2012 art. 11, 12, 56, 57, 58.
     """
     verslag = _Verslag()
@@ -136,7 +136,8 @@ def advies_bepalen(situatie: Situatie) -> Advies:
             extra += fnik.bronnen
         if extra:
             route = replace(route, bronnen=_met_bronnen(route, extra))
-        routes.append(route)
+        per_route = bijstand_indiener.formulieren_van_route(situatie, route)
+        routes.append(replace(route, formulieren=verslag.gebruik(per_route, bronnen=False)))
 
     procedures = frozenset(r.procedure for r in routes)
     formulieren = bijstand_indiener.formulieren_per_gemeente(situatie, routes)

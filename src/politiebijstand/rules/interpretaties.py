@@ -1,7 +1,7 @@
-"""The eleven fixed interpretations of the contract, in Dutch, for the rule catalogue.
+"""The twelve fixed interpretations of the contract, in Dutch, for the rule catalogue.
 
 Where the factsheet is silent, ambiguous or contradicts the law, the engine follows the
-interpretations fixed in the contract (`shared/contract/advies.md`, "Interpretations fixed
+interpretations fixed in the contract (`docs/contract/advies.md`, "Interpretations fixed
 here"). Rules cite them in their Dutch text as "vaste interpretatie N (docs/contract)"; the
 catalogue lists them here so that a lawyer can read what each says. The texts are faithful
 Dutch renderings of the contract's English, without field names.
@@ -22,7 +22,7 @@ class Interpretatie:
     """One fixed interpretation of the contract.
 
     Attributes:
-        nummer: its number in the contract, 1 to 11.
+        nummer: its number in the contract, 1 to 12.
         titel: a short Dutch title.
         tekst: the interpretation in Dutch.
     """
@@ -135,6 +135,19 @@ VASTE_INTERPRETATIES: tuple[Interpretatie, ...] = (
         "noemt het aantal. Spoed zet bij elke procedure die dat toelaat het telefonische "
         "contact vooraan en het schriftelijke verzoek achteraf.",
     ),
+    Interpretatie(
+        12,
+        "Eén formulier per gemeente",
+        "Elke gemeente waar de bijstand wordt ingezet, krijgt een eigen formulier, ondertekend "
+        "door haar eigen burgemeester (Pw 2012 art. 11; art. 56 lid 3). Of die burgemeester de "
+        "regioburgemeester is, volgt uit de referentiegegevens (de gemeente van de "
+        "regioburgemeester van de eenheid waartoe de gemeente behoort), niet uit het antwoord "
+        "op de vraag of de verzoekende burgemeester de regioburgemeester is; dat antwoord telt "
+        "alleen als er geen gemeente is opgegeven. Bij procedure 1 met Den Haag en Wassenaar "
+        "is de zienswijze dus voor Den Haag niet van toepassing en voor Wassenaar vereist (bij "
+        "spoed niet vooraf vereist). Een gemeente die de referentiegegevens niet kennen, geeft "
+        "een foutmelding die het veld gemeenten noemt, met de namen die er het meest op lijken.",
+    ),
 )
 
 
@@ -142,7 +155,7 @@ def geciteerde_interpretaties(tekst: str) -> tuple[int, ...]:
     """The numbers of the interpretations a Dutch text cites, in order, each once.
 
     Raises:
-        ValueError: a cited number is not one of the contract's interpretations (1 to 11).
+        ValueError: a cited number is not one of the contract's interpretations (1 to 12).
     """
     nummers = tuple(dict.fromkeys(int(n) for n in _CITAAT.findall(tekst)))
     bekend = {i.nummer for i in VASTE_INTERPRETATIES}

@@ -1,4 +1,4 @@
-"""Organisation codes of the contract (`shared/contract/advies.md`, "Organisation codes").
+"""Organisation codes of the contract (`docs/contract/advies.md`, "Organisation codes").
 
 The advice names organisations only by these codes (in `Route.contacten`,
 `Route.formulier_naar`, `Route.besluit_door` and `Stap.actor`); names and telephone numbers

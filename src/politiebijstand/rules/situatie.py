@@ -18,10 +18,12 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from politiebijstand.rules.gemeenten import gemeente_suggesties, gemeente_zoeken
+
 _E = TypeVar("_E", bound=StrEnum)
 
-#: At most this many municipalities in `gemeenten` (one form each: more is not a real case).
-MAX_GEMEENTEN = 50
+#: At most this many municipalities in `gemeenten`: each of the 342 of 2024 once (issue #8).
+MAX_GEMEENTEN = 342
 #: At most this many characters in one municipality's name, after trimming.
 MAX_GEMEENTE_LENGTE = 80
 #: At most this many nested arrays and objects in JSON input; a situation needs 3, a case
@@ -343,15 +345,17 @@ def gemeenten_valideren(waarden: list[Any]) -> tuple[str, ...]:
         waarden: the names as given (JSON list, or the wizard's split text).
 
     Returns:
-        The names, trimmed, in the given order.
+        The official names (CBS, as in `rules.gemeenten`), in the given order: ``"Den Haag"``
+        gives ``"'s-Gravenhage"``, ``" utrecht"`` gives ``"Utrecht"``.
 
     Raises:
         OngeldigeSituatie: more than `MAX_GEMEENTEN`; a name that is empty, longer than
-            `MAX_GEMEENTE_LENGTE`, holds a control character or repeats an earlier one
-            (ignoring case), naming ``gemeenten[i]``.
+            `MAX_GEMEENTE_LENGTE`, holds a control character, is no municipality or alias
+            that `rules.gemeenten` knows (the message offers the closest names), or is the
+            same municipality as an earlier one, naming ``gemeenten[i]``.
 
-    Bron: contract/advies.md, field `gemeenten`; factsheet, toelichting 3 and 4 (one form per
-    municipality).
+    Bron: contract/advies.md, field `gemeenten` and interpretation 12; factsheet, toelichting
+    3 and 4 (one form per municipality).
     """
     if len(waarden) > MAX_GEMEENTEN:
         raise OngeldigeSituatie(
@@ -370,14 +374,27 @@ def gemeenten_valideren(waarden: list[Any]) -> tuple[str, ...]:
             )
         if any(unicodedata.category(teken).startswith("C") for teken in naam):
             raise OngeldigeSituatie(pad, "een gemeentenaam mag geen stuurtekens bevatten")
-        sleutel = naam.casefold()
-        if sleutel in gezien:
+        bekend = gemeente_zoeken(naam)
+        if bekend is None:
+            raise OngeldigeSituatie(pad, _onbekende_gemeente(naam))
+        if bekend.cbs_code in gezien:
             raise OngeldigeSituatie(
-                pad, f"{_toon(naam)} staat al in de lijst (gemeenten[{gezien[sleutel]}])"
+                pad, f"{_toon(naam)} staat al in de lijst (gemeenten[{gezien[bekend.cbs_code]}])"
             )
-        gezien[sleutel] = i
-        gemeenten.append(naam)
+        gezien[bekend.cbs_code] = i
+        gemeenten.append(bekend.naam)
     return tuple(gemeenten)
+
+
+def _onbekende_gemeente(naam: str) -> str:
+    """The message for a name that no municipality has, with the closest names (issue #8)."""
+    suggesties = list(gemeente_suggesties(naam))
+    if not suggesties:
+        return f"onbekende gemeente {_toon(naam)}; geef de naam van een Nederlandse gemeente"
+    if len(suggesties) == 1:
+        return f"onbekende gemeente {_toon(naam)}; bedoelt u {suggesties[0]}?"
+    keuze = f"{', '.join(suggesties[:-1])} of {suggesties[-1]}"
+    return f"onbekende gemeente {_toon(naam)}; bedoelt u {keuze}?"
 
 
 def _gevraagd_lijst(items: list[Any]) -> tuple[Gevraagd, ...]:

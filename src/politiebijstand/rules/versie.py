@@ -17,15 +17,17 @@ KORT = 12
 
 @cache
 def regels_versie() -> str:
-    """The sha256 (64 hex digits) of every ``*.py`` file of `politiebijstand.rules`.
+    """The sha256 (64 hex digits) of every ``*.py`` file and ``data/*.csv`` of the rules.
 
-    Files are taken in sorted order of their path relative to the package, each path (POSIX
-    form) followed by its bytes, so the value is the same on every machine for the same
-    source. Read once per process.
+    The files of `politiebijstand.rules` are taken in sorted order of their path relative to
+    the package, each path (POSIX form) followed by its bytes, so the value is the same on
+    every machine for the same source. The municipalities in ``data/`` decide advice too
+    (contract, interpretation 12), so a new list is a new version (ADR-0018). Read once per
+    process.
     """
     root = Path(__file__).resolve().parent
     digest = hashlib.sha256()
-    for path in sorted(root.rglob("*.py")):
+    for path in sorted([*root.rglob("*.py"), *root.glob("data/*.csv")]):
         digest.update(path.relative_to(root).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()

@@ -402,8 +402,9 @@ class DetailsForm(StapForm):
         try:
             return list(gemeenten_valideren(_split_gemeenten(self.cleaned_data["gemeenten"])))
         except OngeldigeSituatie as fout:
+            slot = "" if fout.melding.endswith("?") else "."
             raise forms.ValidationError(
-                f"{fout.melding[:1].upper()}{fout.melding[1:]}.", code="ongeldig"
+                f"{fout.melding[:1].upper()}{fout.melding[1:]}{slot}", code="ongeldig"
             ) from None
 
 

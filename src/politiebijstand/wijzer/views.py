@@ -283,6 +283,9 @@ class RouteWeergave:
     stappen: list[tuple[Contact, str]] = field(default_factory=list)
     #: For a route that is not allowed: what to do instead (`rules.engine.wat_nu`).
     wat_nu: str = ""
+    #: One (municipality, zienswijze in words or "") per form of a municipality (contract,
+    #: interpretation 12); empty when the route has one form without municipality.
+    formulieren_per_gemeente: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def actoren(self) -> list[Contact]:
@@ -333,6 +336,16 @@ def _weergave(route: Route, organisaties: dict[str, Organisatie]) -> RouteWeerga
         ),
         stappen=[(Contact.van(s.actor, organisaties), s.handeling) for s in route.stappen],
         wat_nu=wat_nu(route) or "",
+        formulieren_per_gemeente=[
+            (
+                f.gemeente,
+                teksten.ZIENSWIJZE[f.zienswijze_regioburgemeester]
+                if f.zienswijze_regioburgemeester
+                else "",
+            )
+            for f in route.formulieren
+            if f.gemeente is not None
+        ],
     )
 
 

@@ -20,6 +20,7 @@ from politiebijstand.rules.advies import (
 )
 from politiebijstand.rules.bron import POLITIEWET_2012, factsheet, politiewet
 from politiebijstand.rules.catalogus import regel
+from politiebijstand.rules.gemeenten import Gemeente, gemeente_zoeken
 from politiebijstand.rules.situatie import Gevraagd, Leverancier, Situatie
 from politiebijstand.rules.uitkomst import Uitkomst, labels
 
@@ -61,6 +62,13 @@ def zienswijze_procedure_1(situatie: Situatie) -> Uitkomst[Zienswijze]:
     required when urgent (`spoed`, a human judgement); otherwise required (contract,
     interpretation 4).
     """
+    if situatie.gemeenten:
+        # Interpretation 12: derived per municipality; `vereist` when any form needs it.
+        per_gemeente = {z.value for z in _zienswijzen_per_gemeente(situatie)}
+        for uitkomst in (_ZIENSWIJZE_1_VEREIST, _ZIENSWIJZE_1_SPOED):
+            if uitkomst.value in per_gemeente:
+                return uitkomst
+        return _ZIENSWIJZE_1_NVT_GEMEENTE
     if situatie.aanvrager_is_regioburgemeester:
         return _ZIENSWIJZE_1_NVT
     if situatie.spoed:
@@ -68,11 +76,71 @@ def zienswijze_procedure_1(situatie: Situatie) -> Uitkomst[Zienswijze]:
     return _ZIENSWIJZE_1_VEREIST
 
 
+@regel(
+    ART_56_LID_3,
+    TOELICHTING_1,
+    samenvatting=(
+        "Bij procedure 1 met gemeenten: per gemeente is de zienswijze niet van toepassing als "
+        "haar burgemeester de regioburgemeester van haar eenheid is."
+    ),
+    toelichting=(
+        "Elke burgemeester heeft gezag in zijn eigen gemeente (Pw 2012 art. 11) en ondertekent "
+        "het formulier van die gemeente. Of hij de regioburgemeester is, volgt uit de "
+        "referentiegegevens: de gemeente van de regioburgemeester van de eenheid waartoe de "
+        "gemeente behoort (vaste interpretatie 12 (docs/contract)). Is hij dat, dan is de "
+        "zienswijze voor dat formulier niet van toepassing; anders is zij bij spoed niet vooraf "
+        "vereist, en anders vereist. Het antwoord op de vraag of de verzoekende burgemeester de "
+        "regioburgemeester is, telt alleen als er geen gemeente is opgegeven. De route vraagt de "
+        "zienswijze als één formulier haar vraagt."
+    ),
+)
+def zienswijze_procedure_1_per_gemeente(
+    situatie: Situatie, gemeente: Gemeente
+) -> Uitkomst[Zienswijze]:
+    """The zienswijze on the form of one municipality of a request of procedure 1.
+
+    Not applicable when the municipality's burgemeester is the regioburgemeester of its unit
+    (`Gemeente.is_regioburgemeester`, from the reference data); otherwise not required when
+    urgent; otherwise required (contract, interpretation 12; Pw 2012 art. 56 lid 3).
+    """
+    if gemeente.is_regioburgemeester:
+        return _ZIENSWIJZE_1_NVT_GEMEENTE
+    if situatie.spoed:
+        return _ZIENSWIJZE_1_SPOED
+    return _ZIENSWIJZE_1_VEREIST
+
+
+def _zienswijzen_per_gemeente(situatie: Situatie) -> tuple[Zienswijze, ...]:
+    return tuple(
+        zienswijze_procedure_1_per_gemeente(situatie, gemeente_van(naam)).value
+        for naam in situatie.gemeenten
+    )
+
+
+def gemeente_van(naam: str) -> Gemeente:
+    """The `Gemeente` of a name in `Situatie.gemeenten` (an official name after validation).
+
+    Raises:
+        ValueError: a `Situatie` built in code with a name that `situatie_from_dict` would
+            refuse.
+    """
+    gemeente = gemeente_zoeken(naam)
+    if gemeente is None:
+        raise ValueError(f"gemeenten: onbekende gemeente {naam!r}")
+    return gemeente
+
+
 _ZIENSWIJZE_1_NVT = Uitkomst(
     Zienswijze.NIET_VAN_TOEPASSING,
     bron=ART_56_LID_3,
     ook=(TOELICHTING_1,),
     reden="de verzoekende burgemeester is zelf de regioburgemeester",
+)
+_ZIENSWIJZE_1_NVT_GEMEENTE = Uitkomst(
+    Zienswijze.NIET_VAN_TOEPASSING,
+    bron=ART_56_LID_3,
+    ook=(TOELICHTING_1,),
+    reden="de burgemeester van de gemeente is de regioburgemeester van haar eenheid",
 )
 _ZIENSWIJZE_1_SPOED = Uitkomst(
     Zienswijze.NIET_VEREIST_SPOED,

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from politiebijstand.rules.advies import Indiener, Route
+from politiebijstand.rules.advies import Aanvraagformulier, Indiener, Route
 from politiebijstand.rules.bron import factsheet, politiewet
 from politiebijstand.rules.catalogus import regel
+from politiebijstand.rules.politiewet_2012 import bijstand_eenheden
 from politiebijstand.rules.situatie import Situatie
 from politiebijstand.rules.uitkomst import Uitkomst
 
 TOELICHTING_3 = factsheet("toelichting 3")
 TOELICHTING_4 = factsheet("toelichting 4")
 GEZAG_BURGEMEESTER = politiewet("11", "1")
+ART_56_LID_3 = politiewet("56", "3")
 
 
 @regel(
@@ -126,6 +128,69 @@ def formulieren_per_gemeente(situatie: Situatie, routes: Sequence[Route]) -> Uit
         ook=tuple(_PRIMUS_INTER_PARES[n] for n in primus),
         reden=f"bijstand in {aantal} gemeenten: één formulier per gemeente",
         waarschuwingen=(tekst,),
+    )
+
+
+@regel(
+    GEZAG_BURGEMEESTER,
+    ART_56_LID_3,
+    samenvatting=(
+        "Elke route krijgt haar formulieren: één per gemeente als een burgemeester ondertekent, "
+        "anders één."
+    ),
+    toelichting=(
+        "Een route die een burgemeester ondertekent, krijgt één formulier per opgegeven "
+        "gemeente, elk ondertekend door de burgemeester van die gemeente (Pw 2012 art. 11 "
+        "lid 1), met bij procedure 1 de zienswijze van die gemeente: niet van toepassing als "
+        "haar burgemeester de regioburgemeester van haar eenheid is (vaste interpretatie 12 "
+        "(docs/contract)). Zonder gemeente, bij de regioburgemeester als primus inter pares en "
+        "bij elke andere route is er één formulier zonder gemeente, met de indiener en de "
+        "zienswijze van de route."
+    ),
+)
+def formulieren_van_route(
+    situatie: Situatie, route: Route
+) -> Uitkomst[tuple[Aanvraagformulier, ...]]:
+    """The forms to sign for one route (contract, `routes[].formulieren`; interpretation 12).
+
+    A route signed by a burgemeester (`indiener` is `burgemeester`) has one form per name in
+    `situatie.gemeenten`, in that order, each signed by that municipality's burgemeester; for
+    procedure 1 each with its own zienswijze
+    (`bijstand_eenheden.zienswijze_procedure_1_per_gemeente`), for the others none. Every other
+    route, and a burgemeester's route without municipalities, has one form without
+    municipality, with the route's `indiener` and `zienswijze_regioburgemeester`.
+
+    Raises:
+        ValueError: a `Situatie` built in code with a municipality that `situatie_from_dict`
+            would refuse.
+    """
+    if route.indiener is not Indiener.BURGEMEESTER or not situatie.gemeenten:
+        formulier = Aanvraagformulier(
+            gemeente=None,
+            indiener=route.indiener,
+            zienswijze_regioburgemeester=route.zienswijze_regioburgemeester,
+        )
+        return Uitkomst((formulier,), bron=GEZAG_BURGEMEESTER, reden="één formulier")
+    formulieren = []
+    for naam in situatie.gemeenten:
+        gemeente = bijstand_eenheden.gemeente_van(naam)
+        zienswijze = None
+        if route.zienswijze_regioburgemeester is not None:
+            zienswijze = bijstand_eenheden.zienswijze_procedure_1_per_gemeente(
+                situatie, gemeente
+            ).value
+        formulieren.append(
+            Aanvraagformulier(
+                gemeente=gemeente.naam,
+                indiener=Indiener.BURGEMEESTER,
+                zienswijze_regioburgemeester=zienswijze,
+            )
+        )
+    return Uitkomst(
+        tuple(formulieren),
+        bron=GEZAG_BURGEMEESTER,
+        ook=(ART_56_LID_3,),
+        reden="een formulier per gemeente, elk ondertekend door de eigen burgemeester",
     )
 
 
