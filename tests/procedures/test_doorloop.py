@@ -71,7 +71,7 @@ def test_procedure_1_spoed() -> None:
     )
     assert walk.organisaties == fasen(
         "RCCB",  # telefonisch contact vastgelegd (bij spoed 24 uur per dag)
-        ("KORPSCHEF", "RCCB"),  # het werk start direct || RCCB formaliseert schriftelijk
+        ("BURGEMEESTER", "KORPSCHEF"),  # het werk start direct || de burgemeester formaliseert
         "LE-POB",  # LE-POB coördineert de bijstand
         "LE-POB",  # LE-POB informeert het LOCC
     )
@@ -244,7 +244,7 @@ def test_procedure_3_spoed() -> None:
         walk.organisaties
         == fasen(
             "RCCB",  # in spoedgevallen vindt het contact telefonisch plaats
-            ("LOCC", "RCCB"),  # het LOCC verwerkt de aanvraag || het verzoek wordt geformaliseerd
+            ("BURGEMEESTER", "LOCC"),  # het LOCC verwerkt de aanvraag || burgemeester formaliseert
             *P3_NA_FORMULIER[1:],
         )
     )
@@ -295,7 +295,7 @@ def test_procedure_4_spoed() -> None:
     walk = doorloop("4", {"spoed": True}, P4_ANTWOORDEN)
     assert walk.organisaties == fasen(
         "RCCB",  # telefonisch contact met LE-POB vastgelegd
-        ("LE-POB", "RCCB"),  # LE-POB toetst uitputting || schriftelijke afhandeling later
+        ("BURGEMEESTER", "LE-POB"),  # LE-POB toetst uitputting || de burgemeester formaliseert
         "LE-POB",  # LE-POB geeft toestemming
         *P4_NA_FORMULIER,
     )
@@ -315,7 +315,7 @@ def test_procedure_5_normaal() -> None:
 
 def test_procedure_5_spoed() -> None:
     walk = doorloop("5", {"spoed": True}, {"taak_besluit_locc": TOEGEKEND})
-    assert walk.organisaties == fasen("RCCB", ("LE-POB", "RCCB"), "LOCC")
+    assert walk.organisaties == fasen("RCCB", ("BURGEMEESTER", "LE-POB"), "LOCC")
 
 
 # --- procedure 6: andere eenheid, justitie (art. 56 lid 2) --------------------------------
@@ -339,7 +339,7 @@ def test_procedure_6_spoed() -> None:
     walk = doorloop(
         "6", {"spoed": True, "zienswijze_vereist": False}, {"taak_besluit_korpschef": TOEGEKEND}
     )
-    assert walk.organisaties == fasen("RCCB", ("KORPSCHEF", "RCCB"), "LE-POB", "LE-POB")
+    assert walk.organisaties == fasen("RCCB", ("KORPSCHEF", "OVJ"), "LE-POB", "LE-POB")
 
 
 def test_procedure_6_afwijzing_dan_beroep_door_de_officier() -> None:

@@ -398,7 +398,7 @@ def test_the_formalisation_is_due_within_the_default_term() -> None:
     task = _task(run, "taak_schriftelijk_formaliseren")
     assert task.due == NOW + timedelta(hours=24)
     assert task.due is not None and task.due.tzinfo == UTC
-    assert task.optioneel is True
+    assert task.optioneel is False  # required: the run waits for it (ADR 0024)
     assert next_timer_due(run) == NOW + timedelta(hours=24)
     assert _task(run, "taak_aanvraag_verwerken").due is None
 

@@ -116,7 +116,7 @@ def test_procedure_1_spoed_slaat_de_zienswijze_over() -> None:
         walk,
         [
             "RCCB",  # telefonisch contact vastgelegd (bij spoed 24 uur per dag)
-            ("KORPSCHEF", "RCCB"),  # het werk start direct || RCCB formaliseert schriftelijk
+            ("BURGEMEESTER", "KORPSCHEF"),  # het werk start direct || de burgemeester formaliseert
             "LE-POB",  # LE-POB coördineert de bijstand
             "LE-POB",  # LE-POB informeert het LOCC
         ],
@@ -317,7 +317,7 @@ def test_procedure_3_spoed() -> None:
     walk = doorlopen(verzoek)
     verwacht: list[Fase] = [
         "RCCB",  # in spoedgevallen vindt het contact telefonisch plaats
-        ("LOCC", "RCCB"),  # het LOCC verwerkt de aanvraag || het verzoek wordt geformaliseerd
+        ("BURGEMEESTER", "LOCC"),  # het LOCC verwerkt de aanvraag || burgemeester formaliseert
         *P3_NA_FORMULIER[1:],
     ]
     assert_walk(walk, verwacht, MN_UTRECHT)
@@ -358,7 +358,7 @@ def test_procedure_4_normaal() -> None:
 def test_procedure_4_spoed() -> None:
     verzoek = maak_verzoek(situatie(gevraagd=KRIJGSMACHT, spoed=True))
     walk = doorlopen(verzoek, P4_ANTWOORDEN)
-    verwacht: list[Fase] = ["RCCB", ("LE-POB", "RCCB"), "LE-POB", *P4_NA_FORMULIER]
+    verwacht: list[Fase] = ["RCCB", ("BURGEMEESTER", "LE-POB"), "LE-POB", *P4_NA_FORMULIER]
     assert_walk(walk, verwacht, MN_UTRECHT)
 
 
@@ -388,7 +388,7 @@ def test_procedure_5_normaal() -> None:
 
 def test_procedure_5_spoed() -> None:
     walk = doorlopen(maak_verzoek(situatie(gevraagd=BUITENLAND, spoed=True)))
-    assert_walk(walk, ["RCCB", ("LE-POB", "RCCB"), "LOCC"], MN_UTRECHT)
+    assert_walk(walk, ["RCCB", ("BURGEMEESTER", "LE-POB"), "LOCC"], MN_UTRECHT)
 
 
 # --- procedure 6: andere eenheid, justitie (art. 56 lid 2) ---------------------------------
@@ -416,7 +416,7 @@ def test_procedure_6_normaal() -> None:
 
 def test_procedure_6_spoed() -> None:
     walk = doorlopen(justitie([{"leverancier": "politie"}], spoed=True))
-    assert_walk(walk, ["RCCB", ("KORPSCHEF", "RCCB"), "LE-POB", "LE-POB"], MN_OVJ)
+    assert_walk(walk, ["RCCB", ("KORPSCHEF", "OVJ"), "LE-POB", "LE-POB"], MN_OVJ)
 
 
 def test_procedure_6_afwijzing_en_beroep_door_de_officier_afgewezen() -> None:

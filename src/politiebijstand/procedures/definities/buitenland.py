@@ -25,7 +25,7 @@ def buitenland() -> Proces:
     p = Proces(
         id="procedure_5",
         naam="Procedure 5: bijstand door een buitenlandse politiedienst, openbare orde",
-        lanes=["RCCB", "LE-POB", "LOCC"],
+        lanes=["RCCB", "BURGEMEESTER", "LE-POB", "LOCC"],
         documentatie=(
             "Factsheet, toelichting 5. Diverse verdragen maken het mogelijk dat buitenlandse "
             "politie-eenheden in Nederland bijstand verlenen."
@@ -38,6 +38,8 @@ def buitenland() -> Proces:
     blokken.spoedroute(
         p,
         lane="RCCB",
+        formaliseert="BURGEMEESTER",
+        coordinator="LOCC",
         telefoon=(
             "Neem contact op met afdeling Preparatie en Operationeel Beheer, bij spoed 24/7",
         ),

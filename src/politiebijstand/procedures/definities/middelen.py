@@ -41,6 +41,8 @@ def waterwerper() -> Proces:
     blokken.spoedroute(
         p,
         lane="RCCB",
+        formaliseert="RCCB",
+        coordinator="LOCC",
         telefoon=(contact,),
         formaliseren=(formulier, gezag),
         naar="gw_spoed_samen",

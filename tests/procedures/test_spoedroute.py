@@ -1,0 +1,148 @@
+"""The urgent path of every procedure that has one: formalised by the competent authority, always.
+
+Bron: factsheet, toelichting 3, 4, 7 and 8 ("wordt ... achteraf geformaliseerd", "wordt de
+schriftelijke afhandeling later geformaliseerd"); toelichting 1 and 6 let the zienswijze go when
+urgent (Pw 2012 art. 56 lid 3), never the written request. Issue #8, items 2 and 6; ADR 0024.
+
+The walks answer every declared field generically (`antwoord`), so that they test the gates of
+the urgent path and not the fields another part of the model adds to a decision.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import pytest
+
+from politiebijstand.procedures.engine import (
+    InvalidDataError,
+    ReadyTask,
+    Run,
+    is_finished,
+    procedure_start,
+    reached_end_events,
+    ready_tasks,
+    refresh_timers,
+    serialize,
+    task_complete,
+)
+from politiebijstand.procedures.model import BESLUITEN
+from tests.procedures.doorloop import NOW, STAP
+
+FORMALISEREN = "taak_schriftelijk_formaliseren"
+ESCALATIE = "taak_escalatie_formalisatie"
+
+#: procedure -> (start data, who phones, who formalises, the coordinator who escalates).
+SPOEDROUTES: dict[str, tuple[dict[str, Any], str, str, str]] = {
+    "1": ({"zienswijze_vereist": False}, "RCCB", "BURGEMEESTER", "LE-POB"),
+    "2_waterwerper": ({}, "RCCB", "RCCB", "LOCC"),
+    "3": ({}, "RCCB", "BURGEMEESTER", "LOCC"),
+    "4": ({}, "RCCB", "BURGEMEESTER", "LOCC"),
+    "5": ({}, "RCCB", "BURGEMEESTER", "LOCC"),
+    "6": ({"zienswijze_vereist": False}, "RCCB", "OVJ", "LE-POB"),
+    "7": ({}, "OVJ", "OVJ", "OZI"),
+    "8": ({}, "OVJ", "OVJ", "OZI"),
+}
+
+
+def antwoord(taak: ReadyTask, besluit: str = "toegekend") -> dict[str, Any]:
+    """Data for a task: every declared field answered; a decision gets `besluit`."""
+    data: dict[str, Any] = {"verslag": f"{taak.name}: gedaan"}
+    for naam, veld in taak.velden.items():
+        if veld["soort"] == "ja_nee":
+            data[naam] = True
+        elif veld["soort"] == "duur":
+            data[naam] = "PT1H"
+        elif tuple(veld["waarden"]) == BESLUITEN:
+            data[naam] = besluit
+        else:
+            data[naam] = veld["waarden"][0]
+    return data
+
+
+def gebeld(procedure_id: str) -> Run:
+    """An urgent run whose phone call is recorded at NOW + STAP."""
+    start, _, _, _ = SPOEDROUTES[procedure_id]
+    run = procedure_start(procedure_id, {**start, "spoed": True}, now=NOW)
+    (telefoon,) = ready_tasks(run)
+    assert telefoon.bpmn_id == "taak_telefonisch_contact_vastgelegd"
+    task_complete(run, telefoon.task_id, antwoord(telefoon), now=NOW + STAP)
+    return run
+
+
+def werk_af(run: Run, besluit: str = "toegekend") -> list[str]:
+    """Complete every ready task except the formalisation; returns the lanes, in order."""
+    lanes = []
+    now = NOW + STAP
+    while werk := [t for t in ready_tasks(run) if t.bpmn_id != FORMALISEREN]:
+        now += STAP
+        for taak in werk:
+            task_complete(run, taak.task_id, antwoord(taak, besluit), now=now)
+            lanes.append(taak.lane)
+        assert len(lanes) < 60, "the walk does not end"
+    return lanes
+
+
+def taak(run: Run, bpmn_id: str) -> ReadyTask:
+    (gevonden,) = [t for t in ready_tasks(run) if t.bpmn_id == bpmn_id]
+    return gevonden
+
+
+@pytest.mark.parametrize("procedure_id", sorted(SPOEDROUTES))
+def test_het_bevoegd_gezag_formaliseert_en_de_run_wacht_erop(procedure_id: str) -> None:
+    _, belt, formaliseert, _ = SPOEDROUTES[procedure_id]
+    run = gebeld(procedure_id)
+    assert run.steps[0].lane == belt
+    formaliseren = taak(run, FORMALISEREN)
+    assert (formaliseren.lane, formaliseren.optioneel) == (formaliseert, False)
+    assert formaliseren.due == NOW + STAP + timedelta(hours=24)
+
+    werk_af(run)
+    # The work has reached its end; the run has not: the formalisation is still to be done.
+    assert [t.bpmn_id for t in ready_tasks(run)] == [FORMALISEREN]
+    assert reached_end_events(run) != []
+    assert "eind_geformaliseerd" not in reached_end_events(run)
+    assert is_finished(run) is False
+
+    task_complete(run, formaliseren.task_id, antwoord(formaliseren), now=NOW + timedelta(hours=1))
+    assert is_finished(run) is True
+    assert "eind_geformaliseerd" in reached_end_events(run)
+
+
+@pytest.mark.parametrize("procedure_id", sorted(SPOEDROUTES))
+def test_formaliseren_overslaan_wordt_geweigerd_en_verandert_niets(procedure_id: str) -> None:
+    run = gebeld(procedure_id)
+    formaliseren = taak(run, FORMALISEREN)
+    voor = serialize(run)
+    with pytest.raises(InvalidDataError) as exc:
+        task_complete(
+            run,
+            formaliseren.task_id,
+            {"overgeslagen": True, "reden": "verzoek is al afgewezen"},
+            now=NOW + timedelta(hours=1),
+        )
+    assert exc.value.field == "overgeslagen"
+    assert "niet optioneel" in exc.value.message
+    assert serialize(run) == voor
+
+
+@pytest.mark.parametrize("procedure_id", sorted(SPOEDROUTES))
+def test_ook_na_een_afwijzing_blijft_de_formalisatie_vereist(procedure_id: str) -> None:
+    run = gebeld(procedure_id)
+    werk_af(run, besluit="afgewezen")
+    assert [t.bpmn_id for t in ready_tasks(run)] == [FORMALISEREN]
+    assert is_finished(run) is False
+
+
+@pytest.mark.parametrize("procedure_id", sorted(SPOEDROUTES))
+def test_escalatie_gaat_naar_de_coordinator_van_de_procedure(procedure_id: str) -> None:
+    _, _, formaliseert, coordinator = SPOEDROUTES[procedure_id]
+    run = gebeld(procedure_id)
+    assert refresh_timers(run, now=NOW + STAP + timedelta(hours=24)) == ["timer_formalisatie"]
+    escalatie = taak(run, ESCALATIE)
+    assert escalatie.lane == coordinator
+    assert taak(run, FORMALISEREN).lane == formaliseert  # still open: non-interrupting
+    task_complete(run, escalatie.task_id, antwoord(escalatie), now=NOW + timedelta(hours=25))
+    werk_af(run)
+    assert is_finished(run) is False  # escalation handled, formalisation still owed
