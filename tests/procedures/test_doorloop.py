@@ -137,11 +137,11 @@ def test_procedure_2_waterwerper_daadwerkelijke_inzet() -> None:
     )
     assert walk.organisaties == fasen(
         "RCCB",  # RCCB neemt contact op met het LOCC
+        "RCCB",  # RCCB stuurt een aanvraagformulier (met het bevoegd gezag), vóór het besluit
         "LOCC",  # het LOCC toetst de aanvraag,
         "LOCC",  # legt contact met de beheersorganisatie en coördineert de verdere inzet
-        "RCCB",  # RCCB stuurt een aanvraagformulier (met het bevoegd gezag)
     )
-    assert walk.taken[-1] == "taak_aanvraagformulier_verzenden"
+    assert walk.taken[1] == "taak_aanvraagformulier_verzenden"
     assert task_data(walk.run, "taak_aanvraagformulier_verzenden") == {
         "bevoegd_gezag": "burgemeester"
     }
@@ -153,24 +153,38 @@ def test_procedure_2_waterwerper_oefening_vraagt_geen_bevoegd_gezag() -> None:
         {"oefening": True},
         {"taak_aanvraag_toetsen": TOEGEKEND},
     )
-    assert walk.organisaties == fasen("RCCB", "LOCC", "LOCC", "RCCB")
-    assert walk.taken[-1] == "taak_aanvraagformulier_oefening_verzenden"
+    assert walk.organisaties == fasen("RCCB", "RCCB", "LOCC", "LOCC")
+    assert walk.taken[1] == "taak_aanvraagformulier_oefening_verzenden"
     assert "taak_aanvraagformulier_verzenden" not in walk.taken
 
 
 def test_procedure_2_waterwerper_spoed_formulier_achteraf() -> None:
-    walk = doorloop("2_waterwerper", {"spoed": True}, {"taak_aanvraag_toetsen": TOEGEKEND})
+    walk = doorloop(
+        "2_waterwerper",
+        {"spoed": True},
+        {
+            "taak_aanvraag_toetsen": TOEGEKEND,
+            "taak_schriftelijk_formaliseren": {"bevoegd_gezag": "burgemeester"},
+        },
+    )
     assert walk.organisaties == fasen(
         "RCCB",  # telefonisch contact met het LOCC vastgelegd
         ("LOCC", "RCCB"),  # het LOCC toetst || RCCB stuurt (bij spoed achteraf) het formulier
         "LOCC",  # het LOCC coördineert de verdere inzet
     )
-    assert sorted(reached_end_events(walk.run)) == ["eind_geformaliseerd", "eind_spoed"]
+    assert sorted(reached_end_events(walk.run)) == ["eind", "eind_geformaliseerd"]
 
 
 def test_procedure_2_waterwerper_afgewezen() -> None:
-    walk = doorloop("2_waterwerper", {}, {"taak_aanvraag_toetsen": AFGEWEZEN})
-    assert walk.organisaties == fasen("RCCB", "LOCC")
+    walk = doorloop(
+        "2_waterwerper",
+        {},
+        {
+            "taak_aanvraagformulier_verzenden": {"bevoegd_gezag": "burgemeester"},
+            "taak_aanvraag_toetsen": AFGEWEZEN,
+        },
+    )
+    assert walk.organisaties == fasen("RCCB", "RCCB", "LOCC")
     assert reached_end_events(walk.run) == ["eind_afgewezen"]
 
 
@@ -309,6 +323,7 @@ def test_procedure_5_normaal() -> None:
     assert walk.organisaties == fasen(
         "RCCB",  # contact met de Afdeling Preparatie en Operationeel Beheer
         "LE-POB",  # LE-POB neemt contact op met het LOCC
+        "BURGEMEESTER",  # (model) de burgemeester, die het gezag heeft, ondertekent (Pw 11)
         "LOCC",  # voor verdere coördinatie en formalisatie
     )
 

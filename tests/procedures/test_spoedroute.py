@@ -146,3 +146,88 @@ def test_escalatie_gaat_naar_de_coordinator_van_de_procedure(procedure_id: str) 
     task_complete(run, escalatie.task_id, antwoord(escalatie), now=NOW + timedelta(hours=25))
     werk_af(run)
     assert is_finished(run) is False  # escalation handled, formalisation still owed
+
+
+def test_waterwerper_zonder_spoed_formulier_voor_het_besluit_van_het_locc() -> None:
+    run = procedure_start("2_waterwerper", {}, now=NOW)
+    lanes = [(t.lane, t.bpmn_id) for t in _alles(run)]
+    assert lanes == [
+        ("RCCB", "taak_contact_locc"),
+        ("RCCB", "taak_aanvraagformulier_verzenden"),  # naming the competent authority
+        ("LOCC", "taak_aanvraag_toetsen"),  # then the LOCC decides
+        ("LOCC", "taak_inzet_coordineren"),
+    ]
+    assert run.data["taak_aanvraagformulier_verzenden"]["bevoegd_gezag"] == "burgemeester"
+
+
+def test_waterwerper_bij_spoed_formulier_pas_na_het_besluit() -> None:
+    run = gebeld("2_waterwerper")
+    assert sorted(t.bpmn_id for t in ready_tasks(run)) == [
+        "taak_aanvraag_toetsen",
+        FORMALISEREN,
+    ]
+    werk_af(run)
+    formaliseren = taak(run, FORMALISEREN)
+    assert formaliseren.velden == {
+        "bevoegd_gezag": {"soort": "keuze", "waarden": ["burgemeester", "officier_van_justitie"]}
+    }
+    with pytest.raises(InvalidDataError) as exc:
+        task_complete(run, formaliseren.task_id, {"verslag": "x"}, now=NOW + timedelta(hours=1))
+    assert exc.value.field == "bevoegd_gezag"
+    task_complete(
+        run,
+        formaliseren.task_id,
+        {"bevoegd_gezag": "officier_van_justitie"},
+        now=NOW + timedelta(hours=1),
+    )
+    assert [s.bpmn_id for s in run.steps] == [
+        "taak_telefonisch_contact_vastgelegd",
+        "taak_aanvraag_toetsen",
+        "taak_inzet_coordineren",
+        FORMALISEREN,
+    ]
+    assert is_finished(run) is True
+
+
+def test_waterwerper_oefening_is_nooit_spoed_en_noemt_geen_bevoegd_gezag() -> None:
+    run = procedure_start("2_waterwerper", {"spoed": True, "oefening": True}, now=NOW)
+    assert [(t.lane, t.bpmn_id) for t in _alles(run)] == [
+        ("RCCB", "taak_contact_locc"),
+        ("RCCB", "taak_aanvraagformulier_oefening_verzenden"),
+        ("LOCC", "taak_aanvraag_toetsen"),
+        ("LOCC", "taak_inzet_coordineren"),
+    ]
+
+
+def test_procedure_5_de_burgemeester_ondertekent_voor_het_besluit() -> None:
+    run = procedure_start("5", {}, now=NOW)
+    assert [(t.lane, t.bpmn_id) for t in _alles(run)] == [
+        ("RCCB", "taak_contact_le_pob"),
+        ("LE-POB", "taak_contact_locc"),
+        ("BURGEMEESTER", "taak_verzoek_ondertekenen"),
+        ("LOCC", "taak_besluit_locc"),
+    ]
+    assert reached_end_events(run) == ["eind"]
+
+
+def test_procedure_5_bij_spoed_ondertekent_de_burgemeester_achteraf() -> None:
+    run = gebeld("5")
+    assert [(t.lane, t.bpmn_id) for t in _alles(run)] == [
+        ("BURGEMEESTER", FORMALISEREN),
+        ("LE-POB", "taak_contact_locc"),
+        ("LOCC", "taak_besluit_locc"),
+    ]
+    assert "taak_verzoek_ondertekenen" not in [s.bpmn_id for s in run.steps]
+
+
+def _alles(run: Run) -> list[ReadyTask]:
+    """Complete every ready task, stage by stage; the tasks in completion order."""
+    gedaan: list[ReadyTask] = []
+    now = NOW + STAP * 2
+    while ready := sorted(ready_tasks(run), key=lambda t: (t.lane, t.bpmn_id)):
+        now += STAP
+        for t in ready:
+            task_complete(run, t.task_id, antwoord(t), now=now)
+        gedaan.extend(ready)
+    assert is_finished(run)
+    return gedaan

@@ -246,25 +246,25 @@ def test_procedure_2_waterwerper_daadwerkelijke_inzet() -> None:
     )
     verwacht: list[Fase] = [
         "RCCB",  # RCCB neemt contact op met het LOCC
+        "RCCB",  # RCCB stuurt een aanvraagformulier (met het bevoegd gezag), vóór het besluit
         "LOCC",  # het LOCC toetst de aanvraag,
         "LOCC",  # legt contact met de beheersorganisatie en coördineert de verdere inzet
-        "RCCB",  # RCCB stuurt een aanvraagformulier (met het bevoegd gezag)
     ]
     assert_walk(walk, verwacht, MN_UTRECHT)
-    assert walk.taken[-1] == "taak_aanvraagformulier_verzenden"
+    assert walk.taken[1] == "taak_aanvraagformulier_verzenden"
 
 
 def test_procedure_2_waterwerper_oefening() -> None:
     verzoek = waterwerper(oefening=True)
     walk = doorlopen(verzoek)
-    assert_walk(walk, ["RCCB", "LOCC", "LOCC", "RCCB"], MN_UTRECHT)
-    assert walk.taken[-1] == "taak_aanvraagformulier_oefening_verzenden"
+    assert_walk(walk, ["RCCB", "RCCB", "LOCC", "LOCC"], MN_UTRECHT)
+    assert walk.taken[1] == "taak_aanvraagformulier_oefening_verzenden"
 
 
 def test_procedure_2_waterwerper_spoed() -> None:
     gevraagd = [{"leverancier": "middelen_jenv", "middel": "waterwerper"}]
     verzoek = maak_verzoek(situatie(gevraagd=gevraagd, spoed=True))
-    walk = doorlopen(verzoek)
+    walk = doorlopen(verzoek, {"taak_schriftelijk_formaliseren": {"bevoegd_gezag": "burgemeester"}})
     assert_walk(walk, ["RCCB", ("LOCC", "RCCB"), "LOCC"], MN_UTRECHT)
 
 
@@ -381,6 +381,7 @@ def test_procedure_5_normaal() -> None:
     verwacht: list[Fase] = [
         "RCCB",  # contact met de Afdeling Preparatie en Operationeel Beheer
         "LE-POB",  # LE-POB neemt contact op met het LOCC
+        "BURGEMEESTER",  # (model) de burgemeester, die het gezag heeft, ondertekent (Pw 11)
         "LOCC",  # voor verdere coördinatie en formalisatie
     ]
     assert_walk(walk, verwacht, MN_UTRECHT)
