@@ -17,10 +17,12 @@ from politiebijstand.procedures.engine import (
     InvalidDataError,
     beroep_mogelijk,
     beroep_startgegevens,
+    completed_lanes,
     is_finished,
     procedure_start,
     reached_end_events,
     ready_tasks,
+    refresh_timers,
     task_complete,
     task_data,
 )
@@ -169,6 +171,28 @@ def test_procedure_1_afwijzing_dan_procedure_9_aanwijzing_en_uitvoering() -> Non
         "taak_locc_informeren",
     ]
     assert reached_end_events(beroep.run) == ["eind"]
+
+
+@pytest.mark.parametrize("procedure", ["1", "6"])
+def test_zienswijze_termijn_verstreken_het_verzoek_gaat_verder(procedure: str) -> None:
+    run = procedure_start(
+        procedure, {"zienswijze_vereist": True, "zienswijze_termijn": "PT12H"}, now=NOW
+    )
+    for _ in range(2):  # contact met LE-POB, aanvraagformulier opstellen
+        task_complete(run, ready_tasks(run)[0].task_id, {}, now=NOW)
+    (taak,) = ready_tasks(run)
+    assert (taak.bpmn_id, taak.due) == (
+        "taak_zienswijze_regioburgemeester",
+        NOW + timedelta(hours=12),
+    )
+    assert refresh_timers(run, now=NOW + timedelta(hours=12) - timedelta(seconds=1)) == []
+    assert [t.bpmn_id for t in ready_tasks(run)] == ["taak_zienswijze_regioburgemeester"]
+    assert refresh_timers(run, now=NOW + timedelta(hours=12)) == ["timer_zienswijze"]
+    (volgende,) = ready_tasks(run)
+    indiener = "OVJ" if procedure == "6" else "BURGEMEESTER"
+    assert (volgende.bpmn_id, volgende.lane) == ("taak_verzoek_indienen", indiener)
+    assert task_data(run, "taak_zienswijze_regioburgemeester") is None
+    assert completed_lanes(run) == ["RCCB", "RCCB"]
 
 
 # --- procedure 2: middelen JenV ------------------------------------------------------------

@@ -93,6 +93,7 @@ def test_procedure_1_normaal_met_zienswijze_van_de_regioburgemeester() -> None:
         "spoed": False,
         "formalisatie_termijn": "PT24H",
         "zienswijze_vereist": True,
+        "zienswijze_termijn": "PT24H",
     }
     walk = doorlopen(verzoek)
     assert_walk(walk, P1_NORMAAL, MN_VEENENDAAL)

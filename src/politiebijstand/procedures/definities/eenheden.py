@@ -2,10 +2,12 @@
 
 One description for both: the korpschef decides on the request of the burgemeester (1,
 openbare orde) or the officier van justitie (6, justitiële taken), after the regioburgemeester's
-zienswijze unless it is urgent (art. 56 lid 3). A (partial) rejection is always sent in
-writing, with reasons, to the requester, with a copy to DGPOL at the same time
-(``taak_afwijzing_schriftelijk``, toelichting 9), whether or not anyone appeals; the appeal
-itself is procedure 9 (ADR-0022).
+zienswijze unless it is urgent (art. 56 lid 3). The regioburgemeester is given the opportunity,
+within the term ``zienswijze_termijn``: when it passes, the interrupting timer
+``timer_zienswijze`` cancels the task and the request proceeds without it ("geen zienswijze
+binnen de termijn"; ADR-0023). A (partial) rejection is always sent in writing, with reasons,
+to the requester, with a copy to DGPOL at the same time (``taak_afwijzing_schriftelijk``,
+toelichting 9), whether or not anyone appeals; the appeal itself is procedure 9 (ADR-0022).
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ AFSCHRIFT_DGPOL = (
     "Een afschrift van deze afwijzing wordt gelijktijdig gezonden aan het Directoraat "
     "Generaal Politie (DGPOL) van het Ministerie van Veiligheid en Justitie."
 )
+#: Start variable: the term the regioburgemeester has for the zienswijze (ADR-0023).
+ZIENSWIJZE_TERMIJN = Veld("duur", standaard="PT24H")
 
 
 def andere_eenheid(nummer: str) -> Proces:
@@ -65,7 +69,9 @@ def andere_eenheid(nummer: str) -> Proces:
         lanes=["RCCB", "REGIOBURGEMEESTER", indiener, "KORPSCHEF", "LE-POB", "LOCC"],
         documentatie=f"Factsheet, toelichting {nummer}. {intro} {ZIENSWIJZE}",
     )
-    blokken.start(p, "RCCB", zienswijze_vereist=Veld("ja_nee"))
+    blokken.start(
+        p, "RCCB", zienswijze_vereist=Veld("ja_nee"), zienswijze_termijn=ZIENSWIJZE_TERMIJN
+    )
     p.xor("gw_spoed", "Spoed?", "RCCB")
     p.taak("taak_contact_le_pob", "Contact met LE-POB", "RCCB", CONTACT_LE_POB_SPOED)
     p.taak(
@@ -83,7 +89,21 @@ def andere_eenheid(nummer: str) -> Proces:
         noot=(
             "Overgeslagen wanneer zienswijze_vereist onwaar is: de aanvrager is zelf de "
             "regioburgemeester (alleen procedure 1), of het is spoed (Pw 2012 art. 56 lid 3; "
-            "contract, interpretatie 4)."
+            "contract, interpretatie 4). De regioburgemeester krijgt de gelegenheid binnen de "
+            "termijn zienswijze_termijn (standaard 24 uur); daarna gaat het verzoek verder "
+            "zonder zienswijze (ADR-0023)."
+        ),
+    )
+    p.timer(
+        "timer_zienswijze",
+        "Geen zienswijze binnen de termijn",
+        aan="taak_zienswijze_regioburgemeester",
+        duur="zienswijze_termijn",
+        onderbreekt=True,
+        noot=(
+            "Pw 2012 art. 56 lid 3 vraagt de gelegenheid tot een zienswijze, niet de "
+            "zienswijze zelf: na de termijn gaat het verzoek verder, vastgelegd als 'geen "
+            "zienswijze binnen de termijn' (ADR-0023)."
         ),
     )
     p.xor("gw_zienswijze_samen", "", "RCCB")
@@ -150,6 +170,7 @@ def andere_eenheid(nummer: str) -> Proces:
     p.keten("taak_contact_le_pob", "taak_aanvraagformulier_opstellen", "gw_zienswijze")
     p.stroom("gw_zienswijze", "taak_zienswijze_regioburgemeester", "vereist", "zienswijze_vereist")
     p.stroom("gw_zienswijze", "gw_zienswijze_samen", "niet vereist", "not zienswijze_vereist")
+    p.stroom("timer_zienswijze", "gw_zienswijze_samen")
     p.keten(
         "taak_zienswijze_regioburgemeester",
         "gw_zienswijze_samen",
