@@ -18,7 +18,7 @@ import pytest
 from politiebijstand.accounts.constants import Rol
 from politiebijstand.audit.models import AuditLogEntry
 from politiebijstand.meldingen.models import Bericht
-from politiebijstand.verzoeken import services
+from politiebijstand.verzoeken import services, workflow
 from politiebijstand.verzoeken.constants import DeelverzoekStatus, TaakStatus
 from politiebijstand.verzoeken.exceptions import GeenToegang, OngeldigeInvoer, OngeldigeOvergang
 from politiebijstand.verzoeken.models import (
@@ -216,6 +216,22 @@ def test_beroep_pas_na_de_schriftelijke_afwijzing() -> None:
     with pytest.raises(OngeldigeOvergang, match="eerst de schriftelijke afwijzing"):
         beroep(deel_van(verzoek), gebruiker("GM0345", Rol.BESLUITVORMER))
     assert toestand() == voor
+
+
+def test_beroep_op_een_run_van_het_oude_model_zonder_schriftelijke_stap(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A run started before ADR-0022 has no written-refusal step; its refusal stays appealable."""
+    verzoek = veenendaal()
+    tot_en_met_besluit(verzoek, AFGEWEZEN)
+    origineel = workflow.model_taken
+
+    def oud_model(run: Any) -> list[tuple[str, str]]:
+        return [t for t in origineel(run) if t[0] != services.AFWIJZING_STAP]
+
+    monkeypatch.setattr(workflow, "model_taken", oud_model)
+    appel = beroep(deel_van(verzoek), gebruiker("GM0345", Rol.BESLUITVORMER))
+    assert appel.procedure_id == "9"
 
 
 @pytest.mark.parametrize(

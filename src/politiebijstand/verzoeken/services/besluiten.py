@@ -501,7 +501,10 @@ def beroep_instellen(
             "(procedure 1 of 6)",
             veld="deelverzoek",
         )
-    if engine.task_data(run, AFWIJZING_STAP) is None:
+    # A run that started on the model before ADR-0022 has no such step: it finished on its
+    # old model (the run embeds its spec), and its refusal may still be appealed.
+    heeft_stap = any(bpmn_id == AFWIJZING_STAP for bpmn_id, _ in workflow.model_taken(run))
+    if heeft_stap and engine.task_data(run, AFWIJZING_STAP) is None:
         raise OngeldigeOvergang(
             "de korpschef verstuurt eerst de schriftelijke afwijzing met redenen (met afschrift "
             "aan DGPOL); daarna kan beroep worden ingesteld",
