@@ -136,6 +136,8 @@ def test_regel_van_kmar_openbare_orde() -> None:
             factsheet("toelichting 3"),
             politiewet("57", "1"),
             politiewet("57", "2"),
+            politiewet("57", "3"),
+            politiewet("14", "1"),
             factsheet("stroomschema A, KMar"),
         ),
         interpretaties=(8,),

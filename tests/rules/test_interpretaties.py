@@ -77,7 +77,8 @@ def test_interpretatie_2_hulpverlening_en_vermissing_via_pad_a_of_b() -> None:
         a = advies({"leverancier": "kmar"}, **velden)
         assert a.gezag is Gezag.BURGEMEESTER
         assert [r.procedure for r in a.routes] == ["3"]
-        assert any("procedures 1, 3 en 4" in w for w in a.waarschuwingen)
+        assert any("56 lid 1 (procedure 1)" in w for w in a.waarschuwingen)
+        assert not any("57 lid 1 en 58 lid 1 spreken" in w for w in a.waarschuwingen)
     b = advies(
         {"leverancier": "politie"},
         {"leverancier": "kmar"},
@@ -88,7 +89,7 @@ def test_interpretatie_2_hulpverlening_en_vermissing_via_pad_a_of_b() -> None:
     assert b.gezag is Gezag.OFFICIER_VAN_JUSTITIE
     assert [r.procedure for r in b.routes] == ["6", "7", "8"]
     assert "factsheet, toelichting 12" in b.bronnen
-    assert not any("procedures 1, 3 en 4" in w for w in b.waarschuwingen)
+    assert not any("56 lid 1 (procedure 1)" in w for w in b.waarschuwingen)
 
 
 def test_interpretatie_3_errata_procedure_6_en_toelichting_12() -> None:

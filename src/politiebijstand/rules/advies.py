@@ -18,7 +18,12 @@ class AdviesUitkomst(StrEnum):
 
 
 class Gezag(StrEnum):
-    """Who holds authority (gezag) over the deployment (Pw 2012 art. 11, 12, 14)."""
+    """Who holds authority (gezag) over the deployment.
+
+    Pw 2012 art. 11 and 12; for the KMar and soldiers giving bijstand also art. 14 lid 1, 2
+    and 4. Foreign police work under the same gezag by treaty (factsheet, "Politie en bevoegd
+    gezag"), not by art. 14.
+    """
 
     BURGEMEESTER = "burgemeester"
     OFFICIER_VAN_JUSTITIE = "officier_van_justitie"

@@ -50,10 +50,11 @@ VASTE_INTERPRETATIES: tuple[Interpretatie, ...] = (
         2,
         "Hulpverlening en vermissing",
         "Hulpverlening, en een vermissing zonder aanwijzing voor een misdrijf, vallen onder "
-        "het gezag van de burgemeester en volgen pad A, met een waarschuwing dat de artikelen "
-        "van procedures 1, 3 en 4 spreken van handhaving van de openbare orde. Een vermissing "
-        "met een aanwijzing voor een misdrijf valt onder het gezag van de officier van "
-        "justitie en volgt pad B (toelichting 12).",
+        "het gezag van de burgemeester en volgen pad A, met een waarschuwing dat het artikel "
+        "van procedure 1 (Pw 2012 art. 56 lid 1) spreekt van handhaving van de openbare orde "
+        "en de factsheet procedures 3 en 4 zo noemt; art. 57 lid 1 en 58 lid 1 noemen geen "
+        "taak. Een vermissing met een aanwijzing voor een misdrijf valt onder het gezag van de "
+        "officier van justitie en volgt pad B (toelichting 12).",
     ),
     Interpretatie(
         3,

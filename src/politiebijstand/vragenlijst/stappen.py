@@ -185,8 +185,10 @@ class TaakForm(StapForm):
             "Gezag is de beslissingsbevoegdheid over de inzet en het optreden van de politie. "
             "Bij openbare orde en hulpverlening heeft de burgemeester het gezag "
             "(Politiewet 2012, art. 11); bij strafrechtelijke handhaving en taken ten dienste "
-            "van justitie de officier van justitie (art. 12). Ook bijstand door defensie of "
-            "buitenlandse politie werkt onder dat gezag (art. 14).",
+            "van justitie de officier van justitie (art. 12). Ook de KMar en andere militairen "
+            "die bijstand verlenen, werken onder dat gezag (art. 14 lid 1, 2 en 4); "
+            "buitenlandse politie doet dat op grond van verdragen (factsheet, 'Politie en "
+            "bevoegd gezag').",
         ),
         (
             "Waarom de taak eerst?",
