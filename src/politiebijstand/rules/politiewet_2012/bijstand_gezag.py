@@ -115,9 +115,11 @@ _VERMISSING_HULPVERLENING = Uitkomst(
         "Handhaving van de openbare orde en hulpverlening: de burgemeester (Pw 2012 art. 11 "
         "lid 1). Strafrechtelijke handhaving van de rechtsorde en taken ten dienste van "
         "justitie, waaronder het waken over de veiligheid van personen: de officier van "
-        "justitie (Pw 2012 art. 12 lid 1). Bewaking en beveiliging in het rijksdomein en "
-        "handhaving van de vreemdelingenwetgeving: rechtstreeks de Minister van Justitie en "
-        "Veiligheid (factsheet, 'Politie en bevoegd gezag', voetnoot 2). Bij een vermissing: "
+        "justitie (Pw 2012 art. 12 lid 1). Bewaking en beveiliging in het rijksdomein, "
+        "waaronder de beveiliging van personen door de landelijke eenheid (Pw 2012 art. 42 "
+        "lid 1 onder c; vaste interpretatie 13 (docs/contract)), en handhaving van de "
+        "vreemdelingenwetgeving: rechtstreeks de Minister van Justitie en Veiligheid "
+        "(factsheet, 'Politie en bevoegd gezag', voetnoot 2). Bij een vermissing: "
         "zie de regel over het gezag bij een vermissing. Geen politietaak: geen gezag over "
         "politie-inzet (toelichting 11). Het gezag wordt ook bepaald als de eigen capaciteit "
         "voldoende is (vaste interpretatie 1 (docs/contract))."
@@ -129,10 +131,11 @@ def gezag_voor_taak(situatie: Situatie) -> Uitkomst[Gezag | None]:
     Public order and hulpverlening: the burgemeester (Pw art. 11 lid 1). Criminal-law
     enforcement and tasks for the justice system, including guarding the safety of persons:
     the officier van justitie (Pw art. 12 lid 1). Guarding in the national domain
-    (rijksdomein) and aliens supervision: the Minister of JenV directly (factsheet, "Politie en
-    bevoegd gezag", footnote 2). A missing person: see `gezag_bij_vermissing`. No police task:
-    no gezag (toelichting 11). The gezag is derived also when own capacity suffices
-    (contract, interpretation 1).
+    (rijksdomein), including the national unit's protection of persons (art. 42 lid 1 onder c;
+    contract, interpretation 13), and aliens supervision: the Minister of JenV directly
+    (factsheet, "Politie en bevoegd gezag", footnote 2). A missing person: see
+    `gezag_bij_vermissing`. No police task: no gezag (toelichting 11). The gezag is derived
+    also when own capacity suffices (contract, interpretation 1).
     """
     if situatie.taak is Politietaak.VERMISSING:
         # situatie_from_dict requires indicatie_misdrijf for a missing person; a Situatie
@@ -168,6 +171,12 @@ _GEZAG_PER_TAAK: dict[Politietaak, Uitkomst[Gezag | None]] = {
         Gezag.MINISTER_JENV,
         bron=GEZAG_MINISTER,
         reden="bewaking en beveiliging in het rijksdomein: rechtstreeks gezag van de minister",
+    ),
+    Politietaak.BEWAKING_EN_BEVEILIGING_PERSONEN: Uitkomst(
+        Gezag.MINISTER_JENV,
+        bron=GEZAG_MINISTER,
+        reden="bewaking en beveiliging van personen door de landelijke eenheid (Pw 2012 art. 42 "
+        "lid 1 onder c): gezag van de minister",
     ),
     Politietaak.VREEMDELINGENTOEZICHT: Uitkomst(
         Gezag.MINISTER_JENV,
