@@ -6,6 +6,7 @@ import hashlib
 import hmac
 import json
 from datetime import UTC, datetime
+from pathlib import Path
 
 from django.core.management import call_command
 from django.db import DatabaseError, connection, transaction
@@ -241,7 +242,7 @@ def test_cli_audit_verify_exit_0_bij_intact(
 
 
 def test_cli_audit_verify_exit_1_en_noemt_de_gebroken_schakel(
-    drie_regels: list[AuditLogEntry], capsys: pytest.CaptureFixture[str]
+    drie_regels: list[AuditLogEntry], anker_map: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     knoei(f"UPDATE {TABEL} SET object_id = '9' WHERE volgnummer = 2", [])  # noqa: S608
     assert main(["audit", "verify"]) == 1
@@ -249,6 +250,8 @@ def test_cli_audit_verify_exit_1_en_noemt_de_gebroken_schakel(
     assert uit.out == ""
     assert uit.err == (
         "Audittrail gebroken bij regel 2: hash klopt niet met de inhoud: de regel is gewijzigd.\n"
+        f"Waarschuwing: nog geen geldig anker in {anker_map}; een ingekorte staart is zo niet "
+        "vast te stellen (maak er een met: politiebijstand audit anker).\n"
     )
 
 
