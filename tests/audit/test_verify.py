@@ -406,3 +406,24 @@ def test_oude_regels_zonder_sleutel_gevolgd_door_regels_met_sleutel(
         3, "vorige_hash wijkt af van de hash van de vorige regel"
     )
     assert audit_controleren().intact is False
+
+
+@pytest.mark.usefixtures("zestig_regels_met_anker")
+def test_niet_ascii_in_hash_en_handtekening_wordt_benoemd(
+    anker_map: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A tampered value that is not plain hex is a finding, not a crash."""
+    knoei(f"UPDATE {TABEL} SET hash = %s WHERE volgnummer = 60", ["é" * 64])  # noqa: S608
+    pad = anker_map / ANKER
+    inhoud = json.loads(pad.read_text())
+    os.chmod(pad, 0o640)
+    pad.write_text(json.dumps({**inhoud, "handtekening": "é" * 64}))
+    assert verify(capsys) == (
+        1,
+        "",
+        "Audittrail gebroken bij regel 60: hash klopt niet met de inhoud: de regel is "
+        "gewijzigd.\n"
+        f"Anker {ANKER} is vervalst of beschadigd: de handtekening klopt niet.\n"
+        f"Waarschuwing: nog geen geldig anker in {anker_map}; een ingekorte staart is zo niet "
+        "vast te stellen (maak er een met: politiebijstand audit anker).\n",
+    )

@@ -33,6 +33,7 @@ from django.utils import timezone
 from politiebijstand.audit.keten import (
     GENESIS_HASH,
     canonical_json,
+    gelijk,
     tijdstip_tekst,
 )
 
@@ -151,7 +152,7 @@ def _lees(pad: Path, sleutel: bytes) -> Anker | OngeldigAnker:
     if not isinstance(data, dict) or set(data) != {*_VELDEN, "handtekening"}:
         return OngeldigAnker(naam, "de velden kloppen niet")
     velden = {k: data[k] for k in _VELDEN}
-    if not isinstance(data["handtekening"], str) or not hmac.compare_digest(
+    if not isinstance(data["handtekening"], str) or not gelijk(
         handtekening(velden, sleutel=sleutel), data["handtekening"]
     ):
         return OngeldigAnker(naam, "de handtekening klopt niet")
@@ -218,7 +219,7 @@ def afwijking(anker: Anker) -> str | None:
     opgeslagen = hash_bij(anker.volgnummer)
     if opgeslagen is None:
         return f"Audittrail ingekort: regel {anker.volgnummer} van anker {anker.naam} ontbreekt."
-    if not hmac.compare_digest(opgeslagen, anker.kop_hash):
+    if not gelijk(anker.kop_hash, opgeslagen):
         return (
             f"Audittrail herschreven: regel {anker.volgnummer} heeft niet de hash van "
             f"anker {anker.naam}."

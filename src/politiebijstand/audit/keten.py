@@ -113,6 +113,15 @@ def bereken_hash(
     raise ValueError(f"hash_versie {versie} is onbekend")
 
 
+def gelijk(verwacht: str, opgeslagen: object) -> bool:
+    """Whether a stored hash equals the expected one, in constant time.
+
+    Compared as UTF-8 bytes: a tampered value may hold any text (`hmac.compare_digest` refuses
+    non-ASCII `str`) or not be text at all.
+    """
+    return hmac.compare_digest(verwacht.encode("utf-8"), str(opgeslagen).encode("utf-8"))
+
+
 @dataclass(frozen=True)
 class Breuk:
     """The first broken link: the position where the chain breaks, and why (Dutch)."""
@@ -256,7 +265,7 @@ def keten_verifieren(*, batch: int = 2000) -> Verificatie:
             herberekend = bereken_hash(payload, versie=versie, sleutel=sleutel)
         except (ValueError, TypeError) as exc:
             return Verificatie(aantal, Breuk(nummer, f"regel onleesbaar: {exc}"), zonder_sleutel)
-        if not hmac.compare_digest(herberekend, str(opgeslagen_hash)):
+        if not gelijk(herberekend, opgeslagen_hash):
             return Verificatie(
                 aantal,
                 Breuk(nummer, "hash klopt niet met de inhoud: de regel is gewijzigd"),
