@@ -290,3 +290,22 @@ HUEY = {
     "utc": True,
     "consumer": {"workers": 1, "worker_type": "thread", "periodic": True},
 }
+
+# The audit trail's key and anchors (issue #9, ADR 0026, docs/audit.md).
+# PB_AUDIT_SLEUTEL: key of the HMAC-SHA256 over each audit row (string, at least 32 bytes in
+#     UTF-8; required in production, where startup refuses a missing or short key). Kept out of
+#     the database, so that its administrator cannot recompute the chain.
+# PB_AUDIT_ANKER_SLEUTEL: key that signs the anchors (checkpoint files) with HMAC-SHA256 (string,
+#     at least 32 bytes; default: PB_AUDIT_SLEUTEL). Give it only to the worker that writes the
+#     anchors and to whoever runs `audit verify`.
+# PB_AUDIT_ANKER_DIR: folder of the anchors, outside the database (path, default
+#     PB_DATA_DIR/audit-ankers); in production a separate volume or one shipped off-host.
+# PB_AUDIT_ANKER_MINUTEN: the worker writes an anchor every this many minutes when the trail
+#     has grown (minutes, 1-60, default 15; a divisor of 60 keeps the interval even).
+# PB_DATABASE_APP_ROLE: on PostgreSQL, the application's database role, which migration
+#     audit 0004 leaves only SELECT and INSERT on the audit table (string, default: none).
+AUDIT_SLEUTEL = env("PB_AUDIT_SLEUTEL", "")
+AUDIT_ANKER_SLEUTEL = env("PB_AUDIT_ANKER_SLEUTEL", AUDIT_SLEUTEL)
+AUDIT_ANKER_DIR = Path(env("PB_AUDIT_ANKER_DIR", str(DATA_DIR / "audit-ankers")))
+AUDIT_ANKER_MINUTEN = int(env("PB_AUDIT_ANKER_MINUTEN", "15"))
+DATABASE_APP_ROLE = env("PB_DATABASE_APP_ROLE", "")
