@@ -108,7 +108,7 @@ def test_wijzer_werkt_zonder_javascript(
     browser: Browser, live_server: LiveServer, ingelogd_cookies: list[dict[str, str]]
 ) -> None:
     context = browser.new_context(java_script_enabled=False)
-    context.add_cookies(ingelogd_cookies)  # type: ignore[arg-type]  # every page needs log-in
+    context.add_cookies(ingelogd_cookies)  # type: ignore[arg-type]  # as a logged-in user
     page = context.new_page()
     try:
         doorloop_kmar_case(page, live_server.url)
@@ -119,6 +119,21 @@ def test_wijzer_werkt_zonder_javascript(
         advies = json.loads(page.locator("body").inner_text())
         assert advies["routes"][0]["procedure"] == "3"
         assert advies["routes"][0]["grondslag"]["artikel"] == "57"
+    finally:
+        context.close()
+
+
+def test_wijzer_zonder_inloggen_tot_het_advies(browser: Browser, live_server: LiveServer) -> None:
+    """The wizard is public (issue #8, ADR 0020): no log-in, no session cookie."""
+    context = browser.new_context(locale="nl-NL")  # no cookies: never logged in
+    page = context.new_page()
+    try:
+        doorloop_kmar_case(page, live_server.url)
+        controleer_resultaat(page, live_server.url)
+        assert context.cookies() == []  # nothing stored: no session, no CSRF cookie
+        expect(page.get_by_role("link", name="Bijstandsverzoek aanmaken")).to_have_count(0)
+        page.get_by_role("link", name="Inloggen om een bijstandsverzoek te maken").click()
+        expect(page).to_have_url(re.compile(r"/accounts/login/\?next=%2Fverzoeken%2Fnieuw%2F"))
     finally:
         context.close()
 

@@ -4,6 +4,9 @@ Every page is a GET: the answers travel in the query string (see `stappen`), so 
 the result included, can be bookmarked, printed and reached with the browser's Back button.
 A step's form submits to its own URL with the key `verder`; a valid answer redirects to the
 next step. Invalid or tampered query strings give a page that names the field, never a 500.
+
+Every view here is public (`web.publiek`, issue #8, ADR 0020): no log-in, rate-limited for
+anonymous users, and nothing stored (no session).
 """
 
 from __future__ import annotations
@@ -14,8 +17,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Any
+from urllib.parse import urlencode
 
 from django import forms
+from django.conf import settings
+from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
@@ -36,6 +42,7 @@ from politiebijstand.rules.engine import aanvraagbare_routes, wat_nu
 from politiebijstand.rules.interpretaties import VASTE_INTERPRETATIES
 from politiebijstand.rules.versie import regels_versie, regels_versie_kort
 from politiebijstand.web.problemen import probleem_response
+from politiebijstand.web.publiek import publiek
 from politiebijstand.wijzer import teksten
 from politiebijstand.wijzer.referentie import regioburgemeester_volgens_referentie
 from politiebijstand.wijzer.stappen import (
@@ -98,6 +105,7 @@ def _zonder_verder(query: QueryDict) -> QueryDict:
     return data
 
 
+@publiek
 @require_safe
 def start(request: HttpRequest) -> HttpResponse:
     """The introduction: what the wizard does, and the button to the first step."""
@@ -108,6 +116,7 @@ def start(request: HttpRequest) -> HttpResponse:
     )
 
 
+@publiek
 @require_safe
 def stap(request: HttpRequest, slug: str) -> HttpResponse:
     """One question page; with `verder` in the query it validates and moves on."""
@@ -396,6 +405,12 @@ def _kop(advies: Advies) -> str:
     return teksten.UITKOMST_KOP[advies.uitkomst]
 
 
+def _inloggen_url(volgende: str) -> str:
+    """The log-in page that returns to `volgende` (a path with query) afterwards."""
+    return f"{reverse(settings.LOGIN_URL)}?{urlencode({REDIRECT_FIELD_NAME: volgende})}"
+
+
+@publiek
 @require_safe
 def resultaat(request: HttpRequest) -> HttpResponse:
     """The advice for complete answers: per route whom to call, which form, who decides."""
@@ -438,6 +453,8 @@ def resultaat(request: HttpRequest) -> HttpResponse:
             "json_url": f"{reverse('wijzer:resultaat-json')}?{canoniek.urlencode()}",
             "situatie_json": json.dumps(situatie_dict, indent=2, ensure_ascii=False),
             "opnieuw_url": reverse("wijzer:start"),
+            # Anonymous users log in first; the request form then opens with these answers.
+            "inloggen_url": _inloggen_url(f"{reverse('verzoeken:nieuw')}?{canoniek.urlencode()}"),
             "spoed_organisaties": organisaties,
             "fasen": FASEN,
             "regels_versie": regels_versie_kort(),
@@ -445,6 +462,7 @@ def resultaat(request: HttpRequest) -> HttpResponse:
     )
 
 
+@publiek
 @require_safe
 def resultaat_json(request: HttpRequest) -> HttpResponse:
     """The same advice as the result page, as the contract's JSON (`Advies.to_dict()`)."""
@@ -495,6 +513,7 @@ def alineas(tekst: str) -> list[list[str]]:
     return resultaat
 
 
+@publiek
 @require_safe
 def regelcatalogus(request: HttpRequest) -> HttpResponse:
     """Every rule of the engine, grouped by module, with its Dutch text and sources.
