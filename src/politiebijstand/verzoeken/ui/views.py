@@ -22,6 +22,7 @@ from uuid import UUID
 from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -58,6 +59,7 @@ from politiebijstand.verzoeken.selectors import (
     TijdlijnItem,
     access_taak_by_id,
     access_verzoek_by_uuid,
+    taak_list_for_werkvoorraad,
     verzoek_bekijken,
     verzoek_list,
 )
@@ -712,8 +714,7 @@ def taak(request: HttpRequest, pk: int) -> HttpResponse:
                 )
                 _fout_naar_form(gekozen, fout, veld)
             else:
-                messages.success(request, f"Stap '{taak.naam}' van {verzoek.kenmerk} is afgerond.")
-                return HttpResponseRedirect(reverse("werkvoorraad:lijst"))
+                return _na_afronden(request, taak, gebruiker)
     elif post is not None:
         conflict = _niet_open_melding(taak)
     return render(
@@ -738,6 +739,31 @@ def taak(request: HttpRequest, pk: int) -> HttpResponse:
             "nu": timezone.now(),
         },
     )
+
+
+def _na_afronden(request: HttpRequest, taak: Taak, gebruiker: Any) -> HttpResponseRedirect:
+    """After completing `taak`: its request's next task for the user, else the work queue.
+
+    The next task is the first, in work-queue order (`taak_list_for_werkvoorraad`), open task of
+    the same request in the user's organisation that the user may do and that no colleague
+    has picked up (issue #8). The message says where the user landed and why.
+    """
+    afgerond = f"Stap '{taak.naam}' van {taak.verzoek.kenmerk} is afgerond."
+    kandidaten = (
+        taak_list_for_werkvoorraad(gebruiker=gebruiker)
+        .filter(verzoek_id=taak.verzoek_id)
+        .exclude(pk=taak.pk)
+        .exclude(Q(status=TaakStatus.OPGEPAKT) & ~Q(opgepakt_door=gebruiker.pk))
+    )
+    volgende = next((t for t in kandidaten if mag(TAAK_UITVOEREN, gebruiker, t)), None)
+    if volgende is None:
+        messages.success(
+            request,
+            f"{afgerond} Er is geen volgende stap van dit verzoek voor u; hier is uw werkvoorraad.",
+        )
+        return HttpResponseRedirect(reverse("werkvoorraad:lijst"))
+    messages.success(request, f"{afgerond} Dit is de volgende stap van dit verzoek voor u.")
+    return HttpResponseRedirect(reverse("verzoeken:taak", args=[volgende.pk]))
 
 
 _TAAK_ID = re.compile(r"\btaak_[a-z0-9_]+\b")
