@@ -42,7 +42,7 @@ def doorloop_kmar_case(page: Page, base: str) -> None:
     page.get_by_role("button", name="Volgende").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text(
-        "Is de capaciteit binnen de eigen eenheid voldoende?"
+        "Kan de politie-eenheid van uw regio zelf voorzien in de capaciteit die nodig is?"
     )
     page.get_by_label(ja_nee(situatie["eigen_capaciteit_toereikend"]), exact=True).check()
     page.get_by_role("button", name="Volgende").click()
@@ -115,7 +115,8 @@ def test_wijzer_werkt_zonder_javascript(
         controleer_resultaat(page, live_server.url)
         # The print button needs JavaScript, so it stays hidden; the JSON link works.
         expect(page.get_by_role("button", name="Print dit advies")).to_be_hidden()
-        page.get_by_role("link", name="Dit advies als JSON (contract)").click()
+        page.get_by_text("Voor ICT-beheer: dit advies in een ander systeem gebruiken").click()
+        page.get_by_role("link", name="Dit advies als gegevensbestand (JSON)").click()
         advies = json.loads(page.locator("body").inner_text())
         assert advies["routes"][0]["procedure"] == "3"
         assert advies["routes"][0]["grondslag"]["artikel"] == "57"
