@@ -60,6 +60,7 @@ from politiebijstand.wijzer.stappen import (
     naar_situatie,
     query_van_situatie,
     samenvatting,
+    stapnummer,
     voortgang,
 )
 
@@ -242,6 +243,7 @@ def _render_stap(
                 NAAR_ADVIES if gewijzigd or _na_deze_stap_beantwoord(huidige, data) else ""
             ),
             "gewijzigd": NIEUW if gewijzigd else "",
+            "stapnummer": stapnummer(huidige, stand.antwoorden),
             "fase": huidige.fase,
             "fasen": FASEN,
             "fase_titel": FASEN[huidige.fase - 1],
@@ -513,6 +515,19 @@ def alineas(tekst: str) -> list[list[str]]:
     return resultaat
 
 
+#: A rule text's pointer to where its interpretation is kept ("vaste interpretatie 5
+#: (docs/contract)"): the page lists the interpretations itself, so readers see only the number.
+_VINDPLAATS = re.compile(r"(vaste interpretatie \d+) \(docs/contract\)")
+
+
+def voor_lezers(tekst: str) -> str:
+    """A rule's Dutch text as shown on /regels/: without the pointer into the repository.
+
+    ``"... (vaste interpretatie 5 (docs/contract))"`` becomes ``"... (vaste interpretatie 5)"``.
+    """
+    return _VINDPLAATS.sub(r"\1", tekst)
+
+
 @publiek
 @require_safe
 def regelcatalogus(request: HttpRequest) -> HttpResponse:
@@ -528,7 +543,7 @@ def regelcatalogus(request: HttpRequest) -> HttpResponse:
             "regels": [
                 {
                     "regel": r,
-                    "alineas": alineas(r.toelichting),
+                    "alineas": alineas(voor_lezers(r.toelichting)),
                     "bronnen": [bron_voluit(b) for b in r.bronnen],
                 }
                 for r in groep

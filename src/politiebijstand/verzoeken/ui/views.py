@@ -783,6 +783,7 @@ def leesbare_documentatie(tekst: str, procedure_id: str) -> str:
 
     ``"... volgen achteraf in taak_schriftelijk_formaliseren"`` becomes ``"... volgen
     achteraf in de stap 'Schriftelijk formaliseren'"``. Unknown ids are left as they are.
+    Pointers for developers (``"(contract, interpretatie 11)"``, ``"(issue #4)"``) are left out.
     """
     namen = _stapnamen(procedure_id)
 
@@ -790,7 +791,12 @@ def leesbare_documentatie(tekst: str, procedure_id: str) -> str:
         gevonden = namen.get(match.group(0))
         return f"de stap '{gevonden}'" if gevonden else match.group(0)
 
-    return _TAAK_ID.sub(naam, tekst)
+    return _TAAK_ID.sub(naam, _INTERNE_VERWIJZING.sub("", tekst))
+
+
+#: Pointers for the project's developers in a step's notes ("(contract, interpretatie 11)",
+#: "(issue #4)"): not shown to users (issue #8).
+_INTERNE_VERWIJZING = re.compile(r" ?\((?:contract, interpretatie \d+|issue #\d+)\)")
 
 
 def _niet_open_melding(taak: Taak) -> str:
