@@ -179,7 +179,8 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "politiebijstand API",
     "DESCRIPTION": "Bijstandswijzer: routing advice for bijstand aan de politie.",
     "VERSION": "1.0.0",
-    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    # Public, as the advice API it describes (issue #8, ADR 0020).
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
     # One name per choice set, so that `manage.py spectacular --fail-on-warn` stays clean.
     "ENUM_NAME_OVERRIDES": {
         "GezagEnum": ["burgemeester", "officier_van_justitie", "minister_jenv"],  # rules.Gezag
@@ -232,6 +233,14 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# --- Public pages (issue #8, ADR 0020) --------------------------------------------------------
+# The wizard, the rule catalogue, the advice API and its schema are open without log-in
+# (web.publiek), with a limit per client address for anonymous callers:
+# PB_PUBLIEK_LIMIET_AANTAL: requests per window (count, default 120; a wizard walk is about 20).
+# PB_PUBLIEK_LIMIET_SECONDEN: the window (seconds, default 60).
+PUBLIEK_LIMIET_AANTAL = int(env("PB_PUBLIEK_LIMIET_AANTAL", "120"))
+PUBLIEK_LIMIET_SECONDEN = int(env("PB_PUBLIEK_LIMIET_SECONDEN", "60"))
 
 # --- Content Security Policy (django-csp 4): self only; the UI vendors its assets ---------------
 CONTENT_SECURITY_POLICY = {
