@@ -18,6 +18,7 @@ the offending field when it refuses; then nothing was changed.
 """
 
 from politiebijstand.verzoeken.services.besluiten import (
+    AFWIJZING_DEFENSIE_STAP,
     RegelBesluit,
     beroep_instellen,
     besluit_nemen,
@@ -45,6 +46,7 @@ from politiebijstand.verzoeken.services.verzoek import (
 )
 
 __all__ = [
+    "AFWIJZING_DEFENSIE_STAP",
     "TELEFOON_STAP",
     "InzetRegel",
     "RegelBesluit",
