@@ -144,10 +144,12 @@ def defensie(taak: Taak, antwoord: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def standaard(taak: Taak) -> dict[str, Any]:
-    """A step's default data: a report; LE-POB finds the police exhausted (4 and 8)."""
+    """A step's default data: a report; LE-POB finds the police exhausted and allows (4, 8)."""
     data: dict[str, Any] = {"verslag": f"{taak.naam}: gedaan"}
     if "politie_uitgeput" in taak.velden:
         data |= {"politie_uitgeput": True, "motivering": "Alle eenheden zijn ingezet."}
+    if "toestemming" in taak.velden:
+        data["toestemming"] = True
     return data
 
 
