@@ -531,3 +531,34 @@ def test_werkvoorraad_biedt_een_besluit_alleen_een_besluitvormer_aan() -> None:
     html = inhoud(besluitvormer.get("/werkvoorraad/"))
     assert oppakken in html
     assert "Voor een besluitvormer" not in html
+
+
+def test_uitputting_toetsen_vraagt_uitkomst_en_motivering() -> None:
+    krijgsmacht = [{"leverancier": "krijgsmacht", "politie_uitgeput": True}]
+    verzoek = maak_verzoek(situatie(taak="strafrechtelijke_handhaving", gevraagd=krijgsmacht))
+    taak = _tot_besluit(verzoek, "taak_uitputting_toetsen")
+    le_pob, _ = als("LE-POB")
+    url = f"/verzoeken/taken/{taak.pk}/"
+    html = inhoud(le_pob.get(url))
+    assert "Is de politie daadwerkelijk uitgeput?" in html
+    assert '<label class="utrecht-form-label" for="id_motivering">Motivering</label>' in html
+    html = inhoud(le_pob.post(url, {"actie": "afronden", "politie_uitgeput": "nee"}))
+    assert "Motivering: " in html
+    taak.refresh_from_db()
+    assert taak.status == TaakStatus.OPEN
+    response = le_pob.post(
+        url,
+        {
+            "actie": "afronden",
+            "politie_uitgeput": "nee",
+            "motivering": "Eenheid Oost heeft nog capaciteit.",
+        },
+    )
+    assert response.status_code == 302
+    taak.refresh_from_db()
+    assert taak.gegevens == {
+        "politie_uitgeput": False,
+        "motivering": "Eenheid Oost heeft nog capaciteit.",
+    }
+    deel = Deelverzoek.objects.get(verzoek=verzoek)
+    assert deel.status == DeelverzoekStatus.AFGESLOTEN
