@@ -162,6 +162,11 @@ VERWACHTING: list[tuple[str, dict[str, dict[str, str]]]] = [
     ("admin:meldingen_bericht_add", _rij("log log log log 403 2fa")),
     ("admin:meldingen_bericht_delete", _rij("log log log log 403 2fa")),
     ("admin:meldingen_bericht_change", _rij("log log log log ok/403/ok/ok/ok 2fa")),
+    # second factors: read-only, without the secret; accounts are never deleted (ADR 0027).
+    ("admin:mfa_authenticator_add", _rij("log log log log 403 2fa")),
+    ("admin:mfa_authenticator_delete", _rij("log log log log 403 2fa")),
+    ("admin:mfa_authenticator_change", _rij("log log log log ok/403/ok/ok/ok 2fa")),
+    ("admin:accounts_gebruiker_delete", _rij("log log log log 403 2fa")),
     ("admin:?", _rij(ADMIN)),  # old-style object URLs redirect; also the catch-all below
     ("admin:*", _rij(ADMIN)),
 ]
