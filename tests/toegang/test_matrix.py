@@ -155,14 +155,8 @@ VERWACHTING: list[tuple[str, dict[str, dict[str, str]]]] = [
     ("admin:audit_auditlogentry_add", _rij("log log log log 403 2fa")),  # append-only
     ("admin:audit_auditlogentry_delete", _rij("log log log log 403 2fa")),
     ("admin:audit_auditlogentry_change", _rij("log log log log ok/403/ok/ok/ok 2fa")),  # view only
-    # verzoeken and meldingen: read-only in the admin; changes go through the services (#4)
-    ("admin:verzoeken_*_add", _rij("log log log log 403 2fa")),
-    ("admin:verzoeken_*_delete", _rij("log log log log 403 2fa")),
-    ("admin:verzoeken_*_change", _rij("log log log log ok/403/ok/ok/ok 2fa")),
-    ("admin:meldingen_bericht_add", _rij("log log log log 403 2fa")),
-    ("admin:meldingen_bericht_delete", _rij("log log log log 403 2fa")),
-    ("admin:meldingen_bericht_change", _rij("log log log log ok/403/ok/ok/ok 2fa")),
     # second factors: read-only, without the secret; accounts are never deleted (ADR 0027).
+    # Requests and the outbox have no admin at all.
     ("admin:mfa_authenticator_add", _rij("log log log log 403 2fa")),
     ("admin:mfa_authenticator_delete", _rij("log log log log 403 2fa")),
     ("admin:mfa_authenticator_change", _rij("log log log log ok/403/ok/ok/ok 2fa")),

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from django.contrib import admin
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import models, transaction
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 
 from politiebijstand.audit.models import AuditLogEntry
@@ -112,8 +113,16 @@ class AuditBeheerMixin(_AnyModelAdmin):
                 self.delete_model(request, obj)
 
 
+#: The object types whose audit rows the admin shows: accounts and reference data (and
+#: rows without an object, such as failed log-ins). Rows about requests, tasks and messages
+#: carry request data and stay out of the admin (ADR 0027).
+ADMIN_OBJECTTYPEN = ("accounts.", "auth.", "mfa.", "organisaties.")
+
+
 @admin.register(AuditLogEntry)
 class AuditLogEntryAdmin(_ModelAdmin):
+    """The audit rows of technical administration, read-only (issue #9)."""
+
     list_display = (
         "volgnummer",
         "tijdstip",
@@ -125,6 +134,12 @@ class AuditLogEntryAdmin(_ModelAdmin):
     )
     list_filter = ("gebeurtenis", "actor_organisatie_code")
     search_fields = ("actor_gebruikersnaam", "object_id", "gebeurtenis")
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[AuditLogEntry]:
+        beheer = Q(object_type="")
+        for prefix in ADMIN_OBJECTTYPEN:
+            beheer |= Q(object_type__startswith=prefix)
+        return super().get_queryset(request).filter(beheer)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
