@@ -17,26 +17,23 @@
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlencode
 
 from django.contrib import admin, messages
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse
 
 # Imported for their registrations, which are removed below.
 import allauth.account.admin
 import allauth.mfa.admin
 import allauth.usersessions.admin  # noqa: F401
-from allauth.account.adapter import get_adapter
-from allauth.account.internal.flows.reauthentication import did_recently_reauthenticate
 from allauth.account.models import EmailAddress, EmailConfirmation
 from allauth.mfa.models import Authenticator
 from allauth.usersessions.models import UserSession
 
+from politiebijstand.accounts.herauthenticatie import herauthenticatie_omleiding
 from politiebijstand.accounts.models import Gebruiker
 from politiebijstand.accounts.services import (
     beheer_toestand,
@@ -60,25 +57,6 @@ else:  # UserAdmin and ModelAdmin are generic only in django-stubs
 for _model in (Authenticator, UserSession, EmailAddress, EmailConfirmation):
     if admin.site.is_registered(_model):
         admin.site.unregister(_model)
-
-
-def herauthenticatie_omleiding(request: HttpRequest) -> HttpResponse | None:
-    """A redirect to allauth's re-authentication unless this session did so recently.
-
-    Recently: within `ACCOUNT_REAUTHENTICATION_TIMEOUT` seconds (allauth, default 300), by
-    password or TOTP. Afterwards the person comes back to this page with a GET: a form posted
-    without it is not kept (it may hold a password) and must be sent again.
-
-    Raises:
-        PermissionDenied: the account has no way to re-authenticate.
-    """
-    if did_recently_reauthenticate(request):
-        return None
-    methoden = get_adapter(request).get_reauthentication_methods(request.user)
-    if not methoden:
-        raise PermissionDenied("Herauthenticatie is voor dit account niet mogelijk.")
-    terug = request.path if request.method == "POST" else request.get_full_path()
-    return HttpResponseRedirect(f"{methoden[0]['url']}?{urlencode({'next': terug})}")
 
 
 @admin.register(Gebruiker)
