@@ -90,18 +90,24 @@ BEROEP_HANDELING = {
 def beroep_mogelijk(deelverzoek: Deelverzoek) -> bool:
     """Whether the requester may appeal the part's decision now, read from the stored state.
 
-    `procedures.engine.beroep_mogelijk` decides it on the run: the procedure declares an
-    appeal procedure (`Procedure.beroep_procedure`: 1 and 6) and the run's ``besluit`` is a
-    (partial) rejection. The part's status mirrors that ``besluit`` (`BESLUIT_HANDELING`), so
-    pages and selectors need not load every run. Whether an appeal was already made is the
-    caller's check. Bron: Pw 2012 art. 56 lid 4; factsheet, toelichting 9.
+    The rule itself is `procedures.engine.beroep_mogelijk_na_besluit`; this reads the part's
+    ``besluit`` from its status, which mirrors it (`BESLUIT_HANDELING`), so that pages and
+    selectors need not load every run. Whether an appeal was already made is the caller's
+    check. Bron: Pw 2012 art. 56 lid 4; factsheet, toelichting 9.
     """
-    procedure = engine.PROCEDURES.get(deelverzoek.procedure_id)
-    return (
-        procedure is not None
-        and procedure.beroep_procedure is not None
-        and deelverzoek.status in (DeelverzoekStatus.AFGEWEZEN, DeelverzoekStatus.DEELS_TOEGEKEND)
+    if deelverzoek.procedure_id not in engine.PROCEDURES:
+        return False
+    return engine.beroep_mogelijk_na_besluit(
+        deelverzoek.procedure_id, _BESLUIT_VAN.get(deelverzoek.status)
     )
+
+
+#: The ``besluit`` a decided part's status mirrors.
+_BESLUIT_VAN: dict[str, str] = {
+    DeelverzoekStatus.TOEGEKEND: "toegekend",
+    DeelverzoekStatus.DEELS_TOEGEKEND: "deels_toegekend",
+    DeelverzoekStatus.AFGEWEZEN: "afgewezen",
+}
 
 
 _LOPEND = frozenset({S.IN_BEHANDELING, S.IN_BEROEP})
