@@ -61,7 +61,12 @@ def test_demo_accounts_per_organisatie_met_hun_procedures_en_herhaalbaar(
     ]
     assert "  DGPOL: in procedure 9" in regels
     assert "    demo-minister-jenv-medewerker  demo-minister-jenv-besluitvormer" in regels
-    assert regels[-1] == "  demo-admin: technisch beheer (Django admin)"
+    assert regels[-3:] == [
+        "  demo-admin: technisch beheer (Django admin)",
+        "",
+        "Een nieuw verzoek loopt met deze accounts tot het einde als het RCCB, de gemeente en het "
+        "parket hierboven staan.",
+    ]
     aantal = Gebruiker.objects.filter(is_demo=True).count()
     assert aantal == sum(len(demo_rollen(o)) for o in DEMO_ORGANISATIE_LIJST) + 1
     assert len(DEMO_ORGANISATIES) == 24

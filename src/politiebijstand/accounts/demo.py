@@ -265,6 +265,11 @@ def demo_overzicht(accounts: Iterable[DemoAccount]) -> list[str]:
         regels.append("    " + "  ".join(per_code[demo.code]))
     for account in overig:
         regels += ["", f"  {account.username}: {account.rol}"]
+    regels += [
+        "",
+        "Een nieuw verzoek loopt met deze accounts tot het einde als het RCCB, de gemeente en het "
+        "parket hierboven staan.",
+    ]
     return regels
 
 
