@@ -234,7 +234,11 @@ def test_procedure_9_beroep_na_afwijzing_door_de_korpschef_tot_het_einde(demo: D
     deel.refresh_from_db()
     assert deel.status == DeelverzoekStatus.AFGEWEZEN
 
-    # The burgemeester of Amersfoort appeals from the request page.
+    # The burgemeester of Amersfoort appeals from the request page (the RCCB may not).
+    rccb = demo.als("RCCB-MN")
+    rccb.goto(f"{demo.url}/verzoeken/{verzoek.uuid}/")
+    expect(rccb.get_by_role("heading", level=1)).to_contain_text(verzoek.kenmerk)
+    expect(rccb.get_by_role("link", name="Beroep instellen bij de minister")).to_have_count(0)
     burgemeester = demo.als("GM0307", Rol.BESLUITVORMER)
     burgemeester.goto(f"{demo.url}/verzoeken/{verzoek.uuid}/")
     burgemeester.get_by_role("link", name="Beroep instellen bij de minister").click()
