@@ -18,7 +18,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("transactional_db", "
 CASE = json.loads((CASES_DIR / "kmar-avondklok-den-haag.json").read_text(encoding="utf-8"))
 RESULTAAT = (
     "/wijzer/advies/?taak=openbare_orde&eigen_capaciteit_toereikend=nee&leverancier=kmar"
-    "&spoed=nee&gemeenten=Den+Haag&locatiegebonden=ja"
+    "&spoed=nee&gemeenten=%27s-Gravenhage&locatiegebonden=ja"
 )
 
 
@@ -130,7 +130,7 @@ def test_wijziglink_brengt_terug_naar_de_vraag_met_het_antwoord(
     page.get_by_label(teksten.LEVERANCIER["politie"]).check()
     page.get_by_role("button", name="Terug naar het advies").click()
     # The new provider needs one more question: shown as a new question, not as an error,
-    # and answered from the reference data (Den Haag's burgemeester is the regioburgemeester).
+    # and answered from the reference data ('s-Gravenhage's burgemeester is the regioburgemeester).
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Is de aanvragende burgemeester zelf de regioburgemeester?"
     )
@@ -140,7 +140,7 @@ def test_wijziglink_brengt_terug_naar_de_vraag_met_het_antwoord(
     expect(page.get_by_text("fout in uw antwoord")).to_have_count(0)
     expect(
         page.get_by_text(
-            "Volgens de referentiegegevens is de burgemeester van Den Haag regioburgemeester "
+            "Volgens de referentiegegevens is de burgemeester van 's-Gravenhage regioburgemeester "
             "van Den Haag."
         )
     ).to_be_visible()

@@ -205,7 +205,7 @@ def test_optional_tasks_declare_no_fields_a_gateway_would_need(path: Path) -> No
 @pytest.mark.parametrize(
     "procedure", [p for p in PROCEDURES.values() if p.spoedroute], ids=lambda p: p.id
 )
-def test_the_urgent_path_has_a_non_interrupting_timer_escalating_to_the_locc(
+def test_the_urgent_path_has_a_non_interrupting_timer_escalating_to_the_coordinator(
     procedure: Procedure,
 ) -> None:
     path = procedure.bestand
@@ -223,7 +223,9 @@ def test_the_urgent_path_has_a_non_interrupting_timer_escalating_to_the_locc(
     ]
     assert flow.get("targetRef") == "taak_escalatie_formalisatie"
     lane = process.find(".//bpmn:lane[bpmn:flowNodeRef='taak_escalatie_formalisatie']", NS)
-    assert lane.get("name") == "LOCC"
+    # The procedure's coordinator (issue #8, item 2; ADR 0024).
+    coordinator = {"1": "LE-POB", "6": "LE-POB", "7": "OZI", "8": "OZI"}.get(procedure.id, "LOCC")
+    assert lane.get("name") == coordinator
 
 
 def _bounds(plane: Any) -> dict[str, tuple[float, float, float, float]]:

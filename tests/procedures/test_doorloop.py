@@ -71,7 +71,7 @@ def test_procedure_1_spoed() -> None:
     )
     assert walk.organisaties == fasen(
         "RCCB",  # telefonisch contact vastgelegd (bij spoed 24 uur per dag)
-        ("KORPSCHEF", "RCCB"),  # het werk start direct || RCCB formaliseert schriftelijk
+        ("BURGEMEESTER", "KORPSCHEF"),  # het werk start direct || de burgemeester formaliseert
         "LE-POB",  # LE-POB coördineert de bijstand
         "LE-POB",  # LE-POB informeert het LOCC
     )
@@ -137,11 +137,11 @@ def test_procedure_2_waterwerper_daadwerkelijke_inzet() -> None:
     )
     assert walk.organisaties == fasen(
         "RCCB",  # RCCB neemt contact op met het LOCC
+        "RCCB",  # RCCB stuurt een aanvraagformulier (met het bevoegd gezag), vóór het besluit
         "LOCC",  # het LOCC toetst de aanvraag,
         "LOCC",  # legt contact met de beheersorganisatie en coördineert de verdere inzet
-        "RCCB",  # RCCB stuurt een aanvraagformulier (met het bevoegd gezag)
     )
-    assert walk.taken[-1] == "taak_aanvraagformulier_verzenden"
+    assert walk.taken[1] == "taak_aanvraagformulier_verzenden"
     assert task_data(walk.run, "taak_aanvraagformulier_verzenden") == {
         "bevoegd_gezag": "burgemeester"
     }
@@ -153,24 +153,38 @@ def test_procedure_2_waterwerper_oefening_vraagt_geen_bevoegd_gezag() -> None:
         {"oefening": True},
         {"taak_aanvraag_toetsen": TOEGEKEND},
     )
-    assert walk.organisaties == fasen("RCCB", "LOCC", "LOCC", "RCCB")
-    assert walk.taken[-1] == "taak_aanvraagformulier_oefening_verzenden"
+    assert walk.organisaties == fasen("RCCB", "RCCB", "LOCC", "LOCC")
+    assert walk.taken[1] == "taak_aanvraagformulier_oefening_verzenden"
     assert "taak_aanvraagformulier_verzenden" not in walk.taken
 
 
 def test_procedure_2_waterwerper_spoed_formulier_achteraf() -> None:
-    walk = doorloop("2_waterwerper", {"spoed": True}, {"taak_aanvraag_toetsen": TOEGEKEND})
+    walk = doorloop(
+        "2_waterwerper",
+        {"spoed": True},
+        {
+            "taak_aanvraag_toetsen": TOEGEKEND,
+            "taak_schriftelijk_formaliseren": {"bevoegd_gezag": "burgemeester"},
+        },
+    )
     assert walk.organisaties == fasen(
         "RCCB",  # telefonisch contact met het LOCC vastgelegd
         ("LOCC", "RCCB"),  # het LOCC toetst || RCCB stuurt (bij spoed achteraf) het formulier
         "LOCC",  # het LOCC coördineert de verdere inzet
     )
-    assert sorted(reached_end_events(walk.run)) == ["eind_geformaliseerd", "eind_spoed"]
+    assert sorted(reached_end_events(walk.run)) == ["eind", "eind_geformaliseerd"]
 
 
 def test_procedure_2_waterwerper_afgewezen() -> None:
-    walk = doorloop("2_waterwerper", {}, {"taak_aanvraag_toetsen": AFGEWEZEN})
-    assert walk.organisaties == fasen("RCCB", "LOCC")
+    walk = doorloop(
+        "2_waterwerper",
+        {},
+        {
+            "taak_aanvraagformulier_verzenden": {"bevoegd_gezag": "burgemeester"},
+            "taak_aanvraag_toetsen": AFGEWEZEN,
+        },
+    )
+    assert walk.organisaties == fasen("RCCB", "RCCB", "LOCC")
     assert reached_end_events(walk.run) == ["eind_afgewezen"]
 
 
@@ -244,7 +258,7 @@ def test_procedure_3_spoed() -> None:
         walk.organisaties
         == fasen(
             "RCCB",  # in spoedgevallen vindt het contact telefonisch plaats
-            ("LOCC", "RCCB"),  # het LOCC verwerkt de aanvraag || het verzoek wordt geformaliseerd
+            ("BURGEMEESTER", "LOCC"),  # het LOCC verwerkt de aanvraag || burgemeester formaliseert
             *P3_NA_FORMULIER[1:],
         )
     )
@@ -295,7 +309,7 @@ def test_procedure_4_spoed() -> None:
     walk = doorloop("4", {"spoed": True}, P4_ANTWOORDEN)
     assert walk.organisaties == fasen(
         "RCCB",  # telefonisch contact met LE-POB vastgelegd
-        ("LE-POB", "RCCB"),  # LE-POB toetst uitputting || schriftelijke afhandeling later
+        ("BURGEMEESTER", "LE-POB"),  # LE-POB toetst uitputting || de burgemeester formaliseert
         "LE-POB",  # LE-POB geeft toestemming
         *P4_NA_FORMULIER,
     )
@@ -309,13 +323,14 @@ def test_procedure_5_normaal() -> None:
     assert walk.organisaties == fasen(
         "RCCB",  # contact met de Afdeling Preparatie en Operationeel Beheer
         "LE-POB",  # LE-POB neemt contact op met het LOCC
+        "BURGEMEESTER",  # (model) de burgemeester, die het gezag heeft, ondertekent (Pw 11)
         "LOCC",  # voor verdere coördinatie en formalisatie
     )
 
 
 def test_procedure_5_spoed() -> None:
     walk = doorloop("5", {"spoed": True}, {"taak_besluit_locc": TOEGEKEND})
-    assert walk.organisaties == fasen("RCCB", ("LE-POB", "RCCB"), "LOCC")
+    assert walk.organisaties == fasen("RCCB", ("BURGEMEESTER", "LE-POB"), "LOCC")
 
 
 # --- procedure 6: andere eenheid, justitie (art. 56 lid 2) --------------------------------
@@ -339,7 +354,7 @@ def test_procedure_6_spoed() -> None:
     walk = doorloop(
         "6", {"spoed": True, "zienswijze_vereist": False}, {"taak_besluit_korpschef": TOEGEKEND}
     )
-    assert walk.organisaties == fasen("RCCB", ("KORPSCHEF", "RCCB"), "LE-POB", "LE-POB")
+    assert walk.organisaties == fasen("RCCB", ("KORPSCHEF", "OVJ"), "LE-POB", "LE-POB")
 
 
 def test_procedure_6_afwijzing_dan_beroep_door_de_officier() -> None:

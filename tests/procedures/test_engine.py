@@ -341,15 +341,16 @@ def test_step_data_is_kept_per_step_and_declared_fields_become_variables() -> No
 
 def test_completion_order_and_times_are_recorded() -> None:
     run = procedure_start("5", {}, now=NOW)
-    for minutes in (1, 2, 3):
+    for minutes in (1, 2, 3, 4):
         (task,) = ready_tasks(run)
         data = {"besluit": "toegekend"} if task.velden else {}
         task_complete(run, task.task_id, data, now=NOW + timedelta(minutes=minutes))
-    assert completed_lanes(run) == ["RCCB", "LE-POB", "LOCC"]
+    assert completed_lanes(run) == ["RCCB", "LE-POB", "BURGEMEESTER", "LOCC"]
     assert [s.completed_at for s in run.steps] == [
         NOW + timedelta(minutes=1),
         NOW + timedelta(minutes=2),
         NOW + timedelta(minutes=3),
+        NOW + timedelta(minutes=4),
     ]
     assert is_finished(run)
     assert ready_tasks(run) == []
@@ -398,7 +399,7 @@ def test_the_formalisation_is_due_within_the_default_term() -> None:
     task = _task(run, "taak_schriftelijk_formaliseren")
     assert task.due == NOW + timedelta(hours=24)
     assert task.due is not None and task.due.tzinfo == UTC
-    assert task.optioneel is True
+    assert task.optioneel is False  # required: the run waits for it (ADR 0024)
     assert next_timer_due(run) == NOW + timedelta(hours=24)
     assert _task(run, "taak_aanvraag_verwerken").due is None
 
@@ -500,7 +501,7 @@ def test_a_run_finishes_on_the_model_it_started_with() -> None:
     specs["taak_contact_locc"]["lane"] = "OZI"
     copy = deserialize(json.dumps(envelope))
     _finish(copy, NOW)
-    assert completed_lanes(copy) == ["RCCB", "OZI", "LOCC"]
+    assert completed_lanes(copy) == ["RCCB", "OZI", "BURGEMEESTER", "LOCC"]
     assert copy.model_version == PROCEDURES["5"].model_version
 
 

@@ -116,7 +116,7 @@ def test_procedure_1_spoed_slaat_de_zienswijze_over() -> None:
         walk,
         [
             "RCCB",  # telefonisch contact vastgelegd (bij spoed 24 uur per dag)
-            ("KORPSCHEF", "RCCB"),  # het werk start direct || RCCB formaliseert schriftelijk
+            ("BURGEMEESTER", "KORPSCHEF"),  # het werk start direct || de burgemeester formaliseert
             "LE-POB",  # LE-POB coördineert de bijstand
             "LE-POB",  # LE-POB informeert het LOCC
         ],
@@ -246,25 +246,25 @@ def test_procedure_2_waterwerper_daadwerkelijke_inzet() -> None:
     )
     verwacht: list[Fase] = [
         "RCCB",  # RCCB neemt contact op met het LOCC
+        "RCCB",  # RCCB stuurt een aanvraagformulier (met het bevoegd gezag), vóór het besluit
         "LOCC",  # het LOCC toetst de aanvraag,
         "LOCC",  # legt contact met de beheersorganisatie en coördineert de verdere inzet
-        "RCCB",  # RCCB stuurt een aanvraagformulier (met het bevoegd gezag)
     ]
     assert_walk(walk, verwacht, MN_UTRECHT)
-    assert walk.taken[-1] == "taak_aanvraagformulier_verzenden"
+    assert walk.taken[1] == "taak_aanvraagformulier_verzenden"
 
 
 def test_procedure_2_waterwerper_oefening() -> None:
     verzoek = waterwerper(oefening=True)
     walk = doorlopen(verzoek)
-    assert_walk(walk, ["RCCB", "LOCC", "LOCC", "RCCB"], MN_UTRECHT)
-    assert walk.taken[-1] == "taak_aanvraagformulier_oefening_verzenden"
+    assert_walk(walk, ["RCCB", "RCCB", "LOCC", "LOCC"], MN_UTRECHT)
+    assert walk.taken[1] == "taak_aanvraagformulier_oefening_verzenden"
 
 
 def test_procedure_2_waterwerper_spoed() -> None:
     gevraagd = [{"leverancier": "middelen_jenv", "middel": "waterwerper"}]
     verzoek = maak_verzoek(situatie(gevraagd=gevraagd, spoed=True))
-    walk = doorlopen(verzoek)
+    walk = doorlopen(verzoek, {"taak_schriftelijk_formaliseren": {"bevoegd_gezag": "burgemeester"}})
     assert_walk(walk, ["RCCB", ("LOCC", "RCCB"), "LOCC"], MN_UTRECHT)
 
 
@@ -317,7 +317,7 @@ def test_procedure_3_spoed() -> None:
     walk = doorlopen(verzoek)
     verwacht: list[Fase] = [
         "RCCB",  # in spoedgevallen vindt het contact telefonisch plaats
-        ("LOCC", "RCCB"),  # het LOCC verwerkt de aanvraag || het verzoek wordt geformaliseerd
+        ("BURGEMEESTER", "LOCC"),  # het LOCC verwerkt de aanvraag || burgemeester formaliseert
         *P3_NA_FORMULIER[1:],
     ]
     assert_walk(walk, verwacht, MN_UTRECHT)
@@ -358,7 +358,7 @@ def test_procedure_4_normaal() -> None:
 def test_procedure_4_spoed() -> None:
     verzoek = maak_verzoek(situatie(gevraagd=KRIJGSMACHT, spoed=True))
     walk = doorlopen(verzoek, P4_ANTWOORDEN)
-    verwacht: list[Fase] = ["RCCB", ("LE-POB", "RCCB"), "LE-POB", *P4_NA_FORMULIER]
+    verwacht: list[Fase] = ["RCCB", ("BURGEMEESTER", "LE-POB"), "LE-POB", *P4_NA_FORMULIER]
     assert_walk(walk, verwacht, MN_UTRECHT)
 
 
@@ -381,6 +381,7 @@ def test_procedure_5_normaal() -> None:
     verwacht: list[Fase] = [
         "RCCB",  # contact met de Afdeling Preparatie en Operationeel Beheer
         "LE-POB",  # LE-POB neemt contact op met het LOCC
+        "BURGEMEESTER",  # (model) de burgemeester, die het gezag heeft, ondertekent (Pw 11)
         "LOCC",  # voor verdere coördinatie en formalisatie
     ]
     assert_walk(walk, verwacht, MN_UTRECHT)
@@ -388,7 +389,7 @@ def test_procedure_5_normaal() -> None:
 
 def test_procedure_5_spoed() -> None:
     walk = doorlopen(maak_verzoek(situatie(gevraagd=BUITENLAND, spoed=True)))
-    assert_walk(walk, ["RCCB", ("LE-POB", "RCCB"), "LOCC"], MN_UTRECHT)
+    assert_walk(walk, ["RCCB", ("BURGEMEESTER", "LE-POB"), "LOCC"], MN_UTRECHT)
 
 
 # --- procedure 6: andere eenheid, justitie (art. 56 lid 2) ---------------------------------
@@ -416,7 +417,7 @@ def test_procedure_6_normaal() -> None:
 
 def test_procedure_6_spoed() -> None:
     walk = doorlopen(justitie([{"leverancier": "politie"}], spoed=True))
-    assert_walk(walk, ["RCCB", ("KORPSCHEF", "RCCB"), "LE-POB", "LE-POB"], MN_OVJ)
+    assert_walk(walk, ["RCCB", ("KORPSCHEF", "OVJ"), "LE-POB", "LE-POB"], MN_OVJ)
 
 
 def test_procedure_6_afwijzing_en_beroep_door_de_officier_afgewezen() -> None:

@@ -137,7 +137,9 @@ def test_contacten_voor_de_volgende_stap() -> None:
 
 
 def test_werkvoorraad_alleen_eigen_organisatie_te_laat_eerst() -> None:
-    spoed = maak_verzoek(situatie(spoed=True))
+    # A water cannon: the RCCB itself formalises (the form); in 3 it is the burgemeester (#8).
+    waterwerper = [{"leverancier": "middelen_jenv", "middel": "waterwerper"}]
+    spoed = maak_verzoek(situatie(gevraagd=waterwerper, spoed=True))
     gewoon = maak_verzoek()
     services.telefonisch_contact_vastleggen(
         taak=open_taken(spoed)[0],
@@ -160,7 +162,7 @@ def test_werkvoorraad_alleen_eigen_organisatie_te_laat_eerst() -> None:
     ] == ["taak_vooroverleg_ccb_kmar"]
     assert [
         t.bpmn_id for t in selectors.taak_list_for_werkvoorraad(gebruiker=gebruiker("LOCC"))
-    ] == ["taak_aanvraag_verwerken"]
+    ] == ["taak_aanvraag_toetsen"]
     assert list(selectors.taak_list_for_werkvoorraad(gebruiker=gebruiker("RCCB-RT"))) == []
     assert list(selectors.taak_list_for_werkvoorraad(gebruiker=rccb, procedure="1")) == []
     assert (
@@ -176,7 +178,7 @@ def test_werkvoorraad_alleen_eigen_organisatie_te_laat_eerst() -> None:
         opgepakt=1,
         te_laat=1,
         spoed=1,
-        per_procedure={"3": 2},
+        per_procedure={"2_waterwerper": 1, "3": 1},
         per_eenheid={"EENHEID-MN": 2},
     )
     assert [

@@ -755,9 +755,10 @@ def test_verzoek_intrekken_sluit_open_taken_en_stopt_timers() -> None:
     voor = toestand()
     with pytest.raises(OngeldigeOvergang):
         services.verzoek_intrekken(verzoek=verzoek, reden="nogmaals", door=door, nu=NU)
+    vervallen = Taak.objects.select_related("organisatie").get(pk=min(open_voor))
     with pytest.raises(TaakNietOpen, match="vervallen"):
         services.taak_afronden(
-            taak=Taak.objects.get(pk=min(open_voor)), data={}, door=gebruiker("RCCB-MN"), nu=NU
+            taak=vervallen, data={}, door=gebruiker(vervallen.organisatie.code), nu=NU
         )
     assert toestand() == voor
 

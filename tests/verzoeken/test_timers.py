@@ -59,7 +59,8 @@ def test_herinnering_twee_uur_voor_de_termijn_een_keer() -> None:
     resultaat = services.timers_verwerken(nu=NU + timedelta(hours=22))
     assert (resultaat.herinneringen, resultaat.gevuurd) == ([formaliseren.pk], [])
     bericht = Bericht.objects.get(soort="termijn-herinnering")
-    assert [o.code for o in bericht.ontvangers.all()] == ["RCCB-MN"]
+    # The burgemeester of Utrecht formalises; the LOCC, procedure 3's coordinator, watches (#8).
+    assert [o.code for o in bericht.ontvangers.all()] == ["GM0344", "LOCC"]
     assert bericht.sleutel == f"herinnering:{formaliseren.pk}"
     assert "uiterlijk 03-03-2026 10:00" in bericht.inhoud  # Europe/Amsterdam
     formaliseren.refresh_from_db()
@@ -124,7 +125,7 @@ def test_formaliseren_op_tijd_laat_de_timer_vervallen() -> None:
     services.taak_afronden(
         taak=formaliseren,
         data={"verslag": "Formulier ondertekend verstuurd."},
-        door=gebruiker("RCCB-MN"),
+        door=gebruiker("GM0344"),
         nu=NU + timedelta(hours=3),
     )
     assert Deelverzoek.objects.get(verzoek=verzoek).volgende_timer is None

@@ -283,6 +283,19 @@ BERICHT_BIJ_STAP: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("*", "taak_contact_db3"): ("NCTV-DB3",),
     ("*", "taak_contact_beheersorganisatie"): ("IFV-ML",),
     ("2_waterwerper", "taak_inzet_coordineren"): ("IFV-ML", "RCCB"),
+    # DB3's answer to the RCCB, "in afschrift aan de beheersorganisatie" (issue #8, item 6).
+    ("2_container_vrt", "taak_inzet_toetsen"): ("RCCB", "IFV-ML"),
+    ("5", "taak_verzoek_ondertekenen"): ("LOCC",),
+    # The written request after an urgent phone call reaches whom the normal path's written
+    # steps reach (ADR 0024).
+    ("1", "taak_schriftelijk_formaliseren"): ("KORPSCHEF", "LE-POB"),
+    ("6", "taak_schriftelijk_formaliseren"): ("KORPSCHEF", "LE-POB"),
+    ("2_waterwerper", "taak_schriftelijk_formaliseren"): ("LOCC",),
+    ("3", "taak_schriftelijk_formaliseren"): ("LOCC",),
+    ("4", "taak_schriftelijk_formaliseren"): ("LOCC",),
+    ("5", "taak_schriftelijk_formaliseren"): ("LOCC",),
+    ("7", "taak_schriftelijk_formaliseren"): ("PARKET-GENERAAL", "OZI"),
+    ("8", "taak_schriftelijk_formaliseren"): ("PARKET-GENERAAL", "OZI"),
     ("1", "taak_verzoek_indienen"): ("KORPSCHEF",),
     ("6", "taak_verzoek_indienen"): ("KORPSCHEF",),
     ("1", "taak_aanvraagformulier_verzenden"): ("LE-POB",),

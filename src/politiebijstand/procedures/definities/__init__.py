@@ -14,10 +14,12 @@ Modelling choices, the same in every procedure:
 
 - ``spoed`` (start variable): the exclusive gateway ``gw_spoed`` right after the start sends an
   urgent request along the urgent path: ``taak_telefonisch_contact_vastgelegd`` first, then, in
-  parallel, the work itself and ``taak_schriftelijk_formaliseren``, which carries a
-  non-interrupting timer (``timer_formalisatie``, duration ``formalisatie_termijn``) that starts
-  ``taak_escalatie_formalisatie`` in the LOCC lane when the term passes. The written steps that
-  the formalisation replaces are skipped on the urgent path.
+  parallel, the work itself and ``taak_schriftelijk_formaliseren`` by the competent authority,
+  required on every path (ADR 0024), which carries a non-interrupting timer
+  (``timer_formalisatie``, duration ``formalisatie_termijn``) that starts
+  ``taak_escalatie_formalisatie`` in the lane of the procedure's coordinator (LE-POB, LOCC or
+  OZI) when the term passes. The written steps that the formalisation replaces are skipped on
+  the urgent path.
 - Optional steps ("kan ... vooroverleg plaatsvinden") are always a task, marked ``optioneel``: it
   is completed either with what was discussed or with ``{"overgeslagen": true, "reden": ...}``.
   The local vooroverleg is on the normal path only: on the urgent path the phone call comes first.

@@ -21,20 +21,38 @@ SPOED = Veld("ja_nee", standaard=False)
 FORMALISATIE_TERMIJN = Veld("duur", standaard="PT24H")
 INDIENER = Veld("keuze", ("burgemeester", "regioburgemeester"), standaard="burgemeester")
 
-ESCALATIE_NOOT = (
-    "De termijn voor de schriftelijke formalisatie (procesvariabele formalisatie_termijn, "
-    "standaard 24 uur) en de escalatie naar het LOCC zijn een werkafspraak van deze applicatie "
-    "(issue #4), geen stap van de factsheet. De formalisatie zelf blijft openstaan."
-)
+#: The coordinator of each procedure with an urgent path, by lane: who is reminded of, and
+#: escalates, a late formalisation (issue #8, item 2; ADR 0024).
+COORDINATOREN = {
+    "LE-POB": "de afdeling Preparatie en Operationeel Beheer (LE-POB)",
+    "LOCC": "het LOCC",
+    "OZI": "OZI",
+}
 TELEFOON_NOOT = (
     "Spoedroute: leg vast wie wie belde, wanneer, en wat is afgesproken. Het werk begint direct; "
     "de schriftelijke stappen volgen achteraf in taak_schriftelijk_formaliseren "
     "(contract, interpretatie 11)."
 )
 FORMALISEREN_NOOT = (
-    "Spoedroute: vervangt de schriftelijke stappen van de normale route, achteraf. Kan worden "
-    "overgeslagen met een reden (bijvoorbeeld omdat het verzoek is afgewezen)."
+    "Spoedroute: vervangt de schriftelijke stappen van de normale route, achteraf, door het "
+    "bevoegd gezag zelf. Verplicht en niet over te slaan, ook na een afwijzing: het verzoek moet "
+    "schriftelijk vastliggen, ook het afgewezen verzoek. De run eindigt pas als deze stap gedaan "
+    "is; alleen het intrekken van het verzoek beëindigt de run zonder formalisatie (ADR 0024)."
 )
+
+
+def escalatie_noot(coordinator: str) -> str:
+    """The note of ``taak_escalatie_formalisatie``: the term, and who escalates (`coordinator`).
+
+    Raises:
+        KeyError: `coordinator` is not a lane of `COORDINATOREN`.
+    """
+    return (
+        "De termijn voor de schriftelijke formalisatie (procesvariabele formalisatie_termijn, "
+        f"standaard 24 uur) en de escalatie naar {COORDINATOREN[coordinator]}, de coördinator "
+        "van deze procedure, zijn een werkafspraak van deze applicatie (issue #4, #8), geen stap "
+        "van de factsheet. De formalisatie zelf blijft openstaan tot het bevoegd gezag haar doet."
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,26 +91,43 @@ def spoedroute(
     p: Proces,
     *,
     lane: str,
+    formaliseert: str,
+    coordinator: str,
     telefoon: tuple[str, ...],
     formaliseren: tuple[str, ...],
     naar: str,
     rij: int,
+    conditie: str = "spoed",
+    velden: dict[str, Veld] | None = None,
 ) -> None:
     """The urgent path, from the gateway ``gw_spoed`` to `naar`, nodes and flows.
 
-    ``taak_telefonisch_contact_vastgelegd`` first, then in parallel the work itself (`naar`)
-    and ``taak_schriftelijk_formaliseren`` (optional), whose non-interrupting timer
-    ``timer_formalisatie`` (duration: the start variable ``formalisatie_termijn``) starts
-    ``taak_escalatie_formalisatie`` in the LOCC lane.
+    ``taak_telefonisch_contact_vastgelegd`` (lane `lane`) first, then in parallel the work
+    itself (`naar`) and ``taak_schriftelijk_formaliseren`` in the lane of the competent
+    authority (`formaliseert`). The formalisation is required: it cannot be skipped, and the run
+    is finished only when every branch has ended, so not before it is done (ADR 0024). Its
+    non-interrupting timer ``timer_formalisatie`` (duration: the start variable
+    ``formalisatie_termijn``) starts ``taak_escalatie_formalisatie`` in the lane of the
+    procedure's coordinator (`coordinator`).
 
     Args:
-        p: the procedure; ``gw_spoed`` and `naar` must exist.
-        lane: organisation code of the lane that phones and formalises.
+        p: the procedure; ``gw_spoed`` and `naar` must exist, and the lanes `lane`,
+            `formaliseert` and `coordinator`.
+        lane: organisation code of the lane that phones.
+        formaliseert: lane of the competent authority that formalises in writing
+            (``BURGEMEESTER``, ``OVJ``; ``RCCB`` for the water cannon's form, toelichting 2).
+        coordinator: lane of the procedure's coordinator (`COORDINATOREN`): ``LE-POB`` for
+            1 and 6, ``LOCC`` for 2 to 5, ``OZI`` for 7 and 8 (issue #8, item 2).
         telefoon: the procedure's factsheet lines on the phone contact, verbatim.
         formaliseren: its lines on the written steps that the formalisation replaces, verbatim
             (the escalation quotes them too).
         naar: id of the node where the work continues.
-        rij: layout row of the formalisation in `lane`.
+        rij: layout row of the formalisation in `formaliseert`.
+        conditie: the condition of the flow from ``gw_spoed`` into the urgent path.
+        velden: the fields the formalisation records (procedure 2: ``bevoegd_gezag``).
+
+    Raises:
+        KeyError: `coordinator` is not in `COORDINATOREN`.
     """
     p.taak(
         "taak_telefonisch_contact_vastgelegd",
@@ -105,10 +140,10 @@ def spoedroute(
     p.taak(
         "taak_schriftelijk_formaliseren",
         "Schriftelijk formaliseren",
-        lane,
+        formaliseert,
         *formaliseren,
         noot=FORMALISEREN_NOOT,
-        optioneel=True,
+        velden=velden,
         rij=rij,
     )
     p.timer(
@@ -120,13 +155,13 @@ def spoedroute(
     p.taak(
         "taak_escalatie_formalisatie",
         "Escalatie: formalisatie te laat",
-        "LOCC",
+        coordinator,
         *formaliseren,
-        noot=ESCALATIE_NOOT,
+        noot=escalatie_noot(coordinator),
     )
-    p.eind("eind_geformaliseerd", "Schriftelijk geformaliseerd", lane, rij=rij)
-    p.eind("eind_escalatie_afgehandeld", "Escalatie afgehandeld", "LOCC")
-    p.stroom("gw_spoed", "taak_telefonisch_contact_vastgelegd", "spoed", "spoed")
+    p.eind("eind_geformaliseerd", "Schriftelijk geformaliseerd", formaliseert, rij=rij)
+    p.eind("eind_escalatie_afgehandeld", "Escalatie afgehandeld", coordinator)
+    p.stroom("gw_spoed", "taak_telefonisch_contact_vastgelegd", "spoed", conditie)
     p.keten(
         "taak_telefonisch_contact_vastgelegd",
         "gw_spoed_parallel",

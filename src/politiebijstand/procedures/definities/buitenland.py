@@ -1,7 +1,9 @@
 """Procedure 5: bijstand by a foreign police service, openbare orde (toelichting 5).
 
 On a treaty basis; the RCCB contacts LE-POB, which contacts the LOCC, which decides (contract,
-interpretation 9). Foreign police on a justice task is `rechtshulp`, outside this system.
+interpretation 9). The burgemeester, who has the gezag, signs the formal request before the
+LOCC decides; when urgent, afterwards (issue #8, item 6). Foreign police on a justice task is
+`rechtshulp`, outside this system.
 """
 
 from __future__ import annotations
@@ -22,10 +24,14 @@ def buitenland() -> Proces:
         "Operationeel beheer contact op met het LOCC voor verdere coördinatie en formalisatie van "
         "de gevraagde bijstand."
     )
+    ondergeschikt = (
+        "Ook bijstand aan de politie, bijvoorbeeld door defensie-eenheden of buitenlandse "
+        "politieambtenaren, vindt plaats in ondergeschiktheid aan deze gezagsdragers."
+    )
     p = Proces(
         id="procedure_5",
         naam="Procedure 5: bijstand door een buitenlandse politiedienst, openbare orde",
-        lanes=["RCCB", "LE-POB", "LOCC"],
+        lanes=["RCCB", "BURGEMEESTER", "LE-POB", "LOCC"],
         documentatie=(
             "Factsheet, toelichting 5. Diverse verdragen maken het mogelijk dat buitenlandse "
             "politie-eenheden in Nederland bijstand verlenen."
@@ -38,14 +44,32 @@ def buitenland() -> Proces:
     blokken.spoedroute(
         p,
         lane="RCCB",
+        formaliseert="BURGEMEESTER",
+        coordinator="LOCC",
         telefoon=(
             "Neem contact op met afdeling Preparatie en Operationeel Beheer, bij spoed 24/7",
         ),
-        formaliseren=(naar_locc,),
+        formaliseren=(naar_locc, ondergeschikt),
         naar="gw_spoed_samen",
         rij=2,
     )
     p.taak("taak_contact_locc", "Contact met het LOCC", "LE-POB", naar_locc)
+    p.xor("gw_ondertekenen", "Spoed?", "LE-POB")
+    p.taak(
+        "taak_verzoek_ondertekenen",
+        "Formeel verzoek ondertekenen",
+        "BURGEMEESTER",
+        naar_locc,
+        ondergeschikt,
+        noot=(
+            "De burgemeester heeft het gezag over de handhaving van de openbare orde (Pw 2012 "
+            "art. 11) en doet het verzoek om bijstand (vgl. art. 56 lid 1); de buitenlandse "
+            "eenheden werken onder zijn gezag. Hij ondertekent dus het formele verzoek dat het "
+            "LOCC formaliseert. Bij spoed gebeurt dat achteraf, in taak_schriftelijk_formaliseren "
+            "(issue #8, item 6; ADR 0024)."
+        ),
+    )
+    p.xor("gw_ondertekenen_samen", "", "LOCC")
     p.taak(
         "taak_besluit_locc",
         "Coördineren, formaliseren en besluiten",
@@ -57,7 +81,8 @@ def buitenland() -> Proces:
     p.eind("eind", "Afgehandeld", "LOCC")
     p.stroom("start", "gw_spoed")
     p.stroom("gw_spoed", "taak_contact_le_pob", "geen spoed", "not spoed")
-    p.keten(
-        "taak_contact_le_pob", "gw_spoed_samen", "taak_contact_locc", "taak_besluit_locc", "eind"
-    )
+    p.keten("taak_contact_le_pob", "gw_spoed_samen", "taak_contact_locc", "gw_ondertekenen")
+    p.stroom("gw_ondertekenen", "taak_verzoek_ondertekenen", "geen spoed", "not spoed")
+    p.stroom("gw_ondertekenen", "gw_ondertekenen_samen", "spoed: achteraf", "spoed")
+    p.keten("taak_verzoek_ondertekenen", "gw_ondertekenen_samen", "taak_besluit_locc", "eind")
     return p

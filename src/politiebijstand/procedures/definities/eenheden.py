@@ -93,6 +93,8 @@ def andere_eenheid(nummer: str) -> Proces:
     blokken.spoedroute(
         p,
         lane="RCCB",
+        formaliseert=indiener,
+        coordinator="LE-POB",
         telefoon=(CONTACT_LE_POB_SPOED,),
         formaliseren=(FORMULIER_OPSTELLEN, FORMULIER_INDIENEN_KORPSCHEF, verzenden),
         naar="gw_spoed_samen",

@@ -88,6 +88,8 @@ def kmar_openbare_orde() -> Proces:
     blokken.spoedroute(
         p,
         lane="RCCB",
+        formaliseert="BURGEMEESTER",
+        coordinator="LOCC",
         telefoon=(vooroverleg_locc, SPOED_ACHTERAF_VERZOEK),
         formaliseren=(
             SPOED_ACHTERAF_VERZOEK,
@@ -201,6 +203,8 @@ def kmar_justitie() -> Proces:
     blokken.spoedroute(
         p,
         lane="OVJ",
+        formaliseert="OVJ",
+        coordinator="OZI",
         telefoon=(OZI_RECHTSTREEKS,),
         formaliseren=(SPOED_ACHTERAF_SCHRIFTELIJK, OVJ_NAAR_COLLEGE_7, FORMULIER_DOOR_OVJ),
         naar="gw_spoed_samen",

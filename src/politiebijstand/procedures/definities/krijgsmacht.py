@@ -62,6 +62,8 @@ def krijgsmacht_openbare_orde() -> Proces:
     blokken.spoedroute(
         p,
         lane="RCCB",
+        formaliseert="BURGEMEESTER",
+        coordinator="LOCC",
         telefoon=(contact, SPOED_ACHTERAF_SCHRIFTELIJK),
         formaliseren=(
             SPOED_ACHTERAF_SCHRIFTELIJK,
@@ -216,6 +218,8 @@ def krijgsmacht_justitie() -> Proces:
     blokken.spoedroute(
         p,
         lane="OVJ",
+        formaliseert="OVJ",
+        coordinator="OZI",
         telefoon=(SPOED_ACHTERAF_SCHRIFTELIJK,),
         formaliseren=(SPOED_ACHTERAF_SCHRIFTELIJK, OVJ_NAAR_COLLEGE_8, FORMULIER_DOOR_OVJ),
         naar="gw_spoed_samen",

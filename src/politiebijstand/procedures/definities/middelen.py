@@ -1,13 +1,20 @@
 """Procedure 2: resources of the Ministry of Justice and Security (factsheet, toelichting 2).
 
 Two processes: a water cannon (the LOCC decides; contract, interpretation 6) and guard
-containers or VRT vehicles (the NCTV's DB3 decides; no urgent path).
+containers or VRT vehicles (the NCTV's DB3 decides; no urgent path). For a water cannon the
+form, naming the competent authority, comes before the LOCC's decision; only when urgent does it
+follow afterwards, as the urgent path's formalisation (issue #8, item 6; ADR 0024).
 """
 
 from __future__ import annotations
 
 from politiebijstand.procedures.definities import blokken
 from politiebijstand.procedures.model import BESLUIT, Proces, Veld
+
+#: Who the form names as the competent authority: required for a real deployment (factsheet,
+#: toelichting 2: "Bij een daadwerkelijke inzet moet uit het aanvraagformulier blijken wie het
+#: bevoegd gezag is").
+BEVOEGD_GEZAG = Veld("keuze", ("burgemeester", "officier_van_justitie"))
 
 
 def waterwerper() -> Proces:
@@ -37,27 +44,6 @@ def waterwerper() -> Proces:
     blokken.start(p, "RCCB", oefening=Veld("ja_nee", standaard=False))
     p.xor("gw_spoed", "Spoed?", "RCCB")
     p.taak("taak_contact_locc", "Contact met het LOCC", "RCCB", contact)
-    p.xor("gw_spoed_samen", "", "LOCC")
-    blokken.spoedroute(
-        p,
-        lane="RCCB",
-        telefoon=(contact,),
-        formaliseren=(formulier, gezag),
-        naar="gw_spoed_samen",
-        rij=2,
-    )
-    p.taak(
-        "taak_aanvraag_toetsen",
-        "Aanvraag toetsen",
-        "LOCC",
-        toetst,
-        velden={"besluit": BESLUIT},
-        noot="Het LOCC beslist over de inzet (contract, interpretatie 6).",
-    )
-    p.xor("gw_besluit", "Besluit?", "LOCC")
-    p.eind("eind_afgewezen", "Afgewezen", "LOCC")
-    p.taak("taak_inzet_coordineren", "Beheersorganisatie en inzet coördineren", "LOCC", toetst)
-    p.xor("gw_formulier", "Formulier nog te sturen?", "LOCC")
     p.xor("gw_oefening", "Oefening?", "RCCB")
     p.taak(
         "taak_aanvraagformulier_verzenden",
@@ -65,7 +51,7 @@ def waterwerper() -> Proces:
         "RCCB",
         formulier,
         gezag,
-        velden={"bevoegd_gezag": Veld("keuze", ("burgemeester", "officier_van_justitie"))},
+        velden={"bevoegd_gezag": BEVOEGD_GEZAG},
     )
     p.taak(
         "taak_aanvraagformulier_oefening_verzenden",
@@ -75,23 +61,50 @@ def waterwerper() -> Proces:
         "Bij een oefening is dat niet nodig.",
     )
     p.xor("gw_oefening_samen", "", "RCCB")
-    p.eind("eind", "Inzet geregeld", "RCCB")
-    p.eind("eind_spoed", "Inzet geregeld, formulier achteraf", "LOCC")
+    p.xor("gw_spoed_samen", "", "LOCC")
+    blokken.spoedroute(
+        p,
+        lane="RCCB",
+        formaliseert="RCCB",
+        coordinator="LOCC",
+        telefoon=(contact,),
+        formaliseren=(formulier, gezag),
+        naar="gw_spoed_samen",
+        rij=2,
+        conditie="spoed and not oefening",
+        velden={"bevoegd_gezag": BEVOEGD_GEZAG},
+    )
+    p.taak(
+        "taak_aanvraag_toetsen",
+        "Aanvraag toetsen",
+        "LOCC",
+        toetst,
+        velden={"besluit": BESLUIT},
+        noot=(
+            "Het LOCC beslist over de inzet (contract, interpretatie 6). Zonder spoed toetst "
+            "het de aanvraag met het formulier dat het bevoegd gezag noemt; bij spoed volgt het "
+            "formulier achteraf, parallel (issue #8, item 6)."
+        ),
+    )
+    p.xor("gw_besluit", "Besluit?", "LOCC")
+    p.eind("eind_afgewezen", "Afgewezen", "LOCC")
+    p.taak("taak_inzet_coordineren", "Beheersorganisatie en inzet coördineren", "LOCC", toetst)
+    p.eind("eind", "Inzet geregeld", "LOCC")
 
+    # An exercise is planned, never urgent: it always takes the normal path, whose form need
+    # not name the competent authority (ADR 0024).
     p.stroom("start", "gw_spoed")
-    p.stroom("gw_spoed", "taak_contact_locc", "geen spoed", "not spoed")
-    p.keten("taak_contact_locc", "gw_spoed_samen", "taak_aanvraag_toetsen", "gw_besluit")
-    blokken.na_besluit(p, afgewezen="eind_afgewezen", toegekend="taak_inzet_coordineren")
-    p.stroom("taak_inzet_coordineren", "gw_formulier")
-    p.stroom("gw_formulier", "eind_spoed", "spoed: formulier achteraf", "spoed")
-    p.stroom("gw_formulier", "gw_oefening", "geen spoed", "not spoed")
+    p.stroom("gw_spoed", "taak_contact_locc", "geen spoed of oefening", "not spoed or oefening")
+    p.stroom("taak_contact_locc", "gw_oefening")
     p.stroom(
         "gw_oefening", "taak_aanvraagformulier_verzenden", "daadwerkelijke inzet", "not oefening"
     )
     p.stroom("gw_oefening", "taak_aanvraagformulier_oefening_verzenden", "oefening", "oefening")
     p.stroom("taak_aanvraagformulier_verzenden", "gw_oefening_samen")
     p.stroom("taak_aanvraagformulier_oefening_verzenden", "gw_oefening_samen")
-    p.stroom("gw_oefening_samen", "eind")
+    p.keten("gw_oefening_samen", "gw_spoed_samen", "taak_aanvraag_toetsen", "gw_besluit")
+    blokken.na_besluit(p, afgewezen="eind_afgewezen", toegekend="taak_inzet_coordineren")
+    p.stroom("taak_inzet_coordineren", "eind")
     return p
 
 
@@ -123,6 +136,11 @@ def container_vrt() -> Proces:
         "DB3 toetst de inzet en verstrekt (al dan niet) toestemming tot inzet aan RCCB, in "
         "afschrift aan de beheersorganisatie.",
         velden={"besluit": BESLUIT},
+        noot=(
+            "Het antwoord van DB3, toestemming of niet, gaat bij het afronden van deze stap als "
+            "bericht aan het RCCB en tegelijk in afschrift aan de beheersorganisatie, het IFV "
+            "Materieel en Logistiek (issue #8, item 6)."
+        ),
     )
     p.xor("gw_besluit", "Toestemming?", "NCTV-DB3")
     p.eind("eind_afgewezen", "Geen toestemming", "NCTV-DB3")

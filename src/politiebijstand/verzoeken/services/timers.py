@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
@@ -11,6 +12,7 @@ from django.db import transaction
 
 from politiebijstand.audit.services import audit_record
 from politiebijstand.meldingen.services import bericht_schrijven
+from politiebijstand.organisaties.models import Organisatie
 from politiebijstand.procedures import engine
 from politiebijstand.verzoeken import workflow
 from politiebijstand.verzoeken.constants import (
@@ -31,6 +33,37 @@ from politiebijstand.verzoeken.services.gedeeld import (
 
 if TYPE_CHECKING:
     pass
+
+#: A task whose reminder also goes to the lane of another task of the run's model: the urgent
+#: path's formalisation is watched by the procedure's coordinator, who escalates when it is late
+#: (LE-POB for 1 and 6, the LOCC for 2 to 5, OZI for 7 and 8; issue #8, item 2; ADR 0024).
+HERINNERING_OOK_AAN: Mapping[str, str] = {
+    "taak_schriftelijk_formaliseren": "taak_escalatie_formalisatie",
+}
+
+
+def herinnering_ontvangers(taak: Taak) -> list[Organisatie]:
+    """Who is reminded of `taak`: its organisation, then any watcher (`HERINNERING_OOK_AAN`).
+
+    The watcher is the organisation of the lane of the watching task in the run's own model,
+    so a run keeps the coordinator it started with. Needs ``taak.verzoek`` with ``rccb``,
+    ``bevoegd_gezag`` and ``regioburgemeester`` loaded.
+
+    Returns:
+        The task's organisation first; the watcher's after it when it is another one.
+    """
+    ontvangers = [taak.organisatie]
+    bewaker = HERINNERING_OOK_AAN.get(taak.bpmn_id)
+    if bewaker is None:
+        return ontvangers
+    run = workflow.run_laden(taak.deelverzoek)
+    lanes = [lane for bpmn_id, lane in workflow.model_taken(run) if bpmn_id == bewaker]
+    if not lanes:
+        return ontvangers
+    code = workflow.lane_organisatie_codes(taak.verzoek, lanes[:1])[lanes[0]]
+    if code != taak.organisatie.code:
+        ontvangers.append(Organisatie.objects.get(code=code))
+    return ontvangers
 
 
 @dataclass
@@ -53,10 +86,11 @@ def timers_verwerken(
 
     1. Reminders: every open task whose due time is within ``HERINNERING_VOOR_SECONDEN``
        (default 2 hours) and has no reminder yet gets one outbox message to its organisation
-       (key ``herinnering:<taak>``) and `herinnering_op`.
+       and, for the urgent path's formalisation, to the procedure's coordinator
+       (`herinnering_ontvangers`; key ``herinnering:<taak>``) and `herinnering_op`.
     2. Timers: every part whose `volgende_timer` has passed is locked, its run refreshed
        (`engine.refresh_timers`), stored and its tasks re-synced: the formalisation timer
-       starts the LOCC's escalation task (a new task and message for the LOCC).
+       starts the escalation task of the procedure's coordinator (a new task and message for it).
 
     Each part is handled in a transaction of its own, so one failure does not block others.
     Called every minute by the worker and at each part's `volgende_timer` (`tasks`).
@@ -77,7 +111,13 @@ def timers_verwerken(
         with transaction.atomic():
             taak = (
                 Taak.objects.select_for_update(of=("self",))
-                .select_related("organisatie", "verzoek")
+                .select_related(
+                    "organisatie",
+                    "deelverzoek",
+                    "verzoek__rccb",
+                    "verzoek__bevoegd_gezag",
+                    "verzoek__regioburgemeester",
+                )
                 .get(pk=taak_id)
             )
             if taak.herinnering_op is not None or not taak.is_open or taak.due is None:
@@ -95,7 +135,7 @@ def timers_verwerken(
             )
             bericht_schrijven(
                 soort="termijn-herinnering",
-                ontvangers=[taak.organisatie],
+                ontvangers=herinnering_ontvangers(taak),
                 sleutel=f"herinnering:{taak.pk}",
                 onderwerp=onderwerp,
                 inhoud=inhoud,
