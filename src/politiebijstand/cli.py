@@ -95,6 +95,7 @@ _UITKOMST = {
     "eigen_capaciteit": "de eigen capaciteit volstaat: zelf in voorzien, einde bijstandsproces",
     "gezag_minister": "taak onder rechtstreeks gezag van de Minister van Justitie en Veiligheid "
     "(buiten de factsheet)",
+    "buiten_factsheet": "bijstand buiten de factsheet: de Politiewet 2012 regelt een eigen weg",
     "militaire_steunverlening": "geen politietaak: de burgemeester kan militaire steunverlening "
     "aanvragen",
     "niet_mogelijk": "niet mogelijk",
@@ -278,6 +279,14 @@ def advies_tekst(advies: Advies, organisaties: Mapping[str, Any] | None = None) 
         f"Advies: {uitkomst}",
         f"Gezag:  {_GEZAG[advies.gezag.value] if advies.gezag else 'geen (geen politietaak)'}",
     ]
+    if advies.grondslag is not None:
+        # Contract, interpretation 13: the article and who decides, outside the factsheet.
+        g = advies.grondslag
+        lid = f" lid {g.lid}" if g.lid else ""
+        regels_.append(f"Grondslag: {g.regeling}, art. {g.artikel}{lid}")
+    if advies.besluit_door is not None:
+        besluit = _organisatie(advies.besluit_door, organisaties, contact=False)
+        regels_.append(_alinea(f"Beslist: {besluit}", "", 9))
     for nummer, route in enumerate(advies.routes, start=1):
         regels_ += ["", *_route_tekst(nummer, len(advies.routes), route, organisaties)]
     if advies.waarschuwingen:

@@ -40,7 +40,16 @@ def test_advies_heeft_de_vorm_van_het_contract(client: Client) -> None:
     assert response["X-Regelversie"] == regels_versie()
     data = response.json()
     assert data == advies_bepalen(situatie_from_dict(KMAR)).to_dict()
-    assert list(data) == ["uitkomst", "gezag", "routes", "waarschuwingen", "bronnen"]
+    assert list(data) == [
+        "uitkomst",
+        "gezag",
+        "grondslag",
+        "besluit_door",
+        "routes",
+        "waarschuwingen",
+        "bronnen",
+    ]
+    assert (data["grondslag"], data["besluit_door"]) == (None, None)
     assert data["uitkomst"] == "bijstand"
     assert data["gezag"] == "burgemeester"
     (route,) = data["routes"]
@@ -80,6 +89,33 @@ def test_elke_case_via_de_api(client: Client, path: Any) -> None:
     response = post(client, situatie)
     assert response.status_code == 200
     assert response.json() == advies_bepalen(situatie_from_dict(situatie)).to_dict()
+
+
+@pytest.mark.parametrize(
+    ("naam", "gezag", "artikel", "lid"),
+    [
+        ("beveiliging-personen-minister", "minister_jenv", "56", "5"),
+        ("dsi-bijzondere-bijstandseenheid", "officier_van_justitie", "59", None),
+    ],
+)
+def test_advies_buiten_de_factsheet_via_de_api(
+    client: Client, naam: str, gezag: str, artikel: str, lid: str | None
+) -> None:
+    # Contract, interpretation 13 (issue #8, item 8): the article and who decides, no route.
+    situatie = json.loads((CASES_DIR / f"{naam}.json").read_text(encoding="utf-8"))["situatie"]
+    response = post(client, situatie)
+    assert response.status_code == 200
+    data = response.json()
+    assert {k: data[k] for k in ("uitkomst", "gezag", "grondslag", "besluit_door", "routes")} == {
+        "uitkomst": "buiten_factsheet",
+        "gezag": gezag,
+        "grondslag": {"regeling": "Politiewet 2012", "artikel": artikel, "lid": lid},
+        "besluit_door": "MINISTER-JENV",
+        "routes": [],
+    }
+    (waarschuwing,) = data["waarschuwingen"]
+    assert "valt buiten de factsheet" in waarschuwing
+    assert f"art. {artikel}" in waarschuwing
 
 
 def test_ontbrekend_veld_is_een_probleem_dat_het_veld_noemt(client: Client) -> None:
@@ -305,6 +341,8 @@ def test_openapi_beschrijft_verzoek_en_antwoord(client: Client) -> None:
     assert set(components["Advies"]["properties"]) == {
         "uitkomst",
         "gezag",
+        "grondslag",
+        "besluit_door",
         "routes",
         "waarschuwingen",
         "bronnen",

@@ -19,6 +19,7 @@ from django.test.utils import CaptureQueriesContext
 import pytest
 import yaml
 
+from politiebijstand.accounts.constants import Rol
 from politiebijstand.audit.models import AuditLogEntry
 from politiebijstand.verzoeken import services
 from politiebijstand.verzoeken.models import Besluit, Bijstandsverzoek, Deelverzoek, Taak
@@ -251,7 +252,12 @@ def test_detail_toont_besluit_beroep_en_volgnummer_van_het_bestreden_deel() -> N
     afgewezen = {"uitkomst": "afgewezen", "motivering": "Geen capaciteit beschikbaar."}
     doorlopen(verzoek, {"taak_besluit_korpschef": afgewezen})
     deel = Deelverzoek.objects.get(verzoek=verzoek)
-    services.beroep_instellen(deelverzoek=deel, door=gebruiker("GM0345"), toelichting="Nodig.")
+    services.beroep_instellen(
+        deelverzoek=deel,
+        door=gebruiker("GM0345", Rol.BESLUITVORMER),
+        reden="Nodig.",
+        bevestigd=True,
+    )
     besluit = Besluit.objects.get(deelverzoek=deel)
     client, _ = als("GM0345")
     data = client.get(f"/api/v1/verzoeken/{verzoek.uuid}").json()
@@ -277,7 +283,7 @@ def test_detail_toont_besluit_beroep_en_volgnummer_van_het_bestreden_deel() -> N
             ],
         }
     ]
-    assert [t["organisatie"]["code"] for t in data["open_taken"]] == ["KORPSCHEF", "KORPSCHEF"]
+    assert [t["organisatie"]["code"] for t in data["open_taken"]] == ["DGPOL"]
     statussen = [t["titel"] for t in data["tijdlijn"] if t["soort"] == "status"]
     assert "Status deelverzoek: Afgewezen → In beroep bij de minister" in statussen
 

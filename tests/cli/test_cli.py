@@ -285,3 +285,45 @@ def test_advies_tekst_noemt_elk_formulier_per_gemeente_met_zijn_zienswijze() -> 
         "    - Wassenaar; zienswijze vereist: de regioburgemeester krijgt eerst de gelegenheid "
         "zijn\n      zienswijze te geven\n"
     ) in tekst
+
+
+# Contract, interpretation 13 (issue #8, item 8): the two case files outside the factsheet.
+BUITEN_FACTSHEET = {
+    "beveiliging-personen-minister": (
+        "minister_jenv",
+        {"regeling": "Politiewet 2012", "artikel": "56", "lid": "5"},
+        "Grondslag: Politiewet 2012, art. 56 lid 5",
+    ),
+    "dsi-bijzondere-bijstandseenheid": (
+        "officier_van_justitie",
+        {"regeling": "Politiewet 2012", "artikel": "59", "lid": None},
+        "Grondslag: Politiewet 2012, art. 59",
+    ),
+}
+
+
+@pytest.mark.parametrize("naam", sorted(BUITEN_FACTSHEET))
+def test_advies_buiten_de_factsheet_json_en_tekst(
+    naam: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    gezag, grondslag, regel = BUITEN_FACTSHEET[naam]
+    pad = REPO / "docs" / "cases" / f"{naam}.json"
+    status, out, err = _run(capsys, "advies", str(pad), "--json")
+    assert (status, err) == (0, "")
+    advies = json.loads(out)
+    assert {k: advies[k] for k in ("uitkomst", "gezag", "grondslag", "besluit_door", "routes")} == {
+        "uitkomst": "buiten_factsheet",
+        "gezag": gezag,
+        "grondslag": grondslag,
+        "besluit_door": "MINISTER-JENV",
+        "routes": [],
+    }
+    assert len(advies["waarschuwingen"]) == 1
+    assert "valt buiten de factsheet" in advies["waarschuwingen"][0]
+    situatie = json.loads(pad.read_text(encoding="utf-8"))["situatie"]
+    regels_ = advies_tekst(advies_bepalen(situatie_from_dict(situatie))).splitlines()
+    assert regels_[0] == (
+        "Advies: bijstand buiten de factsheet: de Politiewet 2012 regelt een eigen weg"
+    )
+    assert regels_[2:4] == [regel, "Beslist: MINISTER-JENV"]
+    assert not any(r.startswith("Route ") for r in regels_)

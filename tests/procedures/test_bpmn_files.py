@@ -210,8 +210,7 @@ def test_the_urgent_path_has_a_non_interrupting_timer_escalating_to_the_coordina
 ) -> None:
     path = procedure.bestand
     process = _tree(path).getroot().find("bpmn:process", NS)
-    (timer,) = process.findall("bpmn:boundaryEvent", NS)
-    assert timer.get("id") == "timer_formalisatie"
+    (timer,) = process.findall("bpmn:boundaryEvent[@id='timer_formalisatie']", NS)
     assert timer.get("cancelActivity") == "false"
     assert timer.get("attachedToRef") == "taak_schriftelijk_formaliseren"
     duration = timer.find("bpmn:timerEventDefinition/bpmn:timeDuration", NS)
@@ -226,6 +225,24 @@ def test_the_urgent_path_has_a_non_interrupting_timer_escalating_to_the_coordina
     # The procedure's coordinator (issue #8, item 2; ADR 0024).
     coordinator = {"1": "LE-POB", "6": "LE-POB", "7": "OZI", "8": "OZI"}.get(procedure.id, "LOCC")
     assert lane.get("name") == coordinator
+
+
+@pytest.mark.parametrize("procedure", ["1", "6"])
+def test_the_zienswijze_has_an_interrupting_timer_after_which_the_request_proceeds(
+    procedure: str,
+) -> None:
+    process = _tree(PROCEDURES[procedure].bestand).getroot().find("bpmn:process", NS)
+    (timer,) = process.findall("bpmn:boundaryEvent[@id='timer_zienswijze']", NS)
+    assert timer.get("cancelActivity") == "true"
+    assert timer.get("attachedToRef") == "taak_zienswijze_regioburgemeester"
+    duration = timer.find("bpmn:timerEventDefinition/bpmn:timeDuration", NS)
+    assert duration.text == "zienswijze_termijn"
+    targets = [
+        f.get("targetRef")
+        for f in process.iterfind("bpmn:sequenceFlow", NS)
+        if f.get("sourceRef") == "timer_zienswijze"
+    ]
+    assert targets == ["gw_zienswijze_samen"]
 
 
 def _bounds(plane: Any) -> dict[str, tuple[float, float, float, float]]:

@@ -8,15 +8,25 @@ the formalisation on the urgent path), a comment says so.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
+import pytest
+
 from politiebijstand.procedures.engine import (
+    InvalidDataError,
     beroep_mogelijk,
     beroep_startgegevens,
+    completed_lanes,
+    is_finished,
+    procedure_start,
     reached_end_events,
+    ready_tasks,
+    refresh_timers,
+    task_complete,
     task_data,
 )
-from tests.procedures.doorloop import Fase, doorloop, fasen
+from tests.procedures.doorloop import NOW, Fase, doorloop, fasen
 
 TOEGEKEND = {"besluit": "toegekend"}
 AFGEWEZEN = {"besluit": "afgewezen"}
@@ -83,44 +93,106 @@ def test_procedure_1_spoed() -> None:
     assert sorted(reached_end_events(walk.run)) == ["eind", "eind_geformaliseerd"]
 
 
-def test_procedure_1_afwijzing_maakt_beroep_mogelijk() -> None:
+def test_procedure_1_afwijzing_altijd_schriftelijk_en_maakt_beroep_mogelijk() -> None:
     walk = doorloop("1", {"zienswijze_vereist": True}, {"taak_besluit_korpschef": AFGEWEZEN})
     assert walk.organisaties == fasen(
-        "RCCB", "RCCB", "REGIOBURGEMEESTER", "BURGEMEESTER", "RCCB", "KORPSCHEF"
+        "RCCB",
+        "RCCB",
+        "REGIOBURGEMEESTER",
+        "BURGEMEESTER",
+        "RCCB",
+        "KORPSCHEF",  # (model) de korpschef wijst af
+        "KORPSCHEF",  # schriftelijk met redenen aan de aanvrager, afschrift aan DGPOL
     )
+    assert walk.taken[-2:] == ["taak_besluit_korpschef", "taak_afwijzing_schriftelijk"]
     assert reached_end_events(walk.run) == ["eind_afgewezen"]
     assert beroep_mogelijk(walk.run) is True
     assert beroep_startgegevens(walk.run) == {"aanvrager": "burgemeester"}
 
 
-def test_procedure_1_gedeeltelijke_toekenning_gaat_door_en_maakt_beroep_mogelijk() -> None:
+def test_procedure_1_afwijzing_eindigt_niet_zonder_schriftelijke_afwijzing() -> None:
+    run = procedure_start("1", {"zienswijze_vereist": False}, now=NOW)
+    moment = NOW
+    while (ready := ready_tasks(run))[0].bpmn_id != "taak_besluit_korpschef":
+        moment += timedelta(minutes=1)
+        task_complete(run, ready[0].task_id, {}, now=moment)
+    task_complete(run, ready[0].task_id, AFGEWEZEN, now=moment)
+    (taak,) = ready_tasks(run)
+    assert (taak.bpmn_id, taak.lane, taak.optioneel) == (
+        "taak_afwijzing_schriftelijk",
+        "KORPSCHEF",
+        False,
+    )
+    assert is_finished(run) is False
+    with pytest.raises(InvalidDataError) as fout:
+        task_complete(run, taak.task_id, {"overgeslagen": True, "reden": "geen tijd"}, now=moment)
+    assert fout.value.field == "overgeslagen"
+    assert [t.bpmn_id for t in ready_tasks(run)] == ["taak_afwijzing_schriftelijk"]
+    assert reached_end_events(run) == []
+
+
+def test_procedure_1_gedeeltelijke_toekenning_schriftelijk_dan_uitvoering() -> None:
     walk = doorloop(
         "1",
         {"zienswijze_vereist": False},
         {"taak_besluit_korpschef": {"besluit": "deels_toegekend"}},
     )
-    assert walk.organisaties[-3:] == ["KORPSCHEF", "LE-POB", "LE-POB"]
+    assert walk.organisaties[-4:] == ["KORPSCHEF", "KORPSCHEF", "LE-POB", "LE-POB"]
+    assert walk.taken[-4:] == [
+        "taak_besluit_korpschef",
+        "taak_afwijzing_schriftelijk",
+        "taak_bijstand_coordineren",
+        "taak_locc_informeren",
+    ]
+    assert reached_end_events(walk.run) == ["eind"]
     assert beroep_mogelijk(walk.run) is True
 
 
-def test_procedure_1_afwijzing_dan_procedure_9() -> None:
+def test_procedure_1_toekenning_zonder_schriftelijke_afwijzing() -> None:
+    walk = doorloop("1", {"zienswijze_vereist": False}, {"taak_besluit_korpschef": TOEGEKEND})
+    assert "taak_afwijzing_schriftelijk" not in walk.taken
+
+
+def test_procedure_1_afwijzing_dan_procedure_9_aanwijzing_en_uitvoering() -> None:
     eerste = doorloop("1", {"zienswijze_vereist": True}, {"taak_besluit_korpschef": AFGEWEZEN})
-    beroep = doorloop(
-        "9",
-        beroep_startgegevens(eerste.run),
-        {
-            "taak_beroep_burgemeester": {"beroep_ingesteld": True},
-            "taak_besluit_minister": TOEGEKEND,
-        },
-    )
+    beroep = doorloop("9", beroep_startgegevens(eerste.run), {"taak_besluit_minister": TOEGEKEND})
     assert beroep.organisaties == fasen(
-        ("KORPSCHEF", "KORPSCHEF"),  # afwijzing schriftelijk aan de aanvrager || afschrift DGPOL
-        "BURGEMEESTER",  # de burgemeester verzoekt de minister ...
         "DGPOL",  # DGPOL adviseert de minister
         "MINISTER-JENV",  # de minister geeft de nodige aanwijzingen aan de korpschef
         "KORPSCHEF",  # de korpschef informeert LE-POB
+        "LE-POB",  # (als procedure 1) LE-POB coördineert de bijstand
+        "LE-POB",  # (als procedure 1) LE-POB informeert het LOCC
     )
+    assert beroep.taken == [
+        "taak_advies_dgpol",
+        "taak_besluit_minister",
+        "taak_le_pob_informeren",
+        "taak_bijstand_coordineren",
+        "taak_locc_informeren",
+    ]
     assert reached_end_events(beroep.run) == ["eind"]
+
+
+@pytest.mark.parametrize("procedure", ["1", "6"])
+def test_zienswijze_termijn_verstreken_het_verzoek_gaat_verder(procedure: str) -> None:
+    run = procedure_start(
+        procedure, {"zienswijze_vereist": True, "zienswijze_termijn": "PT12H"}, now=NOW
+    )
+    for _ in range(2):  # contact met LE-POB, aanvraagformulier opstellen
+        task_complete(run, ready_tasks(run)[0].task_id, {}, now=NOW)
+    (taak,) = ready_tasks(run)
+    assert (taak.bpmn_id, taak.due) == (
+        "taak_zienswijze_regioburgemeester",
+        NOW + timedelta(hours=12),
+    )
+    assert refresh_timers(run, now=NOW + timedelta(hours=12) - timedelta(seconds=1)) == []
+    assert [t.bpmn_id for t in ready_tasks(run)] == ["taak_zienswijze_regioburgemeester"]
+    assert refresh_timers(run, now=NOW + timedelta(hours=12)) == ["timer_zienswijze"]
+    (volgende,) = ready_tasks(run)
+    indiener = "OVJ" if procedure == "6" else "BURGEMEESTER"
+    assert (volgende.bpmn_id, volgende.lane) == ("taak_verzoek_indienen", indiener)
+    assert task_data(run, "taak_zienswijze_regioburgemeester") is None
+    assert completed_lanes(run) == ["RCCB", "RCCB"]
 
 
 # --- procedure 2: middelen JenV ------------------------------------------------------------
@@ -360,16 +432,26 @@ def test_procedure_6_spoed() -> None:
 def test_procedure_6_afwijzing_dan_beroep_door_de_officier() -> None:
     eerste = doorloop("6", {"zienswijze_vereist": True}, {"taak_besluit_korpschef": AFGEWEZEN})
     assert eerste.organisaties == fasen(
-        "RCCB", "RCCB", "REGIOBURGEMEESTER", "OVJ", "RCCB", "KORPSCHEF"
+        "RCCB", "RCCB", "REGIOBURGEMEESTER", "OVJ", "RCCB", "KORPSCHEF", "KORPSCHEF"
     )
+    assert eerste.taken[-1] == "taak_afwijzing_schriftelijk"
     assert beroep_startgegevens(eerste.run) == {"aanvrager": "officier_van_justitie"}
-    beroep = doorloop(
-        "9",
-        beroep_startgegevens(eerste.run),
-        {"taak_beroep_ovj": {"beroep_ingesteld": True}, "taak_besluit_minister": AFGEWEZEN},
-    )
-    assert beroep.organisaties == fasen(("KORPSCHEF", "KORPSCHEF"), "OVJ", "DGPOL", "MINISTER-JENV")
+    beroep = doorloop("9", beroep_startgegevens(eerste.run), {"taak_besluit_minister": AFGEWEZEN})
+    assert beroep.organisaties == fasen("DGPOL", "MINISTER-JENV")
     assert reached_end_events(beroep.run) == ["eind_beroep_afgewezen"]
+
+
+def test_procedure_6_aanwijzing_van_de_minister_dan_le_pob_en_locc() -> None:
+    eerste = doorloop(
+        "6",
+        {"zienswijze_vereist": False},
+        {"taak_besluit_korpschef": {"besluit": "deels_toegekend"}},
+    )
+    assert eerste.organisaties == fasen(
+        "RCCB", "RCCB", "OVJ", "RCCB", "KORPSCHEF", "KORPSCHEF", "LE-POB", "LE-POB"
+    )
+    beroep = doorloop("9", beroep_startgegevens(eerste.run), {"taak_besluit_minister": TOEGEKEND})
+    assert beroep.organisaties == fasen("DGPOL", "MINISTER-JENV", "KORPSCHEF", "LE-POB", "LE-POB")
 
 
 # --- procedure 7: KMar, justitie (art. 57 lid 1) --------------------------------------------
@@ -462,16 +544,3 @@ def test_procedure_8_spoed() -> None:
 def test_procedure_8_niet_ondersteund_door_het_college() -> None:
     walk = doorloop("8", {}, {"taak_aanvraag_doorgeleiden": {"ondersteund": False}})
     assert walk.organisaties == fasen("RCCB", "LE-POB", "LE-POB", "OVJ", "PARKET-GENERAAL")
-
-
-# --- procedure 9: afwijzing en beroep (art. 56 lid 4) ---------------------------------------
-
-
-def test_procedure_9_geen_beroep() -> None:
-    walk = doorloop(
-        "9",
-        {"aanvrager": "burgemeester"},
-        {"taak_beroep_burgemeester": {"beroep_ingesteld": False}},
-    )
-    assert walk.organisaties == fasen(("KORPSCHEF", "KORPSCHEF"), "BURGEMEESTER")
-    assert reached_end_events(walk.run) == ["eind_geen_beroep"]

@@ -136,7 +136,13 @@ TERMIJN = Veld("duur", standaard="PT24H")
 @pytest.mark.parametrize(
     ("procedure", "extra"),
     [
-        ("1", {"zienswijze_vereist": Veld("ja_nee")}),
+        (
+            "1",
+            {
+                "zienswijze_vereist": Veld("ja_nee"),
+                "zienswijze_termijn": Veld("duur", standaard="PT24H"),
+            },
+        ),
         ("2_container_vrt", {}),
         ("2_waterwerper", {"oefening": Veld("ja_nee", standaard=False)}),
         (
@@ -156,7 +162,13 @@ TERMIJN = Veld("duur", standaard="PT24H")
             },
         ),
         ("5", {}),
-        ("6", {"zienswijze_vereist": Veld("ja_nee")}),
+        (
+            "6",
+            {
+                "zienswijze_vereist": Veld("ja_nee"),
+                "zienswijze_termijn": Veld("duur", standaard="PT24H"),
+            },
+        ),
         ("7", {}),
         ("8", {"convenant": Veld("ja_nee", standaard=False)}),
         ("9", {"aanvrager": Veld("keuze", ("burgemeester", "officier_van_justitie"))}),
@@ -174,7 +186,12 @@ def test_startvariabelen_are_what_procedure_start_accepts() -> None:
     required = {n for n, v in startvariabelen("1").items() if v.standaard is None}
     assert required == {"zienswijze_vereist"}
     run = procedure_start("1", {"zienswijze_vereist": True}, now=NOW)
-    assert run.data == {"spoed": False, "formalisatie_termijn": "PT24H", "zienswijze_vereist": True}
+    assert run.data == {
+        "spoed": False,
+        "formalisatie_termijn": "PT24H",
+        "zienswijze_vereist": True,
+        "zienswijze_termijn": "PT24H",
+    }
 
 
 def test_startvariabelen_are_those_of_the_definitions() -> None:

@@ -15,7 +15,15 @@ from politiebijstand.rules import (
 )
 from politiebijstand.rules.organisatiecodes import ORGANISATIECODES
 
-ADVIES_VELDEN = {"uitkomst", "gezag", "routes", "waarschuwingen", "bronnen"}
+ADVIES_VELDEN = {
+    "uitkomst",
+    "gezag",
+    "grondslag",
+    "besluit_door",
+    "routes",
+    "waarschuwingen",
+    "bronnen",
+}
 ROUTE_VELDEN = {
     "leverancier",
     "middel",
@@ -65,6 +73,14 @@ def controleer_advies(advies: dict[str, Any]) -> None:
     assert type(advies["routes"]) is list
     if advies["uitkomst"] != AdviesUitkomst.BIJSTAND.value:
         assert advies["routes"] == []
+    # Interpretation 13: the advice's own grondslag and besluit_door, only outside the factsheet.
+    if advies["uitkomst"] == AdviesUitkomst.BUITEN_FACTSHEET.value:
+        controleer_grondslag(advies["grondslag"])
+        assert advies["grondslag"]["artikel"] in {"56", "59"}
+        assert advies["besluit_door"] == "MINISTER-JENV"
+        assert advies["gezag"] is not None
+    else:
+        assert (advies["grondslag"], advies["besluit_door"]) == (None, None)
     for route in advies["routes"]:
         controleer_route(route)
 
@@ -77,12 +93,8 @@ def controleer_route(route: dict[str, Any]) -> None:
     assert (route["middel"] is not None) is (route["leverancier"] == "middelen_jenv")
     assert type(route["procedure"]) is str
     assert route["procedure"] in PROCEDURES
-    grondslag = route["grondslag"]
-    if grondslag is not None:
-        assert set(grondslag) == {"regeling", "artikel", "lid"}
-        assert type(grondslag["regeling"]) is str
-        assert type(grondslag["artikel"]) is str
-        assert grondslag["lid"] is None or type(grondslag["lid"]) is str
+    if route["grondslag"] is not None:
+        controleer_grondslag(route["grondslag"])
     assert type(route["indiener"]) is str
     assert route["indiener"] in _waarden(Indiener)
     assert type(route["contacten"]) is list
@@ -107,6 +119,15 @@ def controleer_route(route: dict[str, Any]) -> None:
     _teksten(route["bronnen"])
     assert route["bronnen"]
     controleer_formulieren(route)
+
+
+def controleer_grondslag(grondslag: Any) -> None:
+    """Assert the contract's shape of a `grondslag` object (of a route or of the advice)."""
+    assert type(grondslag) is dict
+    assert set(grondslag) == {"regeling", "artikel", "lid"}
+    assert type(grondslag["regeling"]) is str
+    assert type(grondslag["artikel"]) is str
+    assert grondslag["lid"] is None or type(grondslag["lid"]) is str
 
 
 def controleer_formulieren(route: dict[str, Any]) -> None:

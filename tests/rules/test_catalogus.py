@@ -105,12 +105,12 @@ def test_interpretaties_worden_geciteerd_als_vaste_interpretatie_docs_contract()
         assert "interpretation" not in tekst
         assert not re.search(r"interpretatie \d+\b(?! \(docs/contract\))", tekst), r.naam
         geciteerd.update(r.interpretaties)
-    assert geciteerd == set(range(1, 13))
+    assert geciteerd == set(range(1, 14))
     assert regel_van(kmar_openbare_orde).interpretaties == (8,)
 
 
-def test_de_twaalf_vaste_interpretaties_in_het_nederlands() -> None:
-    assert [i.nummer for i in VASTE_INTERPRETATIES] == list(range(1, 13))
+def test_de_dertien_vaste_interpretaties_in_het_nederlands() -> None:
+    assert [i.nummer for i in VASTE_INTERPRETATIES] == list(range(1, 14))
     for i in VASTE_INTERPRETATIES:
         assert i.titel and i.tekst.endswith(".")
         assert not CODETEKST.search(i.tekst), (i.nummer, CODETEKST.search(i.tekst))
@@ -119,8 +119,11 @@ def test_de_twaalf_vaste_interpretaties_in_het_nederlands() -> None:
     assert VASTE_INTERPRETATIES[4].tekst.startswith(
         "Andere delen van de krijgsmacht (procedures 4 en 8) zijn alleen toegestaan als"
     )
-    with pytest.raises(ValueError, match="no interpretation 13"):
-        geciteerde_interpretaties("vaste interpretatie 13 (docs/contract)")
+    assert VASTE_INTERPRETATIES[12].titel == (
+        "Bijstand buiten de factsheet (uitbreiding van het project)"
+    )
+    with pytest.raises(ValueError, match="no interpretation 14"):
+        geciteerde_interpretaties("vaste interpretatie 14 (docs/contract)")
 
 
 def test_regel_van_kmar_openbare_orde() -> None:
@@ -136,6 +139,8 @@ def test_regel_van_kmar_openbare_orde() -> None:
             factsheet("toelichting 3"),
             politiewet("57", "1"),
             politiewet("57", "2"),
+            politiewet("57", "3"),
+            politiewet("14", "1"),
             factsheet("stroomschema A, KMar"),
         ),
         interpretaties=(8,),
@@ -164,7 +169,7 @@ def test_regel_eist_bron_docstring_en_nederlandse_tekst() -> None:
         ("Een regel.", "Zie `eigen_capaciteit`.", "holds code '`'"),
         ("Een regel.", "Zie eigen_capaciteit.", "holds code 'eigen_capaciteit'"),
         ("Een regel.", "Geeft None.", "holds code 'None'"),
-        ("Een regel.", "Zie vaste interpretatie 13 (docs/contract).", "no interpretation 13"),
+        ("Een regel.", "Zie vaste interpretatie 14 (docs/contract).", "no interpretation 14"),
     ):
         with pytest.raises(ValueError, match=re.escape(fout)):
             regel(factsheet("toelichting 1"), samenvatting=samenvatting, toelichting=toelichting)
@@ -199,7 +204,7 @@ def test_catalogus_markdown_noemt_elke_module_en_regel() -> None:
         assert kop in md
         assert f"\nIn de code: `{r.naam}` in `{r.module}`.\n" in md
     assert "- Politiewet 2012, art. 57 lid 1 (BWBR0031788)\n" in md
-    assert md.count("\n### Vaste interpretatie ") == 12
+    assert md.count("\n### Vaste interpretatie ") == 13
     assert (
         "\n### Vaste interpretatie 5: Voorwaarden voor de krijgsmacht\n\n"
         f"{VASTE_INTERPRETATIES[4].tekst}\n"

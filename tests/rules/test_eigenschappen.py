@@ -34,6 +34,7 @@ SITUATIE_VELDEN = {
     "gemeenten",
     "convenant",
     "gevraagd",
+    "bijzondere_bijstandseenheid",
 }
 GEVRAAGD_VELDEN = {
     "leverancier",
@@ -47,11 +48,18 @@ GEVRAAGD_VELDEN = {
 TAKEN = [t.value for t in Politietaak]
 ZONDER_GEVRAAGD = {
     "bewaking_en_beveiliging_rijksdomein",
+    "bewaking_en_beveiliging_personen",
     "vreemdelingentoezicht",
     "geen_politietaak",
 }
 GEVRAAGD_BOOLS = ("oefening", "politie_uitgeput", "kmar_uitgeput", "specialisme_niet_beschikbaar")
-SITUATIE_BOOLS = ("spoed", "aanvrager_is_regioburgemeester", "locatiegebonden", "convenant")
+SITUATIE_BOOLS = (
+    "spoed",
+    "aanvrager_is_regioburgemeester",
+    "locatiegebonden",
+    "convenant",
+    "bijzondere_bijstandseenheid",
+)
 
 geen_bool = st.one_of(
     st.none(),
@@ -269,7 +277,11 @@ def ontbrekend_veld(draw: st.DrawFn) -> tuple[dict[str, Any], str]:
         keuzes.append("indicatie_misdrijf")
     if data["taak"] == Politietaak.GEEN_POLITIETAAK.value:
         keuzes.append("aanvrager")
-    if not data["eigen_capaciteit_toereikend"] and data["taak"] not in ZONDER_GEVRAAGD:
+    if (
+        not data["eigen_capaciteit_toereikend"]
+        and data["taak"] not in ZONDER_GEVRAAGD
+        and not data.get("bijzondere_bijstandseenheid")
+    ):
         keuzes.append("gevraagd")
     if data.get("gevraagd"):
         keuzes.append("leverancier")

@@ -77,7 +77,8 @@ def test_interpretatie_2_hulpverlening_en_vermissing_via_pad_a_of_b() -> None:
         a = advies({"leverancier": "kmar"}, **velden)
         assert a.gezag is Gezag.BURGEMEESTER
         assert [r.procedure for r in a.routes] == ["3"]
-        assert any("procedures 1, 3 en 4" in w for w in a.waarschuwingen)
+        assert any("56 lid 1 (procedure 1)" in w for w in a.waarschuwingen)
+        assert not any("57 lid 1 en 58 lid 1 spreken" in w for w in a.waarschuwingen)
     b = advies(
         {"leverancier": "politie"},
         {"leverancier": "kmar"},
@@ -88,7 +89,7 @@ def test_interpretatie_2_hulpverlening_en_vermissing_via_pad_a_of_b() -> None:
     assert b.gezag is Gezag.OFFICIER_VAN_JUSTITIE
     assert [r.procedure for r in b.routes] == ["6", "7", "8"]
     assert "factsheet, toelichting 12" in b.bronnen
-    assert not any("procedures 1, 3 en 4" in w for w in b.waarschuwingen)
+    assert not any("56 lid 1 (procedure 1)" in w for w in b.waarschuwingen)
 
 
 def test_interpretatie_3_errata_procedure_6_en_toelichting_12() -> None:
@@ -385,3 +386,64 @@ def test_interpretatie_12_onbekende_gemeente_noemt_gemeenten_met_de_naaste_namen
         "gemeenten[0]",
         "onbekende gemeente 'Amsterdma'; bedoelt u Amsterdam?",
     )
+
+
+def test_interpretatie_13_volgorde_buiten_de_factsheet() -> None:
+    personen = "bewaking_en_beveiliging_personen"
+    # Own capacity still comes first; the gezag is derived from the task.
+    eigen = advies(eigen_capaciteit_toereikend=True, taak=personen)
+    assert (eigen.uitkomst, eigen.gezag, eigen.grondslag, eigen.besluit_door) == (
+        AdviesUitkomst.EIGEN_CAPACITEIT,
+        Gezag.MINISTER_JENV,
+        None,
+        None,
+    )
+    # The protection of persons: art. 56 lid 5, whatever is asked, also with the BBE flag.
+    for gevraagd in ((), ({"leverancier": "politie"},), ({"leverancier": "kmar"},)):
+        a = advies(*gevraagd, taak=personen, bijzondere_bijstandseenheid=True)
+        assert (a.uitkomst, a.gezag, a.routes, a.besluit_door) == (
+            AdviesUitkomst.BUITEN_FACTSHEET,
+            Gezag.MINISTER_JENV,
+            (),
+            "MINISTER-JENV",
+        )
+        assert a.grondslag is not None
+        assert (a.grondslag.artikel, a.grondslag.lid) == ("56", "5")
+    # The minister's other tasks stay gezag_minister, also with the BBE flag.
+    rijk = advies(
+        {"leverancier": "politie"},
+        taak="bewaking_en_beveiliging_rijksdomein",
+        bijzondere_bijstandseenheid=True,
+    )
+    assert (rijk.uitkomst, rijk.grondslag, rijk.besluit_door) == (
+        AdviesUitkomst.GEZAG_MINISTER,
+        None,
+        None,
+    )
+    # No police task comes before the BBE.
+    steun = advies(
+        taak="geen_politietaak", aanvrager="burgemeester", bijzondere_bijstandseenheid=True
+    )
+    assert steun.uitkomst is AdviesUitkomst.MILITAIRE_STEUNVERLENING
+    # A BBE under either gezag: art. 59; under the burgemeester with a second warning.
+    ovj = advies(taak=JUSTITIE, bijzondere_bijstandseenheid=True)
+    bm = advies(taak="openbare_orde", bijzondere_bijstandseenheid=True)
+    for a, gezag, waarschuwingen in (
+        (ovj, Gezag.OFFICIER_VAN_JUSTITIE, 1),
+        (bm, Gezag.BURGEMEESTER, 2),
+    ):
+        assert (a.uitkomst, a.gezag, a.routes, a.besluit_door) == (
+            AdviesUitkomst.BUITEN_FACTSHEET,
+            gezag,
+            (),
+            "MINISTER-JENV",
+        )
+        assert a.grondslag is not None
+        assert (a.grondslag.artikel, a.grondslag.lid) == ("59", None)
+        assert len(a.waarschuwingen) == waarschuwingen
+    assert bm.waarschuwingen[1].startswith("Art. 59 laat de officier van justitie het verzoek doen")
+    # Guarding persons as a justice task is unchanged: procedure 6.
+    justitie = advies({"leverancier": "politie"}, taak="taken_ten_dienste_van_justitie")
+    assert justitie.uitkomst is AdviesUitkomst.BIJSTAND
+    assert [r.procedure for r in justitie.routes] == ["6"]
+    assert (justitie.grondslag, justitie.besluit_door) == (None, None)

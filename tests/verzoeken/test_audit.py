@@ -142,7 +142,11 @@ GEVALLEN: dict[str, tuple[str, str, Callable[[], Any]]] = {
         "verzoeken.deelverzoek",
         lambda: (
             services.beroep_instellen(
-                deelverzoek=_afgewezen_procedure_1(), door=gebruiker("GM0344"), nu=NU
+                deelverzoek=_afgewezen_procedure_1(),
+                door=gebruiker("GM0344", Rol.BESLUITVORMER),
+                reden="Bijstand is noodzakelijk.",
+                bevestigd=True,
+                nu=NU,
             ).pk
         ),
     ),
@@ -246,11 +250,14 @@ def test_audit_en_wijziging_samen_of_geen_van_beide() -> None:
 
 def test_keten_intact_na_een_hele_procedure_met_beroep() -> None:
     deel = _afgewezen_procedure_1()
-    services.beroep_instellen(deelverzoek=deel, door=gebruiker("GM0344"), nu=NU)
-    doorlopen(
-        Bijstandsverzoek.objects.get(pk=deel.verzoek_id),
-        {"taak_beroep_burgemeester": {"beroep_ingesteld": True}},
+    services.beroep_instellen(
+        deelverzoek=deel,
+        door=gebruiker("GM0344", Rol.BESLUITVORMER),
+        reden="Bijstand is noodzakelijk.",
+        bevestigd=True,
+        nu=NU,
     )
+    doorlopen(Bijstandsverzoek.objects.get(pk=deel.verzoek_id))
     verificatie = keten_verifieren()
     assert verificatie.intact
     assert verificatie.aantal == AuditLogEntry.objects.count()

@@ -18,6 +18,7 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
+from politiebijstand.accounts.constants import Rol
 from politiebijstand.verzoeken import services
 from politiebijstand.verzoeken.constants import DeelverzoekStatus, TaakStatus, VerzoekStatus
 from politiebijstand.verzoeken.exceptions import GeenToegang
@@ -92,6 +93,7 @@ def test_procedure_1_normaal_met_zienswijze_van_de_regioburgemeester() -> None:
         "spoed": False,
         "formalisatie_termijn": "PT24H",
         "zienswijze_vereist": True,
+        "zienswijze_termijn": "PT24H",
     }
     walk = doorlopen(verzoek)
     assert_walk(walk, P1_NORMAAL, MN_VEENENDAAL)
@@ -126,37 +128,40 @@ def test_procedure_1_spoed_slaat_de_zienswijze_over() -> None:
     assert "GM0344" not in enig_deel(verzoek).verzoek.deelnemende_organisatie_codes()
 
 
+def beroep_door(code: str, deel: Deelverzoek) -> Deelverzoek:
+    """The appeal lodged by a besluitvormer of `code`, with a reason and the confirmation."""
+    return services.beroep_instellen(
+        deelverzoek=deel,
+        door=gebruiker(code, Rol.BESLUITVORMER),
+        reden="Bijstand is noodzakelijk.",
+        bevestigd=True,
+    )
+
+
+#: Procedure 9 after the minister's instruction (Pw 2012 art. 56 lid 4; ADR-0022).
+P9_AANWIJZING: list[Fase] = [
+    "DGPOL",  # DGPOL adviseert de minister
+    "MINISTER-JENV",  # de minister geeft de nodige aanwijzingen aan de korpschef
+    "KORPSCHEF",  # de korpschef informeert LE-POB
+    "LE-POB",  # (als procedure 1 of 6) LE-POB coördineert de bijstand
+    "LE-POB",  # (als procedure 1 of 6) LE-POB informeert het LOCC
+]
+
+
 def test_procedure_1_afwijzing_en_beroep_bij_de_minister_toegekend() -> None:
     verzoek = veenendaal()
     eerste = doorlopen(verzoek, {"taak_besluit_korpschef": AFGEWEZEN})
-    assert_walk(eerste, P1_NORMAAL[:6], MN_VEENENDAAL)
+    assert_walk(eerste, [*P1_NORMAAL[:6], "KORPSCHEF"], MN_VEENENDAAL)
+    assert eerste.taken[-1] == "taak_afwijzing_schriftelijk"
     deel = enig_deel(verzoek)
     assert deel.status == DeelverzoekStatus.AFGEWEZEN
 
-    beroep = services.beroep_instellen(
-        deelverzoek=deel, door=gebruiker("GM0345"), toelichting="Bijstand is noodzakelijk."
-    )
+    beroep = beroep_door("GM0345", deel)
     deel.refresh_from_db()
     assert (beroep.procedure_id, beroep.beroep_op_id, deel.status) == ("9", deel.pk, "in_beroep")
     assert beroep.startgegevens == {"aanvrager": "burgemeester"}
-    walk = doorlopen(
-        verzoek,
-        {
-            "taak_beroep_burgemeester": {"beroep_ingesteld": True},
-            "taak_besluit_minister": TOEGEKEND,
-        },
-    )
-    assert_walk(
-        walk,
-        [
-            ("KORPSCHEF", "KORPSCHEF"),  # afwijzing aan de aanvrager || afschrift aan DGPOL
-            "BURGEMEESTER",  # de burgemeester verzoekt de minister ...
-            "DGPOL",  # DGPOL adviseert de minister
-            "MINISTER-JENV",  # de minister geeft de nodige aanwijzingen aan de korpschef
-            "KORPSCHEF",  # de korpschef informeert LE-POB
-        ],
-        MN_VEENENDAAL,
-    )
+    walk = doorlopen(verzoek, {"taak_besluit_minister": TOEGEKEND})
+    assert_walk(walk, P9_AANWIJZING, MN_VEENENDAAL)
     deel.refresh_from_db()
     beroep.refresh_from_db()
     verzoek.refresh_from_db()
@@ -170,13 +175,8 @@ def test_procedure_1_afwijzing_zonder_beroep_blijft_afgewezen() -> None:
     verzoek = veenendaal()
     doorlopen(verzoek, {"taak_besluit_korpschef": AFGEWEZEN})
     deel = enig_deel(verzoek)
-    services.beroep_instellen(deelverzoek=deel, door=gebruiker("RCCB-MN"))
-    walk = doorlopen(verzoek, {"taak_beroep_burgemeester": {"beroep_ingesteld": False}})
-    assert walk.lanes == fasen(("KORPSCHEF", "KORPSCHEF"), "BURGEMEESTER")
-    deel.refresh_from_db()
-    assert deel.status == DeelverzoekStatus.AFGEWEZEN
-    beroep = Deelverzoek.objects.get(beroep_op=deel)
-    assert beroep.status == DeelverzoekStatus.AFGESLOTEN
+    assert (deel.status, deel.run_afgerond) == (DeelverzoekStatus.AFGEWEZEN, True)
+    assert not Deelverzoek.objects.filter(beroep_op=deel).exists()
 
 
 def test_inzet_na_beroep_door_wie_over_het_deel_besloot_niet_door_een_ander_deel() -> None:
@@ -194,14 +194,8 @@ def test_inzet_na_beroep_door_wie_over_het_deel_besloot_niet_door_een_ander_deel
     doorlopen(verzoek, {"taak_besluit_korpschef": AFGEWEZEN, "taak_besluit_locc": TOEGEKEND})
     (deel, kmar) = Deelverzoek.objects.filter(verzoek=verzoek).order_by("volgnummer")
     assert (deel.procedure_id, kmar.procedure_id, kmar.status) == ("1", "3", "toegekend")
-    services.beroep_instellen(deelverzoek=deel, door=gebruiker("GM0345"))
-    doorlopen(
-        verzoek,
-        {
-            "taak_beroep_burgemeester": {"beroep_ingesteld": True},
-            "taak_besluit_minister": TOEGEKEND,
-        },
-    )
+    beroep_door("GM0345", deel)
+    doorlopen(verzoek, {"taak_besluit_minister": TOEGEKEND})
     deel.refresh_from_db()
     assert deel.status == DeelverzoekStatus.TOEGEKEND
     start, eind = verzoek.periode_start, verzoek.periode_eind
@@ -423,15 +417,12 @@ def test_procedure_6_spoed() -> None:
 def test_procedure_6_afwijzing_en_beroep_door_de_officier_afgewezen() -> None:
     verzoek = justitie([{"leverancier": "politie"}])
     eerste = doorlopen(verzoek, {"taak_besluit_korpschef": AFGEWEZEN})
-    assert_walk(eerste, P6_NORMAAL[:6], MN_OVJ)
+    assert_walk(eerste, [*P6_NORMAAL[:6], "KORPSCHEF"], MN_OVJ)
     deel = enig_deel(verzoek)
-    beroep = services.beroep_instellen(deelverzoek=deel, door=gebruiker("OM-MN"))
+    beroep = beroep_door("OM-MN", deel)
     assert beroep.startgegevens == {"aanvrager": "officier_van_justitie"}
-    walk = doorlopen(
-        verzoek,
-        {"taak_beroep_ovj": {"beroep_ingesteld": True}, "taak_besluit_minister": AFGEWEZEN},
-    )
-    assert_walk(walk, [("KORPSCHEF", "KORPSCHEF"), "OVJ", "DGPOL", "MINISTER-JENV"], MN_OVJ)
+    walk = doorlopen(verzoek, {"taak_besluit_minister": AFGEWEZEN})
+    assert_walk(walk, ["DGPOL", "MINISTER-JENV"], MN_OVJ)
     deel.refresh_from_db()
     beroep.refresh_from_db()
     assert (deel.status, beroep.status) == ("afgewezen", "afgewezen")

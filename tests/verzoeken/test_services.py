@@ -583,7 +583,13 @@ def test_beroep_alleen_na_afwijzing_in_procedure_1_of_6() -> None:
     deel = Deelverzoek.objects.get(verzoek=verzoek)
     voor = toestand()
     with pytest.raises(OngeldigeOvergang):
-        services.beroep_instellen(deelverzoek=deel, door=gebruiker("GM0344"), nu=NU)
+        services.beroep_instellen(
+            deelverzoek=deel,
+            door=gebruiker("GM0344", Rol.BESLUITVORMER),
+            reden="Nodig.",
+            bevestigd=True,
+            nu=NU,
+        )
     assert toestand() == voor
 
 
@@ -593,12 +599,24 @@ def test_beroep_door_een_buitenstaander_wordt_geweigerd() -> None:
     doorlopen(verzoek, {"taak_besluit_korpschef": {"uitkomst": "afgewezen", "motivering": "Nee"}})
     deel = Deelverzoek.objects.get(verzoek=verzoek)
     voor = toestand()
+    burgemeester = gebruiker("GM0344", Rol.BESLUITVORMER)
     with pytest.raises(GeenToegang):
-        services.beroep_instellen(deelverzoek=deel, door=gebruiker("LOCC"), nu=NU)
-    services.beroep_instellen(deelverzoek=deel, door=gebruiker("GM0344"), nu=NU)
+        services.beroep_instellen(
+            deelverzoek=deel,
+            door=gebruiker("LOCC", Rol.BESLUITVORMER),
+            reden="Nodig.",
+            bevestigd=True,
+            nu=NU,
+        )
+    assert toestand() == voor
+    services.beroep_instellen(
+        deelverzoek=deel, door=burgemeester, reden="Nodig.", bevestigd=True, nu=NU
+    )
     assert toestand() != voor
     with pytest.raises(OngeldigeOvergang):
-        services.beroep_instellen(deelverzoek=deel, door=gebruiker("GM0344"), nu=NU)
+        services.beroep_instellen(
+            deelverzoek=deel, door=burgemeester, reden="Nodig.", bevestigd=True, nu=NU
+        )
     assert AuditLogEntry.objects.filter(gebeurtenis="beroep-ingesteld").count() == 1
 
 

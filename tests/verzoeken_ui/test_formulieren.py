@@ -317,27 +317,35 @@ def test_beroep_na_afwijzing_van_procedure_1_start_procedure_9() -> None:
         verzoek,
         {"taak_besluit_korpschef": {"uitkomst": "afgewezen", "motivering": "Geen capaciteit."}},
     )
-    client, _ = als("RCCB-MN")
-    html = inhoud(client.get(f"/verzoeken/{verzoek.uuid}/"))
-    assert (
-        f'href="/verzoeken/{verzoek.uuid}/delen/1/beroep/">Beroep instellen bij de minister</a>'
-        in html
-    )
-    response = client.post(f"/verzoeken/{verzoek.uuid}/delen/1/beroep/", {"toelichting": "Nodig."})
+    link = f'href="/verzoeken/{verzoek.uuid}/delen/1/beroep/">Beroep instellen bij de minister</a>'
+    geldig = {"reden": "Nodig.", "bevestigd": "on"}
+    # The RCCB takes part but never appeals (ADR-0022): no link, and refused, nothing changed.
+    rccb, _ = als("RCCB-MN")
+    assert link not in inhoud(rccb.get(f"/verzoeken/{verzoek.uuid}/"))
+    response = rccb.post(f"/verzoeken/{verzoek.uuid}/delen/1/beroep/", geldig)
+    assert response.status_code == 403
+    assert not Deelverzoek.objects.filter(verzoek=verzoek, procedure_id="9").exists()
+
+    client, _ = als("GM0345", Rol.BESLUITVORMER)
+    assert link in inhoud(client.get(f"/verzoeken/{verzoek.uuid}/"))
+    html = inhoud(client.post(f"/verzoeken/{verzoek.uuid}/delen/1/beroep/", {"reden": "Nodig."}))
+    assert "Ik stel beroep in bij de Minister van Justitie en Veiligheid" in html
+    assert not Deelverzoek.objects.filter(verzoek=verzoek, procedure_id="9").exists()
+    response = client.post(f"/verzoeken/{verzoek.uuid}/delen/1/beroep/", geldig)
     assert response.status_code == 302
     beroep = Deelverzoek.objects.get(verzoek=verzoek, procedure_id="9")
     assert beroep.beroep_op.status == DeelverzoekStatus.IN_BEROEP  # type: ignore[union-attr]
     html = inhoud(client.get(f"/verzoeken/{verzoek.uuid}/"))
     assert "Deel 2: Procedure 9" in html
     assert "Beroep instellen bij de minister</a>" not in html
-    locc, _ = als("LOCC")  # takes part (LE-POB informs it), but does not request
-    response = locc.post(f"/verzoeken/{verzoek.uuid}/delen/2/beroep/")
+    locc, _ = als("LOCC", Rol.BESLUITVORMER)  # takes part (LE-POB informs it), never appeals
+    response = locc.post(f"/verzoeken/{verzoek.uuid}/delen/1/beroep/", geldig)
     assert response.status_code == 403
-    assert "Alleen het RCCB van de vragende eenheid of het bevoegd gezag kan dit doen." in inhoud(
+    assert "Alleen de burgemeester of de officier van justitie die om bijstand vroeg" in inhoud(
         response
     )
     buiten, _ = als("RCCB-AM")
-    assert buiten.post(f"/verzoeken/{verzoek.uuid}/delen/1/beroep/").status_code == 404
+    assert buiten.post(f"/verzoeken/{verzoek.uuid}/delen/1/beroep/", geldig).status_code == 404
 
 
 def test_inzet_starten_verlengen_en_versies_tonen() -> None:

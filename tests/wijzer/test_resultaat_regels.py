@@ -114,7 +114,15 @@ def test_resultaat_en_json_noemen_de_regelversie(client: Client) -> None:
     response = client.get(url)
     assert response.status_code == 200, url
     assert response["X-Regelversie"] == regels_versie()
-    assert set(response.json()) == {"uitkomst", "gezag", "routes", "waarschuwingen", "bronnen"}
+    assert set(response.json()) == {
+        "uitkomst",
+        "gezag",
+        "grondslag",
+        "besluit_door",
+        "routes",
+        "waarschuwingen",
+        "bronnen",
+    }
 
 
 def test_regelcatalogus_toont_versies_bronnen_en_de_elf_interpretaties(client: Client) -> None:
@@ -136,3 +144,20 @@ def test_regelcatalogus_toont_versies_bronnen_en_de_elf_interpretaties(client: C
         'href="#interpretatie-8">8</a>'
     ) in body
     assert "`" not in body
+
+
+def test_buiten_de_factsheet_noemt_artikel_en_wie_beslist(client: Client) -> None:
+    """Contract, interpretation 13 (issue #8, item 8): the DSI through the wizard's answers."""
+    situatie = _situatie(
+        "strafrechtelijke_handhaving", {"leverancier": "politie"}, bijzondere_bijstandseenheid=True
+    )
+    pagina = _pagina(client, situatie)
+    assert "Advies: bijstand buiten de factsheet" in pagina
+    assert "<strong>Grondslag:</strong> art. 59 Politiewet 2012." in pagina
+    assert "<strong>Wie beslist:</strong> Minister van" in pagina
+    assert "(Pw 2012 art. 59)." in pagina
+    assert "pb-route__kop" not in pagina
+    # Without the answer, the same situation follows procedure 6.
+    pagina = _pagina(client, {**situatie, "bijzondere_bijstandseenheid": False})
+    assert "<strong>Grondslag:</strong>" not in pagina
+    assert "procedure 6" in pagina.lower()

@@ -63,8 +63,17 @@ class SituatieSerializer(serializers.Serializer[Any]):
     locatiegebonden = serializers.BooleanField(required=False, default=True)
     gemeenten = serializers.ListField(child=serializers.CharField(), required=False)
     convenant = serializers.BooleanField(required=False, default=False)
+    bijzondere_bijstandseenheid = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="Er wordt een bijzondere bijstandseenheid gevraagd, zoals de Dienst Speciale "
+        "Interventies (Politiewet 2012 art. 59; vaste interpretatie 13).",
+    )
     gevraagd = GevraagdSerializer(
-        many=True, required=False, help_text="Verplicht tenzij de eigen capaciteit volstaat."
+        many=True,
+        required=False,
+        help_text="Verplicht tenzij de eigen capaciteit volstaat, de taak onder de minister "
+        "valt of geen politietaak is, of een bijzondere bijstandseenheid wordt gevraagd.",
     )
 
 
@@ -120,6 +129,16 @@ class AdviesSerializer(serializers.Serializer[Any]):
 
     uitkomst = serializers.ChoiceField(choices=_keuzes(AdviesUitkomst))
     gezag = serializers.ChoiceField(choices=_keuzes(Gezag), allow_null=True)
+    grondslag = GrondslagSerializer(
+        allow_null=True,
+        help_text="Alleen bij uitkomst 'buiten_factsheet': het artikel dat de bijstand regelt "
+        "(Politiewet 2012 art. 56 lid 5 of art. 59; vaste interpretatie 13); anders null.",
+    )
+    besluit_door = serializers.CharField(
+        allow_null=True,
+        help_text="Alleen bij uitkomst 'buiten_factsheet': wie beslist ('MINISTER-JENV'); "
+        "anders null.",
+    )
     routes = RouteSerializer(many=True)
     waarschuwingen = serializers.ListField(child=serializers.CharField())
     bronnen = serializers.ListField(child=serializers.CharField())

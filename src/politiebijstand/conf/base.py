@@ -254,6 +254,9 @@ CONTENT_SECURITY_POLICY = {
 # --- Requests, timers, outbox and the worker (issue #4) ----------------------------------------
 # PB_FORMALISATIE_TERMIJN: on the urgent path, the written formalisation is due this long after
 #     the phone call (ISO 8601 duration, default "PT24H" = 24 hours).
+# PB_ZIENSWIJZE_TERMIJN: in procedures 1 and 6, the regioburgemeester is given this long for
+#     the zienswijze (Pw 2012 art. 56 lid 3); after it the request proceeds, recorded as "geen
+#     zienswijze binnen de termijn" (ISO 8601 duration, default "PT24H" = 24 hours; ADR-0023).
 # PB_HERINNERING_VOOR_SECONDEN: a reminder is sent this long before a task's due time (seconds,
 #     default 7200 = 2 hours).
 # PB_BERICHT_LEASE_SECONDEN: a worker holds a message of the outbox this long while sending it;
@@ -266,6 +269,7 @@ CONTENT_SECURITY_POLICY = {
 # PB_HUEY_IMMEDIATE: "1" runs jobs at once in the calling process (bool, default off; on in
 #     tests).
 FORMALISATIE_TERMIJN = env("PB_FORMALISATIE_TERMIJN", "PT24H")
+ZIENSWIJZE_TERMIJN = env("PB_ZIENSWIJZE_TERMIJN", "PT24H")
 HERINNERING_VOOR_SECONDEN = int(env("PB_HERINNERING_VOOR_SECONDEN", "7200"))
 BERICHT_LEASE_SECONDEN = int(env("PB_BERICHT_LEASE_SECONDEN", "300"))
 BERICHT_MAX_POGINGEN = int(env("PB_BERICHT_MAX_POGINGEN", "8"))

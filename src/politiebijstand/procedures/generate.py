@@ -259,7 +259,7 @@ class _Router:
 def _flow_node(process: ET.Element, proces: Proces, knoop: Knoop) -> None:
     attrs = {"id": knoop.id, "name": knoop.naam}
     if knoop.soort == "timer":
-        attrs["cancelActivity"] = "false"
+        attrs["cancelActivity"] = "true" if knoop.onderbreekt else "false"
         attrs["attachedToRef"] = _attached(knoop)
     el = ET.SubElement(process, _q("bpmn", BPMN_TAG[knoop.soort]), attrs)
     if knoop.documentatie:

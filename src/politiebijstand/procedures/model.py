@@ -90,6 +90,8 @@ class Knoop:
         velden: fields the task must record (user task) or start variables (start event).
         aan: for a timer boundary event, the id of the task it is attached to.
         duur: for a timer, the Python expression giving an ISO 8601 duration.
+        onderbreekt: for a timer, whether it cancels its task when it fires (an interrupting
+            boundary event); by default a timer leaves its task open.
         rij: layout hint: the row within the lane.
     """
 
@@ -103,6 +105,7 @@ class Knoop:
     velden: dict[str, Veld] = field(default_factory=dict)
     aan: str | None = None
     duur: str | None = None
+    onderbreekt: bool = False
     rij: int | None = None
 
     @property
@@ -209,9 +212,21 @@ class Proces:
     def en(self, id: str, naam: str, lane: str, *, rij: int | None = None) -> str:
         return self._voeg_toe(Knoop(id, "parallel", naam, lane, rij=rij))
 
-    def timer(self, id: str, naam: str, *, aan: str, duur: str, noot: str | None = None) -> str:
+    def timer(
+        self,
+        id: str,
+        naam: str,
+        *,
+        aan: str,
+        duur: str,
+        noot: str | None = None,
+        onderbreekt: bool = False,
+    ) -> str:
         lane = self.knopen[aan].lane
-        return self._voeg_toe(Knoop(id, "timer", naam, lane, noot=noot, aan=aan, duur=duur))
+        knoop = Knoop(
+            id, "timer", naam, lane, noot=noot, aan=aan, duur=duur, onderbreekt=onderbreekt
+        )
+        return self._voeg_toe(knoop)
 
     def stroom(
         self, van: str, naar: str, naam: str | None = None, conditie: str | None = None

@@ -13,12 +13,20 @@ class AdviesUitkomst(StrEnum):
     BIJSTAND = "bijstand"
     EIGEN_CAPACITEIT = "eigen_capaciteit"
     GEZAG_MINISTER = "gezag_minister"
+    #: Bijstand that the Politiewet 2012 rules outside the factsheet: Pw art. 56 lid 5 or 59
+    #: (contract, interpretation 13).
+    BUITEN_FACTSHEET = "buiten_factsheet"
     MILITAIRE_STEUNVERLENING = "militaire_steunverlening"
     NIET_MOGELIJK = "niet_mogelijk"
 
 
 class Gezag(StrEnum):
-    """Who holds authority (gezag) over the deployment (Pw 2012 art. 11, 12, 14)."""
+    """Who holds authority (gezag) over the deployment.
+
+    Pw 2012 art. 11 and 12; for the KMar and soldiers giving bijstand also art. 14 lid 1, 2
+    and 4. Foreign police work under the same gezag by treaty (factsheet, "Politie en bevoegd
+    gezag"), not by art. 14.
+    """
 
     BURGEMEESTER = "burgemeester"
     OFFICIER_VAN_JUSTITIE = "officier_van_justitie"
@@ -154,19 +162,28 @@ class Route:
 
 @dataclass(frozen=True, slots=True)
 class Advies:
-    """The routing advice for a `Situatie` (contract `Advies`)."""
+    """The routing advice for a `Situatie` (contract `Advies`).
+
+    `grondslag` and `besluit_door` (an organisation code) are set only for the outcome
+    `BUITEN_FACTSHEET`: the article that governs the bijstand and who decides (contract,
+    interpretation 13); None otherwise, where each route has its own.
+    """
 
     uitkomst: AdviesUitkomst
     gezag: Gezag | None
     routes: tuple[Route, ...] = ()
     waarschuwingen: tuple[str, ...] = ()
     bronnen: tuple[str, ...] = field(default_factory=tuple)
+    grondslag: Grondslag | None = None
+    besluit_door: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's JSON object (only JSON types: str, bool, None, list, dict)."""
         return {
             "uitkomst": self.uitkomst.value,
             "gezag": self.gezag.value if self.gezag else None,
+            "grondslag": self.grondslag.to_dict() if self.grondslag else None,
+            "besluit_door": self.besluit_door,
             "routes": [r.to_dict() for r in self.routes],
             "waarschuwingen": list(self.waarschuwingen),
             "bronnen": list(self.bronnen),

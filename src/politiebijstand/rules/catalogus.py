@@ -37,6 +37,7 @@ CODETEKST = re.compile(r"`|\b\w+_\w+\b|\w\(\)|\b(?:None|True|False|null|true|fal
 #: The rule modules, in catalogue order (relative to `politiebijstand.rules`).
 MODULES: tuple[str, ...] = (
     "politiewet_2012.bijstand_gezag",
+    "politiewet_2012.bijstand_buiten_factsheet",
     "politiewet_2012.steunverlening",
     "politiewet_2012.bijstand_eenheden",
     "politiewet_2012.bijstand_middelen",

@@ -1,7 +1,8 @@
 """The routing engine: `advies_bepalen(Situatie) -> Advies`.
 
-It composes the rules of `politiewet_2012` in the order the contract fixes (interpretation
-1): own capacity, the minister's own tasks, no police task, then one route per requested
+It composes the rules of `politiewet_2012` in the order the contract fixes (interpretations
+1 and 13): own capacity, the protection of persons (art. 56 lid 5), the minister's other
+tasks, no police task, a bijzondere bijstandseenheid (art. 59), then one route per requested
 provider on path A or B, and finally the rules that act on all routes (urgency, forms per
 municipality, financing, errata). Every `Uitkomst` used adds its sources to the advice (or to
 its route) and its warnings to `Advies.waarschuwingen`.
@@ -16,6 +17,7 @@ from typing import TypeVar
 from politiebijstand.rules.advies import Advies, AdviesUitkomst, Gezag, Route
 from politiebijstand.rules.bron import Bron
 from politiebijstand.rules.politiewet_2012 import (
+    bijstand_buiten_factsheet,
     bijstand_buitenland,
     bijstand_eenheden,
     bijstand_gezag,
@@ -27,6 +29,7 @@ from politiebijstand.rules.politiewet_2012 import (
     financiering,
     steunverlening,
 )
+from politiebijstand.rules.politiewet_2012.bijstand_buiten_factsheet import BuitenFactsheet
 from politiebijstand.rules.politiewet_2012.bijstand_gezag import Pad
 from politiebijstand.rules.situatie import Gevraagd, Leverancier, Situatie
 from politiebijstand.rules.uitkomst import Uitkomst, labels
@@ -73,7 +76,11 @@ class _Verslag:
         return uitkomst.value
 
     def advies(
-        self, uitkomst: AdviesUitkomst, gezag: Gezag | None, routes: tuple[Route, ...] = ()
+        self,
+        uitkomst: AdviesUitkomst,
+        gezag: Gezag | None,
+        routes: tuple[Route, ...] = (),
+        buiten: BuitenFactsheet | None = None,
     ) -> Advies:
         return Advies(
             uitkomst=uitkomst,
@@ -81,6 +88,8 @@ class _Verslag:
             routes=routes,
             waarschuwingen=tuple(self.waarschuwingen),
             bronnen=labels(self.bronnen),
+            grondslag=buiten.grondslag if buiten else None,
+            besluit_door=buiten.besluit_door if buiten else None,
         )
 
 
@@ -104,19 +113,25 @@ def advies_bepalen(situatie: Situatie) -> Advies:
             requires (`indicatie_misdrijf` for a missing person, `aanvrager` for no police
             task, `middel` for Ministry resources), or with a municipality it would refuse.
 
-    Bron: docs/contract/advies.md (interpretations 1-12); factsheet, stroomschema and
-    toelichting 1-12; Politiewet 2012 art. 11, 12, 56, 57, 58.
+    Bron: docs/contract/advies.md (interpretations 1-13); factsheet, stroomschema and
+    toelichting 1-12; Politiewet 2012 art. 11, 12, 14, 42, 56, 57, 58, 59.
     """
     verslag = _Verslag()
     eigen = verslag.gebruik(bijstand_gezag.eigen_capaciteit(situatie))
     gezag = verslag.gebruik(bijstand_gezag.gezag_voor_taak(situatie))
     if eigen:
         return verslag.advies(AdviesUitkomst.EIGEN_CAPACITEIT, gezag)
+    personen = bijstand_buiten_factsheet.beveiliging_personen(situatie)
+    if buiten := verslag.gebruik_als_van_toepassing(personen):
+        return verslag.advies(AdviesUitkomst.BUITEN_FACTSHEET, gezag, buiten=buiten)
     if verslag.gebruik_als_van_toepassing(bijstand_gezag.taak_onder_gezag_minister(situatie)):
         return verslag.advies(AdviesUitkomst.GEZAG_MINISTER, gezag)
     if gezag is None:
         uitkomst = verslag.gebruik(steunverlening.militaire_steunverlening(situatie))
         return verslag.advies(uitkomst, gezag)
+    bbe = bijstand_buiten_factsheet.bijzondere_bijstandseenheid(situatie, gezag)
+    if buiten := verslag.gebruik_als_van_toepassing(bbe):
+        return verslag.advies(AdviesUitkomst.BUITEN_FACTSHEET, gezag, buiten=buiten)
 
     pad = verslag.gebruik(bijstand_gezag.pad_voor_situatie(situatie, gezag))
     routes: list[Route] = []

@@ -1,4 +1,4 @@
-"""The twelve fixed interpretations of the contract, in Dutch, for the rule catalogue.
+"""The thirteen fixed interpretations of the contract, in Dutch, for the rule catalogue.
 
 Where the factsheet is silent, ambiguous or contradicts the law, the engine follows the
 interpretations fixed in the contract (`docs/contract/advies.md`, "Interpretations fixed
@@ -22,7 +22,7 @@ class Interpretatie:
     """One fixed interpretation of the contract.
 
     Attributes:
-        nummer: its number in the contract, 1 to 12.
+        nummer: its number in the contract, 1 to 13.
         titel: a short Dutch title.
         tekst: the interpretation in Dutch.
     """
@@ -50,10 +50,11 @@ VASTE_INTERPRETATIES: tuple[Interpretatie, ...] = (
         2,
         "Hulpverlening en vermissing",
         "Hulpverlening, en een vermissing zonder aanwijzing voor een misdrijf, vallen onder "
-        "het gezag van de burgemeester en volgen pad A, met een waarschuwing dat de artikelen "
-        "van procedures 1, 3 en 4 spreken van handhaving van de openbare orde. Een vermissing "
-        "met een aanwijzing voor een misdrijf valt onder het gezag van de officier van "
-        "justitie en volgt pad B (toelichting 12).",
+        "het gezag van de burgemeester en volgen pad A, met een waarschuwing dat het artikel "
+        "van procedure 1 (Pw 2012 art. 56 lid 1) spreekt van handhaving van de openbare orde "
+        "en de factsheet procedures 3 en 4 zo noemt; art. 57 lid 1 en 58 lid 1 noemen geen "
+        "taak. Een vermissing met een aanwijzing voor een misdrijf valt onder het gezag van de "
+        "officier van justitie en volgt pad B (toelichting 12).",
     ),
     Interpretatie(
         3,
@@ -148,6 +149,28 @@ VASTE_INTERPRETATIES: tuple[Interpretatie, ...] = (
         "spoed niet vooraf vereist). Een gemeente die de referentiegegevens niet kennen, geeft "
         "een foutmelding die het veld gemeenten noemt, met de namen die er het meest op lijken.",
     ),
+    Interpretatie(
+        13,
+        "Bijstand buiten de factsheet (uitbreiding van het project)",
+        "Twee soorten bijstand regelt de Politiewet 2012, maar laat de factsheet weg. Het "
+        "advies zegt dan dat de bijstand buiten de factsheet valt, noemt het artikel en wie "
+        "beslist, geeft een waarschuwing en geen procedure 1, 6 of 8. Ten eerste de bewaking "
+        "en beveiliging van leden van het koninklijk huis en van personen die de minister "
+        "aanwijst, een taak van de landelijke eenheid (art. 42 lid 1 onder c) onder het gezag "
+        "van de minister (voetnoot 2: taken in het rijksdomein): heeft de landelijke eenheid "
+        "bijstand van andere eenheden nodig, dan geeft de minister de korpschef de nodige "
+        "opdrachten (art. 56 lid 5); niemand dient een verzoek in. Wordt daarbij de KMar of de "
+        "krijgsmacht gevraagd, dan waarschuwt het advies dat art. 57 en 58 gelden. Ten tweede "
+        "een bijzondere bijstandseenheid (de Dienst Speciale Interventies van de politie, of "
+        "een bijzondere eenheid van de KMar of de krijgsmacht): de officier van justitie "
+        "vraagt haar via het College van procureurs-generaal aan de minister, die beslist of "
+        "en hoe en de Minister van Defensie informeert (art. 59). Valt de inzet onder het "
+        "gezag van de burgemeester, dan waarschuwt het advies dat art. 59 de officier van "
+        "justitie het verzoek laat doen. De volgorde van beoordeling (1) wordt: eigen "
+        "capaciteit, beveiliging van personen, de andere taken van de minister, geen "
+        "politietaak, een bijzondere bijstandseenheid, en anders bijstand. Toegevoegd op "
+        "2026-12-03 (ADR-0025).",
+    ),
 )
 
 
@@ -155,7 +178,7 @@ def geciteerde_interpretaties(tekst: str) -> tuple[int, ...]:
     """The numbers of the interpretations a Dutch text cites, in order, each once.
 
     Raises:
-        ValueError: a cited number is not one of the contract's interpretations (1 to 12).
+        ValueError: a cited number is not one of the contract's interpretations (1 to 13).
     """
     nummers = tuple(dict.fromkeys(int(n) for n in _CITAAT.findall(tekst)))
     bekend = {i.nummer for i in VASTE_INTERPRETATIES}

@@ -45,6 +45,9 @@ class Politietaak(StrEnum):
     STRAFRECHTELIJKE_HANDHAVING = "strafrechtelijke_handhaving"
     TAKEN_TEN_DIENSTE_VAN_JUSTITIE = "taken_ten_dienste_van_justitie"
     BEWAKING_EN_BEVEILIGING_RIJKSDOMEIN = "bewaking_en_beveiliging_rijksdomein"
+    #: Guarding members of the royal house and persons the minister designates, a task of the
+    #: national unit (Pw art. 42 lid 1 onder c; bijstand by art. 56 lid 5; interpretation 13).
+    BEWAKING_EN_BEVEILIGING_PERSONEN = "bewaking_en_beveiliging_personen"
     VREEMDELINGENTOEZICHT = "vreemdelingentoezicht"
     GEEN_POLITIETAAK = "geen_politietaak"
 
@@ -115,6 +118,9 @@ class Situatie:
     gemeenten: tuple[str, ...] = ()
     convenant: bool = False
     gevraagd: tuple[Gevraagd, ...] = field(default_factory=tuple)
+    #: A bijzondere bijstandseenheid (DSI, special units of KMar or armed forces) is asked
+    #: (Pw art. 59; contract, interpretation 13). A human judgement, recorded as input.
+    bijzondere_bijstandseenheid: bool = False
 
 
 def _toon(waarde: Any) -> str:
@@ -155,6 +161,7 @@ _SITUATIE_VELDEN = frozenset(
         "gemeenten",
         "convenant",
         "gevraagd",
+        "bijzondere_bijstandseenheid",
     }
 )
 _GEVRAAGD_VELDEN = frozenset(
@@ -256,8 +263,9 @@ def situatie_from_dict(data: Any) -> Situatie:
         OngeldigeSituatie: unknown field, wrong type, unknown enum value, or a missing
             required field (`eigen_capaciteit_toereikend`, `taak`; `indicatie_misdrijf` when
             `taak` is `vermissing`; `aanvrager` when `taak` is `geen_politietaak`; `gevraagd`,
-            with at least one item, unless own capacity suffices or the task is the minister's
-            or no police task; `middel` for `middelen_jenv`); more than `MAX_GEMEENTEN`
+            with at least one item, unless own capacity suffices, the task is the minister's
+            or no police task, or `bijzondere_bijstandseenheid` is true; `middel` for
+            `middelen_jenv`); more than `MAX_GEMEENTEN`
             municipalities, a name that is empty, longer than `MAX_GEMEENTE_LENGTE` after
             trimming, holds a control character or repeats an earlier one (ignoring case); the
             same provider (`leverancier` and `middel`) twice in `gevraagd`; a `land` that is
@@ -293,8 +301,10 @@ def situatie_from_dict(data: Any) -> Situatie:
     if not isinstance(gemeenten_raw, list):
         raise OngeldigeSituatie("gemeenten", "moet een lijst van gemeentenamen zijn")
     gemeenten = gemeenten_valideren(gemeenten_raw)
+    bbe = _bool(data, "bijzondere_bijstandseenheid", "bijzondere_bijstandseenheid", False)
+    zonder_gevraagd = eigen or bbe or taak in _TAKEN_ZONDER_GEVRAAGD
     if "gevraagd" not in data or data["gevraagd"] is None:
-        if not eigen and taak not in _TAKEN_ZONDER_GEVRAAGD:
+        if not zonder_gevraagd:
             raise OngeldigeSituatie(
                 "gevraagd", "verplicht: welke leverancier(s) van bijstand zijn nodig?"
             )
@@ -304,7 +314,7 @@ def situatie_from_dict(data: Any) -> Situatie:
         if not isinstance(gevraagd_raw, list):
             raise OngeldigeSituatie("gevraagd", "moet een lijst zijn")
     gevraagd = _gevraagd_lijst(gevraagd_raw)
-    if not gevraagd and not eigen and taak not in _TAKEN_ZONDER_GEVRAAGD:
+    if not gevraagd and not zonder_gevraagd:
         raise OngeldigeSituatie(
             "gevraagd", "kies minstens één leverancier van bijstand (de lijst is leeg)"
         )
@@ -321,14 +331,16 @@ def situatie_from_dict(data: Any) -> Situatie:
         gemeenten=tuple(gemeenten),
         convenant=_bool(data, "convenant", "convenant", False),
         gevraagd=gevraagd,
+        bijzondere_bijstandseenheid=bbe,
     )
 
 
 # Tasks for which the outcome does not depend on the requested providers (contract,
-# interpretation 1): the minister's own tasks and tasks that are no police task.
+# interpretations 1 and 13): the minister's own tasks and tasks that are no police task.
 _TAKEN_ZONDER_GEVRAAGD = frozenset(
     {
         Politietaak.BEWAKING_EN_BEVEILIGING_RIJKSDOMEIN,
+        Politietaak.BEWAKING_EN_BEVEILIGING_PERSONEN,
         Politietaak.VREEMDELINGENTOEZICHT,
         Politietaak.GEEN_POLITIETAAK,
     }

@@ -326,10 +326,8 @@ BERICHT_BIJ_STAP: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("*", "taak_aanvraag_doorgeleiden"): ("OZI",),
     ("7", "taak_le_pob_informeren"): ("LE-POB",),
     ("9", "taak_le_pob_informeren"): ("LE-POB",),
-    ("9", "taak_afwijzing_aanvrager"): ("AANVRAGER",),
-    ("9", "taak_afschrift_dgpol"): ("DGPOL",),
-    ("9", "taak_beroep_burgemeester"): ("MINISTER-JENV",),
-    ("9", "taak_beroep_ovj"): ("MINISTER-JENV",),
+    # The written rejection of 1 and 6 (to the requester, copy to DGPOL) has messages of its
+    # own with the reasons (`services.besluiten.afwijzing_berichten`, ADR-0022).
     ("9", "taak_advies_dgpol"): ("MINISTER-JENV",),
     ("9", "taak_besluit_minister"): ("KORPSCHEF",),
 }

@@ -185,8 +185,10 @@ class TaakForm(StapForm):
             "Gezag is de beslissingsbevoegdheid over de inzet en het optreden van de politie. "
             "Bij openbare orde en hulpverlening heeft de burgemeester het gezag "
             "(Politiewet 2012, art. 11); bij strafrechtelijke handhaving en taken ten dienste "
-            "van justitie de officier van justitie (art. 12). Ook bijstand door defensie of "
-            "buitenlandse politie werkt onder dat gezag (art. 14).",
+            "van justitie de officier van justitie (art. 12). Ook de KMar en andere militairen "
+            "die bijstand verlenen, werken onder dat gezag (art. 14 lid 1, 2 en 4); "
+            "buitenlandse politie doet dat op grond van verdragen (factsheet, 'Politie en "
+            "bevoegd gezag').",
         ),
         (
             "Waarom de taak eerst?",
@@ -389,10 +391,31 @@ class DetailsForm(StapForm):
         ),
         verplicht="Geef aan of een convenant van toepassing is.",
     )
+    # Optional, "nee" when left open: the rare case must not cost every user a question
+    # (contract, interpretation 13).
+    bijzondere_bijstandseenheid = forms.TypedChoiceField(
+        label="Wordt een bijzondere bijstandseenheid gevraagd?",
+        help_text=(
+            "Bijvoorbeeld de Dienst Speciale Interventies (DSI) van de politie, of een "
+            "bijzondere eenheid van de KMar of de krijgsmacht. Die bijstand valt buiten de "
+            "factsheet: de officier van justitie vraagt haar aan de minister, die beslist "
+            "(Politiewet 2012, art. 59). Leeg laten betekent nee."
+        ),
+        choices=JA_NEE,
+        coerce=lambda value: value == JA,
+        required=False,
+        empty_value=None,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": "Kies ja of nee."},
+    )
 
     def __init__(self, *args: Any, antwoorden: Mapping[str, Any], **kwargs: Any) -> None:
         super().__init__(*args, antwoorden=antwoorden, **kwargs)
         for naam in list(self.fields):
+            if naam == "bijzondere_bijstandseenheid" and bijzondere_bijstandseenheid_vraag(
+                antwoorden
+            ):
+                continue
             if naam not in details_velden(antwoorden):
                 del self.fields[naam]
 
@@ -433,7 +456,8 @@ def details_velden(antwoorden: Mapping[str, Any]) -> list[str]:
     `aanvrager_is_regioburgemeester` only plays a part in procedure 1 (path A, another
     unit: contract interpretation 4) and is asked on a step of its own; `locatiegebonden`
     only in procedures 3 and 4 (path A, KMar or armed forces: interpretation 8);
-    `convenant` only in procedure 8 (path B, armed forces: interpretation 10).
+    `convenant` only in procedure 8 (path B, armed forces: interpretation 10). The optional
+    `bijzondere_bijstandseenheid` is not among them: see `bijzondere_bijstandseenheid_vraag`.
     """
     leveranciers = _leveranciers(antwoorden)
     velden = ["spoed", "gemeenten"]
@@ -445,6 +469,22 @@ def details_velden(antwoorden: Mapping[str, Any]) -> list[str]:
     if pad(antwoorden) == "B" and Leverancier.KRIJGSMACHT in leveranciers:
         velden.append("convenant")
     return velden
+
+
+#: The providers that have bijzondere bijstandseenheden (Pw art. 59).
+_BIJZONDERE_BIJSTANDSEENHEDEN = frozenset(
+    {Leverancier.POLITIE, Leverancier.KMAR, Leverancier.KRIJGSMACHT}
+)
+
+
+def bijzondere_bijstandseenheid_vraag(antwoorden: Mapping[str, Any]) -> bool:
+    """Whether the details step offers the optional question on a bijzondere bijstandseenheid.
+
+    When the police, the KMar or the armed forces are asked: their special units are meant
+    (Pw art. 59; contract, interpretation 13). Left open it means no, and then it is left
+    out of the situation and of the bookmarkable query, so the common case is unchanged.
+    """
+    return bool(_BIJZONDERE_BIJSTANDSEENHEDEN.intersection(_leveranciers(antwoorden)))
 
 
 def _na_capaciteit(antwoorden: Mapping[str, Any]) -> bool:
@@ -626,6 +666,10 @@ def naar_situatie(antwoorden: Mapping[str, Any]) -> dict[str, Any]:
         return situatie
     for veld in details_velden(antwoorden):
         situatie[veld] = antwoorden[veld]
+    if bijzondere_bijstandseenheid_vraag(antwoorden) and antwoorden.get(
+        "bijzondere_bijstandseenheid"
+    ):
+        situatie["bijzondere_bijstandseenheid"] = True
     situatie["gevraagd"] = list(_gevraagd(antwoorden))
     return situatie
 
@@ -680,6 +724,8 @@ def canonieke_query(voortgang_: Voortgang) -> QueryDict:
             break
         for veld in stap.form(antwoorden=voortgang_.antwoorden).fields:
             waarden = _query_waarden(veld, voortgang_.antwoorden.get(veld))
+            if veld == "bijzondere_bijstandseenheid" and not voortgang_.antwoorden.get(veld):
+                continue  # optional, "nee" when left open
             if veld in voortgang_.antwoorden and waarden:
                 query.setlist(veld, waarden)
     return query
@@ -706,6 +752,8 @@ def samenvatting(voortgang_: Voortgang) -> list[Antwoord]:
 
 
 def _in_woorden(field: forms.Field, waarde: Any) -> str:
+    if waarde is None and isinstance(field, forms.TypedChoiceField) and not field.required:
+        return "Nee"  # an optional yes/no question left open
     if isinstance(waarde, bool):
         return "Ja" if waarde else "Nee"
     if isinstance(field, forms.ChoiceField):
@@ -748,6 +796,8 @@ def query_van_situatie(situatie: Mapping[str, Any]) -> QueryDict:
     for veld, standaard in _STANDAARDWAARDEN.items():
         waarde = situatie.get(veld)
         query.setlist(veld, _query_waarden(veld, standaard if waarde is None else waarde))
+    if situatie.get("bijzondere_bijstandseenheid") is True:
+        query.setlist("bijzondere_bijstandseenheid", [JA])
     if situatie.get("gemeenten"):
         query.setlist("gemeenten", _query_waarden("gemeenten", list(situatie["gemeenten"])))
     gevraagd = list(situatie.get("gevraagd") or [])

@@ -27,6 +27,10 @@ TAAK: dict[str, str] = {
         "Taken ten dienste van justitie, waaronder het waken over de veiligheid van personen"
     ),
     Politietaak.BEWAKING_EN_BEVEILIGING_RIJKSDOMEIN: "Bewaking en beveiliging in het rijksdomein",
+    Politietaak.BEWAKING_EN_BEVEILIGING_PERSONEN: (
+        "Bewaking en beveiliging van personen door de landelijke eenheid (koninklijk huis, "
+        "door de minister aangewezen personen)"
+    ),
     Politietaak.VREEMDELINGENTOEZICHT: "Toezicht op vreemdelingen (Vreemdelingenwet)",
     Politietaak.GEEN_POLITIETAAK: "Geen politietaak (bijvoorbeeld militaire hulp bij een ramp)",
 }
@@ -40,6 +44,10 @@ TAAK_UITLEG: dict[str, str] = {
         "Bijvoorbeeld beveiliging bij een rechtszaak of persoonsbeveiliging."
     ),
     Politietaak.BEWAKING_EN_BEVEILIGING_RIJKSDOMEIN: "Valt onder het gezag van de minister.",
+    Politietaak.BEWAKING_EN_BEVEILIGING_PERSONEN: (
+        "Valt onder het gezag van de minister; de minister geeft de korpschef opdrachten "
+        "(Politiewet 2012, art. 56 lid 5)."
+    ),
     Politietaak.VREEMDELINGENTOEZICHT: "Valt onder het gezag van de minister.",
     Politietaak.GEEN_POLITIETAAK: (
         "Er wordt om militaire steun gevraagd voor iets anders dan politiewerk."
@@ -97,6 +105,10 @@ UITKOMST: dict[str, str] = {
         "Veiligheid. De minister kan opdrachten geven; de bijstandsprocedures van de "
         "factsheet gelden hier niet."
     ),
+    AdviesUitkomst.BUITEN_FACTSHEET: (
+        "Deze bijstand valt buiten de factsheet: de Politiewet 2012 regelt hiervoor een eigen "
+        "weg. Hieronder staan het artikel en wie beslist."
+    ),
     AdviesUitkomst.MILITAIRE_STEUNVERLENING: (
         "Het gaat niet om een politietaak. De burgemeester kan militaire steunverlening in "
         "het openbaar belang aanvragen (Regeling militaire steunverlening), niet via de "
@@ -113,6 +125,7 @@ UITKOMST_KOP: dict[str, str] = {
     AdviesUitkomst.BIJSTAND: "Advies: bijstand aan de politie",
     AdviesUitkomst.EIGEN_CAPACITEIT: "Advies: de eenheid voorziet zelf, geen bijstand nodig",
     AdviesUitkomst.GEZAG_MINISTER: "Advies: gezag van de minister, geen bijstandsprocedure",
+    AdviesUitkomst.BUITEN_FACTSHEET: "Advies: bijstand buiten de factsheet",
     AdviesUitkomst.MILITAIRE_STEUNVERLENING: (
         "Advies: militaire steunverlening in het openbaar belang, geen bijstand"
     ),

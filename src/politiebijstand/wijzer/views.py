@@ -142,7 +142,10 @@ def _nieuwe_vragen(
         return []
     if not gewijzigd and not any(naam in data for naam in form.fields):
         return []
-    return [str(veld.label) for naam, veld in form.fields.items() if naam not in data]
+    # An optional question (a bijzondere bijstandseenheid) is no new question to point at.
+    return [
+        str(veld.label) for naam, veld in form.fields.items() if naam not in data and veld.required
+    ]
 
 
 def _initial(huidige: Stap, data: QueryDict, stand: Voortgang) -> dict[str, Any]:
@@ -299,6 +302,8 @@ class RouteWeergave:
 
 def _codes(advies: Advies) -> list[str]:
     codes = list(teksten.SPOED_CODES)
+    if advies.besluit_door:
+        codes.append(advies.besluit_door)
     for route in advies.routes:
         codes += route.contacten
         codes += [c for c in (route.formulier_naar, route.besluit_door) if c]
@@ -417,6 +422,15 @@ def resultaat(request: HttpRequest) -> HttpResponse:
             "kop": _kop(advies),
             "aanvraagbaar": bool(aanvraagbare_routes(advies)),
             "gezag": teksten.GEZAG.get(advies.gezag) if advies.gezag else None,
+            # Contract, interpretation 13: outside the factsheet, the article and who decides.
+            "grondslag": (
+                f"art. {g.artikel}{f' lid {g.lid}' if g.lid else ''} {g.regeling}"
+                if (g := advies.grondslag)
+                else None
+            ),
+            "besluit_door": (
+                Contact.van(advies.besluit_door, organisaties) if advies.besluit_door else None
+            ),
             "routes": [_weergave(r, organisaties) for r in advies.routes],
             "antwoorden": [(s, stap_url(s, canoniek), regels_) for s, regels_ in antwoorden],
             "json_url": f"{reverse('wijzer:resultaat-json')}?{canoniek.urlencode()}",

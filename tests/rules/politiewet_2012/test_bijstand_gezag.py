@@ -118,9 +118,16 @@ def test_pad_voor_situatie_hulpverlening_pad_a_met_waarschuwing_art_11_lid_1() -
     assert uitkomst.value is Pad.OPENBARE_ORDE
     assert uitkomst.ook == (politiewet("11", "1"),)
     (waarschuwing,) = uitkomst.waarschuwingen
-    assert waarschuwing.startswith("Hulpverlening valt onder het gezag van de burgemeester")
-    assert "procedures 1, 3 en 4" in waarschuwing
-    assert "Pw 2012 art. 56 lid 1, 57 lid 1 en 58 lid 1" in waarschuwing
+    assert waarschuwing == (
+        "Hulpverlening valt onder het gezag van de burgemeester (Pw 2012 art. 11 lid 1) en "
+        "volgt daarom pad A (openbare-ordetaken) van de factsheet. Let op: Pw 2012 art. 56 lid "
+        "1 (procedure 1) spreekt van bijstand voor de handhaving van de openbare orde, en de "
+        "factsheet noemt procedures 3 en 4 'voor handhaving van de openbare orde'; art. 57 lid "
+        "1 en 58 lid 1 noemen geen taak. Vermeld in het verzoek dat het om hulpverlening gaat."
+    )
+    # Issue #8, item 9: only 56 lid 1 names public order, not 57 lid 1 or 58 lid 1.
+    assert "57 lid 1 en 58 lid 1 noemen geen taak" in waarschuwing
+    assert "56 lid 1, 57 lid 1 en 58 lid 1" not in waarschuwing
     uit_catalogus(pad_voor_situatie, uitkomst)
 
 
@@ -133,7 +140,12 @@ def test_pad_voor_situatie_vermissing_zonder_misdrijf_pad_a_met_waarschuwing_toe
     assert factsheet("toelichting 12") in uitkomst.bronnen
     (waarschuwing,) = uitkomst.waarschuwingen
     assert "vermiste persoon zonder indicatie van een misdrijf" in waarschuwing
-    assert "procedures 1, 3 en 4" in waarschuwing
+    assert waarschuwing.endswith(
+        "Let op: Pw 2012 art. 56 lid 1 (procedure 1) spreekt van bijstand voor de handhaving "
+        "van de openbare orde, en de factsheet noemt procedures 3 en 4 'voor handhaving van de "
+        "openbare orde'; art. 57 lid 1 en 58 lid 1 noemen geen taak. Vermeld in het verzoek "
+        "dat het om hulpverlening gaat."
+    )
 
 
 def test_pad_voor_situatie_officier_pad_b_art_12_lid_1() -> None:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from politiebijstand.rules import Formulier, Grondslag, Indiener
+from politiebijstand.rules import Formulier, Grondslag, Indiener, Stap
 from politiebijstand.rules.bron import factsheet
 from politiebijstand.rules.politiewet_2012.bijstand_kmar import (
     kmar_justitie,
@@ -56,6 +56,8 @@ def test_kmar_openbare_orde_procedure_3_art_57_lid_1() -> None:
         "factsheet, toelichting 3",
         "Pw 2012 art. 57 lid 1",
         "Pw 2012 art. 57 lid 2",
+        "Pw 2012 art. 57 lid 3",
+        "Pw 2012 art. 14 lid 1",
         "factsheet, stroomschema A, KMar",
     )
     uit_catalogus(kmar_openbare_orde, uitkomst)
@@ -84,7 +86,7 @@ def test_kmar_justitie_procedure_7_art_57_lid_1() -> None:
         "RCCB",
         "RCCB",
         "OVJ",
-        "RCCB",
+        "LE-POB",
         "PARKET-GENERAAL",
         "OZI",
         "DJZ",
@@ -92,10 +94,18 @@ def test_kmar_justitie_procedure_7_art_57_lid_1() -> None:
         "OZI",
     ]
     assert "vanuit het arrondissementsparket, niet vanuit de politie" in route.stappen[2].handeling
+    # Issue #8, item 9: the factsheet's line verbatim, acted by LE-POB as in the BPMN.
+    assert route.stappen[3] == Stap(
+        "LE-POB",
+        "De politie informeert in de eigen lijn de korpschef over de te ontvangen bijstand, "
+        "door tussenkomst van de afdeling Preparatie en Operationeel Beheer.",
+    )
     assert route.bronnen == (
         "factsheet, toelichting 7",
         "Pw 2012 art. 57 lid 1",
         "Pw 2012 art. 57 lid 2",
+        "Pw 2012 art. 57 lid 3",
+        "Pw 2012 art. 14 lid 2",
         "factsheet, stroomschema B, KMar",
     )
     uit_catalogus(kmar_justitie, uitkomst)

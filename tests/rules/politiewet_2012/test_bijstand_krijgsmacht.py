@@ -141,6 +141,8 @@ def test_krijgsmacht_openbare_orde_procedure_4_art_58_lid_1() -> None:
         "factsheet, toelichting 4",
         "Pw 2012 art. 58 lid 1",
         "Pw 2012 art. 58 lid 2",
+        "Pw 2012 art. 14 lid 4",
+        "Pw 2012 art. 14 lid 1",
         "factsheet, stroomschema A, ander deel krijgsmacht",
     )
     assert (
@@ -197,6 +199,8 @@ def test_krijgsmacht_justitie_procedure_8_art_58_lid_1() -> None:
         "factsheet, toelichting 8",
         "Pw 2012 art. 58 lid 1",
         "Pw 2012 art. 58 lid 2",
+        "Pw 2012 art. 14 lid 4",
+        "Pw 2012 art. 14 lid 2",
         "factsheet, stroomschema B, ander deel krijgsmacht",
     )
     uit_catalogus(krijgsmacht_justitie, uitkomst)

@@ -1,80 +1,66 @@
-"""Procedure 9: (partial) rejection by the korpschef and appeal to the minister.
+"""Procedure 9: appeal to the minister after a (partial) rejection by the korpschef.
 
-Pw 2012 art. 56 lid 4; factsheet, toelichting 9. Started as a run of its own after a (partial)
-rejection in procedure 1 or 6 (`engine.beroep_startgegevens`).
+Pw 2012 art. 56 lid 4; factsheet, toelichting 9. The rejection itself, in writing with reasons
+and with the copy to DGPOL, is a step of procedure 1 or 6 (``taak_afwijzing_schriftelijk``),
+whether or not anyone appeals. This procedure is started as a run of its own when the
+competent authority lodges the appeal (`verzoeken.services.beroep_instellen`,
+`engine.beroep_startgegevens`): DGPOL advises, the minister decides, and after an instruction
+the korpschef informs LE-POB, which coordinates the assistance and informs the LOCC as in
+procedure 1 or 6 (ADR-0022).
 """
 
 from __future__ import annotations
 
 from politiebijstand.procedures.definities import blokken
-from politiebijstand.procedures.definities.citaten import KORPSCHEF_AFWIJZEN, KORPSCHEF_UITVOERING
-from politiebijstand.procedures.model import BESLUIT, JA_NEE, Proces, Veld
+from politiebijstand.procedures.definities.citaten import (
+    KORPSCHEF_UITVOERING,
+    LE_POB_COORDINEERT,
+    LE_POB_INFORMEERT_LOCC,
+)
+from politiebijstand.procedures.model import BESLUIT, Proces, Veld
+
+#: Toelichting 9: the appeal is the burgemeester's or the officier van justitie's own choice.
+BEROEP = (
+    "De burgemeester of de officier van justitie kan de Minister van Veiligheid en Justitie "
+    "verzoeken de korpschef op te dragen alsnog in de gevraagde bijstand te voorzien."
+)
+ALS_PROCEDURE_1_OF_6 = (
+    "Toelichting 9 eindigt bij LE-POB; na de aanwijzing van de minister wordt de bijstand "
+    "uitgevoerd zoals in procedure 1 of 6, waarvan deze regel is geciteerd (ADR-0022)."
+)
 
 
 def afwijzing_en_beroep() -> Proces:
-    """Procedure 9: (partial) rejection by the korpschef and appeal (art. 56 lid 4)."""
+    """Procedure 9: appeal to the minister after a (partial) rejection (art. 56 lid 4)."""
     p = Proces(
         id="procedure_9",
         naam="Procedure 9: afwijzing door de korpschef en beroep bij de minister",
-        lanes=["KORPSCHEF", "BURGEMEESTER", "OVJ", "DGPOL", "MINISTER-JENV"],
+        lanes=["DGPOL", "MINISTER-JENV", "KORPSCHEF", "LE-POB", "LOCC"],
         documentatie=(
             "Factsheet, toelichting 9 (Pw 2012 art. 56 lid 4). "
             + KORPSCHEF_UITVOERING
             + " Kan of wil de korpschef het verzoek om zwaarwegende redenen niet honoreren, dan "
             "kan de burgemeester of hoofdofficier van justitie beroep instellen bij de minister. "
-            "Deze kan de korpschef een aanwijzing geven. Gestart na een (gedeeltelijke) "
-            "afwijzing in procedure 1 of 6."
+            "Deze kan de korpschef een aanwijzing geven. Gestart wanneer het bevoegd gezag na "
+            "een (gedeeltelijke) afwijzing in procedure 1 of 6 beroep instelt."
         ),
     )
     p.start(
         "start",
-        "Verzoek (deels) afgewezen",
-        "KORPSCHEF",
-        citaten=(KORPSCHEF_AFWIJZEN,),
-        noot="Dit besluit is genomen in procedure 1 of 6 (taak_besluit_korpschef).",
+        "Beroep ingesteld bij de minister",
+        "DGPOL",
+        citaten=(BEROEP,),
+        noot=(
+            "Ingesteld door de burgemeester of de officier van justitie, of namens hen onder "
+            "een vastgelegd mandaat, met een reden en een bevestiging; nooit door een RCCB. "
+            "De schriftelijke afwijzing met afschrift aan DGPOL ging vooraf in procedure 1 of 6."
+        ),
         velden={
             "spoed": blokken.SPOED,
             "formalisatie_termijn": blokken.FORMALISATIE_TERMIJN,
             "aanvrager": Veld("keuze", ("burgemeester", "officier_van_justitie")),
         },
     )
-    p.en("gw_afwijzing", "Afwijzing en afschrift tegelijk", "KORPSCHEF")
-    p.taak(
-        "taak_afwijzing_aanvrager",
-        "Afwijzing schriftelijk aan de aanvrager",
-        "KORPSCHEF",
-        "Een dergelijke afwijzing geschiedt schriftelijk, met reden omkleedt aan de aanvrager.",
-    )
-    p.taak(
-        "taak_afschrift_dgpol",
-        "Afschrift aan DGPOL",
-        "KORPSCHEF",
-        "Een afschrift van deze afwijzing wordt gelijktijdig gezonden aan het Directoraat "
-        "Generaal Politie (DGPOL) van het Ministerie van Veiligheid en Justitie.",
-    )
-    p.en("gw_afwijzing_samen", "", "KORPSCHEF")
-    beroep = (
-        "De burgemeester of de officier van justitie kan de Minister van Veiligheid en Justitie "
-        "verzoeken de korpschef op te dragen alsnog in de gevraagde bijstand te voorzien."
-    )
-    p.xor("gw_aanvrager", "Aanvrager?", "KORPSCHEF")
-    p.taak(
-        "taak_beroep_burgemeester",
-        "Beroep bij de minister?",
-        "BURGEMEESTER",
-        beroep,
-        velden={"beroep_ingesteld": JA_NEE},
-    )
-    p.taak(
-        "taak_beroep_ovj",
-        "Beroep bij de minister?",
-        "OVJ",
-        beroep,
-        velden={"beroep_ingesteld": JA_NEE},
-    )
-    p.xor("gw_aanvrager_samen", "", "DGPOL")
-    p.xor("gw_beroep", "Beroep ingesteld?", "DGPOL")
-    p.eind("eind_geen_beroep", "Geen beroep", "DGPOL")
     p.taak(
         "taak_advies_dgpol",
         "Advies aan de minister",
@@ -101,27 +87,23 @@ def afwijzing_en_beroep() -> Proces:
         "De korpschef informeert de landelijke eenheid van politie, afdeling Preparatie en "
         "Operationeel Beheer, teneinde het besluit daadwerkelijk uit te voeren.",
     )
-    p.eind("eind", "Aanwijzing uitgevoerd", "KORPSCHEF")
+    p.taak(
+        "taak_bijstand_coordineren",
+        "Bijstand coördineren",
+        "LE-POB",
+        LE_POB_COORDINEERT,
+        noot=ALS_PROCEDURE_1_OF_6,
+    )
+    p.taak(
+        "taak_locc_informeren",
+        "LOCC informeren",
+        "LE-POB",
+        LE_POB_INFORMEERT_LOCC,
+        noot=ALS_PROCEDURE_1_OF_6,
+    )
+    p.eind("eind", "Aanwijzing uitgevoerd", "LE-POB")
 
-    p.stroom("start", "gw_afwijzing")
-    for taak in ("taak_afwijzing_aanvrager", "taak_afschrift_dgpol"):
-        p.keten("gw_afwijzing", taak, "gw_afwijzing_samen")
-    p.stroom("gw_afwijzing_samen", "gw_aanvrager")
-    p.stroom(
-        "gw_aanvrager", "taak_beroep_burgemeester", "burgemeester", 'aanvrager == "burgemeester"'
-    )
-    p.stroom(
-        "gw_aanvrager",
-        "taak_beroep_ovj",
-        "officier van justitie",
-        'aanvrager == "officier_van_justitie"',
-    )
-    p.stroom("taak_beroep_burgemeester", "gw_aanvrager_samen")
-    p.stroom("taak_beroep_ovj", "gw_aanvrager_samen")
-    p.stroom("gw_aanvrager_samen", "gw_beroep")
-    p.stroom("gw_beroep", "eind_geen_beroep", "nee", "not beroep_ingesteld")
-    p.stroom("gw_beroep", "taak_advies_dgpol", "ja", "beroep_ingesteld")
-    p.keten("taak_advies_dgpol", "taak_besluit_minister", "gw_besluit")
+    p.keten("start", "taak_advies_dgpol", "taak_besluit_minister", "gw_besluit")
     blokken.na_besluit(p, afgewezen="eind_beroep_afgewezen", toegekend="taak_le_pob_informeren")
-    p.stroom("taak_le_pob_informeren", "eind")
+    p.keten("taak_le_pob_informeren", "taak_bijstand_coordineren", "taak_locc_informeren", "eind")
     return p

@@ -2,7 +2,12 @@
 
 One description for both: the korpschef decides on the request of the burgemeester (1,
 openbare orde) or the officier van justitie (6, justitiële taken), after the regioburgemeester's
-zienswijze unless it is urgent (art. 56 lid 3); a (partial) rejection opens procedure 9.
+zienswijze unless it is urgent (art. 56 lid 3). The regioburgemeester is given the opportunity,
+within the term ``zienswijze_termijn``: when it passes, the interrupting timer
+``timer_zienswijze`` cancels the task and the request proceeds without it ("geen zienswijze
+binnen de termijn"; ADR-0023). A (partial) rejection is always sent in writing, with reasons,
+to the requester, with a copy to DGPOL at the same time (``taak_afwijzing_schriftelijk``,
+toelichting 9), whether or not anyone appeals; the appeal itself is procedure 9 (ADR-0022).
 """
 
 from __future__ import annotations
@@ -19,6 +24,18 @@ from politiebijstand.procedures.definities.citaten import (
     ZIENSWIJZE,
 )
 from politiebijstand.procedures.model import BESLUIT, Proces, Veld
+
+#: Toelichting 9, on the korpschef's (partial) rejection: in writing, with reasons, and a copy
+#: to DGPOL at the same time. Quoted verbatim (the factsheet's "omkleedt" included).
+AFWIJZING_SCHRIFTELIJK = (
+    "Een dergelijke afwijzing geschiedt schriftelijk, met reden omkleedt aan de aanvrager."
+)
+AFSCHRIFT_DGPOL = (
+    "Een afschrift van deze afwijzing wordt gelijktijdig gezonden aan het Directoraat "
+    "Generaal Politie (DGPOL) van het Ministerie van Veiligheid en Justitie."
+)
+#: Start variable: the term the regioburgemeester has for the zienswijze (ADR-0023).
+ZIENSWIJZE_TERMIJN = Veld("duur", standaard="PT24H")
 
 
 def andere_eenheid(nummer: str) -> Proces:
@@ -52,7 +69,9 @@ def andere_eenheid(nummer: str) -> Proces:
         lanes=["RCCB", "REGIOBURGEMEESTER", indiener, "KORPSCHEF", "LE-POB", "LOCC"],
         documentatie=f"Factsheet, toelichting {nummer}. {intro} {ZIENSWIJZE}",
     )
-    blokken.start(p, "RCCB", zienswijze_vereist=Veld("ja_nee"))
+    blokken.start(
+        p, "RCCB", zienswijze_vereist=Veld("ja_nee"), zienswijze_termijn=ZIENSWIJZE_TERMIJN
+    )
     p.xor("gw_spoed", "Spoed?", "RCCB")
     p.taak("taak_contact_le_pob", "Contact met LE-POB", "RCCB", CONTACT_LE_POB_SPOED)
     p.taak(
@@ -70,7 +89,21 @@ def andere_eenheid(nummer: str) -> Proces:
         noot=(
             "Overgeslagen wanneer zienswijze_vereist onwaar is: de aanvrager is zelf de "
             "regioburgemeester (alleen procedure 1), of het is spoed (Pw 2012 art. 56 lid 3; "
-            "contract, interpretatie 4)."
+            "contract, interpretatie 4). De regioburgemeester krijgt de gelegenheid binnen de "
+            "termijn zienswijze_termijn (standaard 24 uur); daarna gaat het verzoek verder "
+            "zonder zienswijze (ADR-0023)."
+        ),
+    )
+    p.timer(
+        "timer_zienswijze",
+        "Geen zienswijze binnen de termijn",
+        aan="taak_zienswijze_regioburgemeester",
+        duur="zienswijze_termijn",
+        onderbreekt=True,
+        noot=(
+            "Pw 2012 art. 56 lid 3 vraagt de gelegenheid tot een zienswijze, niet de "
+            "zienswijze zelf: na de termijn gaat het verzoek verder, vastgelegd als 'geen "
+            "zienswijze binnen de termijn' (ADR-0023)."
         ),
     )
     p.xor("gw_zienswijze_samen", "", "RCCB")
@@ -109,12 +142,27 @@ def andere_eenheid(nummer: str) -> Proces:
         KORPSCHEF_AFWIJZEN,
         velden={"besluit": BESLUIT},
         noot=(
-            "Bij (gedeeltelijke) afwijzing kan de aanvrager beroep instellen bij de minister: "
-            "de aanroeper start dan procedure 9 (Pw 2012 art. 56 lid 4)."
+            "Na een (gedeeltelijke) afwijzing volgt altijd de schriftelijke afwijzing met "
+            "afschrift aan DGPOL; daarna kan het bevoegd gezag beroep instellen bij de minister "
+            "(procedure 9, Pw 2012 art. 56 lid 4; ADR-0022)."
         ),
     )
     p.xor("gw_besluit", "Besluit?", "KORPSCHEF")
+    p.taak(
+        "taak_afwijzing_schriftelijk",
+        "Afwijzing schriftelijk met redenen aan de aanvrager, afschrift aan DGPOL",
+        "KORPSCHEF",
+        AFWIJZING_SCHRIFTELIJK,
+        AFSCHRIFT_DGPOL,
+        noot=(
+            "Verplicht bij een gehele of gedeeltelijke afwijzing, ook als niemand beroep "
+            "instelt: de redenen zijn verplicht; de aanvrager (RCCB en bevoegd gezag) en DGPOL "
+            "krijgen tegelijk bericht (ADR-0022)."
+        ),
+    )
+    p.xor("gw_na_afwijzing", "Deels toegekend?", "KORPSCHEF")
     p.eind("eind_afgewezen", "Afgewezen: beroep mogelijk (procedure 9)", "KORPSCHEF")
+    p.xor("gw_uitvoeren", "", "LE-POB")
     p.taak("taak_bijstand_coordineren", "Bijstand coördineren", "LE-POB", LE_POB_COORDINEERT)
     p.taak("taak_locc_informeren", "LOCC informeren", "LE-POB", LE_POB_INFORMEERT_LOCC)
     p.eind("eind", "Bijstand geregeld", "LE-POB")
@@ -124,6 +172,7 @@ def andere_eenheid(nummer: str) -> Proces:
     p.keten("taak_contact_le_pob", "taak_aanvraagformulier_opstellen", "gw_zienswijze")
     p.stroom("gw_zienswijze", "taak_zienswijze_regioburgemeester", "vereist", "zienswijze_vereist")
     p.stroom("gw_zienswijze", "gw_zienswijze_samen", "niet vereist", "not zienswijze_vereist")
+    p.stroom("timer_zienswijze", "gw_zienswijze_samen")
     p.keten(
         "taak_zienswijze_regioburgemeester",
         "gw_zienswijze_samen",
@@ -132,6 +181,15 @@ def andere_eenheid(nummer: str) -> Proces:
         "gw_spoed_samen",
     )
     p.keten("gw_spoed_samen", "taak_besluit_korpschef", "gw_besluit")
-    blokken.na_besluit(p, afgewezen="eind_afgewezen", toegekend="taak_bijstand_coordineren")
-    p.keten("taak_bijstand_coordineren", "taak_locc_informeren", "eind")
+    p.stroom(
+        "gw_besluit",
+        "taak_afwijzing_schriftelijk",
+        "(deels) afgewezen",
+        'besluit != "toegekend"',
+    )
+    p.stroom("gw_besluit", "gw_uitvoeren", "toegekend", 'besluit == "toegekend"')
+    p.stroom("taak_afwijzing_schriftelijk", "gw_na_afwijzing")
+    p.stroom("gw_na_afwijzing", "eind_afgewezen", "afgewezen", 'besluit == "afgewezen"')
+    p.stroom("gw_na_afwijzing", "gw_uitvoeren", "deels toegekend", 'besluit != "afgewezen"')
+    p.keten("gw_uitvoeren", "taak_bijstand_coordineren", "taak_locc_informeren", "eind")
     return p

@@ -115,9 +115,11 @@ _VERMISSING_HULPVERLENING = Uitkomst(
         "Handhaving van de openbare orde en hulpverlening: de burgemeester (Pw 2012 art. 11 "
         "lid 1). Strafrechtelijke handhaving van de rechtsorde en taken ten dienste van "
         "justitie, waaronder het waken over de veiligheid van personen: de officier van "
-        "justitie (Pw 2012 art. 12 lid 1). Bewaking en beveiliging in het rijksdomein en "
-        "handhaving van de vreemdelingenwetgeving: rechtstreeks de Minister van Justitie en "
-        "Veiligheid (factsheet, 'Politie en bevoegd gezag', voetnoot 2). Bij een vermissing: "
+        "justitie (Pw 2012 art. 12 lid 1). Bewaking en beveiliging in het rijksdomein, "
+        "waaronder de beveiliging van personen door de landelijke eenheid (Pw 2012 art. 42 "
+        "lid 1 onder c; vaste interpretatie 13 (docs/contract)), en handhaving van de "
+        "vreemdelingenwetgeving: rechtstreeks de Minister van Justitie en Veiligheid "
+        "(factsheet, 'Politie en bevoegd gezag', voetnoot 2). Bij een vermissing: "
         "zie de regel over het gezag bij een vermissing. Geen politietaak: geen gezag over "
         "politie-inzet (toelichting 11). Het gezag wordt ook bepaald als de eigen capaciteit "
         "voldoende is (vaste interpretatie 1 (docs/contract))."
@@ -129,10 +131,11 @@ def gezag_voor_taak(situatie: Situatie) -> Uitkomst[Gezag | None]:
     Public order and hulpverlening: the burgemeester (Pw art. 11 lid 1). Criminal-law
     enforcement and tasks for the justice system, including guarding the safety of persons:
     the officier van justitie (Pw art. 12 lid 1). Guarding in the national domain
-    (rijksdomein) and aliens supervision: the Minister of JenV directly (factsheet, "Politie en
-    bevoegd gezag", footnote 2). A missing person: see `gezag_bij_vermissing`. No police task:
-    no gezag (toelichting 11). The gezag is derived also when own capacity suffices
-    (contract, interpretation 1).
+    (rijksdomein), including the national unit's protection of persons (art. 42 lid 1 onder c;
+    contract, interpretation 13), and aliens supervision: the Minister of JenV directly
+    (factsheet, "Politie en bevoegd gezag", footnote 2). A missing person: see
+    `gezag_bij_vermissing`. No police task: no gezag (toelichting 11). The gezag is derived
+    also when own capacity suffices (contract, interpretation 1).
     """
     if situatie.taak is Politietaak.VERMISSING:
         # situatie_from_dict requires indicatie_misdrijf for a missing person; a Situatie
@@ -168,6 +171,12 @@ _GEZAG_PER_TAAK: dict[Politietaak, Uitkomst[Gezag | None]] = {
         Gezag.MINISTER_JENV,
         bron=GEZAG_MINISTER,
         reden="bewaking en beveiliging in het rijksdomein: rechtstreeks gezag van de minister",
+    ),
+    Politietaak.BEWAKING_EN_BEVEILIGING_PERSONEN: Uitkomst(
+        Gezag.MINISTER_JENV,
+        bron=GEZAG_MINISTER,
+        reden="bewaking en beveiliging van personen door de landelijke eenheid (Pw 2012 art. 42 "
+        "lid 1 onder c): gezag van de minister",
     ),
     Politietaak.VREEMDELINGENTOEZICHT: Uitkomst(
         Gezag.MINISTER_JENV,
@@ -235,21 +244,22 @@ _MINISTER_NEE = Uitkomst(False, bron=GEZAG_MINISTER, reden="geen taak onder geza
     ),
     toelichting=(
         "Onder gezag van de burgemeester: pad A, ook bij hulpverlening en bij een vermissing "
-        "zonder aanwijzing voor een misdrijf. Dan waarschuwt het advies dat de artikelen die "
-        "de factsheet bij procedures 1, 3 en 4 noemt (Pw 2012 art. 56 lid 1, 57 lid 1 en 58 "
-        "lid 1) spreken van handhaving van de openbare orde (vaste interpretatie 2 "
-        "(docs/contract)). Onder gezag van de officier van justitie: pad B, ook bij een "
-        "vermissing met een aanwijzing voor een misdrijf (toelichting 12)."
+        "zonder aanwijzing voor een misdrijf. Dan waarschuwt het advies dat Pw 2012 art. 56 "
+        "lid 1 (procedure 1) spreekt van handhaving van de openbare orde en dat de factsheet "
+        "procedures 3 en 4 zo noemt, terwijl art. 57 lid 1 en 58 lid 1 geen taak noemen "
+        "(vaste interpretatie 2 (docs/contract)). Onder gezag van de officier van justitie: "
+        "pad B, ook bij een vermissing met een aanwijzing voor een misdrijf (toelichting 12)."
     ),
 )
 def pad_voor_situatie(situatie: Situatie, gezag: Gezag) -> Uitkomst[Pad]:
     """The path of the flowchart: A (public-order tasks) or B (justice tasks), by gezag.
 
     Under the burgemeester: path A, also for hulpverlening and for a missing person without an
-    indication of a crime, with a warning that the articles the factsheet gives for procedures
-    1, 3 and 4 (Pw art. 56 lid 1, 57 lid 1, 58 lid 1) are written for public order (contract,
-    interpretation 2). Under the officier van justitie: path B, also for a missing person with
-    an indication of a crime (toelichting 12).
+    indication of a crime, with a warning that Pw art. 56 lid 1 (procedure 1) is written for
+    public order and the factsheet heads procedures 3 and 4 so, while art. 57 lid 1 and 58
+    lid 1 name no task (contract, interpretation 2; issue #8, item 9). Under the officier van
+    justitie: path B, also for a missing person with an indication of a crime
+    (toelichting 12).
 
     Raises:
         ValueError: `gezag` is the minister's; those tasks never reach step 2.
@@ -269,9 +279,10 @@ def pad_voor_situatie(situatie: Situatie, gezag: Gezag) -> Uitkomst[Pad]:
 
 _HULPVERLENING_TEKST = (
     "{wat} valt onder het gezag van de burgemeester (Pw 2012 art. 11 lid 1) en volgt daarom "
-    "pad A (openbare-ordetaken) van de factsheet. Let op: de artikelen die de factsheet bij "
-    "procedures 1, 3 en 4 noemt (Pw 2012 art. 56 lid 1, 57 lid 1 en 58 lid 1) spreken van "
-    "handhaving van de openbare orde; vermeld in het verzoek dat het om hulpverlening gaat."
+    "pad A (openbare-ordetaken) van de factsheet. Let op: Pw 2012 art. 56 lid 1 (procedure 1) "
+    "spreekt van bijstand voor de handhaving van de openbare orde, en de factsheet noemt "
+    "procedures 3 en 4 'voor handhaving van de openbare orde'; art. 57 lid 1 en 58 lid 1 noemen "
+    "geen taak. Vermeld in het verzoek dat het om hulpverlening gaat."
 )
 _PAD_A = Uitkomst(Pad.OPENBARE_ORDE, bron=STROOMSCHEMA_STAP_2, reden="gezag burgemeester: pad A")
 _PAD_A_HULPVERLENING = Uitkomst(

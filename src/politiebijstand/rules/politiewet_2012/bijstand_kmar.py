@@ -21,6 +21,11 @@ from politiebijstand.rules.uitkomst import Uitkomst, labels
 
 ART_57_LID_1 = politiewet("57", "1")
 ART_57_LID_2 = politiewet("57", "2")
+ART_57_LID_3 = politiewet("57", "3")
+#: The KMar giving bijstand is under the burgemeester (lid 1) or the officier van justitie
+#: (lid 2), as the police are (issue #8, item 9).
+ART_14_LID_1 = politiewet("14", "1")
+ART_14_LID_2 = politiewet("14", "2")
 TOELICHTING_3 = factsheet("toelichting 3")
 TOELICHTING_7 = factsheet("toelichting 7")
 STROOMSCHEMA_A = factsheet("stroomschema A, KMar")
@@ -145,7 +150,14 @@ P3_SCHRIFTELIJK = (
     *_P3_ONDERTEKENING.values(),
     _P3_NA_ONDERTEKENING[0],
 )
-_BRONNEN_3 = (TOELICHTING_3, ART_57_LID_1, ART_57_LID_2, STROOMSCHEMA_A)
+_BRONNEN_3 = (
+    TOELICHTING_3,
+    ART_57_LID_1,
+    ART_57_LID_2,
+    ART_57_LID_3,
+    ART_14_LID_1,
+    STROOMSCHEMA_A,
+)
 _LABELS_3 = labels(_BRONNEN_3)
 _GRONDSLAG_57_1 = Grondslag(regeling=POLITIEWET_2012, artikel="57", lid="1")
 
@@ -160,8 +172,10 @@ _GRONDSLAG_57_1 = Grondslag(regeling=POLITIEWET_2012, artikel="57", lid="1")
         "formulier van de website van het LOCC. Het RCCB neemt contact op met het LOCC (bij "
         "spoed 24 uur per dag) en mailt het formulier naar het LOCC. Het LOCC toetst, overlegt "
         "met DOPS-KMar, richt een verzoek aan DJZ en DOPS-KMar (met een afschrift aan het DOC) "
-        "en beslist namens de Minister van Justitie en Veiligheid, na overleg met de Minister "
-        "van Defensie (Pw 2012 art. 57 lid 2; vaste interpretatie 8 (docs/contract))."
+        "en beslist namens de Minister van Justitie en Veiligheid: of, na overleg met de "
+        "Minister van Defensie (Pw 2012 art. 57 lid 2), en hoe, in overeenstemming met de "
+        "Minister van Defensie (art. 57 lid 3; vaste interpretatie 8 (docs/contract)). De KMar "
+        "staat bij de bijstand onder het gezag van de burgemeester (art. 14 lid 1)."
     ),
 )
 def kmar_openbare_orde(situatie: Situatie, gevraagd: Gevraagd) -> Uitkomst[Route]:
@@ -171,7 +185,9 @@ def kmar_openbare_orde(situatie: Situatie, gevraagd: Gevraagd) -> Uitkomst[Route
     `indiener_openbare_orde_militair`) signs the form of the LOCC website; the RCCB contacts
     the LOCC (24/7 when urgent) and e-mails the form to it. The LOCC assesses, consults
     DOPS-KMar, asks DJZ and DOPS-KMar (copy to DOC), and decides on behalf of the Minister of
-    JenV after consulting the Minister of Defence (art. 57 lid 2; contract, interpretation 8).
+    JenV whether, after consulting the Minister of Defence (art. 57 lid 2), and how, in
+    agreement with that minister (lid 3; contract, interpretation 8). The KMar is then under
+    the burgemeester's gezag (art. 14 lid 1).
     """
     indiener = indiener_openbare_orde_militair(situatie)
     toegestaan = kmar_zonder_uitputting(gevraagd)
@@ -229,10 +245,12 @@ _STAPPEN_7 = (
         "RCCB neemt contact op met LE-POB om te informeren over de voorgenomen bijstandsaanvraag.",
     ),
     OVJ_COLLEGE_STAP,
+    # The factsheet's line verbatim; LE-POB acts, as in the BPMN's lane (procedures/definities/
+    # kmar.py, taak_korpschef_informeren; issue #8, item 9).
     Stap(
-        org.RCCB,
+        org.LE_POB,
         "De politie informeert in de eigen lijn de korpschef over de te ontvangen bijstand, "
-        "via LE-POB.",
+        "door tussenkomst van de afdeling Preparatie en Operationeel Beheer.",
     ),
     PARKET_GENERAAL_STAP,
     Stap(
@@ -257,7 +275,14 @@ _STAPPEN_7 = (
         "van Defensie (DJZ), of en zo ja op welke wijze bijstand wordt verleend.",
     ),
 )
-_BRONNEN_7 = (TOELICHTING_7, ART_57_LID_1, ART_57_LID_2, STROOMSCHEMA_B)
+_BRONNEN_7 = (
+    TOELICHTING_7,
+    ART_57_LID_1,
+    ART_57_LID_2,
+    ART_57_LID_3,
+    ART_14_LID_2,
+    STROOMSCHEMA_B,
+)
 _LABELS_7 = labels(_BRONNEN_7)
 
 
@@ -269,11 +294,14 @@ _LABELS_7 = labels(_BRONNEN_7)
     toelichting=(
         "De (hoofd)officier van justitie zendt het verzoek vanuit het arrondissementsparket "
         "naar het College van procureurs-generaal; het formulier gaat naar het "
-        "Parket-Generaal. Het RCCB informeert LE-POB. Steunt het College het verzoek, dan "
-        "leidt het Parket-Generaal het naar OZI, dat een verzoek richt aan DJZ en DOPS-KMar "
-        "(met een afschrift aan het DOC) en namens de Minister van Justitie en Veiligheid "
-        "beslist, na overleg met de Minister van Defensie (vaste interpretatie 8 "
-        "(docs/contract))."
+        "Parket-Generaal. Het RCCB informeert LE-POB; de politie informeert in de eigen lijn "
+        "de korpschef, door tussenkomst van LE-POB. Steunt het College het verzoek, dan leidt "
+        "het Parket-Generaal het naar OZI, dat een verzoek richt aan DJZ en DOPS-KMar (met een "
+        "afschrift aan het DOC) en namens de Minister van Justitie en Veiligheid beslist: of, "
+        "na overleg met de Minister van Defensie (Pw 2012 art. 57 lid 2), en hoe, in "
+        "overeenstemming met de Minister van Defensie (art. 57 lid 3; vaste interpretatie 8 "
+        "(docs/contract)). De KMar staat bij de bijstand onder het gezag van de officier van "
+        "justitie (art. 14 lid 2)."
     ),
 )
 def kmar_justitie(situatie: Situatie, gevraagd: Gevraagd) -> Uitkomst[Route]:
@@ -281,9 +309,11 @@ def kmar_justitie(situatie: Situatie, gevraagd: Gevraagd) -> Uitkomst[Route]:
 
     The (hoofd)officier van justitie submits the request from the arrondissementsparket to
     the College van procureurs-generaal (`formulier_naar` PARKET-GENERAAL); the RCCB informs
-    LE-POB. If the College supports it, the Parket-Generaal passes it to OZI, which asks DJZ
-    and DOPS-KMar (copy to DOC) and decides on behalf of the Minister of JenV after consulting
-    the Minister of Defence (contract, interpretation 8).
+    LE-POB, and LE-POB informs the korpschef ("door tussenkomst van de afdeling Preparatie en
+    Operationeel Beheer"). If the College supports it, the Parket-Generaal passes it to OZI,
+    which asks DJZ and DOPS-KMar (copy to DOC) and decides on behalf of the Minister of JenV
+    whether (art. 57 lid 2) and how (lid 3) (contract, interpretation 8). The KMar is then
+    under the officier van justitie's gezag (art. 14 lid 2).
     """
     toegestaan = kmar_zonder_uitputting(gevraagd)
     route = Route(

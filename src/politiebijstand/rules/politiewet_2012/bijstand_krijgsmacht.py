@@ -27,6 +27,11 @@ from politiebijstand.rules.uitkomst import Uitkomst, labels
 
 ART_58_LID_1 = politiewet("58", "1")
 ART_58_LID_2 = politiewet("58", "2")
+#: Soldiers giving bijstand are under the burgemeester (14 lid 1) or the officier van justitie
+#: (14 lid 2), by 14 lid 4 (issue #8, item 9).
+ART_14_LID_1 = politiewet("14", "1")
+ART_14_LID_2 = politiewet("14", "2")
+ART_14_LID_4 = politiewet("14", "4")
 TOELICHTING_4 = factsheet("toelichting 4")
 TOELICHTING_8 = factsheet("toelichting 8")
 CONVENANT = factsheet("toelichting 8, voetnoot 4")
@@ -269,7 +274,14 @@ _STAPPEN_4 = {
 }
 #: The written part of procedure 4, formalised afterwards when urgent.
 P4_SCHRIFTELIJK = (_P4_FORMULIER, *_P4_ONDERTEKENING.values(), _P4_NA_ONDERTEKENING[0])
-_BRONNEN_4 = (TOELICHTING_4, ART_58_LID_1, ART_58_LID_2, STROOMSCHEMA_A)
+_BRONNEN_4 = (
+    TOELICHTING_4,
+    ART_58_LID_1,
+    ART_58_LID_2,
+    ART_14_LID_4,
+    ART_14_LID_1,
+    STROOMSCHEMA_A,
+)
 _LABELS_4 = labels(_BRONNEN_4)
 _GRONDSLAG_58_1 = Grondslag(regeling=POLITIEWET_2012, artikel="58", lid="1")
 
@@ -288,7 +300,8 @@ _GRONDSLAG_58_1 = Grondslag(regeling=POLITIEWET_2012, artikel="58", lid="1")
         "Minister van Defensie; daarna beslist het LOCC namens de Minister van Justitie en "
         "Veiligheid (vaste interpretatie 8 (docs/contract)). De route is alleen toegestaan "
         "onder de voorwaarde voor de krijgsmacht bij de openbare orde. Een convenant verandert "
-        "deze procedure niet."
+        "deze procedure niet. De militairen staan bij de bijstand onder het gezag van de "
+        "burgemeester (Pw 2012 art. 14 lid 4 met lid 1)."
     ),
 )
 def krijgsmacht_openbare_orde(situatie: Situatie, gevraagd: Gevraagd) -> Uitkomst[Route]:
@@ -382,7 +395,14 @@ _STAPPEN_CONVENANT = (
         "politietaken (dit moet te allen tijde gebeuren).",
     ),
 )
-_BRONNEN_8 = (TOELICHTING_8, ART_58_LID_1, ART_58_LID_2, STROOMSCHEMA_B)
+_BRONNEN_8 = (
+    TOELICHTING_8,
+    ART_58_LID_1,
+    ART_58_LID_2,
+    ART_14_LID_4,
+    ART_14_LID_2,
+    STROOMSCHEMA_B,
+)
 _LABELS_8 = labels(_BRONNEN_8)
 _LABELS_8_CONVENANT = labels((*_BRONNEN_8, CONVENANT))
 
@@ -475,7 +495,9 @@ _CONVENANT_NIET_TOEGESTAAN = Uitkomst(
         "naar het Parket-Generaal, dat het naar OZI leidt. DJZ beslist namens de Minister van "
         "Defensie, OZI namens de Minister van Justitie en Veiligheid (vaste interpretatie 8 "
         "(docs/contract)). De route is alleen toegestaan onder de voorwaarde voor de "
-        "krijgsmacht bij een justitiële taak; de stappen volgen de regel over het convenant."
+        "krijgsmacht bij een justitiële taak; de stappen volgen de regel over het convenant. "
+        "De militairen staan bij de bijstand onder het gezag van de officier van justitie (Pw "
+        "2012 art. 14 lid 4 met lid 2)."
     ),
 )
 def krijgsmacht_justitie(situatie: Situatie, gevraagd: Gevraagd) -> Uitkomst[Route]:

@@ -18,6 +18,8 @@ the offending field when it refuses; then nothing was changed.
 """
 
 from politiebijstand.verzoeken.services.besluiten import (
+    AFWIJZING_STAP,
+    BEROEP_BEVESTIGING,
     RegelBesluit,
     beroep_instellen,
     besluit_nemen,
@@ -45,6 +47,8 @@ from politiebijstand.verzoeken.services.verzoek import (
 )
 
 __all__ = [
+    "AFWIJZING_STAP",
+    "BEROEP_BEVESTIGING",
     "TELEFOON_STAP",
     "InzetRegel",
     "RegelBesluit",

@@ -12,7 +12,9 @@ from django.db.models import Max
 
 from politiebijstand.audit.services import audit_record
 from politiebijstand.meldingen.services import bericht_schrijven
+from politiebijstand.organisaties.models import Organisatie
 from politiebijstand.procedures import engine
+from politiebijstand.toegang.regels import organisatie_code
 from politiebijstand.verzoeken import workflow
 from politiebijstand.verzoeken.constants import (
     BesluitUitkomst,
@@ -22,6 +24,7 @@ from politiebijstand.verzoeken.constants import (
     RegelUitkomst,
 )
 from politiebijstand.verzoeken.exceptions import (
+    GeenToegang,
     OngeldigeInvoer,
     OngeldigeOvergang,
 )
@@ -36,7 +39,6 @@ from politiebijstand.verzoeken.services.gedeeld import (
     bericht_tekst,
     berichten_nieuwe_taken,
     controleer_mag_uitvoeren,
-    controleer_namens_aanvrager,
     controleer_open,
     deelverzoek_onder_slot,
     nu_utc,
@@ -324,42 +326,171 @@ def _besluit_status(
         )
 
 
+#: The step of procedures 1 and 6 that sends the korpschef's (partial) rejection in writing,
+#: with reasons, to the requester and a copy to DGPOL (factsheet, toelichting 9; ADR-0022).
+AFWIJZING_STAP = "taak_afwijzing_schriftelijk"
+
+#: What the appellant confirms (the page's checkbox): the appeal goes to the minister.
+BEROEP_BEVESTIGING = "Ik stel beroep in bij de Minister van Justitie en Veiligheid"
+
+
+def bevoegd_gezag_code(deelverzoek: Deelverzoek) -> str:
+    """The organisation code of the competent authority of a part of procedure 1 or 6.
+
+    The burgemeester's municipality (procedure 1, lane ``BURGEMEESTER``) or the
+    arrondissementsparket of the officier van justitie (procedure 6, lane ``OVJ``): the
+    requester of the korpschef's decision, and the only one who may appeal it.
+    Bron: Pw 2012 art. 56 lid 1, 2 and 4.
+    """
+    lane = "OVJ" if deelverzoek.procedure_id == "6" else "BURGEMEESTER"
+    return workflow.lane_organisatie_codes(deelverzoek.verzoek, [lane])[lane]
+
+
+def afwijzing_berichten(*, taak: Taak, redenen: str, nu: datetime) -> None:
+    """Send the korpschef's written rejection to the requester and the copy to DGPOL (outbox).
+
+    In the caller's transaction (the step `AFWIJZING_STAP`, `taak_afronden`): one message
+    ``afwijzing-schriftelijk`` to the requesting RCCB and the competent authority
+    (`bevoegd_gezag_code`), and one ``afwijzing-afschrift`` to DGPOL, both with the reasons
+    and the decision's motivering. DGPOL then takes part in the request (need-to-know).
+
+    Bron: factsheet, toelichting 9 ("Een dergelijke afwijzing geschiedt schriftelijk, met
+    reden omkleedt aan de aanvrager. Een afschrift ... gelijktijdig ... (DGPOL)").
+    """
+    deelverzoek = taak.deelverzoek
+    verzoek = deelverzoek.verzoek
+    besluit = (
+        Besluit.objects.filter(deelverzoek=deelverzoek, veld="besluit")
+        .order_by("-genomen_op", "-pk")
+        .first()
+    )
+    gezag = Organisatie.objects.get(code=bevoegd_gezag_code(deelverzoek))
+    dgpol = Organisatie.objects.get(code="DGPOL")
+    context: dict[str, object] = {
+        "verzoek": verzoek,
+        "uitkomst": (
+            "gedeeltelijk afgewezen"
+            if deelverzoek.besluit == BesluitUitkomst.DEELS_TOEGEKEND
+            else "afgewezen"
+        ),
+        "redenen": redenen,
+        "motivering": besluit.motivering if besluit else "",
+        "aanvrager": gezag.naam,
+    }
+    for naam, soort, ontvangers in (
+        ("afwijzing_schriftelijk", "afwijzing-schriftelijk", [verzoek.rccb, gezag]),
+        ("afwijzing_afschrift", "afwijzing-afschrift", [dgpol]),
+    ):
+        onderwerp, inhoud = bericht_tekst(naam, **context)
+        bericht_schrijven(
+            soort=soort,
+            ontvangers=ontvangers,
+            onderwerp=onderwerp,
+            inhoud=inhoud,
+            obj=taak,
+            nu=nu,
+        )
+    workflow.deelnemers_toevoegen(verzoek=verzoek, codes=[dgpol.code])
+
+
+def _controleer_beroepsrecht(
+    deelverzoek: Deelverzoek, door: Gebruiker, namens: str, mandaat: str
+) -> tuple[str, str]:
+    """Who may appeal: the competent authority itself, or someone under a recorded mandate.
+
+    An account of the competent authority's organisation (`bevoegd_gezag_code`) with the role
+    besluitvormer (the burgemeester or officier van justitie), or another account of that
+    organisation acting on their behalf (`namens`) under a mandate whose reference
+    (`mandaat`) is recorded with the appeal. Never an RCCB or any other organisation.
+
+    Returns:
+        `namens` and `mandaat`, stripped.
+
+    Raises:
+        GeenToegang: another organisation, or no besluitvormer and no mandate.
+        OngeldigeInvoer: a `namens` text without the mandate's reference, or the reverse.
+    """
+    if organisatie_code(door) != bevoegd_gezag_code(deelverzoek):
+        raise GeenToegang(
+            "Alleen de burgemeester of de officier van justitie die om bijstand vroeg (of wie "
+            "namens hen handelt onder mandaat) kan beroep instellen. Er is niets gewijzigd."
+        )
+    namens = tekst(namens, "namens", verplicht=False, max_length=200)
+    mandaat = tekst(mandaat, "mandaat", verplicht=False, max_length=200)
+    if namens and not mandaat:
+        raise OngeldigeInvoer(
+            "noem het mandaat waaronder u namens het gezag handelt", veld="mandaat"
+        )
+    if mandaat and not namens:
+        raise OngeldigeInvoer("noem namens wie u handelt", veld="namens")
+    if not door.is_besluitvormer and not mandaat:
+        raise GeenToegang(
+            "Alleen de burgemeester of de officier van justitie zelf (besluitvormer) kan beroep "
+            "instellen, of wie namens hen handelt onder een vastgelegd mandaat. Er is niets "
+            "gewijzigd."
+        )
+    return namens, mandaat
+
+
 @transaction.atomic
 def beroep_instellen(
     *,
     deelverzoek: Deelverzoek,
     door: Gebruiker,
-    toelichting: str = "",
+    reden: str,
+    bevestigd: bool,
+    namens: str = "",
+    mandaat: str = "",
     nu: datetime | None = None,
 ) -> Deelverzoek:
-    """Start the appeal after a (partial) rejection by the korpschef: procedure 9.
+    """Appeal to the minister after a (partial) rejection by the korpschef: procedure 9.
+
+    The competent authority's own choice (Pw 2012 art. 56 lid 4): only the burgemeester
+    (procedure 1) or the officier van justitie (procedure 6), or someone acting on their
+    behalf under a recorded mandate, may lodge it (`_controleer_beroepsrecht`); never an
+    RCCB. It needs a reason and the explicit confirmation `BEROEP_BEVESTIGING`, and comes
+    after the korpschef's written rejection with its copy to DGPOL (`AFWIJZING_STAP`).
 
     The appeal runs as a new part, linked to the rejected one (`Deelverzoek.beroep_op`), which
-    becomes in_beroep. Procedure 9 starts with the korpschef's written rejection to the
-    requester and the copy to DGPOL; then the burgemeester or officier van justitie asks the
-    minister, DGPOL advises, the minister decides (`besluit_nemen`), and the korpschef informs
-    LE-POB. When the requester does not go on, the rejected part returns to its decision.
+    becomes in_beroep; the reason, and the `namens` text and mandate when given, are recorded
+    in its history and audit event. In procedure 9 DGPOL advises, the minister decides
+    (`besluit_nemen`), and after an instruction the korpschef informs LE-POB, which
+    coordinates the assistance and informs the LOCC (ADR-0022).
 
     Args:
         deelverzoek: a part of procedure 1 or 6 with status afgewezen or deels_toegekend.
-        door: a user of the requesting RCCB or of the authority.
-        toelichting: why (free text, for the history).
+        door: an account of the competent authority's organisation.
+        reden: why the appeal is lodged (required).
+        bevestigd: the confirmation `BEROEP_BEVESTIGING`; must be True.
+        namens: on whose behalf, e.g. "namens de burgemeester van Utrecht" (with `mandaat`).
+        mandaat: the reference of the mandate decision (with `namens`).
         nu: aware datetime (default now).
 
     Returns:
         The new appeal part.
 
     Raises:
-        GeenToegang: not the RCCB or the authority of the request.
-        OngeldigeOvergang: no (partial) rejection in procedure 1 or 6, or already appealed.
+        GeenToegang: not the competent authority, nor acting for it under a mandate.
+        OngeldigeInvoer: no reason, no confirmation, or `namens` without `mandaat` (or the
+            reverse), named field.
+        OngeldigeOvergang: no (partial) rejection in procedure 1 or 6, the written rejection
+            not yet sent, or already appealed.
 
     Bron: Pw 2012 art. 56 lid 4; factsheet, toelichting 9.
     """
     nu = nu_utc(nu)
     ouder = deelverzoek_onder_slot(deelverzoek.pk)
     verzoek = ouder.verzoek
-    controleer_namens_aanvrager(verzoek, door)
-    toelichting = tekst(toelichting, "toelichting", verplicht=False)
+    if ouder.procedure_id not in ("1", "6"):
+        raise OngeldigeOvergang(
+            "beroep is alleen mogelijk na een (gedeeltelijke) afwijzing door de korpschef "
+            "(procedure 1 of 6)",
+            veld="deelverzoek",
+        )
+    namens, mandaat = _controleer_beroepsrecht(ouder, door, namens, mandaat)
+    reden = tekst(reden, "reden")
+    if not bevestigd:
+        raise OngeldigeInvoer(f"bevestig: '{BEROEP_BEVESTIGING}'", veld="bevestigd")
     run = workflow.run_laden(ouder)
     if not engine.beroep_mogelijk(run) or ouder.status not in (
         DeelverzoekStatus.AFGEWEZEN,
@@ -368,6 +499,15 @@ def beroep_instellen(
         raise OngeldigeOvergang(
             "beroep is alleen mogelijk na een (gedeeltelijke) afwijzing door de korpschef "
             "(procedure 1 of 6)",
+            veld="deelverzoek",
+        )
+    # A run that started on the model before ADR-0022 has no such step: it finished on its
+    # old model (the run embeds its spec), and its refusal may still be appealed.
+    heeft_stap = any(bpmn_id == AFWIJZING_STAP for bpmn_id, _ in workflow.model_taken(run))
+    if heeft_stap and engine.task_data(run, AFWIJZING_STAP) is None:
+        raise OngeldigeOvergang(
+            "de korpschef verstuurt eerst de schriftelijke afwijzing met redenen (met afschrift "
+            "aan DGPOL); daarna kan beroep worden ingesteld",
             veld="deelverzoek",
         )
     # Filtered on the request too, so that its index is used, not beroep_op's (see below).
@@ -396,6 +536,7 @@ def beroep_instellen(
     )
     beroep.verzoek = verzoek
     workflow.deelverzoek_overgang(deelverzoek=beroep, handeling=Handeling.STARTEN, door=door, nu=nu)
+    toelichting = reden + (f" ({namens}, mandaat: {mandaat})" if namens else "")
     workflow.deelverzoek_overgang(
         deelverzoek=ouder,
         handeling=Handeling.BEROEP_INSTELLEN,
@@ -414,6 +555,14 @@ def beroep_instellen(
         actor=door,
         obj=beroep,
         voor={"deelverzoek": ouder.pk, "status": str(DeelverzoekStatus(ouder.besluit))},
-        na={"beroep": beroep.pk, "procedure": "9", "toelichting": toelichting, **start_data},
+        na={
+            "beroep": beroep.pk,
+            "procedure": "9",
+            "reden": reden,
+            "bevestiging": BEROEP_BEVESTIGING,
+            "namens": namens,
+            "mandaat": mandaat,
+            **start_data,
+        },
     )
     return beroep

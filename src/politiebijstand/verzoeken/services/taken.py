@@ -23,6 +23,7 @@ from politiebijstand.verzoeken.models import (
     Taak,
     TelefonischContact,
 )
+from politiebijstand.verzoeken.services.besluiten import AFWIJZING_STAP, afwijzing_berichten
 from politiebijstand.verzoeken.services.gedeeld import (
     aware,
     controleer_mag_uitvoeren,
@@ -115,7 +116,9 @@ def taak_afronden(
     `data` holds the step's fields (`Taak.velden`, e.g. ``{"toestemming": true}``) and any
     report (``"verslag"``: text). An optional step is skipped with
     ``{"overgeslagen": true, "reden": "..."}``. Decisions use `besluit_nemen`; the phone call
-    of the urgent path uses `telefonisch_contact_vastleggen`.
+    of the urgent path uses `telefonisch_contact_vastleggen`. The korpschef's written rejection
+    (`AFWIJZING_STAP`, procedures 1 and 6) needs its reasons in ``"verslag"`` and sends them to
+    the requester, with a copy to DGPOL, in this transaction (`afwijzing_berichten`).
 
     Returns:
         The task, now afgerond.
@@ -145,10 +148,15 @@ def taak_afronden(
             code="telefonisch-contact-vastleggen",
         )
     record = controleer_velden(taak, data)
-    if "verslag" in record:
-        record["verslag"] = tekst_uit_gegevens(record["verslag"], "verslag", verplicht=False)
+    afwijzing = taak.bpmn_id == AFWIJZING_STAP
+    if "verslag" in record or afwijzing:
+        record["verslag"] = tekst_uit_gegevens(
+            record.get("verslag"), "verslag", verplicht=afwijzing
+        )
     voor = taak_snapshot(taak)
     _, sync = stap_uitvoeren(deelverzoek=deelverzoek, taak=taak, record=record, door=door, nu=nu)
+    if afwijzing:
+        afwijzing_berichten(taak=taak, redenen=record["verslag"], nu=nu)
     audit_record(
         gebeurtenis=(
             Gebeurtenis.TAAK_OVERGESLAGEN if taak.overgeslagen else Gebeurtenis.TAAK_AFGEROND

@@ -34,6 +34,12 @@ from politiebijstand.verzoeken.services.gedeeld import (
 if TYPE_CHECKING:
     pass
 
+#: The interrupting timer of procedures 1 and 6 on the regioburgemeester's zienswijze, and
+#: what is recorded when it fires (Pw 2012 art. 56 lid 3; ADR-0023).
+ZIENSWIJZE_TIMER = "timer_zienswijze"
+ZIENSWIJZE_STAP = "taak_zienswijze_regioburgemeester"
+GEEN_ZIENSWIJZE = "geen zienswijze binnen de termijn"
+
 #: A task whose reminder also goes to the lane of another task of the run's model: the urgent
 #: path's formalisation is watched by the procedure's coordinator, who escalates when it is late
 #: (LE-POB for 1 and 6, the LOCC for 2 to 5, OZI for 7 and 8; issue #8, item 2; ADR 0024).
@@ -90,7 +96,10 @@ def timers_verwerken(
        (`herinnering_ontvangers`; key ``herinnering:<taak>``) and `herinnering_op`.
     2. Timers: every part whose `volgende_timer` has passed is locked, its run refreshed
        (`engine.refresh_timers`), stored and its tasks re-synced: the formalisation timer
-       starts the escalation task of the procedure's coordinator (a new task and message for it).
+       starts the escalation task of the procedure's coordinator (a new task and message for
+       it); the zienswijze timer (`ZIENSWIJZE_TIMER`) cancels the regioburgemeester's task,
+       which records `GEEN_ZIENSWIJZE`, tells the RCCB and the regioburgemeester, and lets the
+       request proceed (`geen_zienswijze_vastleggen`).
 
     Each part is handled in a transaction of its own, so one failure does not block others.
     Called every minute by the worker and at each part's `volgende_timer` (`tasks`).
@@ -162,6 +171,11 @@ def timers_verwerken(
             sync = na_engine_stap(deelverzoek=deel, run=run, door=None, nu=nu)
             for timer in gevuurd:
                 result.gevuurd.append((deel.pk, timer))
+            geen_zienswijze = (
+                geen_zienswijze_vastleggen(vervallen=sync.vervallen, nu=nu)
+                if ZIENSWIJZE_TIMER in gevuurd
+                else []
+            )
             audit_record(
                 gebeurtenis=Gebeurtenis.TIMER_VERLOPEN,
                 actor=None,
@@ -172,6 +186,45 @@ def timers_verwerken(
                     "volgende_timer": (
                         deel.volgende_timer.isoformat() if deel.volgende_timer else None
                     ),
+                    **({"geen_zienswijze": geen_zienswijze} if geen_zienswijze else {}),
                 },
             )
     return result
+
+
+def geen_zienswijze_vastleggen(*, vervallen: list[Taak], nu: datetime) -> list[int]:
+    """Record on the cancelled zienswijze task(s) that none came within the term.
+
+    The task keeps status vervallen; its `gegevens` become ``{"zienswijze": GEEN_ZIENSWIJZE}``
+    and the RCCB and the regioburgemeester are told (outbox, ``geen-zienswijze``). In the
+    caller's transaction. Bron: Pw 2012 art. 56 lid 3 ("in de gelegenheid is gesteld");
+    ADR-0023.
+
+    Returns:
+        The ids of the tasks recorded.
+    """
+    gedaan: list[int] = []
+    for taak in vervallen:
+        if taak.bpmn_id != ZIENSWIJZE_STAP:
+            continue
+        taak.gegevens = {"zienswijze": GEEN_ZIENSWIJZE}
+        Taak.objects.filter(pk=taak.pk).update(gegevens=taak.gegevens)
+        verzoek = taak.verzoek
+        regio = Organisatie.objects.get(pk=taak.organisatie_id)
+        onderwerp, inhoud = bericht_tekst(
+            "geen_zienswijze",
+            verzoek=verzoek,
+            regioburgemeester=regio.naam,
+            uiterlijk=moment(taak.due) if taak.due else "-",
+        )
+        bericht_schrijven(
+            soort="geen-zienswijze",
+            ontvangers=[verzoek.rccb, regio],
+            sleutel=f"geen-zienswijze:{taak.pk}",
+            onderwerp=onderwerp,
+            inhoud=inhoud,
+            obj=taak,
+            nu=nu,
+        )
+        gedaan.append(taak.pk)
+    return gedaan

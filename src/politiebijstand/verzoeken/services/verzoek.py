@@ -93,6 +93,7 @@ class InzetRegel:
 _STARTGEGEVEN: Mapping[str, Callable[[Route, Situatie], object]] = {
     "spoed": lambda route, situatie: situatie.spoed,
     "formalisatie_termijn": lambda route, situatie: settings.FORMALISATIE_TERMIJN,
+    "zienswijze_termijn": lambda route, situatie: settings.ZIENSWIJZE_TERMIJN,
     "zienswijze_vereist": (
         lambda route, situatie: route.zienswijze_regioburgemeester == Zienswijze.VEREIST
     ),
@@ -303,7 +304,8 @@ def verzoek_aanmaken(
     Determines the advice (`rules.advies_bepalen`), and starts one part per allowed route with
     its procedure (``rechtshulp`` has no procedure here and is left out). The start data of
     each run come from the advice: ``spoed``; ``formalisatie_termijn`` (setting
-    ``FORMALISATIE_TERMIJN``, default 24 hours); ``zienswijze_vereist`` (1 and 6);
+    ``FORMALISATIE_TERMIJN``, default 24 hours); ``zienswijze_vereist`` and
+    ``zienswijze_termijn`` (1 and 6; setting ``ZIENSWIJZE_TERMIJN``, default 24 hours);
     ``indiener`` (3 and 4); ``oefening`` (water cannon); ``convenant`` (8). The ready tasks are
     mirrored, their organisations told (outbox), and the participants stored.
 

@@ -16,7 +16,7 @@ from django.db.models import QuerySet
 from politiebijstand.organisaties.models import Organisatie
 from politiebijstand.verzoeken.constants import BesluitUitkomst, RegelUitkomst
 from politiebijstand.verzoeken.models import GevraagdeInzet
-from politiebijstand.verzoeken.services import InzetRegel, RegelBesluit
+from politiebijstand.verzoeken.services import BEROEP_BEVESTIGING, InzetRegel, RegelBesluit
 from politiebijstand.vragenlijst.referentie import gemeente_volgens_referentie
 
 DATUM_TIJD_FORMAAT = "%Y-%m-%dT%H:%M"
@@ -469,7 +469,25 @@ class IntrekkenForm(forms.Form):
 
 
 class BeroepForm(forms.Form):
-    toelichting = tekstvak("Toelichting", help_text="Waarom beroep wordt ingesteld (optioneel).")
+    """The appeal to the minister (Pw 2012 art. 56 lid 4): reason, confirmation, mandate."""
+
+    reden = tekstvak("Reden", required=True, help_text="Waarom u beroep instelt.")
+    namens = forms.CharField(
+        label="Namens",
+        required=False,
+        max_length=200,
+        help_text=(
+            "Alleen als u niet zelf de burgemeester of officier van justitie bent: namens "
+            "wie u handelt, bijvoorbeeld 'namens de burgemeester van Utrecht'."
+        ),
+    )
+    mandaat = forms.CharField(
+        label="Mandaat",
+        required=False,
+        max_length=200,
+        help_text="Het kenmerk van het mandaatbesluit waaronder u namens hen handelt.",
+    )
+    bevestigd = forms.BooleanField(label=BEROEP_BEVESTIGING, required=True)
 
 
 class InzetStartenForm(forms.Form):

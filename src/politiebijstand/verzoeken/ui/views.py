@@ -402,7 +402,8 @@ def detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
                 afgerond=" ".join(voortgang_.afgerond),
                 huidig=" ".join(voortgang_.huidig),
                 inzet_acties=INZET_ACTIES.get(deel.status, []) if mag_inzet else [],
-                beroep_mogelijk=deel.pk in beroep and namens_aanvrager,
+                # Only the competent authority appeals, never the RCCB (ADR-0022).
+                beroep_mogelijk=deel.pk in beroep and code == verzoek.bevoegd_gezag.code,
             )
         )
     try:
@@ -513,7 +514,12 @@ def beroep(request: HttpRequest, uuid: UUID, volgnummer: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.beroep_instellen(
-                deelverzoek=deel, door=gebruiker, toelichting=form.cleaned_data["toelichting"]
+                deelverzoek=deel,
+                door=gebruiker,
+                reden=form.cleaned_data["reden"],
+                bevestigd=form.cleaned_data["bevestigd"],
+                namens=form.cleaned_data["namens"],
+                mandaat=form.cleaned_data["mandaat"],
             )
         except GeenToegang as fout:
             return _geweigerd(request, verzoek, fout)
