@@ -11,7 +11,9 @@ does not depend on which fields a step asks, only on who must act, which the pro
   (docs/cases/kmar-avondklok-den-haag.json), from the wizard's advice, made by the RCCB of
   Den Haag, to the LOCC's grant.
 - Procedure 9 (appeal): a procedure 1 request of the burgemeester of Amersfoort, refused by the
-  korpschef; the burgemeester appeals, the minister grants, until no step is left.
+  korpschef in writing (copy to DGPOL); the burgemeester appeals (the RCCB may not), DGPOL
+  advises, the minister grants, the korpschef informs LE-POB, which coordinates and informs
+  the LOCC.
 """
 
 from __future__ import annotations
@@ -229,8 +231,15 @@ def test_procedure_9_beroep_na_afwijzing_door_de_korpschef_tot_het_einde(demo: D
 
     # Procedure 1 to the korpschef's refusal.
     gedaan = demo.lopen(verzoek, besluit="afgewezen")
-    assert ("GM0344", "taak_zienswijze_regioburgemeester") in gedaan
-    assert ("KORPSCHEF", "taak_besluit_korpschef") in gedaan
+    assert gedaan == [
+        ("RCCB-MN", "taak_contact_le_pob"),
+        ("RCCB-MN", "taak_aanvraagformulier_opstellen"),
+        ("GM0344", "taak_zienswijze_regioburgemeester"),
+        ("GM0307", "taak_verzoek_indienen"),
+        ("RCCB-MN", "taak_aanvraagformulier_verzenden"),
+        ("KORPSCHEF", "taak_besluit_korpschef"),
+        ("KORPSCHEF", "taak_afwijzing_schriftelijk"),
+    ]
     deel.refresh_from_db()
     assert deel.status == DeelverzoekStatus.AFGEWEZEN
 
@@ -246,7 +255,7 @@ def test_procedure_9_beroep_na_afwijzing_door_de_korpschef_tot_het_einde(demo: D
     assert stap_invullen(burgemeester, besluit="toegekend") == "Beroep instellen"
     expect(burgemeester.get_by_text("Het beroep is ingesteld")).to_be_visible()
 
-    # Procedure 9 (and what follows the minister's instruction) to its end.
+    # Procedure 9, and what follows the minister's instruction, to its end.
     gedaan = demo.lopen(verzoek, besluit="toegekend")
     beroep = Deelverzoek.objects.get(verzoek=verzoek, beroep_op=deel)
     assert (beroep.procedure_id, beroep.status, beroep.run_afgerond) == (
@@ -254,9 +263,13 @@ def test_procedure_9_beroep_na_afwijzing_door_de_korpschef_tot_het_einde(demo: D
         DeelverzoekStatus.TOEGEKEND,
         True,
     )
-    organisaties = [code for code, _ in gedaan]
-    assert {"KORPSCHEF", "GM0307", "DGPOL", "MINISTER-JENV"} <= set(organisaties)
-    assert organisaties.index("DGPOL") < organisaties.index("MINISTER-JENV")
+    assert gedaan == [
+        ("DGPOL", "taak_advies_dgpol"),
+        ("MINISTER-JENV", "taak_besluit_minister"),
+        ("KORPSCHEF", "taak_le_pob_informeren"),
+        ("LE-POB", "taak_bijstand_coordineren"),
+        ("LE-POB", "taak_locc_informeren"),
+    ]
     page = demo.als("GM0307")
     page.goto(f"{demo.url}/verzoeken/{verzoek.uuid}/")
     beroep_blok = page.locator(f".pb-deel[data-deel='{beroep.volgnummer}']")
