@@ -6,6 +6,9 @@
   status 2, a message naming the field on standard error, nothing on standard output.
 - `politiebijstand regels [--markdown]`: the rule catalogue (`docs/regels.md` with
   `--markdown`).
+- `politiebijstand audit verify`: the audit chain against the latest anchor (exit 0 intact,
+  1 broken, 2 usage or configuration error); `politiebijstand audit anker`: write an anchor now
+  (docs/audit.md).
 - `politiebijstand manage ARGS...` runs Django's management commands (migrate, runserver, ...).
 """
 
@@ -44,17 +47,46 @@ def _manage(argv: Sequence[str]) -> int:
     return 0
 
 
-def _audit_verify() -> int:
-    """Check the audit trail's hash chain: exit 0 when intact, 1 at the first broken link."""
+def _audit(opdracht: str) -> int:
+    """Run `audit verify` or `audit anker`; exit 2 when a key is not configured.
+
+    `audit verify` checks the chain against the latest anchor: exit 0 when intact, 1 when
+    anything is wrong (each finding on its own line on standard error). `audit anker` writes an
+    anchor now: exit 0 when written, 1 when refused. See docs/audit.md.
+    """
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "politiebijstand.conf.dev")
     import django
 
     django.setup()
-    from politiebijstand.audit.keten import keten_verifieren
+    from django.core.exceptions import ImproperlyConfigured
 
-    resultaat = keten_verifieren()
-    print(resultaat.melding(), file=sys.stdout if resultaat.intact else sys.stderr)
-    return 0 if resultaat.intact else 1
+    try:
+        return _audit_uitvoeren(opdracht)
+    except ImproperlyConfigured as exc:
+        print(f"politiebijstand audit: {exc}", file=sys.stderr)
+        return EXIT_ONGELDIG
+
+
+def _audit_uitvoeren(opdracht: str) -> int:
+    from politiebijstand.audit.anker import AnkerGeweigerd, anker_map, anker_schrijven
+    from politiebijstand.audit.controle import audit_controleren
+
+    if opdracht == "anker":
+        try:
+            anker = anker_schrijven()
+        except AnkerGeweigerd as exc:
+            print(exc, file=sys.stderr)
+            return 1
+        print(
+            f"Anker geschreven: {anker_map() / anker.naam} ({anker.aantal} regels tot "
+            f"volgnummer {anker.volgnummer})."
+        )
+        return 0
+    controle = audit_controleren()
+    uitvoer = sys.stdout if controle.intact else sys.stderr
+    for regel in controle.regels():
+        print(regel, file=sys.stderr if regel.startswith("Waarschuwing") else uitvoer)
+    return 0 if controle.intact else 1
 
 
 # --- advies ----------------------------------------------------------------------------------
@@ -368,10 +400,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     audit = sub.add_parser("audit", help="the audit trail")
     audit_sub = audit.add_subparsers(dest="audit_command", required=True)
-    audit_sub.add_parser("verify", help="check the hash chain; exit 1 at the first broken link")
+    audit_sub.add_parser(
+        "verify",
+        help="check the hash chain against the latest anchor; exit 1 when broken, cut or rewritten",
+    )
+    audit_sub.add_parser("anker", help="write a signed anchor of the chain's head now")
     ns = parser.parse_args(args)
     if ns.command == "audit":
-        return _audit_verify()
+        return _audit(ns.audit_command)
     if ns.command == "advies":
         return _advies(ns.bestand, ns.json)
     if ns.command == "regels":

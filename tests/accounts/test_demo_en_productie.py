@@ -40,6 +40,9 @@ PRODUCTIE = {
     },
     "PB_DATA_DIR": tempfile.mkdtemp(prefix="pb-productie-"),
     "PB_SECRET_KEY": secrets.token_urlsafe(64),
+    # Production refuses to start without the audit chain's keys (issue #9, ADR 0026).
+    "PB_AUDIT_SLEUTEL": secrets.token_urlsafe(48),
+    "PB_AUDIT_ANKER_SLEUTEL": secrets.token_urlsafe(48),
     "DJANGO_SETTINGS_MODULE": "politiebijstand.conf.production",
 }
 

@@ -180,18 +180,14 @@ def test_get_geeft_405_probleem(client: Client) -> None:
     assert data["status"] == 405
 
 
-def test_anoniem_krijgt_401_zonder_advies() -> None:
-    """Every page requires log-in, the API too (issue #3); the problem's type is a URN."""
-    response = Client().post(URL, data=json.dumps(KMAR), content_type="application/json")
-    assert response.status_code == 401
-    assert response["Content-Type"] == "application/problem+json"
-    assert response["WWW-Authenticate"] == 'Session realm="politiebijstand"'
-    assert response.json() == {
-        "type": "urn:politiebijstand:probleem:inloggen-vereist",
-        "title": "Inloggen vereist",
-        "status": 401,
-        "detail": "Log eerst in (met de tweede factor); de API gebruikt de sessie.",
-    }
+def test_anoniem_krijgt_het_advies_zonder_sessie_of_csrf() -> None:
+    """The advice API is public (issue #8, ADR 0020): no log-in, no CSRF token, no cookie."""
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(URL, data=json.dumps(KMAR), content_type="application/json")
+    assert response.status_code == 200
+    assert response.json() == advies_bepalen(situatie_from_dict(KMAR)).to_dict()
+    assert "Set-Cookie" not in response.headers
+    assert not response.cookies
 
 
 @pytest.mark.parametrize("body", ["", "   \n"])
@@ -312,18 +308,13 @@ def test_validatie_is_die_van_situatie_from_dict(
     assert response.json()["invalid-params"] == [{"name": veld, "reason": reden}]
 
 
-def test_sessie_vraagt_het_csrf_token(client_als: Any) -> None:
-    """A logged-in browser session must send the CSRF token (SessionAuthentication)."""
+def test_sessie_hoeft_geen_csrf_token_te_sturen(client_als: Any) -> None:
+    """The advice reads no session, so a logged-in browser needs no CSRF token (ADR 0020)."""
     client = client_als("medewerker", "RCCB-MN")
     client.handler.enforce_csrf_checks = True
     zonder = client.post(URL, data=json.dumps(KMAR), content_type="application/json")
-    assert zonder.status_code == 403
-    client.get("/accounts/sessions/")  # a page with a form sets the CSRF cookie
-    token = client.cookies["csrftoken"].value
-    met = client.post(
-        URL, data=json.dumps(KMAR), content_type="application/json", HTTP_X_CSRFTOKEN=token
-    )
-    assert met.status_code == 200
+    assert zonder.status_code == 200
+    assert zonder.json() == advies_bepalen(situatie_from_dict(KMAR)).to_dict()
 
 
 def test_openapi_beschrijft_verzoek_en_antwoord(client: Client) -> None:
@@ -334,7 +325,7 @@ def test_openapi_beschrijft_verzoek_en_antwoord(client: Client) -> None:
     assert operation["operationId"] == "advies_bepalen"
     body = operation["requestBody"]["content"]["application/json"]["schema"]
     assert body == {"$ref": "#/components/schemas/Situatie"}
-    assert set(operation["responses"]) == {"200", "400", "401", "405", "413"}
+    assert set(operation["responses"]) == {"200", "400", "405", "413", "429"}
     assert set(operation["responses"]["200"]["headers"]) == {"X-Regelversie"}
     components = schema["components"]["schemas"]
     assert components["Situatie"]["required"] == ["eigen_capaciteit_toereikend", "taak"]

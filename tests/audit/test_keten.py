@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime
-from typing import Any
+from pathlib import Path
 
 from django.core.management import call_command
 from django.db import DatabaseError, connection, transaction
@@ -25,30 +25,9 @@ from politiebijstand.audit.keten import (
 from politiebijstand.audit.models import AuditAlleenToevoegen, AuditLogEntry
 from politiebijstand.audit.services import audit_record
 from politiebijstand.cli import main
+from tests.audit.knoeien import TABEL, knoei
 
 pytestmark = pytest.mark.django_db
-
-TABEL = "audit_auditlogentry"
-
-
-@contextmanager
-def zonder_trigger() -> Iterator[None]:
-    """Let raw SQL tamper with the table, as an attacker with database access would."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            # The deferred foreign-key checks must run first; then the trigger can be disabled.
-            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-            cursor.execute(f"ALTER TABLE {TABEL} DISABLE TRIGGER USER")
-        yield
-        with connection.cursor() as cursor:
-            cursor.execute(f"ALTER TABLE {TABEL} ENABLE TRIGGER USER")
-    else:
-        yield
-
-
-def knoei(sql: str, params: list[Any]) -> None:
-    with zonder_trigger(), connection.cursor() as cursor:
-        cursor.execute(sql, params)
 
 
 @pytest.fixture(autouse=True)
@@ -90,7 +69,7 @@ def test_eerste_regel_begint_bij_genesis_en_de_keten_verwijst_terug(
     assert drie.vorige_hash == twee.hash
 
 
-def test_hash_is_sha256_van_de_canonieke_json_van_de_rij(
+def test_hash_is_hmac_sha256_met_de_sleutel_van_de_canonieke_json_van_de_rij(
     drie_regels: list[AuditLogEntry],
 ) -> None:
     twee = AuditLogEntry.objects.get(volgnummer=2)
@@ -108,7 +87,11 @@ def test_hash_is_sha256_van_de_canonieke_json_van_de_rij(
         "na": {"lijst": [1, "é"], "rol": "besluitvormer"},
         "vorige_hash": drie_regels[0].hash,
     }
+    sleutel = b"test-only-audit-sleutel-niet-geheim-0123456789"  # conf/test.py
+    assert twee.hash_versie == 2
+    assert twee.hash == hmac.new(sleutel, canonical_json(verwacht), hashlib.sha256).hexdigest()
     assert twee.hash == bereken_hash(verwacht)
+    assert twee.hash != hashlib.sha256(canonical_json(verwacht)).hexdigest()
     assert canonical_json({"b": 1, "a": [True, None]}) == b'{"a":[true,null],"b":1}'
 
 
@@ -259,7 +242,7 @@ def test_cli_audit_verify_exit_0_bij_intact(
 
 
 def test_cli_audit_verify_exit_1_en_noemt_de_gebroken_schakel(
-    drie_regels: list[AuditLogEntry], capsys: pytest.CaptureFixture[str]
+    drie_regels: list[AuditLogEntry], anker_map: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     knoei(f"UPDATE {TABEL} SET object_id = '9' WHERE volgnummer = 2", [])  # noqa: S608
     assert main(["audit", "verify"]) == 1
@@ -267,6 +250,8 @@ def test_cli_audit_verify_exit_1_en_noemt_de_gebroken_schakel(
     assert uit.out == ""
     assert uit.err == (
         "Audittrail gebroken bij regel 2: hash klopt niet met de inhoud: de regel is gewijzigd.\n"
+        f"Waarschuwing: nog geen geldig anker in {anker_map}; een ingekorte staart is zo niet "
+        "vast te stellen (maak er een met: politiebijstand audit anker).\n"
     )
 
 

@@ -1,4 +1,4 @@
-"""Log in with password and a second factor in Debian's chromium, then see the start page (#3)."""
+"""Log in with password and a second factor in Debian's chromium, then see the work queue (#3)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from tests.accounts.helpers import totp_code, tweede_factor_instellen
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("transactional_db", "referentiedata")]
 
 
-def test_inloggen_met_tweede_factor_toont_de_startpagina(
+def test_inloggen_met_tweede_factor_toont_de_werkvoorraad(
     browser: Browser, live_server: LiveServer, transactional_db: Any
 ) -> None:
     gebruiker = maak_gebruiker("RCCB-MN", "medewerker", username="e2e-anna")
@@ -31,11 +31,11 @@ def test_inloggen_met_tweede_factor_toont_de_startpagina(
         ),
     )
     try:
-        response = page.goto(f"{live_server.url}/wijzer/")
+        response = page.goto(f"{live_server.url}/werkvoorraad/")
         assert response is not None
         assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
-        # Every page requires log-in: the wizard sends us to the log-in page first.
-        expect(page).to_have_url(f"{live_server.url}/accounts/login/?next=/wijzer/")
+        # Pages with request data require log-in (the wizard is public, ADR 0020).
+        expect(page).to_have_url(f"{live_server.url}/accounts/login/?next=/werkvoorraad/")
         expect(page.get_by_role("heading", level=1)).to_have_text("Inloggen")
         assert csp_fouten == []
         page.get_by_label("Gebruikersnaam").fill("e2e-anna")
@@ -46,8 +46,8 @@ def test_inloggen_met_tweede_factor_toont_de_startpagina(
         page.get_by_label("Code").fill(totp_code(secret))
         page.get_by_role("button", name="Inloggen").click()
 
-        expect(page).to_have_url(f"{live_server.url}/wijzer/")
-        expect(page.get_by_role("link", name="Start de wijzer")).to_be_visible()
+        expect(page).to_have_url(f"{live_server.url}/werkvoorraad/")
+        expect(page.get_by_role("heading", level=1)).to_contain_text("Werkvoorraad")
     finally:
         context.close()
     regel = AuditLogEntry.objects.filter(gebeurtenis="gebruiker-ingelogd").get()

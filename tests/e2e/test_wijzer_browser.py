@@ -39,7 +39,7 @@ def doorloop_kmar_case(page: Page, base: str) -> None:
     page.get_by_role("button", name="Volgende").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text(
-        "Is de capaciteit binnen de eigen eenheid voldoende?"
+        "Kan de politie-eenheid van uw regio zelf voorzien in de capaciteit die nodig is?"
     )
     page.get_by_label(ja_nee(situatie["eigen_capaciteit_toereikend"]), exact=True).check()
     page.get_by_role("button", name="Volgende").click()
@@ -105,17 +105,33 @@ def test_wijzer_werkt_zonder_javascript(
     browser: Browser, live_server: LiveServer, ingelogd_cookies: list[dict[str, str]]
 ) -> None:
     context = browser.new_context(java_script_enabled=False)
-    context.add_cookies(ingelogd_cookies)  # type: ignore[arg-type]  # every page needs log-in
+    context.add_cookies(ingelogd_cookies)  # type: ignore[arg-type]  # as a logged-in user
     page = context.new_page()
     try:
         doorloop_kmar_case(page, live_server.url)
         controleer_resultaat(page, live_server.url)
         # The print button needs JavaScript, so it stays hidden; the JSON link works.
         expect(page.get_by_role("button", name="Print dit advies")).to_be_hidden()
-        page.get_by_role("link", name="Dit advies als JSON (contract)").click()
+        page.get_by_text("Voor ICT-beheer: dit advies in een ander systeem gebruiken").click()
+        page.get_by_role("link", name="Dit advies als gegevensbestand (JSON)").click()
         advies = json.loads(page.locator("body").inner_text())
         assert advies["routes"][0]["procedure"] == "3"
         assert advies["routes"][0]["grondslag"]["artikel"] == "57"
+    finally:
+        context.close()
+
+
+def test_wijzer_zonder_inloggen_tot_het_advies(browser: Browser, live_server: LiveServer) -> None:
+    """The wizard is public (issue #8, ADR 0020): no log-in, no session cookie."""
+    context = browser.new_context(locale="nl-NL")  # no cookies: never logged in
+    page = context.new_page()
+    try:
+        doorloop_kmar_case(page, live_server.url)
+        controleer_resultaat(page, live_server.url)
+        assert context.cookies() == []  # nothing stored: no session, no CSRF cookie
+        expect(page.get_by_role("link", name="Bijstandsverzoek aanmaken")).to_have_count(0)
+        page.get_by_role("link", name="Inloggen om een bijstandsverzoek te maken").click()
+        expect(page).to_have_url(re.compile(r"/accounts/login/\?next=%2Fverzoeken%2Fnieuw%2F"))
     finally:
         context.close()
 

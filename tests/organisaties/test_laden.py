@@ -104,7 +104,7 @@ def test_load_creates_missing_and_updates_changed_rows_by_code() -> None:
     assert locc.telefoon_spoed == "088 - 662 80 48"
     assert locc.actief is False  # not managed by the file
     assert Organisatie.objects.get(code="DGPOL").naam == (
-        "Directoraat-Generaal Politie van het Ministerie van Veiligheid en Justitie"
+        "Directoraat-Generaal Politie van het Ministerie van Justitie en Veiligheid"
     )
     assert Organisatie.objects.get(pk=extra.pk).naam == "RCCB van de eenheid Oost-Nederland"
     assert Organisatie.objects.count() == 21

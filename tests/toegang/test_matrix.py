@@ -80,6 +80,7 @@ def _rij(tekst: str) -> dict[str, dict[str, str]]:
 #: The expectation per URL pattern (fnmatch on "namespace:name"; first match wins).
 #: Columns: anoniem medewerker besluitvormer beheerder technisch zonder_2fa.
 PAGINA_GET = "log ok/met/met/met/met ok/met/met/met/met ok/met/met/met/met ok/met/met/met/met 2fa"
+PUBLIEK_GET = "ok/met/met/met/met ok/met/met/met/met ok/met/met/met/met ok/met/met/met/met ok/met/met/met/met 2fa"  # noqa: E501
 BEHEER = "log 403/403/met/met/met 403/403/met/met/met ok/ok/met/met/met 403/403/met/met/met 2fa"
 ADMIN = "log log log log ok 2fa"
 ALLAUTH_OPEN_GET = "ok/met/met/met/met ok/met/met/met/met ok/met/met/met/met ok/met/met/met/met ok/met/met/met/met 2fa"  # noqa: E501
@@ -89,11 +90,13 @@ ALLEEN_POST_404 = "log met/404/met/met/met met/404/met/met/met met/404/met/met/m
 FORMULIER_404 = "log 404/404/met/met/met 404/404/met/met/met 404/404/met/met/met 404/404/met/met/met 2fa"  # noqa: E501
 API_GET = "401 ok/met/met/met/met ok/met/met/met/met ok/met/met/met/met ok/met/met/met/met 403"
 VERWACHTING: list[tuple[str, dict[str, dict[str, str]]]] = [
-    ("?", _rij("log ok ok ok ok 2fa")),  # "/" redirects to the wizard
-    ("wijzer:*", _rij(PAGINA_GET)),
-    ("regels", _rij(PAGINA_GET)),
-    ("api:advies", _rij("401 met/ok/met/met/met met/ok/met/met/met met/ok/met/met/met met/ok/met/met/met 403")),  # noqa: E501
-    ("api:schema", _rij("401 ok/met/met/met/met ok/met/met/met/met ok/met/met/met/met ok/met/met/met/met 403")),  # noqa: E501
+    # public (#8, ADR 0020): "/" redirects to the wizard; the wizard, the rule catalogue, the
+    # advice API and its schema are open without log-in (a logged-in user still needs 2FA)
+    ("?", _rij("ok ok ok ok ok 2fa")),
+    ("wijzer:*", _rij(PUBLIEK_GET)),
+    ("regels", _rij(PUBLIEK_GET)),
+    ("api:advies", _rij("met/ok/met/met/met met/ok/met/met/met met/ok/met/met/met met/ok/met/met/met met/ok/met/met/met 403")),  # noqa: E501
+    ("api:schema", _rij("ok/met/met/met/met ok/met/met/met/met ok/met/met/met/met ok/met/met/met/met ok/met/met/met/met 403")),  # noqa: E501
     # the request API (#3): lists scoped to the user's organisation (the technical account has
     # none: empty lists); the sample request does not exist (404)
     ("api:verzoeken", _rij(API_GET)),

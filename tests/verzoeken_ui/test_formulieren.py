@@ -140,14 +140,16 @@ def test_stapformulier_toont_de_factsheet_en_rondt_af() -> None:
         f"/verzoeken/taken/{taak.pk}/", {"actie": "afronden", "verslag": "Gebeld."}
     )
     assert response.status_code == 302
-    assert response["Location"] == "/werkvoorraad/"
     taak.refresh_from_db()
     assert (taak.status, taak.afgerond_door_id, taak.gegevens) == (
         TaakStatus.AFGEROND,
         wie.pk,
         {"verslag": "Gebeld."},
     )
-    assert [t.bpmn_id for t in open_taken(verzoek)] == ["taak_vooroverleg_locc"]
+    (volgende,) = open_taken(verzoek)
+    assert volgende.bpmn_id == "taak_vooroverleg_locc"
+    # The RCCB's next step of this request (issue #8).
+    assert response["Location"] == f"/verzoeken/taken/{volgende.pk}/"
 
 
 def test_optionele_stap_overslaan_vraagt_een_reden() -> None:

@@ -23,13 +23,18 @@ def optgroups(body: str) -> list[str]:
 
 
 def test_documentatie_noemt_de_stap_bij_naam() -> None:
-    assert leesbare_documentatie(
-        "De schriftelijke stappen volgen achteraf in taak_schriftelijk_formaliseren "
-        "(contract, interpretatie 11).",
-        "3",
-    ) == (
-        "De schriftelijke stappen volgen achteraf in de stap 'Schriftelijk formaliseren' "
-        "(contract, interpretatie 11)."
+    assert (
+        leesbare_documentatie(
+            "De schriftelijke stappen volgen achteraf in taak_schriftelijk_formaliseren "
+            "(contract, interpretatie 11).",
+            "3",
+        )
+        == "De schriftelijke stappen volgen achteraf in de stap 'Schriftelijk formaliseren'."
+    )
+    # Pointers for developers are not shown (issue #8).
+    assert (
+        leesbare_documentatie("Een werkafspraak van deze applicatie (issue #4), geen stap.", "3")
+        == "Een werkafspraak van deze applicatie, geen stap."
     )
     assert leesbare_documentatie("Zie taak_bestaat_niet.", "3") == "Zie taak_bestaat_niet."
 

@@ -46,7 +46,7 @@ def test_werkvoorraad_van_een_andere_organisatie_toont_de_taak_niet() -> None:
     assert '<span class="pb-telling">0</span> open' in html
 
 
-def test_te_laat_eerst_dan_op_termijn_en_de_tellingen() -> None:
+def test_spoed_eerst_dan_te_laat_dan_op_termijn_en_de_tellingen() -> None:
     eerste, tweede, derde = maak_verzoek(), maak_verzoek(), maak_verzoek(situatie(spoed=True))
     nu = timezone.now()
     Taak.objects.filter(verzoek=eerste).update(due=nu + timedelta(hours=3))
@@ -55,7 +55,8 @@ def test_te_laat_eerst_dan_op_termijn_en_de_tellingen() -> None:
     (taak_derde,) = open_taken(derde)
     client.post(f"/werkvoorraad/taken/{taak_derde.pk}/oppakken/")
     html = inhoud(client.get(URL))
-    rijen = [open_taken(v)[0].pk for v in (tweede, eerste, derde)]
+    # Urgent first (issue #8), then overdue, then by due time.
+    rijen = [open_taken(v)[0].pk for v in (derde, tweede, eerste)]
     posities = [html.index(f'data-taak="{pk}"') for pk in rijen]
     assert posities == sorted(posities)
     assert '<span class="pb-telling">3</span> open' in html

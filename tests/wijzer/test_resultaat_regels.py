@@ -107,8 +107,8 @@ def test_resultaat_en_json_noemen_de_regelversie(client: Client) -> None:
     situatie = _situatie("openbare_orde", {"leverancier": "kmar"})
     body = _pagina(client, situatie)
     assert (
-        f'<p class="utrecht-paragraph pb-bronnen">Regelversie {regels_versie_kort()} '
-        '(<a class="utrecht-link" href="/regels/">regelcatalogus</a>)</p>'
+        '<p class="utrecht-paragraph pb-bronnen">Dit advies volgt uit de <a class="utrecht-link" '
+        f'href="/regels/">regels van de Bijstandswijzer</a> (versie {regels_versie_kort()}).</p>'
     ) in body
     url = resultaat_url_voor_situatie(situatie).replace("/wijzer/advies/", "/wijzer/advies.json")
     response = client.get(url)
@@ -129,7 +129,10 @@ def test_regelcatalogus_toont_versies_bronnen_en_de_elf_interpretaties(client: C
     response = client.get("/regels/")
     assert response.status_code == 200
     body = html.unescape(response.content.decode())
-    assert f"Regelversie {regels_versie_kort()}." in body
+    assert f"Versie {regels_versie_kort()} van de regels." in body
+    # Rule texts name the interpretation, not where it is kept (issue #8).
+    assert "docs/contract" not in body
+    assert "(vaste interpretatie 5)" in body
     for naam, noot in BRONNOTITIES:
         assert f"<dt>{naam}</dt><dd>{noot}</dd>" in body
     assert "Stb. 2022, 216" in body

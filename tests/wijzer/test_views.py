@@ -67,7 +67,7 @@ def test_taakstap_vraagt_de_politietaak_met_uitleg_over_gezag(client: Client) ->
         "geen_politietaak",
     ):
         assert f'name="taak" value="{waarde}"' in body
-    assert "stap 1 van 5: Taak en gezag" in body
+    assert "stap 1 van ten minste 2: Taak en gezag" in body
     assert 'href="/wijzer/">Vorige</a>' in body
 
 
@@ -95,7 +95,8 @@ def test_capaciteitstap_draagt_de_taak_mee_als_verborgen_veld(client: Client) ->
     response = client.get("/wijzer/capaciteit/?taak=openbare_orde")
     body = response.content.decode()
     assert '<input type="hidden" name="taak" value="openbare_orde">' in body
-    assert "Is de capaciteit binnen de eigen eenheid voldoende?" in body
+    vraag = "Kan de politie-eenheid van uw regio zelf voorzien in de capaciteit die nodig is?"
+    assert vraag in body
     assert 'href="/wijzer/taak/?taak=openbare_orde">Vorige</a>' in body
 
 
@@ -301,8 +302,8 @@ def test_ongeldige_link_naar_het_advies_geeft_400_met_het_veld(client: Client) -
     body = response.content.decode()
     assert "De antwoorden in deze link kloppen niet" in body
     assert (
-        "Veld <code>eigen_capaciteit_toereikend</code>: Is de capaciteit binnen de eigen eenheid "
-        "voldoende? Kies ja of nee."
+        "Veld <code>eigen_capaciteit_toereikend</code>: Kan de politie-eenheid van uw regio zelf "
+        "voorzien in de capaciteit die nodig is? Kies ja of nee."
     ) in body
 
 

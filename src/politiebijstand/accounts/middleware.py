@@ -46,6 +46,19 @@ def _is_api(request: HttpRequest) -> bool:
     return request.path.startswith("/api/")
 
 
+def _is_publieke_api(request: HttpRequest, view_func: Any) -> bool:
+    """Whether the API view is listed in `PUBLIEKE_API` and marked `login_not_required`.
+
+    DRF marks every APIView `login_not_required`, so the attribute alone opens nothing.
+    """
+    match = request.resolver_match
+    return (
+        match is not None
+        and match.view_name in PUBLIEKE_API
+        and getattr(view_func, "login_required", True) is False
+    )
+
+
 class TweedeFactorVerplichtMiddleware:
     """Sends a logged-in user without TOTP to the set-up page (API: 403) until it is done.
 
@@ -124,22 +137,28 @@ class SessieMaximumMiddleware:
         return self.get_response(request)
 
 
-class InlogVerplichtMiddleware(LoginRequiredMiddleware):
-    """Every page requires log-in (Django's LoginRequiredMiddleware, issue #3).
+#: The API views open without log-in (issue #8, ADR 0020): the advice is a computation on
+#: the public factsheet, the schema describes it. Each must also be marked public
+#: (`web.publiek.publiek`, which sets `login_not_required` and the rate limit).
+PUBLIEKE_API = frozenset({"api:advies", "api:schema"})
 
-    Views marked `login_not_required` (allauth's log-in pages, the admin's log-in) stay open.
+
+class InlogVerplichtMiddleware(LoginRequiredMiddleware):
+    """Every page requires log-in (Django's LoginRequiredMiddleware, issues #3 and #8).
+
+    Views marked `login_not_required` stay open: allauth's log-in pages, the admin's log-in,
+    and the public pages (`web.publiek.publiek`: the wizard and the rule catalogue).
     Under ``/api/`` every anonymous request gets 401 with a problem+json body instead of a
     redirect to the log-in page, whatever the view's own authentication classes say (DRF
-    marks every APIView `login_not_required`).
+    marks every APIView `login_not_required`), except the views in `PUBLIEKE_API` that are
+    marked public.
     """
 
     def process_view(
         self, request: HttpRequest, view_func: Any, view_args: Any, view_kwargs: Any
     ) -> HttpResponse | None:
         if _is_api(request):
-            # No API endpoint is public; DRF marks its views login_not_required, so that
-            # attribute is not consulted here.
-            if request.user.is_authenticated:
+            if request.user.is_authenticated or _is_publieke_api(request, view_func):
                 return None
             weigering = probleem_response(
                 titel="Inloggen vereist",

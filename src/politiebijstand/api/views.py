@@ -1,8 +1,9 @@
 """The advice API: `POST /api/v1/advies` takes a `Situatie` and returns the `Advies`.
 
-Log-in required, as for every page (issue #3): the session of a logged-in user with a
-second factor (REST_FRAMEWORK defaults: SessionAuthentication, which also checks the CSRF
-token, and IsAuthenticated). Every error is `application/problem+json` (RFC 9457).
+Public (issue #8, ADR 0020): no log-in, no session and no CSRF token; a pure computation on
+the public factsheet and the law, with no side effect and nothing stored. Anonymous callers
+are rate-limited (`web.publiek`, mounted in `api.urls`). Every error is
+`application/problem+json` (RFC 9457).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from drf_spectacular.utils import (
     extend_schema,
 )
 from drf_spectacular.views import SpectacularAPIView
+from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -43,10 +45,15 @@ REGELVERSIE_HEADER = "X-Regelversie"
 
 
 class AdviesApi(APIView):
-    """Routing advice for a situation (factsheet and Politiewet 2012)."""
+    """Routing advice for a situation (factsheet and Politiewet 2012).
+
+    No authentication: the session is not read, so no CSRF token is asked (ADR 0020).
+    """
 
     parser_classes = (StrikteJsonParser,)
     renderer_classes = (JSONRenderer,)
+    authentication_classes = ()
+    permission_classes = (AllowAny,)
 
     def get_exception_handler(self) -> Any:
         return probleem_exception_handler
@@ -75,10 +82,16 @@ class AdviesApi(APIView):
             400: OpenApiResponse(
                 PROBLEEM_SCHEMA, description="Ongeldige situatie, lege body of geen JSON."
             ),
-            401: OpenApiResponse(PROBLEEM_SCHEMA, description="Niet ingelogd."),
             405: OpenApiResponse(PROBLEEM_SCHEMA, description="Alleen POST."),
             413: OpenApiResponse(
                 PROBLEEM_SCHEMA, description="Body groter dan DATA_UPLOAD_MAX_MEMORY_SIZE."
+            ),
+            429: OpenApiResponse(
+                PROBLEEM_SCHEMA,
+                description=(
+                    "Te veel verzoeken zonder inloggen (PUBLIEK_LIMIET_AANTAL per "
+                    "PUBLIEK_LIMIET_SECONDEN); de header Retry-After geeft de wachttijd."
+                ),
             ),
         },
         examples=[
@@ -122,12 +135,16 @@ class OpenApiTekstRenderer(OpenApiYamlRenderer):
 class SchemaApi(SpectacularAPIView):
     """The OpenAPI 3 description of the API (drf-spectacular), readable in a browser.
 
+    Public like the advice it describes (ADR 0020): no authentication, no session.
+
     A browser (Accept ``text/html, */*``) gets the YAML as ``text/plain; charset=utf-8``;
     ``?format=json`` gives ``application/json``; tools still get
     ``application/vnd.oai.openapi`` (+json) or ``application/yaml`` by asking for it. The
     version is the one of SPECTACULAR_SETTINGS, shown once (no separate api_version).
     """
 
+    authentication_classes = ()
+    permission_classes = (AllowAny,)
     # A list, as the base class declares it; DRF never mutates it.
     renderer_classes = [  # noqa: RUF012
         OpenApiTekstRenderer,

@@ -1,24 +1,40 @@
 """The hash chain of the audit trail: canonical form, hashing and verification.
 
-The hash of a row is ``sha256(canonical_json(payload))`` in lower-case hex, where the payload
-holds every stored field except `hash` itself, with the timestamp as ISO 8601 UTC with
-microseconds and `voor`/`na` as JSON values. Canonical JSON: keys sorted, no spaces, UTF-8,
-no NaN. The first row's `vorige_hash` is `GENESIS_HASH`.
+The hash of a row is ``HMAC-SHA256(PB_AUDIT_SLEUTEL, canonical_json(payload))`` in lower-case
+hex (`hash_versie` 2, issue #9, ADR 0026), where the payload holds every stored field except
+`hash` and `hash_versie`, with the timestamp as ISO 8601 UTC with microseconds and `voor`/`na`
+as JSON values. Canonical JSON: keys sorted, no spaces, UTF-8, no NaN. The first row's
+`vorige_hash` is `GENESIS_HASH`. Rows written before the key (`hash_versie` 1) keep their
+unkeyed ``sha256(canonical_json(payload))``; along the chain the version never goes down, so
+a row cannot be re-hashed without the key once a keyed row follows it (ADR 0026).
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 from django.utils.dateparse import parse_datetime
 
 GENESIS_HASH = "0" * 64
+
+#: `hash_versie` of the rows hashed without a key, before issue #9.
+HASH_VERSIE_SHA256 = 1
+#: `hash_versie` of the rows hashed with HMAC-SHA256 and `PB_AUDIT_SLEUTEL` (issue #9).
+HASH_VERSIE_HMAC = 2
+#: The version every new row gets.
+HUIDIGE_HASH_VERSIE = HASH_VERSIE_HMAC
+
+#: The shortest accepted key, in bytes (the output size of SHA-256).
+MINIMALE_SLEUTEL_BYTES = 32
 
 #: The hashed fields, in table order (the payload's keys).
 VELDEN: tuple[str, ...] = (
@@ -59,9 +75,51 @@ def tijdstip_tekst(tijdstip: datetime) -> str:
     return tijdstip.astimezone(UTC).isoformat(timespec="microseconds")
 
 
-def bereken_hash(payload: dict[str, Any]) -> str:
-    """sha256 (64 hex digits) of the canonical JSON of a row's payload (`VELDEN`)."""
-    return hashlib.sha256(canonical_json(payload)).hexdigest()
+def audit_sleutel() -> bytes:
+    """The chain's HMAC key: `settings.AUDIT_SLEUTEL` (``PB_AUDIT_SLEUTEL``) in UTF-8.
+
+    Raises:
+        ImproperlyConfigured: when the key is missing (production refuses to start without it;
+            the dev and test settings carry a fixed, non-secret key).
+    """
+    sleutel = str(getattr(settings, "AUDIT_SLEUTEL", "") or "")
+    if not sleutel:
+        raise ImproperlyConfigured(
+            "PB_AUDIT_SLEUTEL ontbreekt: de audittrail heeft een sleutel nodig"
+        )
+    return sleutel.encode("utf-8")
+
+
+def bereken_hash(
+    payload: dict[str, Any], *, versie: int = HUIDIGE_HASH_VERSIE, sleutel: bytes | None = None
+) -> str:
+    """The hash (64 hex digits) of the canonical JSON of a row's payload (`VELDEN`).
+
+    Args:
+        payload: the row's fields, as described in the module docstring.
+        versie: `HASH_VERSIE_HMAC` (HMAC-SHA256) or `HASH_VERSIE_SHA256` (plain sha256, only to
+            check rows written before the key).
+        sleutel: the HMAC key; default `audit_sleutel()`.
+
+    Raises:
+        ValueError: for an unknown version.
+        ImproperlyConfigured: for version 2 without a key configured.
+    """
+    data = canonical_json(payload)
+    if versie == HASH_VERSIE_SHA256:
+        return hashlib.sha256(data).hexdigest()
+    if versie == HASH_VERSIE_HMAC:
+        return hmac.new(sleutel or audit_sleutel(), data, hashlib.sha256).hexdigest()
+    raise ValueError(f"hash_versie {versie} is onbekend")
+
+
+def gelijk(verwacht: str, opgeslagen: object) -> bool:
+    """Whether a stored hash equals the expected one, in constant time.
+
+    Compared as UTF-8 bytes: a tampered value may hold any text (`hmac.compare_digest` refuses
+    non-ASCII `str`) or not be text at all.
+    """
+    return hmac.compare_digest(verwacht.encode("utf-8"), str(opgeslagen).encode("utf-8"))
 
 
 @dataclass(frozen=True)
@@ -74,10 +132,11 @@ class Breuk:
 
 @dataclass(frozen=True)
 class Verificatie:
-    """Result of checking the chain: rows checked and the first break, if any."""
+    """Result of checking the chain: rows checked, the first break, rows without the key."""
 
     aantal: int
     breuk: Breuk | None
+    zonder_sleutel: int = 0
 
     @property
     def intact(self) -> bool:
@@ -104,7 +163,7 @@ def _rijen(batch: int) -> Iterator[tuple[Any, ...]]:
         voor, na = "voor", "na"
     kolommen = (
         "volgnummer, tijdstip, actor_id, actor_gebruikersnaam, actor_organisatie_code, "
-        f"gebeurtenis, object_type, object_id, {voor}, {na}, vorige_hash, hash"
+        f"gebeurtenis, object_type, object_id, {voor}, {na}, vorige_hash, hash, hash_versie"
     )
     vanaf = -1
     with connection.cursor() as cursor:
@@ -144,8 +203,12 @@ def keten_verifieren(*, batch: int = 2000) -> Verificatie:
     """Check the whole chain and name the first broken link.
 
     For each row in order of `volgnummer`: the number follows the previous one without a gap
-    (a removed or renumbered row), `vorige_hash` equals the previous row's `hash`, and `hash`
-    equals the recomputed hash of its fields (any changed field).
+    (a removed or renumbered row), `vorige_hash` equals the previous row's `hash`, the
+    `hash_versie` is known and not lower than the previous row's, and `hash` equals the
+    recomputed hash of its fields (any changed field; with the key for version 2).
+
+    The chain alone cannot see rows cut from its end: `politiebijstand.audit.controle` adds
+    the anchors (ADR 0026).
 
     Args:
         batch: rows read per query.
@@ -153,9 +216,12 @@ def keten_verifieren(*, batch: int = 2000) -> Verificatie:
     Returns:
         `Verificatie` with the number of rows read and the first `Breuk`, or None when intact.
     """
+    sleutel = audit_sleutel()
     verwacht_nummer = 1
     vorige_hash = GENESIS_HASH
+    vorige_versie = HASH_VERSIE_SHA256
     aantal = 0
+    zonder_sleutel = 0
     for rij in _rijen(batch):
         aantal += 1
         nummer = int(rij[0])
@@ -169,9 +235,26 @@ def keten_verifieren(*, batch: int = 2000) -> Verificatie:
                 ),
             )
         opgeslagen_hash = rij[11]
+        versie = int(rij[12])
         if rij[10] != vorige_hash:
             return Verificatie(
-                aantal, Breuk(nummer, "vorige_hash wijkt af van de hash van de vorige regel")
+                aantal,
+                Breuk(nummer, "vorige_hash wijkt af van de hash van de vorige regel"),
+                zonder_sleutel,
+            )
+        if versie not in (HASH_VERSIE_SHA256, HASH_VERSIE_HMAC):
+            return Verificatie(
+                aantal, Breuk(nummer, f"hash_versie {versie} is onbekend"), zonder_sleutel
+            )
+        if versie < vorige_versie:
+            return Verificatie(
+                aantal,
+                Breuk(
+                    nummer,
+                    f"hash_versie {versie} na een regel met hash_versie {vorige_versie}: "
+                    "de regel is zonder sleutel herberekend",
+                ),
+                zonder_sleutel,
             )
         try:
             payload = dict(zip(VELDEN, rij[:11], strict=True))
@@ -179,13 +262,18 @@ def keten_verifieren(*, batch: int = 2000) -> Verificatie:
             payload["voor"] = _als_json(rij[8])
             payload["na"] = _als_json(rij[9])
             payload["actor_id"] = None if rij[2] is None else int(rij[2])
-            herberekend = bereken_hash(payload)
+            herberekend = bereken_hash(payload, versie=versie, sleutel=sleutel)
         except (ValueError, TypeError) as exc:
-            return Verificatie(aantal, Breuk(nummer, f"regel onleesbaar: {exc}"))
-        if herberekend != opgeslagen_hash:
+            return Verificatie(aantal, Breuk(nummer, f"regel onleesbaar: {exc}"), zonder_sleutel)
+        if not gelijk(herberekend, opgeslagen_hash):
             return Verificatie(
-                aantal, Breuk(nummer, "hash klopt niet met de inhoud: de regel is gewijzigd")
+                aantal,
+                Breuk(nummer, "hash klopt niet met de inhoud: de regel is gewijzigd"),
+                zonder_sleutel,
             )
+        if versie == HASH_VERSIE_SHA256:
+            zonder_sleutel += 1
         vorige_hash = opgeslagen_hash
+        vorige_versie = versie
         verwacht_nummer += 1
-    return Verificatie(aantal, None)
+    return Verificatie(aantal, None, zonder_sleutel)

@@ -1,9 +1,11 @@
 """The audit trail: an append-only, hash-chained log of every change (issues #3 and #4).
 
-Each row's `hash` is the sha256 of a canonical JSON of its fields, which include the previous
-row's hash (`vorige_hash`), so that changing, inserting or removing any row breaks the chain at
-that row (`politiebijstand.audit.keten.keten_verifieren`). Rows are written only by
-`politiebijstand.audit.services.audit_record`, in the transaction of the change they record.
+Each row's `hash` is the HMAC-SHA256, with a key outside the database, of a canonical JSON of
+its fields (ADR 0026; rows from before the key: a plain sha256, `hash_versie` 1), which
+include the previous row's hash (`vorige_hash`), so that changing, inserting or removing any
+row breaks the chain at that row (`politiebijstand.audit.keten.keten_verifieren`). Rows are
+written only by `politiebijstand.audit.services.audit_record`, in the transaction of the
+change they record.
 Updates and deletes are refused here and, on PostgreSQL, by a trigger (migration 0002).
 """
 
@@ -81,7 +83,13 @@ class AuditLogEntry(models.Model):
         help_text="Hash van de vorige rij (64 nullen voor de eerste); uniek, dus geen vertakking.",
     )
     hash = models.CharField(
-        max_length=64, unique=True, help_text="sha256 (hex) van de canonieke JSON van deze rij."
+        max_length=64,
+        unique=True,
+        help_text="HMAC-SHA256 (hex, sleutel PB_AUDIT_SLEUTEL) van de canonieke JSON van deze rij.",
+    )
+    hash_versie = models.PositiveSmallIntegerField(
+        help_text="1: sha256 zonder sleutel (regels van vóór issue #9); 2: HMAC-SHA256 met "
+        "PB_AUDIT_SLEUTEL. Daalt nooit langs de keten (ADR 0026).",
     )
 
     objects: ClassVar[models.Manager[AuditLogEntry]] = AuditLogEntryQuerySet.as_manager()

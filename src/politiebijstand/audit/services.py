@@ -13,7 +13,12 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, models, transaction
 from django.utils import timezone
 
-from politiebijstand.audit.keten import GENESIS_HASH, bereken_hash, tijdstip_tekst
+from politiebijstand.audit.keten import (
+    GENESIS_HASH,
+    HUIDIGE_HASH_VERSIE,
+    bereken_hash,
+    tijdstip_tekst,
+)
 from politiebijstand.audit.models import AuditLogEntry
 
 if TYPE_CHECKING:
@@ -158,7 +163,8 @@ def _schakel(
         voor=voor,
         na=na,
         vorige_hash=vorige_hash,
-        hash=bereken_hash(payload),
+        hash=bereken_hash(payload, versie=HUIDIGE_HASH_VERSIE),
+        hash_versie=HUIDIGE_HASH_VERSIE,
     )
 
 

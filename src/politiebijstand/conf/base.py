@@ -179,7 +179,8 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "politiebijstand API",
     "DESCRIPTION": "Bijstandswijzer: routing advice for bijstand aan de politie.",
     "VERSION": "1.0.0",
-    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    # Public, as the advice API it describes (issue #8, ADR 0020).
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
     # One name per choice set, so that `manage.py spectacular --fail-on-warn` stays clean.
     "ENUM_NAME_OVERRIDES": {
         "GezagEnum": ["burgemeester", "officier_van_justitie", "minister_jenv"],  # rules.Gezag
@@ -232,6 +233,14 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# --- Public pages (issue #8, ADR 0020) --------------------------------------------------------
+# The wizard, the rule catalogue, the advice API and its schema are open without log-in
+# (web.publiek), with a limit per client address for anonymous callers:
+# PB_PUBLIEK_LIMIET_AANTAL: requests per window (count, default 120; a wizard walk is about 20).
+# PB_PUBLIEK_LIMIET_SECONDEN: the window (seconds, default 60).
+PUBLIEK_LIMIET_AANTAL = int(env("PB_PUBLIEK_LIMIET_AANTAL", "120"))
+PUBLIEK_LIMIET_SECONDEN = int(env("PB_PUBLIEK_LIMIET_SECONDEN", "60"))
 
 # --- Content Security Policy (django-csp 4): self only; the UI vendors its assets ---------------
 CONTENT_SECURITY_POLICY = {
@@ -290,3 +299,22 @@ HUEY = {
     "utc": True,
     "consumer": {"workers": 1, "worker_type": "thread", "periodic": True},
 }
+
+# The audit trail's key and anchors (issue #9, ADR 0026, docs/audit.md).
+# PB_AUDIT_SLEUTEL: key of the HMAC-SHA256 over each audit row (string, at least 32 bytes in
+#     UTF-8; required in production, where startup refuses a missing or short key). Kept out of
+#     the database, so that its administrator cannot recompute the chain.
+# PB_AUDIT_ANKER_SLEUTEL: key that signs the anchors (checkpoint files) with HMAC-SHA256 (string,
+#     at least 32 bytes; default: PB_AUDIT_SLEUTEL). Give it only to the worker that writes the
+#     anchors and to whoever runs `audit verify`.
+# PB_AUDIT_ANKER_DIR: folder of the anchors, outside the database (path, default
+#     PB_DATA_DIR/audit-ankers); in production a separate volume or one shipped off-host.
+# PB_AUDIT_ANKER_MINUTEN: the worker writes an anchor every this many minutes when the trail
+#     has grown (minutes, 1-60, default 15; a divisor of 60 keeps the interval even).
+# PB_DATABASE_APP_ROLE: on PostgreSQL, the application's database role, which migration
+#     audit 0004 leaves only SELECT and INSERT on the audit table (string, default: none).
+AUDIT_SLEUTEL = env("PB_AUDIT_SLEUTEL", "")
+AUDIT_ANKER_SLEUTEL = env("PB_AUDIT_ANKER_SLEUTEL", AUDIT_SLEUTEL)
+AUDIT_ANKER_DIR = Path(env("PB_AUDIT_ANKER_DIR", str(DATA_DIR / "audit-ankers")))
+AUDIT_ANKER_MINUTEN = int(env("PB_AUDIT_ANKER_MINUTEN", "15"))
+DATABASE_APP_ROLE = env("PB_DATABASE_APP_ROLE", "")

@@ -16,3 +16,8 @@ DATA_DIR.mkdir(parents=True, exist_ok=True)  # noqa: F405
 if not os.environ.get("PB_EMAIL_BACKEND"):
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
 EMAIL_FILE_PATH = DATA_DIR / "mail"  # noqa: F405
+
+# DEVELOPMENT ONLY, NOT SECRET: fixed audit keys so that `make run` works without set-up.
+# Production refuses to start without its own PB_AUDIT_SLEUTEL (conf/production.py).
+AUDIT_SLEUTEL = env("PB_AUDIT_SLEUTEL", "dev-only-audit-sleutel-niet-geheim-0123456789")  # noqa: F405
+AUDIT_ANKER_SLEUTEL = env("PB_AUDIT_ANKER_SLEUTEL", AUDIT_SLEUTEL)  # noqa: F405

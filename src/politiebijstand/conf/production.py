@@ -62,3 +62,13 @@ CSRF_COOKIE_SECURE = True
 CSRF_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_NAME = "__Host-csrftoken"
 MFA_TRUST_COOKIE_SECURE = True
+
+# The audit trail's keys (issue #9, ADR 0026): required, at least 32 bytes, never in the
+# database. The anchor key may be left out of the web processes' environment: it then falls
+# back to PB_AUDIT_SLEUTEL there, and only the worker and `audit verify` need the real one.
+for _naam in ("PB_AUDIT_SLEUTEL", "PB_AUDIT_ANKER_SLEUTEL"):
+    _waarde = os.environ.get(_naam, "")
+    if _naam == "PB_AUDIT_SLEUTEL" and not _waarde:
+        raise RuntimeError("PB_AUDIT_SLEUTEL must be set in production (at least 32 bytes)")
+    if _waarde and len(_waarde.encode("utf-8")) < 32:
+        raise RuntimeError(f"{_naam} must be at least 32 bytes (UTF-8); it has fewer")

@@ -1,6 +1,8 @@
 """Test overlay: fast password hashing; the database from PB_DATABASE_URL or in-memory SQLite."""
 
 import os
+import tempfile
+from pathlib import Path
 
 from politiebijstand.conf.base import *  # noqa: F403
 from politiebijstand.conf.base import database_from_url
@@ -16,3 +18,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 HUEY = {**HUEY, "immediate": True}  # noqa: F405
+
+# TESTS ONLY, NOT SECRET: fixed audit keys, and anchors in a throw-away folder, never in var/.
+AUDIT_SLEUTEL = "test-only-audit-sleutel-niet-geheim-0123456789"
+AUDIT_ANKER_SLEUTEL = "test-only-anker-sleutel-niet-geheim-9876543210"
+AUDIT_ANKER_DIR = Path(tempfile.gettempdir()) / f"pb-test-audit-ankers-{os.getpid()}"

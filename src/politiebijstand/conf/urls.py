@@ -1,13 +1,15 @@
 """Root URL configuration."""
 
 from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.generic import RedirectView
 
 from politiebijstand.wijzer.views import regelcatalogus
 
 urlpatterns = [
-    path("", RedirectView.as_view(url="/wijzer/", permanent=False)),
+    # Public, as the wizard it leads to (issue #8, ADR 0020).
+    path("", login_not_required(RedirectView.as_view(url="/wijzer/", permanent=False))),
     path("wijzer/", include("politiebijstand.wijzer.urls")),
     path("regels/", regelcatalogus, name="regels"),
     path("werkvoorraad/", include("politiebijstand.werkvoorraad.urls")),

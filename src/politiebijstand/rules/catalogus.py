@@ -21,7 +21,6 @@ from typing import Any, TypeVar
 
 from politiebijstand.rules.bron import FACTSHEET, POLITIEWET_2012, POLITIEWET_2012_BWB_ID, Bron
 from politiebijstand.rules.interpretaties import (
-    CITAAT,
     VASTE_INTERPRETATIES,
     geciteerde_interpretaties,
 )
@@ -208,11 +207,10 @@ BRONNOTITIES: tuple[tuple[str, str], ...] = (
         "Veiligheid en Justitie, nu Justitie en Veiligheid.",
     ),
     (
-        "Vaste interpretaties (docs/contract)",
+        "Vaste interpretaties",
         "Waar de factsheet zwijgt, onduidelijk is of afwijkt van de wet, volgt de Bijstandswijzer "
-        "de vaste interpretaties van het contract van het advies. Een regel noemt ze als "
-        "'" + CITAAT.format(nummer="N") + "'; de tekst van elke interpretatie staat onderaan "
-        "deze catalogus.",
+        "vaste interpretaties. Een regel noemt ze als 'vaste interpretatie N'; de tekst van elke "
+        "interpretatie staat onderaan deze catalogus.",
     ),
 )
 

@@ -181,7 +181,10 @@ def taak_list_for_werkvoorraad(
     spoed: bool | None = None,
     status: str | None = None,
 ) -> QuerySet[Taak]:
-    """The open tasks of the user's organisation: overdue and soonest due first, then oldest.
+    """The open tasks of the user's organisation: urgent first, then by due time, then oldest.
+
+    Urgent requests' tasks come first (issue #8); within each, the soonest due time (overdue
+    first), tasks without one last; then the oldest task.
 
     One query (organisation, status, due index); the request, its unit and the person who
     picked a task up are joined in.
@@ -205,7 +208,7 @@ def taak_list_for_werkvoorraad(
     if spoed is not None:
         qs = qs.filter(spoed=spoed)
     return qs.select_related("verzoek", "eenheid", "organisatie", "opgepakt_door").order_by(
-        F("due").asc(nulls_last=True), "aangemaakt_op", "id"
+        F("spoed").desc(), F("due").asc(nulls_last=True), "aangemaakt_op", "id"
     )
 
 

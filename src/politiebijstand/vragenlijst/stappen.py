@@ -229,12 +229,15 @@ class AanvragerForm(StapForm):
 
 class CapaciteitForm(StapForm):
     eigen_capaciteit_toereikend = ja_nee(
-        "Is de capaciteit binnen de eigen eenheid voldoende?",
+        "Kan de politie-eenheid van uw regio zelf voorzien in de capaciteit die nodig is?",
         help_text=(
-            "Beantwoord dit nadat het RCCB van de eenheid het heeft nagegaan. "
-            "Ja: de eenheid voorziet zelf, het bijstandsproces eindigt."
+            "Bedoeld is de regionale eenheid van de politie waar de inzet plaatsvindt: uw "
+            "eigen eenheid als u bij de politie werkt, of de eenheid van uw gemeente of "
+            "arrondissement als u voor een burgemeester of officier van justitie werkt. Het "
+            "RCCB van die eenheid gaat dit na. Ja: de eenheid voorziet zelf en er is geen "
+            "bijstand nodig."
         ),
-        verplicht="Geef aan of de capaciteit binnen de eenheid voldoende is.",
+        verplicht="Geef aan of de eigen politie-eenheid zelf kan voorzien.",
     )
     uitleg = (
         (
@@ -567,6 +570,42 @@ STAPPEN: tuple[Stap, ...] = (
     ),
 )
 STAP_BY_SLUG: dict[str, Stap] = {s.slug: s for s in STAPPEN}
+
+#: The steps whose answers decide which later steps are asked (see each step's `nodig`).
+BEPALEN_HET_PAD = frozenset({"taak", "misdrijf", "capaciteit", "leveranciers", "middelen"})
+
+
+@dataclass(frozen=True)
+class Stapnummer:
+    """Where a step stands on the path: "stap `nummer` van (ten minste) `totaal`".
+
+    Attributes:
+        nummer: 1-based position of the step among the pages asked.
+        totaal: the pages asked for the answers known so far.
+        zeker: False while an unanswered step can still add pages (the total may grow).
+    """
+
+    nummer: int
+    totaal: int
+    zeker: bool
+
+
+def stapnummer(huidige: Stap, antwoorden: Mapping[str, Any]) -> Stapnummer:
+    """The position of `huidige` among the pages asked, and how many there are (issue #8).
+
+    Args:
+        huidige: a step on the path of `antwoorden`.
+        antwoorden: the cleaned answers of the complete steps (`Voortgang.antwoorden`).
+    """
+    pad_ = [s for s in STAPPEN if s.nodig(antwoorden)]
+    beantwoord = set(antwoorden)
+    zeker = all(
+        set(s.form_class.base_fields) <= beantwoord
+        for s in pad_[pad_.index(huidige) :]
+        if s.slug in BEPALEN_HET_PAD
+    )
+    return Stapnummer(nummer=pad_.index(huidige) + 1, totaal=len(pad_), zeker=zeker)
+
 
 #: The query key of the submit button: present when a step's form was sent.
 VERDER = "verder"

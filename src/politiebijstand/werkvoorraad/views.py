@@ -32,7 +32,7 @@ PER_PAGINA = 50
 
 @require_safe
 def lijst(request: HttpRequest) -> HttpResponse:
-    """The open tasks of the user's organisation: overdue first, then by due time, then oldest.
+    """The open tasks of the user's organisation: urgent first, then by due time, then oldest.
 
     Query string: ``procedure``, ``eenheid`` (unit code), ``spoed`` (``ja``/``nee``),
     ``status`` (``open``, ``opgepakt``, ``mij``) and ``pagina``. Unknown filter values are

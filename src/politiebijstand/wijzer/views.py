@@ -4,6 +4,9 @@ Every page is a GET: the answers travel in the query string (see `stappen`), so 
 the result included, can be bookmarked, printed and reached with the browser's Back button.
 A step's form submits to its own URL with the key `verder`; a valid answer redirects to the
 next step. Invalid or tampered query strings give a page that names the field, never a 500.
+
+Every view here is public (`web.publiek`, issue #8, ADR 0020): no log-in, rate-limited for
+anonymous users, and nothing stored (no session).
 """
 
 from __future__ import annotations
@@ -13,8 +16,11 @@ import re
 from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Any
+from urllib.parse import urlencode
 
 from django import forms
+from django.conf import settings
+from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
@@ -54,9 +60,11 @@ from politiebijstand.vragenlijst.stappen import (
     canonieke_query,
     naar_situatie,
     samenvatting,
+    stapnummer,
     voortgang,
 )
 from politiebijstand.web.problemen import probleem_response
+from politiebijstand.web.publiek import publiek
 
 #: A query key set on the redirect to a question that a changed answer made necessary.
 NIEUW = "nieuw"
@@ -69,6 +77,7 @@ def _zonder_verder(query: QueryDict) -> QueryDict:
     return data
 
 
+@publiek
 @require_safe
 def start(request: HttpRequest) -> HttpResponse:
     """The introduction: what the wizard does, and the button to the first step."""
@@ -79,6 +88,7 @@ def start(request: HttpRequest) -> HttpResponse:
     )
 
 
+@publiek
 @require_safe
 def stap(request: HttpRequest, slug: str) -> HttpResponse:
     """One question page; with `verder` in the query it validates and moves on."""
@@ -207,6 +217,7 @@ def _render_stap(
                 NAAR_ADVIES if gewijzigd or _na_deze_stap_beantwoord(huidige, data) else ""
             ),
             "gewijzigd": NIEUW if gewijzigd else "",
+            "stapnummer": stapnummer(huidige, stand.antwoorden),
             "fase": huidige.fase,
             "fasen": FASEN,
             "fase_titel": FASEN[huidige.fase - 1],
@@ -385,6 +396,12 @@ def _kop(advies: Advies) -> str:
     return teksten.UITKOMST_KOP[advies.uitkomst]
 
 
+def _inloggen_url(volgende: str) -> str:
+    """The log-in page that returns to `volgende` (a path with query) afterwards."""
+    return f"{reverse(settings.LOGIN_URL)}?{urlencode({REDIRECT_FIELD_NAME: volgende})}"
+
+
+@publiek
 @require_safe
 def resultaat(request: HttpRequest) -> HttpResponse:
     """The advice for complete answers: per route whom to call, which form, who decides."""
@@ -436,6 +453,8 @@ def resultaat(request: HttpRequest) -> HttpResponse:
             "json_url": f"{reverse('wijzer:resultaat-json')}?{canoniek.urlencode()}",
             "situatie_json": json.dumps(situatie_dict, indent=2, ensure_ascii=False),
             "opnieuw_url": reverse("wijzer:start"),
+            # Anonymous users log in first; the request form then opens with these answers.
+            "inloggen_url": _inloggen_url(f"{reverse('verzoeken:nieuw')}?{canoniek.urlencode()}"),
             "spoed_organisaties": organisaties,
             "fasen": FASEN,
             "regels_versie": regels_versie_kort(),
@@ -443,6 +462,7 @@ def resultaat(request: HttpRequest) -> HttpResponse:
     )
 
 
+@publiek
 @require_safe
 def resultaat_json(request: HttpRequest) -> HttpResponse:
     """The same advice as the result page, as the contract's JSON (`Advies.to_dict()`)."""
@@ -493,6 +513,20 @@ def alineas(tekst: str) -> list[list[str]]:
     return resultaat
 
 
+#: A rule text's pointer to where its interpretation is kept ("vaste interpretatie 5
+#: (docs/contract)"): the page lists the interpretations itself, so readers see only the number.
+_VINDPLAATS = re.compile(r"(vaste interpretatie \d+) \(docs/contract\)")
+
+
+def voor_lezers(tekst: str) -> str:
+    """A rule's Dutch text as shown on /regels/: without the pointer into the repository.
+
+    ``"... (vaste interpretatie 5 (docs/contract))"`` becomes ``"... (vaste interpretatie 5)"``.
+    """
+    return _VINDPLAATS.sub(r"\1", tekst)
+
+
+@publiek
 @require_safe
 def regelcatalogus(request: HttpRequest) -> HttpResponse:
     """Every rule of the engine, grouped by module, with its Dutch text and sources.
@@ -507,7 +541,7 @@ def regelcatalogus(request: HttpRequest) -> HttpResponse:
             "regels": [
                 {
                     "regel": r,
-                    "alineas": alineas(r.toelichting),
+                    "alineas": alineas(voor_lezers(r.toelichting)),
                     "bronnen": [bron_voluit(b) for b in r.bronnen],
                 }
                 for r in groep

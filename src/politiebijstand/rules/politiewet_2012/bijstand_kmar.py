@@ -98,7 +98,7 @@ _P3_NA_ONDERTEKENING = (
     Stap(org.RCCB, "RCCB verzendt het aanvraagformulier per e-mail naar het LOCC."),
     Stap(
         org.LOCC,
-        "Het LOCC verwerkt de aanvraag in zijn capaciteitenoverzichten en zo nodig in het "
+        "Het LOCC verwerkt de aanvraag in zijn capaciteitsoverzichten en zo nodig in het "
         "multidisciplinair landelijk operationeel beeld.",
     ),
     Stap(org.LOCC, "Het LOCC toetst de aanvraag."),

@@ -23,6 +23,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -66,6 +67,7 @@ from politiebijstand.verzoeken.selectors import (
     organisatie_list_in_eenheid,
     organisatie_list_voor_telefoon,
     rccb_eenheid,
+    taak_list_for_werkvoorraad,
     verzoek_bekijken,
     verzoek_list,
 )
@@ -694,8 +696,7 @@ def taak(request: HttpRequest, pk: int) -> HttpResponse:
                 )
                 _fout_naar_form(gekozen, fout, veld)
             else:
-                messages.success(request, f"Stap '{taak.naam}' van {verzoek.kenmerk} is afgerond.")
-                return HttpResponseRedirect(reverse("werkvoorraad:lijst"))
+                return _na_afronden(request, taak, gebruiker)
     elif post is not None:
         conflict = _niet_open_melding(taak)
     return render(
@@ -722,6 +723,31 @@ def taak(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _na_afronden(request: HttpRequest, taak: Taak, gebruiker: Any) -> HttpResponseRedirect:
+    """After completing `taak`: its request's next task for the user, else the work queue.
+
+    The next task is the first, in work-queue order (`taak_list_for_werkvoorraad`), open task of
+    the same request in the user's organisation that the user may do and that no colleague
+    has picked up (issue #8). The message says where the user landed and why.
+    """
+    afgerond = f"Stap '{taak.naam}' van {taak.verzoek.kenmerk} is afgerond."
+    kandidaten = (
+        taak_list_for_werkvoorraad(gebruiker=gebruiker)
+        .filter(verzoek_id=taak.verzoek_id)
+        .exclude(pk=taak.pk)
+        .exclude(Q(status=TaakStatus.OPGEPAKT) & ~Q(opgepakt_door=gebruiker.pk))
+    )
+    volgende = next((t for t in kandidaten if mag(TAAK_UITVOEREN, gebruiker, t)), None)
+    if volgende is None:
+        messages.success(
+            request,
+            f"{afgerond} Er is geen volgende stap van dit verzoek voor u; hier is uw werkvoorraad.",
+        )
+        return HttpResponseRedirect(reverse("werkvoorraad:lijst"))
+    messages.success(request, f"{afgerond} Dit is de volgende stap van dit verzoek voor u.")
+    return HttpResponseRedirect(reverse("verzoeken:taak", args=[volgende.pk]))
+
+
 _TAAK_ID = re.compile(r"\btaak_[a-z0-9_]+\b")
 
 
@@ -739,6 +765,7 @@ def leesbare_documentatie(tekst: str, procedure_id: str) -> str:
 
     ``"... volgen achteraf in taak_schriftelijk_formaliseren"`` becomes ``"... volgen
     achteraf in de stap 'Schriftelijk formaliseren'"``. Unknown ids are left as they are.
+    Pointers for developers (``"(contract, interpretatie 11)"``, ``"(issue #4)"``) are left out.
     """
     namen = _stapnamen(procedure_id)
 
@@ -746,7 +773,12 @@ def leesbare_documentatie(tekst: str, procedure_id: str) -> str:
         gevonden = namen.get(match.group(0))
         return f"de stap '{gevonden}'" if gevonden else match.group(0)
 
-    return _TAAK_ID.sub(naam, tekst)
+    return _TAAK_ID.sub(naam, _INTERNE_VERWIJZING.sub("", tekst))
+
+
+#: Pointers for the project's developers in a step's notes ("(contract, interpretatie 11)",
+#: "(issue #4)"): not shown to users (issue #8).
+_INTERNE_VERWIJZING = re.compile(r" ?\((?:contract, interpretatie \d+|issue #\d+)\)")
 
 
 def _niet_open_melding(taak: Taak) -> str:

@@ -1,4 +1,4 @@
-"""`politiebijstand manage audit_verify`: check the audit trail's hash chain."""
+"""`politiebijstand manage audit_verify`: check the audit trail's chain and latest anchor."""
 
 from __future__ import annotations
 
@@ -6,19 +6,19 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from politiebijstand.audit.keten import keten_verifieren
+from politiebijstand.audit.controle import audit_controleren
 
 
 class Command(BaseCommand):
     help = (
-        "Controleert de hashketen van de audittrail en noemt de eerste gebroken schakel. "
-        "Exitstatus 0: intact; 1: gebroken."
+        "Controleert de hashketen van de audittrail tegen het laatste anker en noemt wat er "
+        "mis is. Exitstatus 0: intact; 1: gebroken, ingekort, herschreven of vervalst anker."
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        resultaat = keten_verifieren()
-        if resultaat.intact:
-            self.stdout.write(resultaat.melding())
-            return
-        self.stderr.write(resultaat.melding())
-        raise SystemExit(1)
+        controle = audit_controleren()
+        uitvoer = self.stdout if controle.intact else self.stderr
+        for regel in controle.regels():
+            uitvoer.write(regel)
+        if not controle.intact:
+            raise SystemExit(1)
