@@ -30,7 +30,7 @@ KMAR = {
 }
 KMAR_ADVIES = (
     "/wijzer/advies/?taak=openbare_orde&eigen_capaciteit_toereikend=nee&leverancier=kmar"
-    "&spoed=nee&gemeenten=Den+Haag&locatiegebonden=ja"
+    "&spoed=nee&gemeenten=%27s-Gravenhage&locatiegebonden=ja"
 )
 
 
@@ -101,8 +101,8 @@ def test_anoniem_krijgt_advies_en_schema_van_de_api_zonder_sessie() -> None:
 def test_advies_vraagt_een_anonieme_gebruiker_eerst_in_te_loggen() -> None:
     response = Client().get(KMAR_ADVIES)
     volgende = "%2Fverzoeken%2Fnieuw%2F%3F" + KMAR_ADVIES.split("?", 1)[1].replace(
-        "=", "%3D"
-    ).replace("&", "%26").replace("+", "%2B")
+        "%", "%25"
+    ).replace("=", "%3D").replace("&", "%26").replace("+", "%2B")
     assertContains(
         response,
         f'href="/accounts/login/?next={volgende}" hx-boost="false">'
