@@ -30,6 +30,14 @@ from tests.procedures.doorloop import NOW, Fase, doorloop, fasen
 
 TOEGEKEND = {"besluit": "toegekend"}
 AFGEWEZEN = {"besluit": "afgewezen"}
+# The coordinator's decision in 3, 4, 7 and 8 records Defence's position and agreement.
+MET_DEFENSIE = {
+    "standpunt_defensie": "Defensie stemt in met de inzet.",
+    "overeenstemming_defensie": True,
+}
+TOEGEKEND_MET_DEFENSIE = {**TOEGEKEND, **MET_DEFENSIE}
+UITGEPUT = {"politie_uitgeput": True, "motivering": "Alle eenheden zijn ingezet."}
+NIET_UITGEPUT = {"politie_uitgeput": False, "motivering": "Eenheid Oost heeft nog capaciteit."}
 
 
 # --- procedure 1: andere eenheid, openbare orde (art. 56 lid 1) -------------------------
@@ -296,7 +304,7 @@ P3_NA_FORMULIER: list[Fase] = [
 
 
 def test_procedure_3_normaal() -> None:
-    walk = doorloop("3", {}, {"taak_besluit_locc": TOEGEKEND})
+    walk = doorloop("3", {}, {"taak_besluit_locc": TOEGEKEND_MET_DEFENSIE})
     assert walk.organisaties == fasen(
         "RCCB",  # lokaal operationeel vooroverleg RCCB en CCB-KMar
         "RCCB",  # RCCB neemt contact op met het LOCC voor informeel vooroverleg
@@ -308,7 +316,9 @@ def test_procedure_3_normaal() -> None:
 
 
 def test_procedure_3_regioburgemeester_als_primus_inter_pares() -> None:
-    walk = doorloop("3", {"indiener": "regioburgemeester"}, {"taak_besluit_locc": TOEGEKEND})
+    walk = doorloop(
+        "3", {"indiener": "regioburgemeester"}, {"taak_besluit_locc": TOEGEKEND_MET_DEFENSIE}
+    )
     assert walk.organisaties == fasen(
         "RCCB", "RCCB", "RCCB", "REGIOBURGEMEESTER", "RCCB", *P3_NA_FORMULIER
     )
@@ -316,7 +326,9 @@ def test_procedure_3_regioburgemeester_als_primus_inter_pares() -> None:
 
 def test_procedure_3_vooroverleg_overgeslagen_met_reden() -> None:
     skip = {"overgeslagen": True, "reden": "CCB-KMar niet bereikbaar"}
-    walk = doorloop("3", {}, {"taak_vooroverleg_ccb_kmar": skip, "taak_besluit_locc": TOEGEKEND})
+    walk = doorloop(
+        "3", {}, {"taak_vooroverleg_ccb_kmar": skip, "taak_besluit_locc": TOEGEKEND_MET_DEFENSIE}
+    )
     assert walk.organisaties[0] == "RCCB"
     assert walk.run.steps[0].bpmn_id == "taak_vooroverleg_ccb_kmar"
     assert walk.run.steps[0].overgeslagen is True
@@ -325,7 +337,7 @@ def test_procedure_3_vooroverleg_overgeslagen_met_reden() -> None:
 
 
 def test_procedure_3_spoed() -> None:
-    walk = doorloop("3", {"spoed": True}, {"taak_besluit_locc": TOEGEKEND})
+    walk = doorloop("3", {"spoed": True}, {"taak_besluit_locc": TOEGEKEND_MET_DEFENSIE})
     assert (
         walk.organisaties
         == fasen(
@@ -349,9 +361,10 @@ P4_NA_FORMULIER: list[Fase] = [
     "LOCC",  # het LOCC informeert het RCCB en legt de operationele contacten
 ]
 P4_ANTWOORDEN: dict[str, dict[str, Any]] = {
+    "taak_uitputting_toetsen": UITGEPUT,
     "taak_toestemming_geven": {"toestemming": True},
     "taak_besluit_defensie": {"besluit_defensie": "toegekend"},
-    "taak_besluit_locc": TOEGEKEND,
+    "taak_besluit_locc": TOEGEKEND_MET_DEFENSIE,
 }
 
 
@@ -372,7 +385,11 @@ def test_procedure_4_normaal() -> None:
 
 
 def test_procedure_4_geen_toestemming_van_le_pob() -> None:
-    walk = doorloop("4", {}, {"taak_toestemming_geven": {"toestemming": False}})
+    walk = doorloop(
+        "4",
+        {},
+        {"taak_uitputting_toetsen": UITGEPUT, "taak_toestemming_geven": {"toestemming": False}},
+    )
     assert walk.organisaties == fasen("RCCB", "RCCB", "LE-POB", "LE-POB")
     assert reached_end_events(walk.run) == ["eind_geen_toestemming"]
 
@@ -391,7 +408,7 @@ def test_procedure_4_spoed() -> None:
 
 
 def test_procedure_5_normaal() -> None:
-    walk = doorloop("5", {}, {"taak_besluit_locc": TOEGEKEND})
+    walk = doorloop("5", {}, {"taak_besluit_locc": TOEGEKEND_MET_DEFENSIE})
     assert walk.organisaties == fasen(
         "RCCB",  # contact met de Afdeling Preparatie en Operationeel Beheer
         "LE-POB",  # LE-POB neemt contact op met het LOCC
@@ -467,7 +484,10 @@ def test_procedure_7_normaal() -> None:
     walk = doorloop(
         "7",
         {},
-        {"taak_aanvraag_doorgeleiden": {"ondersteund": True}, "taak_besluit_ozi": TOEGEKEND},
+        {
+            "taak_aanvraag_doorgeleiden": {"ondersteund": True},
+            "taak_besluit_ozi": TOEGEKEND_MET_DEFENSIE,
+        },
     )
     assert walk.organisaties == fasen(
         "RCCB",  # lokaal operationeel vooroverleg RCCB en CCB-KMar
@@ -480,7 +500,7 @@ def test_procedure_7_normaal() -> None:
 
 
 def test_procedure_7_spoed_rechtstreeks_met_ozi() -> None:
-    walk = doorloop("7", {"spoed": True}, {"taak_besluit_ozi": TOEGEKEND})
+    walk = doorloop("7", {"spoed": True}, {"taak_besluit_ozi": TOEGEKEND_MET_DEFENSIE})
     assert walk.organisaties == fasen(
         "OVJ",  # rechtstreeks telefonisch contact tussen de (hoofd)officier en OZI
         ("OVJ", "RCCB"),  # schriftelijke afhandeling later || RCCB informeert LE-POB
@@ -503,11 +523,13 @@ P8_NA_PARKET: list[Fase] = [
     "DJZ",  # DJZ besluit namens de Minister van Defensie
     "DJZ",  # DJZ informeert OZI over het genomen besluit
     "OZI",  # OZI bepaalt of, en zo ja, op welke wijze, bijstand wordt verleend
+    "LE-POB",  # te allen tijde de korpsleiding geïnformeerd, via LE-POB (voetnoot 4)
 ]
 P8_ANTWOORDEN: dict[str, dict[str, Any]] = {
+    "taak_uitputting_toetsen": UITGEPUT,
     "taak_aanvraag_doorgeleiden": {"ondersteund": True},
     "taak_besluit_defensie": {"besluit_defensie": "toegekend"},
-    "taak_besluit_ozi": TOEGEKEND,
+    "taak_besluit_ozi": TOEGEKEND_MET_DEFENSIE,
 }
 
 
@@ -542,5 +564,9 @@ def test_procedure_8_spoed() -> None:
 
 
 def test_procedure_8_niet_ondersteund_door_het_college() -> None:
-    walk = doorloop("8", {}, {"taak_aanvraag_doorgeleiden": {"ondersteund": False}})
+    walk = doorloop(
+        "8",
+        {},
+        {"taak_uitputting_toetsen": UITGEPUT, "taak_aanvraag_doorgeleiden": {"ondersteund": False}},
+    )
     assert walk.organisaties == fasen("RCCB", "LE-POB", "LE-POB", "OVJ", "PARKET-GENERAAL")

@@ -480,9 +480,12 @@ def test_a_timer_cannot_fire_outside_the_engine() -> None:
 
 
 def _finish(run: Run, now: datetime) -> None:
+    defensie = {"standpunt_defensie": "Defensie stemt in.", "overeenstemming_defensie": True}
     while ready := ready_tasks(run):
         for task in ready:
-            data = {"besluit": "toegekend"} if task.velden else {}
+            data: dict[str, object] = {"besluit": "toegekend"} if task.velden else {}
+            if "standpunt_defensie" in task.velden:
+                data |= defensie
             task_complete(run, task.task_id, data, now=now)
 
 

@@ -54,6 +54,8 @@ def antwoord(taak: ReadyTask, besluit: str = "toegekend") -> dict[str, Any]:
             data[naam] = True
         elif veld["soort"] == "duur":
             data[naam] = "PT1H"
+        elif veld["soort"] == "tekst":
+            data[naam] = f"{taak.name}: {naam}"
         elif tuple(veld["waarden"]) == BESLUITEN:
             data[naam] = besluit
         else:

@@ -116,6 +116,7 @@ def stap_uitvoeren(taak: Taak, antwoord: Mapping[str, Any] | None, nu: datetime)
             regels=antwoord.get("regels", ()),
             door=door,
             nu=nu,
+            **defensie(taak, antwoord),
         )
     elif taak.bpmn_id == services.TELEFOON_STAP:
         services.telefonisch_contact_vastleggen(
@@ -129,9 +130,27 @@ def stap_uitvoeren(taak: Taak, antwoord: Mapping[str, Any] | None, nu: datetime)
             nu=nu,
         )
     else:
-        services.taak_afronden(
-            taak=taak, data=antwoord or {"verslag": f"{taak.naam}: gedaan"}, door=door, nu=nu
-        )
+        services.taak_afronden(taak=taak, data=antwoord or standaard(taak), door=door, nu=nu)
+
+
+def defensie(taak: Taak, antwoord: Mapping[str, Any]) -> dict[str, Any]:
+    """Defence's position and agreement where the decision asks for them (3, 4, 7 and 8)."""
+    if "standpunt_defensie" not in taak.velden:
+        return {}
+    return {
+        "standpunt_defensie": antwoord.get("standpunt_defensie", "Defensie stemt in."),
+        "overeenstemming_defensie": antwoord.get("overeenstemming_defensie", True),
+    }
+
+
+def standaard(taak: Taak) -> dict[str, Any]:
+    """A step's default data: a report; LE-POB finds the police exhausted and allows (4, 8)."""
+    data: dict[str, Any] = {"verslag": f"{taak.naam}: gedaan"}
+    if "politie_uitgeput" in taak.velden:
+        data |= {"politie_uitgeput": True, "motivering": "Alle eenheden zijn ingezet."}
+    if "toestemming" in taak.velden:
+        data["toestemming"] = True
+    return data
 
 
 def doorlopen(

@@ -99,7 +99,12 @@ def antwoord(taak: Taak) -> dict[str, Any] | None:
         return None
     data: dict[str, Any] = {}
     for naam, veld in taak.velden.items():
-        data[naam] = True if veld["soort"] == "ja_nee" else veld["waarden"][0]
+        if veld["soort"] == "ja_nee":
+            data[naam] = True
+        elif veld["soort"] == "tekst":
+            data[naam] = f"{taak.naam}: {naam}"
+        else:
+            data[naam] = veld["waarden"][0]
     return data
 
 

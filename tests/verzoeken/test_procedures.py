@@ -343,8 +343,8 @@ def test_procedure_4_normaal() -> None:
         (
             "besluit",
             "LOCC",
-            "namens de Minister van Justitie en Veiligheid, na overleg met de Minister van "
-            "Defensie",
+            "namens de Minister van Justitie en Veiligheid, in overeenstemming met de Minister "
+            "van Defensie",
         ),
     ]
 
@@ -449,7 +449,8 @@ def test_procedure_7_normaal() -> None:
     besluit = enig_deel(verzoek).besluiten.get()
     assert (besluit.organisatie.code, besluit.namens) == (
         "OZI",
-        "namens de Minister van Justitie en Veiligheid, na overleg met de Minister van Defensie",
+        "namens de Minister van Justitie en Veiligheid, na overleg met de Minister van Defensie "
+        "(of) en in overeenstemming met de Minister van Defensie (op welke wijze)",
     )
 
 

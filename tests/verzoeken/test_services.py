@@ -45,6 +45,7 @@ from tests.verzoeken.helpers import (
     open_taken,
     org,
     situatie,
+    standaard,
 )
 
 pytestmark = pytest.mark.usefixtures("referentiedata")
@@ -109,7 +110,8 @@ def tot_taak(verzoek: Bijstandsverzoek, bpmn_id: str) -> Taak:
                 nu=NU,
             )
         else:
-            services.taak_afronden(taak=taak, data={}, door=door, nu=NU)
+            data = standaard(taak) if "politie_uitgeput" in taak.velden else {}
+            services.taak_afronden(taak=taak, data=data, door=door, nu=NU)
     raise AssertionError(f"{bpmn_id} not reached")
 
 
@@ -446,6 +448,13 @@ def test_telefonisch_contact_weigert_ontbrekende_gegevens(
 # --- besluit_nemen ----------------------------------------------------------------------------
 
 
+#: Defence's position and agreement, which the LOCC's decision in procedure 3 records.
+DEFENSIE: dict[str, Any] = {
+    "standpunt_defensie": "Defensie stemt in met twee pelotons.",
+    "overeenstemming_defensie": True,
+}
+
+
 def _tot_besluit(regels: tuple[services.InzetRegel, ...]) -> tuple[Bijstandsverzoek, Taak]:
     verzoek = maak_verzoek(regels=regels)
     return verzoek, tot_taak(verzoek, "taak_besluit_locc")
@@ -469,9 +478,11 @@ def test_besluit_deels_toegekend_per_regel() -> None:
         ),
         door=door,
         nu=NU,
+        **DEFENSIE,
     )
     assert besluit.namens == (
-        "namens de Minister van Justitie en Veiligheid, na overleg met de Minister van Defensie"
+        "namens de Minister van Justitie en Veiligheid, na overleg met de Minister van Defensie "
+        "(of) en in overeenstemming met de Minister van Defensie (op welke wijze)"
     )
     assert besluit.grondslag == "Politiewet 2012 art. 57 lid 2 en 3"
     assert [(r.regel_id, r.uitkomst, r.toegekend_aantal) for r in besluit.regels.all()] == [
@@ -529,6 +540,7 @@ def test_besluit_weigert_regels_die_niet_passen(
             regels=tuple(services.RegelBesluit(ids[r], u, a) for r, u, a in regels),
             door=gebruiker("LOCC", Rol.BESLUITVORMER),
             nu=NU,
+            **DEFENSIE,
         )
     assert exc.value.veld == veld
     assert toestand() == voor

@@ -85,7 +85,8 @@ def test_verzoekpagina_markeert_afgeronde_stappen_en_toont_ze_in_de_tijdlijn() -
     assert "<dt>Reden</dt><dd>CCB-KMar niet bereikbaar</dd>" in html
     assert (
         "<strong>Toegekend</strong>, namens de Minister van Justitie en Veiligheid, na overleg "
-        "met de Minister van Defensie (Landelijk Operationeel Coördinatiecentrum" in html
+        "met de Minister van Defensie (of) en in overeenstemming met de Minister van Defensie "
+        "(op welke wijze) (Landelijk Operationeel Coördinatiecentrum" in html
     )
     assert "Inzet gestart" in html  # the LOCC decided, so it may record the deployment
 

@@ -206,6 +206,78 @@ def doorlopen_een(taken: list[Taak]) -> None:
         stap_uitvoeren(taak, None, NU)
 
 
+#: The LOCC's or OZI's answers on Defence's standpoint and agreement (procedures 3, 4, 7, 8).
+DEFENSIE_JA = {
+    "standpunt_defensie": "Defensie stemt in met twee pelotons.",
+    "overeenstemming_defensie": "ja",
+}
+
+
+def test_besluitformulier_vraagt_standpunt_en_overeenstemming_van_defensie() -> None:
+    verzoek = maak_verzoek(regels=(InzetRegel("ME-peloton", 4),))
+    taak = _tot_besluit(verzoek, "taak_besluit_locc")
+    besluitvormer, _ = als("LOCC", Rol.BESLUITVORMER)
+    url = f"/verzoeken/taken/{taak.pk}/"
+    html = inhoud(besluitvormer.get(url))
+    assert (
+        '<label class="utrecht-form-label" for="id_standpunt_defensie">Standpunt van het '
+        "Ministerie van Defensie</label>"
+    ) in html
+    assert "Stemt de Minister van Defensie in met de wijze van bijstand?" in html
+    assert "Art. 57 lid 3: op welke wijze, in overeenstemming met de Minister van Defensie" in html
+    assert "pb-erratum" not in html
+    html = inhoud(besluitvormer.post(url, {"uitkomst": "toegekend"}))
+    assert "Standpunt van het Ministerie van Defensie: " in html
+    assert not Besluit.objects.exists()
+    html = inhoud(
+        besluitvormer.post(
+            url,
+            {
+                "uitkomst": "toegekend",
+                "standpunt_defensie": "Niet zo.",
+                "overeenstemming_defensie": "nee",
+            },
+        )
+    )
+    assert "alleen afwijzen is mogelijk" in html
+    assert not Besluit.objects.exists()
+    response = besluitvormer.post(url, {"uitkomst": "toegekend", **DEFENSIE_JA})
+    assert response.status_code == 302
+    html = inhoud(besluitvormer.get(f"/verzoeken/{verzoek.uuid}/"))
+    assert "<strong>Standpunt van Defensie:</strong> Defensie stemt in met twee pelotons." in html
+    assert "<strong>Overeenstemming met Defensie over de wijze:</strong> ja" in html
+    assert "Maatstaf: Pw 2012 art. 57 lid 2: of bijstand wordt verleend" in html
+
+
+def test_besluitformulier_procedure_4_toont_het_erratum_na_overleg() -> None:
+    krijgsmacht = [{"leverancier": "krijgsmacht", "politie_uitgeput": True, "kmar_uitgeput": True}]
+    verzoek = maak_verzoek(situatie(gevraagd=krijgsmacht))
+    taak = _tot_besluit(verzoek, "taak_besluit_locc")
+    besluitvormer, _ = als("LOCC", Rol.BESLUITVORMER)
+    html = inhoud(besluitvormer.get(f"/verzoeken/taken/{taak.pk}/"))
+    assert "Erratum factsheet: toelichting 4 zegt dat het LOCC" in html
+    assert "Pw 2012 art. 58 lid 2" in html
+
+
+def test_afwijzing_van_defensie_doorgeven_biedt_alleen_afwijzen() -> None:
+    krijgsmacht = [{"leverancier": "krijgsmacht", "politie_uitgeput": True, "kmar_uitgeput": True}]
+    verzoek = maak_verzoek(situatie(gevraagd=krijgsmacht))
+    djz = _tot_besluit(verzoek, "taak_besluit_defensie")
+    stap_uitvoeren(djz, {"uitkomst": "afgewezen", "motivering": "Geen eenheid."}, NU)
+    taak = _tot_besluit(verzoek, "taak_afwijzing_defensie_doorgeven")
+    besluitvormer, _ = als("LOCC", Rol.BESLUITVORMER)
+    url = f"/verzoeken/taken/{taak.pk}/"
+    html = inhoud(besluitvormer.get(url))
+    assert 'name="uitkomst" value="afgewezen"' in html
+    assert 'name="uitkomst" value="toegekend"' not in html
+    assert "standpunt_defensie" not in html
+    response = besluitvormer.post(url, {"uitkomst": "afgewezen"})
+    assert response.status_code == 302
+    assert Besluit.objects.get(taak=taak).motivering == (
+        "Afgewezen door de Minister van Defensie (DJZ): Geen eenheid."
+    )
+
+
 def test_besluitformulier_alleen_voor_een_besluitvormer_met_per_regel() -> None:
     verzoek = maak_verzoek(regels=(InzetRegel("ME-peloton", 4),))
     taak = _tot_besluit(verzoek, "taak_besluit_locc")
@@ -217,7 +289,8 @@ def test_besluitformulier_alleen_voor_een_besluitvormer_met_per_regel() -> None:
     html = inhoud(besluitvormer.get(f"/verzoeken/taken/{taak.pk}/"))
     assert (
         "Dit besluit wordt genomen <strong>namens de Minister van Justitie en Veiligheid, na "
-        "overleg met de Minister van Defensie</strong>." in html
+        "overleg met de Minister van Defensie (of) en in overeenstemming met de Minister van "
+        "Defensie (op welke wijze)</strong>." in html
     )
     regel = Deelverzoek.objects.get(verzoek=verzoek).regels.get()
     html = inhoud(
@@ -234,6 +307,7 @@ def test_besluitformulier_alleen_voor_een_besluitvormer_met_per_regel() -> None:
             "voorwaarden": "Onder bevel van de KMar-commandant.",
             f"regel_{regel.pk}": "toegekend",
             f"regel_{regel.pk}_aantal": "2",
+            **DEFENSIE_JA,
         },
     )
     assert response.status_code == 302
@@ -448,7 +522,7 @@ def test_motivering_is_niet_optioneel_en_zegt_waarom_ze_ontbreekt() -> None:
         html = inhoud(besluitvormer.post(url, {"uitkomst": uitkomst, "motivering": "  "}))
         assert fout in html, uitkomst
     assert not Besluit.objects.exists()
-    response = besluitvormer.post(url, {"uitkomst": "toegekend"})
+    response = besluitvormer.post(url, {"uitkomst": "toegekend", **DEFENSIE_JA})
     assert response.status_code == 302
     assert Besluit.objects.get().motivering == ""
 
@@ -467,3 +541,34 @@ def test_werkvoorraad_biedt_een_besluit_alleen_een_besluitvormer_aan() -> None:
     html = inhoud(besluitvormer.get("/werkvoorraad/"))
     assert oppakken in html
     assert "Voor een besluitvormer" not in html
+
+
+def test_uitputting_toetsen_vraagt_uitkomst_en_motivering() -> None:
+    krijgsmacht = [{"leverancier": "krijgsmacht", "politie_uitgeput": True}]
+    verzoek = maak_verzoek(situatie(taak="strafrechtelijke_handhaving", gevraagd=krijgsmacht))
+    taak = _tot_besluit(verzoek, "taak_uitputting_toetsen")
+    le_pob, _ = als("LE-POB")
+    url = f"/verzoeken/taken/{taak.pk}/"
+    html = inhoud(le_pob.get(url))
+    assert "Is de politie daadwerkelijk uitgeput?" in html
+    assert '<label class="utrecht-form-label" for="id_motivering">Motivering</label>' in html
+    html = inhoud(le_pob.post(url, {"actie": "afronden", "politie_uitgeput": "nee"}))
+    assert "Motivering: " in html
+    taak.refresh_from_db()
+    assert taak.status == TaakStatus.OPEN
+    response = le_pob.post(
+        url,
+        {
+            "actie": "afronden",
+            "politie_uitgeput": "nee",
+            "motivering": "Eenheid Oost heeft nog capaciteit.",
+        },
+    )
+    assert response.status_code == 302
+    taak.refresh_from_db()
+    assert taak.gegevens == {
+        "politie_uitgeput": False,
+        "motivering": "Eenheid Oost heeft nog capaciteit.",
+    }
+    deel = Deelverzoek.objects.get(verzoek=verzoek)
+    assert deel.status == DeelverzoekStatus.AFGESLOTEN

@@ -465,6 +465,9 @@ def _check_value(name: str, spec: Mapping[str, Any], value: Any) -> None:
             raise InvalidDataError(
                 name, f"een ISO 8601-duur zoals 'PT24H' verwacht, niet {value!r}"
             )
+    elif soort == "tekst":
+        if not isinstance(value, str) or not value.strip():
+            raise InvalidDataError(name, f"een tekst verwacht, niet {value!r}")
     else:  # pragma: no cover - the generator writes only these kinds
         raise ProcedureError(f"{name}: onbekende veldsoort {soort!r} in het model")
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
 Soort = Literal["start", "eind", "taak", "exclusief", "parallel", "timer"]
-VeldSoort = Literal["ja_nee", "keuze", "duur"]
+VeldSoort = Literal["ja_nee", "keuze", "duur", "tekst"]
 
 BESLUITEN = ("toegekend", "deels_toegekend", "afgewezen")
 
@@ -34,7 +34,8 @@ class Veld:
 
     Attributes:
         soort: ``ja_nee`` (JSON boolean), ``keuze`` (one of `waarden`), ``duur`` (ISO 8601
-            duration string such as ``"PT24H"``).
+            duration string such as ``"PT24H"``), ``tekst`` (a string that is not blank, such
+            as a motivering).
         waarden: the allowed values of a ``keuze``.
         standaard: default for a start variable; None means the caller must give it.
     """
@@ -72,6 +73,7 @@ class Veld:
 
 
 JA_NEE = Veld("ja_nee")
+TEKST = Veld("tekst")
 BESLUIT = Veld("keuze", BESLUITEN)
 
 

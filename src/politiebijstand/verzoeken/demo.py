@@ -45,6 +45,7 @@ def _stap(taak: Taak, antwoorden: Mapping[str, Mapping[str, Any]], nu: datetime)
             motivering=antwoord.get("motivering", "Noodzaak aangetoond; capaciteit beschikbaar."),
             door=door,
             nu=nu,
+            **_defensie(taak, antwoord),
         )
     elif taak.bpmn_id == services.TELEFOON_STAP:
         services.telefonisch_contact_vastleggen(
@@ -58,9 +59,27 @@ def _stap(taak: Taak, antwoorden: Mapping[str, Mapping[str, Any]], nu: datetime)
             nu=nu,
         )
     else:
-        services.taak_afronden(
-            taak=taak, data=antwoord or {"verslag": f"{taak.naam}: gedaan."}, door=door, nu=nu
-        )
+        services.taak_afronden(taak=taak, data=antwoord or _standaard(taak), door=door, nu=nu)
+
+
+def _defensie(taak: Taak, antwoord: Mapping[str, Any]) -> dict[str, Any]:
+    """Defence's position and agreement where the decision asks for them (3, 4, 7, 8)."""
+    if "standpunt_defensie" not in taak.velden:
+        return {}
+    return {
+        "standpunt_defensie": antwoord.get(
+            "standpunt_defensie", "Defensie stemt in met de gevraagde inzet."
+        ),
+        "overeenstemming_defensie": antwoord.get("overeenstemming_defensie", True),
+    }
+
+
+def _standaard(taak: Taak) -> dict[str, Any]:
+    """A demo step's data: a report, and LE-POB's check that the police are exhausted."""
+    data: dict[str, Any] = {"verslag": f"{taak.naam}: gedaan."}
+    if "politie_uitgeput" in taak.velden:
+        data |= {"politie_uitgeput": True, "motivering": "Alle eenheden zijn ingezet."}
+    return data
 
 
 def _tot(

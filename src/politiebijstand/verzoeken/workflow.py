@@ -22,6 +22,7 @@ from django.db.models import F
 from politiebijstand.audit.services import audit_record
 from politiebijstand.organisaties.models import Organisatie
 from politiebijstand.procedures import engine
+from politiebijstand.rules.politiewet_2012.bijstand_krijgsmacht import ERRATUM_OVERLEG_4
 from politiebijstand.rules.versie import regels_versie as regels_versie
 from politiebijstand.verzoeken.constants import (
     CENTRALE_LANES,
@@ -320,6 +321,8 @@ BERICHT_BIJ_STAP: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("3", "taak_rccb_informeren"): ("RCCB", "CCB-KMAR"),
     ("4", "taak_rccb_informeren"): ("RCCB",),
     ("4", "taak_toestemming_geven"): ("RCCB", "LOCC"),
+    ("4", "taak_uitputting_toetsen"): ("RCCB", "AANVRAGER"),
+    ("8", "taak_uitputting_toetsen"): ("RCCB", "AANVRAGER"),
     ("8", "taak_rccb_locc_informeren"): ("RCCB", "LOCC"),
     ("8", "taak_korpsleiding_informeren"): ("KORPSCHEF",),
     ("*", "taak_aanvraag_parket_generaal"): ("PARKET-GENERAAL",),
@@ -530,17 +533,19 @@ NAMENS: Mapping[tuple[str, str], tuple[str, str]] = {
     ("2_waterwerper", "besluit"): (f"namens {MINISTER_JENV}", "factsheet, toelichting 2"),
     ("2_container_vrt", "besluit"): (f"namens {MINISTER_JENV}", "factsheet, toelichting 2"),
     ("3", "besluit"): (
-        f"namens {MINISTER_JENV}, na overleg met {MINISTER_DEFENSIE}",
+        f"namens {MINISTER_JENV}, na overleg met {MINISTER_DEFENSIE} (of) en in overeenstemming "
+        f"met {MINISTER_DEFENSIE} (op welke wijze)",
         "Politiewet 2012 art. 57 lid 2 en 3",
     ),
     ("4", "besluit_defensie"): (f"namens {MINISTER_DEFENSIE}", "Politiewet 2012 art. 58 lid 2"),
     ("4", "besluit"): (
-        f"namens {MINISTER_JENV}, na overleg met {MINISTER_DEFENSIE}",
+        f"namens {MINISTER_JENV}, in overeenstemming met {MINISTER_DEFENSIE}",
         "Politiewet 2012 art. 58 lid 1 en 2",
     ),
     ("5", "besluit"): (f"namens {MINISTER_JENV}", "factsheet, toelichting 5"),
     ("7", "besluit"): (
-        f"namens {MINISTER_JENV}, na overleg met {MINISTER_DEFENSIE}",
+        f"namens {MINISTER_JENV}, na overleg met {MINISTER_DEFENSIE} (of) en in overeenstemming "
+        f"met {MINISTER_DEFENSIE} (op welke wijze)",
         "Politiewet 2012 art. 57 lid 2 en 3",
     ),
     ("8", "besluit_defensie"): (f"namens {MINISTER_DEFENSIE}", "Politiewet 2012 art. 58 lid 2"),
@@ -562,3 +567,41 @@ def namens_voor(procedure_id: str, veld: str) -> tuple[str, str]:
         KeyError: a procedure or field that takes no decision.
     """
     return NAMENS[(procedure_id, veld)]
+
+
+_MAATSTAF_57 = (
+    "Pw 2012 art. 57 lid 2: of bijstand wordt verleend, beslist de Minister van Justitie en "
+    "Veiligheid na overleg met de Minister van Defensie. Art. 57 lid 3: op welke wijze, in "
+    "overeenstemming met de Minister van Defensie; zonder overeenstemming alleen afwijzen."
+)
+_MAATSTAF_58 = (
+    "Pw 2012 art. 58 lid 2: op welke wijze bijstand wordt verleend, beslist de Minister van "
+    "Justitie en Veiligheid in overeenstemming met de Minister van Defensie; zonder "
+    "overeenstemming alleen afwijzen. Een afwijzing door DJZ namens de Minister van Defensie "
+    "bindt (factsheet, toelichting 4 en 8)."
+)
+
+#: (procedure, decision field) -> the legal standard of the decision towards Defence.
+MAATSTAF_DEFENSIE: Mapping[tuple[str, str], str] = {
+    ("3", "besluit"): _MAATSTAF_57,
+    ("7", "besluit"): _MAATSTAF_57,
+    ("4", "besluit"): _MAATSTAF_58,
+    ("8", "besluit"): _MAATSTAF_58,
+}
+
+#: (procedure, decision field) -> an erratum of the factsheet the decision page shows.
+ERRATA_BESLUIT: Mapping[tuple[str, str], str] = {("4", "besluit"): ERRATUM_OVERLEG_4}
+
+
+def maatstaf_defensie(procedure_id: str, veld: str) -> str:
+    """The legal standard towards Defence of a decision in 3, 4, 7 or 8; empty otherwise.
+
+    Bron: Pw 2012 art. 57 lid 2 ("na overleg": whether), art. 57 lid 3 and art. 58 lid 2 ("in
+    overeenstemming": how).
+    """
+    return MAATSTAF_DEFENSIE.get((procedure_id, veld), "")
+
+
+def erratum_besluit(procedure_id: str, veld: str) -> str:
+    """The factsheet's erratum that a decision's page shows (procedure 4), or empty."""
+    return ERRATA_BESLUIT.get((procedure_id, veld), "")

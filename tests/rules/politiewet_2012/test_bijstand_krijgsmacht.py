@@ -9,9 +9,11 @@ from politiebijstand.rules.bron import factsheet, politiewet
 from politiebijstand.rules.engine import aanvraagbare_routes, wat_nu
 from politiebijstand.rules.politiewet_2012.bijstand_krijgsmacht import (
     CONVENANT_WAARSCHUWING,
+    ERRATUM_OVERLEG_4,
     WAT_NU,
     convenant_procedure_8,
     convenant_zonder_procedure_8,
+    erratum_overleg_procedure_4,
     krijgsmacht_justitie,
     krijgsmacht_openbare_orde,
     voorwaarde_krijgsmacht_justitie,
@@ -145,11 +147,26 @@ def test_krijgsmacht_openbare_orde_procedure_4_art_58_lid_1() -> None:
         "Pw 2012 art. 14 lid 1",
         "factsheet, stroomschema A, ander deel krijgsmacht",
     )
-    assert (
-        uitkomst.waarschuwingen
-        == voorwaarde_krijgsmacht_openbare_orde(gevraagd(**KRIJGSMACHT)).waarschuwingen
+    assert uitkomst.waarschuwingen == (
+        *voorwaarde_krijgsmacht_openbare_orde(gevraagd(**KRIJGSMACHT)).waarschuwingen,
+        ERRATUM_OVERLEG_4,
     )
     uit_catalogus(krijgsmacht_openbare_orde, uitkomst)
+
+
+def test_erratum_procedure_4_in_overeenstemming_art_58_lid_2_niet_na_overleg() -> None:
+    uitkomst = erratum_overleg_procedure_4()
+    assert uitkomst.value is True
+    assert uitkomst.bron == politiewet("58", "2")
+    assert uitkomst.ook == (factsheet("toelichting 4"),)
+    (waarschuwing,) = uitkomst.waarschuwingen
+    assert waarschuwing == ERRATUM_OVERLEG_4
+    assert "en na overleg met de Minister van Defensie (DJZ)' bepaalt" in waarschuwing
+    assert (
+        "Pw 2012 art. 58 lid 2 zegt dat over de wijze wordt beslist 'in overeenstemming met'"
+        in (waarschuwing)
+    )
+    uit_catalogus(erratum_overleg_procedure_4, uitkomst)
 
 
 def test_krijgsmacht_openbare_orde_niet_toegestaan_met_bezwaren_art_58_lid_1() -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from politiebijstand.procedures.model import BESLUIT, JA_NEE, Proces, Veld
+from politiebijstand.procedures.model import BESLUIT, JA_NEE, TEKST, Proces, Veld
 
 #: Start variables. ``spoed`` and ``formalisatie_termijn`` are taken by every procedure with an
 #: urgent path; ``indiener`` by 3 and 4 (factsheet, toelichting 3 and 4: primus inter pares).
@@ -316,20 +316,70 @@ def advies_aan_sg(p: Proces, *, advies: str) -> Blok:
     return Blok(p, "gw_advies", "gw_advies_samen", ketens)
 
 
-def besluit_defensie(p: Proces, *, besluit: str, informeren_naam: str, informeren: str) -> Blok:
-    """DJZ decides on behalf of the Minister of Defence and informs the requester (4 and 8).
+#: The fields of the coordinator's decision in procedures 3, 4, 7 and 8 (LOCC or OZI): the
+#: decision, Defence's position and whether Defence agrees. Pw 2012 art. 57 lid 2 (whether:
+#: "na overleg"), 57 lid 3 and 58 lid 2 (how: "in overeenstemming"): without agreement the
+#: manner cannot be decided, so only a refusal can be recorded (`besluiten.besluit_nemen`).
+BESLUIT_MET_DEFENSIE: dict[str, Veld] = {
+    "besluit": BESLUIT,
+    "standpunt_defensie": TEKST,
+    "overeenstemming_defensie": JA_NEE,
+}
+#: The pass-on of Defence's refusal records a decision that can only be a refusal.
+ALLEEN_AFGEWEZEN = Veld("keuze", ("afgewezen",))
+
+MAATSTAF_57_NOOT = (
+    "Pw 2012 art. 57 lid 2: of bijstand wordt verleend, beslist de Minister van Justitie en "
+    "Veiligheid na overleg met de Minister van Defensie; art. 57 lid 3: op welke wijze, in "
+    "overeenstemming met de Minister van Defensie. Leg het standpunt van Defensie vast "
+    "(standpunt_defensie) en of Defensie instemt met de wijze (overeenstemming_defensie). Zonder "
+    "overeenstemming kan alleen worden afgewezen."
+)
+MAATSTAF_58_NOOT = (
+    "Pw 2012 art. 58 lid 2: op welke wijze bijstand wordt verleend, beslist de Minister van "
+    "Justitie en Veiligheid in overeenstemming met de Minister van Defensie. Leg het standpunt "
+    "van Defensie vast (standpunt_defensie) en of Defensie instemt met de wijze "
+    "(overeenstemming_defensie). Zonder overeenstemming kan alleen worden afgewezen. Het besluit "
+    "gaat niet verder dan wat DJZ namens de Minister van Defensie heeft toegekend."
+)
+ERRATUM_58_LID_2_NOOT = (
+    "Erratum factsheet: toelichting 4 zegt 'na overleg met de Minister van Defensie (DJZ)'. Pw "
+    "2012 art. 58 lid 2 zegt 'in overeenstemming met' de Minister van Defensie. De wet gaat voor: "
+    "zonder overeenstemming over de wijze geen toekenning."
+)
+
+
+def besluit_defensie(
+    p: Proces,
+    *,
+    besluit: str,
+    informeren_naam: str,
+    informeren: str,
+    lane: str,
+) -> Blok:
+    """DJZ decides on behalf of the Minister of Defence; its refusal binds (4 and 8).
 
     The tasks ``taak_besluit_defensie`` (records ``besluit_defensie``) and
-    ``taak_besluit_defensie_informeren``, both in lane DJZ.
+    ``taak_besluit_defensie_informeren``, both in lane DJZ, then the gateway
+    ``gw_besluit_defensie``: after ``afgewezen`` the coordinator (`lane`) can only pass the
+    refusal on, with Defence's reasons (``taak_afwijzing_defensie_doorgeven``, a decision that
+    can only be ``afgewezen``), and the run ends at ``eind_afgewezen_defensie``; otherwise the
+    procedure adds the flow from ``gw_besluit_defensie`` to the coordinator's decision with
+    the condition ``besluit_defensie != "afgewezen"``.
+
+    Bron: factsheet, toelichting 4 and 8 ("Namens de Minister van Defensie is DJZ gemandateerd
+    tot het nemen van het besluit tot bijstand of de afwijzing daarvan"); Pw 2012 art. 58 lid 2.
 
     Args:
         p: the procedure.
         besluit: the procedure's sentence on DJZ's mandate, verbatim.
         informeren_naam: the label of the second task (whom DJZ informs).
         informeren: its sentence on informing the LOCC or OZI, verbatim.
+        lane: the coordinator that decides for the Minister of JenV: ``LOCC`` or ``OZI``.
 
     Returns:
-        The block; call `Blok.verbind` where the procedure adds its flows.
+        The block, from ``taak_besluit_defensie`` to ``gw_besluit_defensie``; call
+        `Blok.verbind` where the procedure adds its flows.
     """
     eerste = p.taak(
         "taak_besluit_defensie",
@@ -339,7 +389,79 @@ def besluit_defensie(p: Proces, *, besluit: str, informeren_naam: str, informere
         velden={"besluit_defensie": BESLUIT},
     )
     tweede = p.taak("taak_besluit_defensie_informeren", informeren_naam, "DJZ", informeren)
-    return Blok(p, eerste, tweede, ((eerste, tweede),))
+    gateway = p.xor("gw_besluit_defensie", "Afgewezen door Defensie?", lane)
+    doorgeven = p.taak(
+        "taak_afwijzing_defensie_doorgeven",
+        "Afwijzing van Defensie doorgeven",
+        lane,
+        besluit,
+        informeren,
+        noot=(
+            "De afwijzing door DJZ namens de Minister van Defensie bindt (Pw 2012 art. 58 lid 2: "
+            "de wijze alleen in overeenstemming met de Minister van Defensie). Leg de afwijzing "
+            "vast als besluit, met de redenen van Defensie; de aanvrager krijgt het bericht."
+        ),
+        velden={"besluit": ALLEEN_AFGEWEZEN},
+    )
+    eind = p.eind("eind_afgewezen_defensie", "Afgewezen door Defensie", lane)
+    return Blok(
+        p,
+        eerste,
+        gateway,
+        (
+            (eerste, tweede, gateway),
+            (doorgeven, eind),
+        ),
+    )
+
+
+def na_besluit_defensie(p: Proces, *, naar: str) -> None:
+    """The two flows out of ``gw_besluit_defensie``: refused (pass on), or on to `naar`."""
+    p.stroom(
+        "gw_besluit_defensie",
+        "taak_afwijzing_defensie_doorgeven",
+        "afgewezen",
+        'besluit_defensie == "afgewezen"',
+    )
+    p.stroom("gw_besluit_defensie", naar, "(deels) toegekend", 'besluit_defensie != "afgewezen"')
+
+
+def uitputting_toetsen(p: Proces, *, citaat: str) -> str:
+    """LE-POB's check that the police are exhausted, with its outcome (4 and 8).
+
+    The task ``taak_uitputting_toetsen`` (lane LE-POB) records ``politie_uitgeput`` (ja/nee)
+    and ``motivering``; the gateway ``gw_uitgeput`` sends a negative outcome to the end event
+    ``eind_politie_niet_uitgeput``. The procedure adds the flow from ``gw_uitgeput`` onwards
+    with the condition ``politie_uitgeput``.
+
+    Bron: factsheet, toelichting 4 and 8 ("... toetst of de Nationale politie daadwerkelijk is
+    uitgeput en of het gewenste resultaat niet anderszins met eigen middelen kan worden
+    bereikt"); Pw 2012 art. 58 lid 1 ("in bijzondere gevallen").
+
+    Args:
+        p: the procedure.
+        citaat: the procedure's sentence on the check, verbatim.
+
+    Returns:
+        The id of the gateway ``gw_uitgeput``.
+    """
+    taak = p.taak(
+        "taak_uitputting_toetsen",
+        "Uitputting politie toetsen",
+        "LE-POB",
+        citaat,
+        noot=(
+            "Leg de uitkomst vast (politie_uitgeput) met de motivering. Is de politie niet "
+            "uitgeput, of kan het resultaat anderszins met eigen middelen worden bereikt, dan "
+            "stopt de route; de aanvrager krijgt bericht met de redenen."
+        ),
+        velden={"politie_uitgeput": JA_NEE, "motivering": TEKST},
+    )
+    gateway = p.xor("gw_uitgeput", "Politie uitgeput?", "LE-POB")
+    p.eind("eind_politie_niet_uitgeput", "Politie niet uitgeput", "LE-POB")
+    p.stroom(taak, gateway)
+    p.stroom(gateway, "eind_politie_niet_uitgeput", "nee", "not politie_uitgeput")
+    return gateway
 
 
 def na_besluit(p: Proces, *, afgewezen: str, toegekend: str) -> None:

@@ -20,7 +20,7 @@ from politiebijstand.procedures.definities.citaten import (
     SPOED_ACHTERAF_SCHRIFTELIJK,
     VOOROVERLEG_ZONDER_TOEZEGGING,
 )
-from politiebijstand.procedures.model import BESLUIT, Proces
+from politiebijstand.procedures.model import Proces
 
 # Sentences that only one of these procedures quotes.
 SPOED_ACHTERAF_VERZOEK = (
@@ -136,7 +136,14 @@ def kmar_openbare_orde() -> Proces:
         "DJZ",
         "DJZ informeert het LOCC namens de SG over het standpunt van het Ministerie van Defensie.",
     )
-    p.taak("taak_besluit_locc", "Besluit", "LOCC", LOCC_BEPAALT, velden={"besluit": BESLUIT})
+    p.taak(
+        "taak_besluit_locc",
+        "Besluit",
+        "LOCC",
+        LOCC_BEPAALT,
+        noot=blokken.MAATSTAF_57_NOOT,
+        velden=blokken.BESLUIT_MET_DEFENSIE,
+    )
     p.taak(
         "taak_rccb_informeren",
         "RCCB informeren en in verbinding brengen",
@@ -247,7 +254,8 @@ def kmar_justitie() -> Proces:
         "OZI",
         "Namens de Minister van Veiligheid en Justitie en na overleg met de Minister van Defensie "
         "(DJZ) bepaalt OZI of, en zo ja, op welke wijze, bijstand wordt verleend.",
-        velden={"besluit": BESLUIT},
+        noot=blokken.MAATSTAF_57_NOOT,
+        velden=blokken.BESLUIT_MET_DEFENSIE,
     )
     p.eind("eind", "Afgehandeld", "OZI")
 

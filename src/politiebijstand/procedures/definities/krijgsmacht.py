@@ -2,8 +2,11 @@
 
 LE-POB first checks that the police is exhausted; DJZ decides on behalf of the Minister of
 Defence (`blokken.besluit_defensie`), then the LOCC (4, openbare orde) or OZI (8, justitiële
-taken) on behalf of the Minister of Justice and Security. With a convenant, procedure 8 only
-informs the korpsleiding (factsheet, footnote 4; contract, interpretation 10).
+taken) on behalf of the Minister of Justice and Security, in agreement with Defence on the
+manner (art. 58 lid 2); a refusal by DJZ binds and is only passed on. LE-POB's check records
+whether the police are exhausted; a negative outcome ends the route. Procedure 8 always informs
+the korpsleiding through LE-POB (footnote 4: "te allen tijde"): with a convenant that is all
+that follows (contract, interpretation 10), on the full route after a (partial) grant.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from politiebijstand.procedures.definities.citaten import (
     UITPUTTING_TOETSEN_KORT,
     VOOROVERLEG_ZONDER_TOEZEGGING,
 )
-from politiebijstand.procedures.model import BESLUIT, JA_NEE, Proces, Veld
+from politiebijstand.procedures.model import JA_NEE, Proces, Veld
 
 # A sentence that only procedure 8 quotes (procedure 7's differs by a comma).
 OVJ_NAAR_COLLEGE_8 = (
@@ -74,12 +77,7 @@ def krijgsmacht_openbare_orde() -> Proces:
         naar="gw_spoed_samen",
         rij=2,
     )
-    p.taak(
-        "taak_uitputting_toetsen",
-        "Uitputting politie toetsen",
-        "LE-POB",
-        "Deze " + UITPUTTING_TOETSEN_KORT,
-    )
+    uitgeput = blokken.uitputting_toetsen(p, citaat="Deze " + UITPUTTING_TOETSEN_KORT)
     p.taak(
         "taak_toestemming_geven",
         "Toestemming geven, RCCB en LOCC informeren",
@@ -147,8 +145,16 @@ def krijgsmacht_openbare_orde() -> Proces:
         besluit=DJZ_BESLUIT,
         informeren_naam="LOCC informeren over het besluit",
         informeren="DJZ informeert het LOCC over het genomen besluit.",
+        lane="LOCC",
     )
-    p.taak("taak_besluit_locc", "Besluit", "LOCC", LOCC_BEPAALT, velden={"besluit": BESLUIT})
+    p.taak(
+        "taak_besluit_locc",
+        "Besluit",
+        "LOCC",
+        LOCC_BEPAALT,
+        noot=f"{blokken.MAATSTAF_58_NOOT} {blokken.ERRATUM_58_LID_2_NOOT}",
+        velden=blokken.BESLUIT_MET_DEFENSIE,
+    )
     p.taak(
         "taak_rccb_informeren",
         "RCCB informeren, operationele contacten leggen",
@@ -161,7 +167,9 @@ def krijgsmacht_openbare_orde() -> Proces:
     p.stroom("start", "gw_spoed")
     p.stroom("gw_spoed", "taak_vooroverleg_ovr", "geen spoed", "not spoed")
     p.keten("taak_vooroverleg_ovr", "taak_contact_le_pob", "gw_spoed_samen")
-    p.keten("gw_spoed_samen", "taak_uitputting_toetsen", "taak_toestemming_geven", "gw_toestemming")
+    p.stroom("gw_spoed_samen", "taak_uitputting_toetsen")
+    p.stroom(uitgeput, "taak_toestemming_geven", "ja", "politie_uitgeput")
+    p.stroom("taak_toestemming_geven", "gw_toestemming")
     p.stroom("gw_toestemming", "eind_geen_toestemming", "nee", "not toestemming")
     p.stroom("gw_toestemming", "gw_formulier", "ja", "toestemming")
     p.stroom("gw_formulier", "taak_aanvraagformulier_opstellen", "geen spoed", "not spoed")
@@ -177,7 +185,8 @@ def krijgsmacht_openbare_orde() -> Proces:
     defensie.verbind()
     p.stroom(defensie.uitgang, besluit.ingang)
     besluit.verbind()
-    p.keten(besluit.uitgang, "taak_besluit_locc", "taak_rccb_informeren", "eind")
+    blokken.na_besluit_defensie(p, naar="taak_besluit_locc")
+    p.keten("taak_besluit_locc", "taak_rccb_informeren", "eind")
     return p
 
 
@@ -203,15 +212,17 @@ def krijgsmacht_justitie() -> Proces:
     p.xor("gw_convenant", "Convenant?", "RCCB")
     p.taak(
         "taak_korpsleiding_informeren",
-        "Korpsleiding informeren (convenant)",
+        "Korpsleiding informeren",
         "LE-POB",
         "Op basis van zo'n convenant hoeft niet de gehele procedure gevolgd te worden.",
         "Wel dient in de politielijn te allen tijde de korpsleiding geïnformeerd te worden over "
         "inzet van de krijgsmacht ten behoeve van politietaken, door tussenkomst van afdeling "
         "Preparatie en Operationeel Beheer.",
-        noot="De verdere route volgt het convenant, buiten deze applicatie (contract, "
-        "interpretatie 10).",
+        noot="'Te allen tijde': met een convenant (de verdere route volgt het convenant, buiten "
+        "deze applicatie; contract, interpretatie 10) en ook op de volledige route, na een "
+        "(gedeeltelijke) toekenning door OZI: dan is bekend welke inzet er komt.",
     )
+    p.xor("gw_korpsleiding", "Convenant?", "LE-POB")
     p.eind("eind_convenant", "Korpsleiding geïnformeerd", "LE-POB")
     p.xor("gw_spoed", "Spoed?", "RCCB")
     p.xor("gw_spoed_samen", "", "RCCB")
@@ -232,12 +243,7 @@ def krijgsmacht_justitie() -> Proces:
         "Vanuit de eenheid die bijstand nodig heeft, neemt RCCB contact op met de afdeling "
         "Preparatie en Operationeel Beheer.",
     )
-    p.taak(
-        "taak_uitputting_toetsen",
-        "Uitputting politie toetsen",
-        "LE-POB",
-        "Deze afdeling " + UITPUTTING_TOETSEN_KORT,
-    )
+    uitgeput = blokken.uitputting_toetsen(p, citaat="Deze afdeling " + UITPUTTING_TOETSEN_KORT)
     p.taak(
         "taak_rccb_locc_informeren",
         "RCCB en LOCC informeren",
@@ -264,6 +270,7 @@ def krijgsmacht_justitie() -> Proces:
         besluit=DJZ_BESLUIT,
         informeren_naam="OZI informeren over het besluit",
         informeren="DJZ informeert OZI over het genomen besluit.",
+        lane="OZI",
     )
     p.taak(
         "taak_besluit_ozi",
@@ -271,22 +278,23 @@ def krijgsmacht_justitie() -> Proces:
         "OZI",
         "Namens de Minister van Veiligheid en Justitie en in overeenstemming met de Minister van "
         "Defensie (DJZ) bepaalt OZI of, en zo ja, op welke wijze, bijstand wordt verleend.",
-        velden={"besluit": BESLUIT},
+        noot=blokken.MAATSTAF_58_NOOT,
+        velden=blokken.BESLUIT_MET_DEFENSIE,
     )
-    p.eind("eind", "Afgehandeld", "OZI")
+    p.xor("gw_besluit", "Toegekend?", "OZI")
+    p.eind("eind_afgewezen", "Afgewezen", "OZI")
+    p.eind("eind", "Afgehandeld", "LE-POB")
 
     p.stroom("start", "gw_convenant")
     p.stroom("gw_convenant", "taak_korpsleiding_informeren", "convenant", "convenant")
-    p.stroom("taak_korpsleiding_informeren", "eind_convenant")
+    p.stroom("taak_korpsleiding_informeren", "gw_korpsleiding")
+    p.stroom("gw_korpsleiding", "eind_convenant", "convenant", "convenant")
+    p.stroom("gw_korpsleiding", "eind", "geen convenant", "not convenant")
     p.stroom("gw_convenant", "gw_spoed", "geen convenant", "not convenant")
     p.stroom("gw_spoed", "gw_spoed_samen", "geen spoed", "not spoed")
-    p.keten(
-        "gw_spoed_samen",
-        "taak_contact_le_pob",
-        "taak_uitputting_toetsen",
-        "taak_rccb_locc_informeren",
-        "gw_parket",
-    )
+    p.keten("gw_spoed_samen", "taak_contact_le_pob", "taak_uitputting_toetsen")
+    p.stroom(uitgeput, "taak_rccb_locc_informeren", "ja", "politie_uitgeput")
+    p.stroom("taak_rccb_locc_informeren", "gw_parket")
     p.stroom("gw_parket", "taak_aanvraag_parket_generaal", "geen spoed", "not spoed")
     p.stroom("gw_parket", "gw_parket_samen", "spoed: rechtstreeks met OZI", "spoed")
     p.keten("taak_aanvraag_parket_generaal", "taak_aanvraag_doorgeleiden", "gw_ondersteund")
@@ -296,5 +304,7 @@ def krijgsmacht_justitie() -> Proces:
     defensie.verbind()
     p.stroom(defensie.uitgang, besluit.ingang)
     besluit.verbind()
-    p.keten(besluit.uitgang, "taak_besluit_ozi", "eind")
+    blokken.na_besluit_defensie(p, naar="taak_besluit_ozi")
+    p.stroom("taak_besluit_ozi", "gw_besluit")
+    blokken.na_besluit(p, afgewezen="eind_afgewezen", toegekend="taak_korpsleiding_informeren")
     return p

@@ -259,8 +259,9 @@ _P4_NA_ONDERTEKENING = (
     Stap(org.DJZ, "DJZ informeert het LOCC over het genomen besluit."),
     Stap(
         org.LOCC,
-        "Het LOCC bepaalt namens de Minister van Justitie en Veiligheid, na overleg met de "
-        "Minister van Defensie (DJZ), of en zo ja op welke wijze bijstand wordt verleend.",
+        "Het LOCC bepaalt namens de Minister van Justitie en Veiligheid of en zo ja op welke "
+        "wijze bijstand wordt verleend; over de wijze in overeenstemming met de Minister van "
+        "Defensie (DJZ) (Pw 2012 art. 58 lid 2; de factsheet zegt 'na overleg', zie erratum).",
     ),
     Stap(
         org.LOCC,
@@ -330,7 +331,7 @@ def krijgsmacht_openbare_orde(situatie: Situatie, gevraagd: Gevraagd) -> Uitkoms
         stappen=_STAPPEN_4[indiener.value],
         bronnen=_LABELS_4,
     )
-    waarschuwingen = voorwaarde.waarschuwingen
+    waarschuwingen = voorwaarde.waarschuwingen + erratum_overleg_procedure_4().waarschuwingen
     if situatie.convenant:
         waarschuwingen += (_CONVENANT_NIET_OPENBARE_ORDE,)
     return Uitkomst(
@@ -340,6 +341,52 @@ def krijgsmacht_openbare_orde(situatie: Situatie, gevraagd: Gevraagd) -> Uitkoms
         reden=f"krijgsmacht, openbare orde: procedure 4; {voorwaarde.reden}",
         waarschuwingen=waarschuwingen,
     )
+
+
+#: Erratum: toelichting 4 says "na overleg", Pw 2012 art. 58 lid 2 "in overeenstemming".
+ERRATUM_OVERLEG_4 = (
+    "Erratum factsheet: toelichting 4 zegt dat het LOCC 'namens de Minister van Veiligheid en "
+    "Justitie en na overleg met de Minister van Defensie (DJZ)' bepaalt of, en zo ja, op welke "
+    "wijze, bijstand wordt verleend. Pw 2012 art. 58 lid 2 zegt dat over de wijze wordt beslist "
+    "'in overeenstemming met' de Minister van Defensie. De wet gaat voor: zonder overeenstemming "
+    "met Defensie over de wijze kan het LOCC geen bijstand toekennen, en een afwijzing door DJZ "
+    "bindt."
+)
+
+
+@regel(
+    ART_58_LID_2,
+    TOELICHTING_4,
+    samenvatting=(
+        "Erratum: bij procedure 4 beslist het LOCC over de wijze in overeenstemming met de "
+        "Minister van Defensie, niet alleen na overleg."
+    ),
+    toelichting=(
+        "Toelichting 4: 'Namens de Minister van Veiligheid en Justitie en na overleg met de "
+        "Minister van Defensie (DJZ) bepaalt het LOCC of, en zo ja, op welke wijze, bijstand "
+        "wordt verleend.' Pw 2012 art. 58 lid 2 vraagt overeenstemming met de Minister van "
+        "Defensie over de wijze; toelichting 8 zegt het wel zo. De wet gaat voor; het advies "
+        "waarschuwt en noemt beide teksten (vaste interpretatie 3 (docs/contract))."
+    ),
+)
+def erratum_overleg_procedure_4() -> Uitkomst[bool]:
+    """Procedure 4's decision needs agreement with Defence on the manner, not only consultation.
+
+    Erratum: toelichting 4 says the LOCC decides "na overleg met de Minister van Defensie
+    (DJZ)"; Pw 2012 art. 58 lid 2 says the manner is decided "in overeenstemming met" the
+    Minister of Defence (toelichting 8 says so too). The law prevails, with a warning citing
+    both texts (contract, interpretation 3). The value is True: agreement is required.
+    """
+    return _ERRATUM_OVERLEG_4
+
+
+_ERRATUM_OVERLEG_4 = Uitkomst(
+    True,
+    bron=ART_58_LID_2,
+    ook=(TOELICHTING_4,),
+    reden="Pw 2012 art. 58 lid 2: de wijze in overeenstemming met de Minister van Defensie",
+    waarschuwingen=(ERRATUM_OVERLEG_4,),
+)
 
 
 _CONVENANT_NIET_OPENBARE_ORDE = (

@@ -18,6 +18,7 @@ the offending field when it refuses; then nothing was changed.
 """
 
 from politiebijstand.verzoeken.services.besluiten import (
+    AFWIJZING_DEFENSIE_STAP,
     AFWIJZING_STAP,
     BEROEP_BEVESTIGING,
     RegelBesluit,
@@ -47,6 +48,7 @@ from politiebijstand.verzoeken.services.verzoek import (
 )
 
 __all__ = [
+    "AFWIJZING_DEFENSIE_STAP",
     "AFWIJZING_STAP",
     "BEROEP_BEVESTIGING",
     "TELEFOON_STAP",

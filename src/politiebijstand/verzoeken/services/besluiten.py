@@ -201,6 +201,112 @@ def _besluit_melden(besluit: Besluit, *, beroep_mogelijk: bool, nu: datetime) ->
     )
 
 
+#: The step that passes Defence's refusal on (procedures 4 and 8, `blokken.besluit_defensie`).
+AFWIJZING_DEFENSIE_STAP = "taak_afwijzing_defensie_doorgeven"
+
+
+def _besluit_defensie(deelverzoek: Deelverzoek) -> Besluit | None:
+    """DJZ's decision on behalf of the Minister of Defence on this part, if taken (4 and 8)."""
+    return (
+        Besluit.objects.filter(deelverzoek=deelverzoek, veld="besluit_defensie")
+        .prefetch_related("regels")
+        .order_by("-genomen_op", "-id")
+        .first()
+    )
+
+
+def _defensie_velden(
+    taak: Taak, uitkomst: str, standpunt_defensie: str, overeenstemming_defensie: bool | None
+) -> dict[str, Any]:
+    """Defence's position and agreement on the coordinator's decision (3, 4, 7 and 8).
+
+    Returns the fields to record (empty for a step that does not declare them).
+
+    Raises:
+        OngeldigeInvoer: ``standpunt_defensie`` empty; ``overeenstemming_defensie`` not given;
+            a grant without agreement on the manner (code ``overeenstemming-defensie-ontbreekt``).
+
+    Bron: Pw 2012 art. 57 lid 2 ("na overleg": whether) and lid 3, art. 58 lid 2 ("in
+    overeenstemming": how).
+    """
+    velden: dict[str, Any] = {}
+    if "standpunt_defensie" in taak.velden:
+        velden["standpunt_defensie"] = tekst(standpunt_defensie, "standpunt_defensie")
+    if "overeenstemming_defensie" in taak.velden:
+        if not isinstance(overeenstemming_defensie, bool):
+            raise OngeldigeInvoer(
+                "kies ja of nee: stemt de Minister van Defensie in met de wijze van bijstand?",
+                veld="overeenstemming_defensie",
+            )
+        if not overeenstemming_defensie and uitkomst != BesluitUitkomst.AFGEWEZEN:
+            raise OngeldigeInvoer(
+                "zonder overeenstemming met de Minister van Defensie kan niet worden bepaald op "
+                "welke wijze bijstand wordt verleend (Pw 2012 art. 57 lid 3, art. 58 lid 2): "
+                "alleen afwijzen is mogelijk",
+                veld="overeenstemming_defensie",
+                code="overeenstemming-defensie-ontbreekt",
+            )
+        velden["overeenstemming_defensie"] = overeenstemming_defensie
+    return velden
+
+
+def _binnen_besluit_defensie(
+    djz: Besluit | None,
+    uitkomst: str,
+    regel_besluiten: Sequence[tuple[GevraagdeInzet, RegelBesluit]],
+) -> None:
+    """The coordinator grants no more than DJZ granted on behalf of Defence (4 and 8).
+
+    After DJZ's refusal only ``afgewezen``; after a partial grant no line that DJZ refused and
+    no more than DJZ's number per line.
+
+    Raises:
+        OngeldigeInvoer: code ``afwijzing-defensie-bindt`` (field ``uitkomst``) or
+            ``meer-dan-defensie`` (field ``regels[i]``).
+
+    Bron: factsheet, toelichting 4 and 8 ("Namens de Minister van Defensie is DJZ gemandateerd
+    tot het nemen van het besluit tot bijstand of de afwijzing daarvan"); Pw 2012 art. 58 lid 2.
+    """
+    if djz is None or uitkomst == BesluitUitkomst.AFGEWEZEN:
+        return
+    if djz.uitkomst == BesluitUitkomst.AFGEWEZEN:
+        raise OngeldigeInvoer(
+            "de Minister van Defensie (DJZ) heeft afgewezen (besluit_defensie: afgewezen): "
+            "alleen 'afgewezen' kan worden vastgelegd, met de redenen van Defensie",
+            veld="uitkomst",
+            code="afwijzing-defensie-bindt",
+        )
+    djz_regels = {r.regel_id: r for r in djz.regels.all()}
+    for i, (gevraagde, regel) in enumerate(regel_besluiten):
+        door_defensie = djz_regels.get(gevraagde.pk)
+        if regel.uitkomst != RegelUitkomst.TOEGEKEND or door_defensie is None:
+            continue
+        if door_defensie.uitkomst == RegelUitkomst.AFGEWEZEN:
+            raise OngeldigeInvoer(
+                f"'{gevraagde}' is door de Minister van Defensie (DJZ) afgewezen en kan niet "
+                "worden toegekend",
+                veld=f"regels[{i}]",
+                code="meer-dan-defensie",
+            )
+        aantal = regel.toegekend_aantal if regel.toegekend_aantal is not None else gevraagde.aantal
+        maximum = door_defensie.toegekend_aantal
+        if aantal is not None and maximum is not None and aantal > maximum:
+            raise OngeldigeInvoer(
+                f"de Minister van Defensie (DJZ) heeft voor '{gevraagde}' {maximum} toegekend, "
+                f"niet {aantal}",
+                veld=f"regels[{i}].toegekend_aantal",
+                code="meer-dan-defensie",
+            )
+
+
+def _motivering_afwijzing_defensie(djz: Besluit | None, eigen: str) -> str:
+    """The pass-on's reasons: Defence's, then the coordinator's own words if any."""
+    delen = [f"Afgewezen door de Minister van Defensie (DJZ): {djz.motivering}"] if djz else []
+    if eigen:
+        delen.append(eigen)
+    return "\n\n".join(delen)
+
+
 @transaction.atomic
 def besluit_nemen(
     *,
@@ -210,6 +316,8 @@ def besluit_nemen(
     door: Gebruiker,
     voorwaarden: str = "",
     regels: Sequence[RegelBesluit] = (),
+    standpunt_defensie: str = "",
+    overeenstemming_defensie: bool | None = None,
     nu: datetime | None = None,
 ) -> Besluit:
     """Take the decision of a decision step: toegekend, deels_toegekend (per line), afgewezen.
@@ -233,13 +341,25 @@ def besluit_nemen(
         voorwaarden: conditions of a grant.
         regels: per requested line (`RegelBesluit`); required for deels_toegekend, and then
             for every line; otherwise every line gets the overall outcome.
+        standpunt_defensie: Defence's position; required where the step declares it (the
+            coordinator's decision in procedures 3, 4, 7 and 8).
+        overeenstemming_defensie: whether Defence agrees on the manner; required there too.
+            Without agreement only ``afgewezen`` (Pw 2012 art. 57 lid 3, art. 58 lid 2).
         nu: aware datetime of the decision (default now).
+
+    After DJZ's refusal on behalf of the Minister of Defence (procedures 4 and 8) only
+    ``afgewezen`` can be recorded, by any step; after a partial grant no more than DJZ granted.
+    The pass-on of Defence's refusal (``taak_afwijzing_defensie_doorgeven``) records DJZ's
+    reasons as the motivering, followed by the coordinator's own words if given. Defence's
+    position, agreement and the legal standard go into the beslisverslag (``defensie``).
 
     Raises:
         GeenToegang: not a besluitvormer of the organisation, or the requester.
         TaakNietOpen: the step was completed or cancelled meanwhile.
-        OngeldigeInvoer: not a decision step, an unknown outcome, missing reasons, or lines
-            that do not fit the outcome (named field).
+        OngeldigeInvoer: not a decision step, an unknown outcome or one the step does not
+            allow, missing reasons, lines that do not fit the outcome, a missing
+            ``standpunt_defensie`` or ``overeenstemming_defensie``, a grant without agreement,
+            or more than Defence granted (named field). Nothing was changed.
     """
     nu = nu_utc(nu)
     deelverzoek, taak = taak_onder_slot(taak)
@@ -249,18 +369,40 @@ def besluit_nemen(
         raise OngeldigeInvoer("deze taak is geen besluit", veld="taak")
     if uitkomst not in BesluitUitkomst.values:
         raise OngeldigeInvoer("kies toegekend, deels_toegekend of afgewezen", veld="uitkomst")
-    motivering = tekst(motivering, "motivering", verplicht=uitkomst != BesluitUitkomst.TOEGEKEND)
-    voorwaarden = tekst(voorwaarden, "voorwaarden", verplicht=False)
     veld = workflow.besluit_veld(taak.velden)
+    toegestaan = taak.velden[veld].get("waarden", BesluitUitkomst.values)
+    if uitkomst not in toegestaan:
+        raise OngeldigeInvoer(
+            f"deze stap kan alleen {', '.join(toegestaan)} vastleggen", veld="uitkomst"
+        )
+    doorgeven = taak.bpmn_id == AFWIJZING_DEFENSIE_STAP
+    motivering = tekst(
+        motivering,
+        "motivering",
+        verplicht=uitkomst != BesluitUitkomst.TOEGEKEND and not doorgeven,
+    )
+    voorwaarden = tekst(voorwaarden, "voorwaarden", verplicht=False)
     regel_besluiten = _regels_besluit(deelverzoek, uitkomst, regels)
+    defensie = _defensie_velden(taak, uitkomst, standpunt_defensie, overeenstemming_defensie)
+    djz = _besluit_defensie(deelverzoek) if veld == "besluit" else None
+    _binnen_besluit_defensie(djz, uitkomst, regel_besluiten)
+    if doorgeven:
+        motivering = _motivering_afwijzing_defensie(djz, motivering)
     namens, grondslag = workflow.namens_voor(deelverzoek.procedure_id, veld)
     beslisverslag = _beslisverslag(deelverzoek)
+    maatstaf = workflow.maatstaf_defensie(deelverzoek.procedure_id, veld)
+    if defensie or maatstaf:
+        beslisverslag["defensie"] = {
+            **defensie,
+            "maatstaf": maatstaf,
+            "besluit_defensie": djz.uitkomst if djz else None,
+        }
     voor = taak_snapshot(taak)
     if veld == "besluit":
         # Before the step: a decision that ends the run must not close the part "without a
         # decision" (na_engine_stap).
         _besluit_status(deelverzoek=deelverzoek, uitkomst=uitkomst, door=door, nu=nu)
-    record = {veld: uitkomst, "motivering": motivering, "voorwaarden": voorwaarden}
+    record = {veld: uitkomst, "motivering": motivering, "voorwaarden": voorwaarden, **defensie}
     run, _ = stap_uitvoeren(deelverzoek=deelverzoek, taak=taak, record=record, door=door, nu=nu)
     besluit = Besluit.objects.create(
         verzoek=deelverzoek.verzoek,
@@ -291,6 +433,7 @@ def besluit_nemen(
             "namens": namens,
             "motivering": motivering,
             "voorwaarden": voorwaarden,
+            **defensie,
             "regels": [
                 {"regel": g.pk, "uitkomst": r.uitkomst, "aantal": r.toegekend_aantal}
                 for g, r in regel_besluiten

@@ -201,6 +201,8 @@ def controleer_velden(taak: Taak, data: Mapping[str, Any]) -> dict[str, Any]:
         if spec.get("soort") == "keuze" and waarde not in spec.get("waarden", ()):
             toegestaan = ", ".join(spec.get("waarden", ()))
             raise OngeldigeInvoer(f"kies een van: {toegestaan}", veld=naam)
+        if spec.get("soort") == "tekst":
+            record[naam] = tekst_uit_gegevens(waarde, naam)
     return record
 
 

@@ -235,6 +235,10 @@ VELD_LABELS: Mapping[str, str] = {
     "bevoegd_gezag": "Wie is het bevoegd gezag?",
     "besluit": "Besluit",
     "besluit_defensie": "Besluit namens de Minister van Defensie",
+    "politie_uitgeput": "Is de politie daadwerkelijk uitgeput?",
+    "motivering": "Motivering",
+    "standpunt_defensie": "Standpunt van het Ministerie van Defensie",
+    "overeenstemming_defensie": "Stemt de Minister van Defensie in met de wijze van bijstand?",
 }
 
 #: Labels of the values of a choice field.
@@ -273,6 +277,8 @@ class StapForm(forms.Form):
                     choices=[(w, WAARDE_LABELS.get(w, w)) for w in spec.get("waarden", ())],
                     widget=forms.RadioSelect,
                 )
+            elif soort == "tekst":
+                veld = tekstvak(label, required=True)
             else:
                 veld = forms.CharField(label=label, help_text="Een ISO 8601-duur, zoals PT24H.")
             self.fields[naam] = veld
@@ -317,8 +323,48 @@ class BesluitForm(forms.Form):
         "Voorwaarden", help_text="Voorwaarden bij een (gedeeltelijke) toekenning."
     )
 
-    def __init__(self, *args: Any, regels: Sequence[GevraagdeInzet], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        regels: Sequence[GevraagdeInzet],
+        velden: Mapping[str, Mapping[str, Any]] | None = None,
+        afwijzing_doorgeven: bool = False,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
+        velden = velden or {}
+        self.afwijzing_doorgeven = afwijzing_doorgeven
+        besluit = velden.get("besluit") or velden.get("besluit_defensie") or {}
+        waarden = besluit.get("waarden")
+        if waarden:
+            keuzes = [(w, label) for w, label in BesluitUitkomst.choices if w in waarden]
+            self.fields["uitkomst"] = forms.ChoiceField(
+                label="Besluit", choices=keuzes, widget=forms.RadioSelect
+            )
+        if afwijzing_doorgeven:
+            self.fields[
+                "motivering"
+            ].help_text = (
+                "Optioneel: de redenen van Defensie worden overgenomen; vul hier alleen aan."
+            )
+        if "standpunt_defensie" in velden:
+            self.fields["standpunt_defensie"] = tekstvak(
+                VELD_LABELS["standpunt_defensie"],
+                required=True,
+                help_text="Wat DJZ namens de Minister van Defensie heeft laten weten.",
+            )
+        if "overeenstemming_defensie" in velden:
+            self.fields["overeenstemming_defensie"] = forms.TypedChoiceField(
+                label=VELD_LABELS["overeenstemming_defensie"],
+                choices=JA_NEE,
+                coerce=_ja,
+                widget=forms.RadioSelect,
+                help_text=(
+                    "Over de wijze beslist u in overeenstemming met de Minister van Defensie "
+                    "(Pw 2012 art. 57 lid 3, art. 58 lid 2). Zonder overeenstemming kunt u "
+                    "alleen afwijzen."
+                ),
+            )
         self.gevraagd = list(regels)
         for regel in self.gevraagd:
             self.fields[f"regel_{regel.pk}"] = forms.ChoiceField(
@@ -337,7 +383,12 @@ class BesluitForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         uitkomst = data.get("uitkomst")
-        if uitkomst and uitkomst != BesluitUitkomst.TOEGEKEND and not data.get("motivering"):
+        if (
+            uitkomst
+            and uitkomst != BesluitUitkomst.TOEGEKEND
+            and not data.get("motivering")
+            and not self.afwijzing_doorgeven
+        ):
             self.add_error(
                 "motivering",
                 "Geef de redenen: de motivering is verplicht bij een afwijzing of een "
@@ -352,6 +403,14 @@ class BesluitForm(forms.Form):
                         "toekenning.",
                     )
         return data
+
+    def defensie(self) -> dict[str, Any]:
+        """``standpunt_defensie`` and ``overeenstemming_defensie`` for `besluit_nemen`."""
+        return {
+            naam: self.cleaned_data[naam]
+            for naam in ("standpunt_defensie", "overeenstemming_defensie")
+            if naam in self.fields
+        }
 
     def regel_besluiten(self) -> list[RegelBesluit]:
         """Per line, for a partial grant; empty otherwise (every line gets the outcome)."""

@@ -644,12 +644,22 @@ def taak(request: HttpRequest, pk: int) -> HttpResponse:
     gebeld: Organisatie | None = None
     regels: list[GevraagdeInzet] = []
     namens = ""
+    maatstaf = ""
+    erratum = ""
     form: forms.Form
     overslaan: uiforms.OverslaanForm | None = None
     if soort == "besluit":
         regels = gevraagde_inzet_list(deelverzoek=deel)
-        form = uiforms.BesluitForm(post, regels=regels)
-        namens = workflow.namens_voor(taak.procedure_id, workflow.besluit_veld(taak.velden))[0]
+        form = uiforms.BesluitForm(
+            post,
+            regels=regels,
+            velden=taak.velden,
+            afwijzing_doorgeven=taak.bpmn_id == services.AFWIJZING_DEFENSIE_STAP,
+        )
+        besluit_veld = workflow.besluit_veld(taak.velden)
+        namens = workflow.namens_voor(taak.procedure_id, besluit_veld)[0]
+        maatstaf = workflow.maatstaf_defensie(taak.procedure_id, besluit_veld)
+        erratum = workflow.erratum_besluit(taak.procedure_id, besluit_veld)
     elif soort == "telefoon":
         # The route's first contact is the one the urgent step calls (the LE-POB for
         # procedures 1, 4, 5 and 6, the LOCC for 2 and 3, DB3 for containers, OZI for 7
@@ -714,6 +724,8 @@ def taak(request: HttpRequest, pk: int) -> HttpResponse:
             "overslaan": overslaan,
             "regels": regels,
             "namens": namens,
+            "maatstaf": maatstaf,
+            "erratum": erratum,
             "conflict": conflict,
             "niet_open": "" if taak.is_open else _niet_open_melding(taak),
             "mag_uitvoeren": mag_uitvoeren,
@@ -816,6 +828,7 @@ def _taak_uitvoeren(
             voorwaarden=data["voorwaarden"],
             regels=form.regel_besluiten(),
             door=door,
+            **form.defensie(),
         )
     elif isinstance(form, uiforms.TelefoonForm):
         services.telefonisch_contact_vastleggen(
