@@ -80,6 +80,26 @@ def _lege_cache() -> None:
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _force_login_met_tweede_factor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`Client.force_login` stands for a complete log-in: password and, if any, the TOTP.
+
+    The middleware accepts a session of an account with TOTP only if the session passed it
+    (issue #9); `Client.login` (Django's password-only log-in) stays as it is.
+    """
+    from django.test import Client
+
+    from tests.accounts.helpers import tweede_factor_in_sessie
+
+    origineel = Client.force_login
+
+    def force_login(self: Client, user: Any, backend: str | None = None) -> None:
+        origineel(self, user, backend)
+        tweede_factor_in_sessie(self, user)
+
+    monkeypatch.setattr(Client, "force_login", force_login)
+
+
 @pytest.fixture
 def admin_user(db: None, django_user_model: Any) -> Any:
     """pytest-django's superuser, with the second factor every account needs (issue #3)."""

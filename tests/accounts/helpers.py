@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import time
+from typing import Any
 
 from django.conf import settings
+from django.test import Client
 
+from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
 from allauth.mfa.models import Authenticator
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import (
@@ -38,3 +41,35 @@ def tweede_factor_instellen(gebruiker: Gebruiker) -> tuple[str, list[str]]:
 
 def heeft_totp(gebruiker: Gebruiker) -> bool:
     return bool(Authenticator.objects.filter(user=gebruiker, type=Authenticator.Type.TOTP).exists())
+
+
+def tweede_factor_sessie(gebruiker: Gebruiker) -> dict[str, Any]:
+    """The session entries allauth writes when `gebruiker` passes password and TOTP.
+
+    Empty for an account without TOTP. The middleware accepts a session of an account with
+    TOTP only when the session itself passed it (issue #9).
+    """
+    authenticator = Authenticator.objects.filter(
+        user=gebruiker, type=Authenticator.Type.TOTP
+    ).first()
+    if authenticator is None:
+        return {}
+    return {
+        AUTHENTICATION_METHODS_SESSION_KEY: [
+            {"method": "password", "at": time.time(), "username": gebruiker.username},
+            {"method": "mfa", "at": time.time(), "id": authenticator.pk, "type": "totp"},
+        ],
+        "account_authentication_methods_user": str(gebruiker.pk),
+    }
+
+
+def tweede_factor_in_sessie(client: Client, gebruiker: Gebruiker) -> None:
+    """Record in `client`'s session that it passed `gebruiker`'s TOTP, as allauth does at log-in.
+
+    For tests that log in with `force_login` (tests/conftest.py does it for every test).
+    """
+    entries = tweede_factor_sessie(gebruiker)
+    if entries:
+        sessie = client.session
+        sessie.update(entries)
+        sessie.save()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from django.test import Client
 
 import pytest
@@ -11,17 +13,20 @@ from politiebijstand.accounts.constants import Gebeurtenis, Rol
 from politiebijstand.accounts.models import Gebruiker
 from politiebijstand.accounts.services import gebruiker_rechten_wijzigen
 from politiebijstand.audit.models import AuditLogEntry
-from tests.accounts.factories import maak_gebruiker, maak_organisatie
+from tests.accounts.factories import WACHTWOORD, maak_gebruiker, maak_organisatie
 from tests.accounts.helpers import heeft_totp, tweede_factor_instellen
 
 # Its own organisations (tests.accounts.factories), without the reference data.
 pytestmark = pytest.mark.usefixtures("zonder_referentiedata")
 
 
-def ingelogd_als(gebruiker: Gebruiker) -> Client:
+def ingelogd_als(gebruiker: Gebruiker, *, herauthenticatie: bool = True) -> Client:
+    """Logged in with password and TOTP; re-authenticated, as changing rights needs (#9)."""
     tweede_factor_instellen(gebruiker)
     client = Client()
     client.force_login(gebruiker)
+    if herauthenticatie:
+        assert client.post("/accounts/reauthenticate/", {"password": WACHTWOORD}).status_code == 302
     return client
 
 
@@ -141,10 +146,12 @@ def test_nieuw_account_met_zwak_wachtwoord_of_bestaande_naam_wordt_geweigerd(
 
 def test_tweede_factor_resetten(beheerder: Gebruiker) -> None:
     collega = maak_gebruiker("RCCB-MN", username="collega-mn")
-    collega_client = ingelogd_als(collega)
+    collega_client = ingelogd_als(collega, herauthenticatie=False)
     ingelogd_als(beheerder).post(f"/accounts/beheer/{collega.pk}/", {"actie": "tweede_factor"})
     assert not Authenticator.objects.filter(user=collega).exists()
-    assert collega_client.get("/accounts/sessions/").status_code == 302
+    # Its session passed a second factor that no longer exists: to the set-up of a new one.
+    response = collega_client.get("/accounts/sessions/")
+    assert response.headers["Location"] == "/accounts/2fa/totp/activate/"
     regel = AuditLogEntry.objects.get(gebeurtenis=Gebeurtenis.TWEEDE_FACTOR_VERWIJDERD)
     assert regel.voor == {"types": ["recovery_codes", "totp"]}
 
@@ -168,6 +175,7 @@ def test_rechten_wijzigen_service_weigert_onbekend_veld_en_rol() -> None:
 def test_organisatie_wijzigen_in_de_admin_wordt_geaudit(admin_client: Client) -> None:
     gebruiker = maak_gebruiker("RCCB-MN", username="verhuizer")
     nieuw = maak_organisatie("RCCB-RT")
+    admin_client.post("/accounts/reauthenticate/", {"password": "password"})  # issue #9
     response = admin_client.post(
         f"/admin/accounts/gebruiker/{gebruiker.pk}/change/",
         {
@@ -192,3 +200,34 @@ def test_kop_toont_wie_er_is_ingelogd_met_uitloggen(beheerder: Gebruiker) -> Non
     assert 'action="/accounts/logout/"' in pagina
     assert 'href="/accounts/beheer/"' in pagina
     assert 'href="/accounts/uitloggen-overal/"' in pagina
+
+
+@pytest.mark.parametrize(
+    ("pad", "data"),
+    [
+        ("/accounts/beheer/{pk}/", {"actie": "rechten", "rol": Rol.BEHEERDER, "is_active": "on"}),
+        ("/accounts/beheer/{pk}/", {"actie": "tweede_factor"}),
+        ("/accounts/beheer/nieuw/", {"username": "nieuw", "rol": Rol.BEHEERDER}),
+    ],
+)
+def test_rechten_en_tweede_factor_vragen_eerst_herauthenticatie(
+    beheerder: Gebruiker, pad: str, data: dict[str, str]
+) -> None:
+    collega = maak_gebruiker("RCCB-MN", username="collega-mn")
+    tweede_factor_instellen(collega)
+    client = ingelogd_als(beheerder, herauthenticatie=False)
+    url = pad.format(pk=collega.pk)
+    response = client.post(url, data)
+    assert response.status_code == 302
+    assert response.headers["Location"] == f"/accounts/reauthenticate/?next={quote(url, safe='')}"
+    collega.refresh_from_db()
+    assert collega.rol == Rol.MEDEWERKER
+    assert heeft_totp(collega)
+    assert not Gebruiker.objects.filter(username="nieuw").exists()
+    assert not AuditLogEntry.objects.filter(
+        gebeurtenis__in=[
+            Gebeurtenis.RECHTEN_GEWIJZIGD,
+            Gebeurtenis.TWEEDE_FACTOR_VERWIJDERD,
+            Gebeurtenis.GEBRUIKER_AANGEMAAKT,
+        ]
+    ).exists()

@@ -43,6 +43,7 @@ PRODUCTIE = {
     # Production refuses to start without the audit chain's keys (issue #9, ADR 0026).
     "PB_AUDIT_SLEUTEL": secrets.token_urlsafe(48),
     "PB_AUDIT_ANKER_SLEUTEL": secrets.token_urlsafe(48),
+    "PB_MFA_SLEUTEL": "p0nH4hYFZ4u9oC0P8pO3D5GmJq9bVn2GZ6qVbKqf1Qs=",
     "DJANGO_SETTINGS_MODULE": "politiebijstand.conf.production",
 }
 
@@ -146,6 +147,31 @@ def test_productie_instellingen_zonder_secret_key_weigeren_te_starten() -> None:
     )
     assert resultaat.returncode != 0
     assert "PB_SECRET_KEY must be set in production" in resultaat.stderr
+
+
+@pytest.mark.parametrize(
+    ("sleutel", "melding"),
+    [
+        (None, "PB_MFA_SLEUTEL must be set in production"),
+        ("geheim", "PB_MFA_SLEUTEL: each key must be a Fernet key"),
+    ],
+)
+def test_productie_instellingen_zonder_geldige_mfa_sleutel_weigeren_te_starten(
+    sleutel: str | None, melding: str
+) -> None:
+    env = {k: v for k, v in PRODUCTIE.items() if k != "PB_MFA_SLEUTEL"}
+    if sleutel is not None:
+        env["PB_MFA_SLEUTEL"] = sleutel
+    resultaat = subprocess.run(
+        [sys.executable, "-m", "politiebijstand.cli", "manage", "check"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert resultaat.returncode != 0
+    assert melding in resultaat.stderr
 
 
 def test_productie_instellingen_zijn_streng() -> None:

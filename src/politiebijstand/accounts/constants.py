@@ -35,3 +35,6 @@ class Gebeurtenis(StrEnum):
     TWEEDE_FACTOR_GEACTIVEERD = "tweede-factor-geactiveerd"
     TWEEDE_FACTOR_VERWIJDERD = "tweede-factor-verwijderd"
     HERSTELCODES_VERNIEUWD = "herstelcodes-vernieuwd"
+    SESSIE_ZONDER_TWEEDE_FACTOR = "sessie-zonder-tweede-factor"
+    GEBRUIKER_GEWIJZIGD = "gebruiker-gewijzigd"
+    WACHTWOORD_INGESTELD = "wachtwoord-ingesteld"

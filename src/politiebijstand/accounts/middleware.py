@@ -12,14 +12,23 @@ from django.contrib.auth.middleware import LoginRequiredMiddleware
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare
 
 from politiebijstand.accounts.constants import Gebeurtenis
-from politiebijstand.accounts.policy import heeft_tweede_factor, tweede_factor_vereist
+from politiebijstand.accounts.policy import (
+    heeft_tweede_factor,
+    sessie_tweede_factor_doorlopen,
+    tweede_factor_vereist,
+)
 from politiebijstand.accounts.receivers import SESSIE_INGELOGD_OP
+from politiebijstand.accounts.versleuteling import geheim_ontsleutelen
 from politiebijstand.audit.services import audit_record
 from politiebijstand.web.problemen import probleem_response
 
-#: Session key: the pk of the user whose second factor was found (saves a query per request).
+#: Session key of allauth.mfa: the TOTP secret being set up, until it is stored.
+TOTP_GEHEIM = "mfa.totp.secret"
+#: Session key: [user pk, POSIX seconds] of the last check that this session passed the second
+#: factor of an authenticator the account still has; re-checked after ACTIVITEIT_INTERVAL.
 SESSIE_TWEEDE_FACTOR = "pb_tweede_factor"
 #: Session key: last time (POSIX seconds) the idle clock was reset.
 SESSIE_ACTIEF_OP = "pb_actief_op"
@@ -60,7 +69,16 @@ def _is_publieke_api(request: HttpRequest, view_func: Any) -> bool:
 
 
 class TweedeFactorVerplichtMiddleware:
-    """Sends a logged-in user without TOTP to the set-up page (API: 403) until it is done.
+    """A session is accepted only if it passed the second factor itself (issues #3, #9).
+
+    - The account has TOTP and this session passed it (allauth's log-in stage, a
+      re-authentication with TOTP, or the set-up of TOTP in this session), with an
+      authenticator the account still has (checked at most once per `ACTIVITEIT_INTERVAL`):
+      accepted.
+    - The account has TOTP but this session logged in with the password only (Django's admin
+      log-in, or any other path around allauth's second-factor stage): logged out and audited
+      (`sessie-zonder-tweede-factor`); pages redirect to the log-in, the API answers 401.
+    - The account has no TOTP yet: only the set-up pages open; others redirect there (API 403).
 
     Demo accounts are exempt where `DEMO_ACCOUNTS_TOEGESTAAN` is on (`make run`).
     """
@@ -69,7 +87,11 @@ class TweedeFactorVerplichtMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        return self.get_response(request)
+        response = self.get_response(request)
+        geheim = getattr(request, "_pb_totp_geheim", None)
+        if geheim is not None:
+            _instelling_vastleggen(request, geheim)
+        return response
 
     def process_view(
         self, request: HttpRequest, view_func: Any, view_args: Any, view_kwargs: Any
@@ -77,15 +99,26 @@ class TweedeFactorVerplichtMiddleware:
         user = request.user
         if not user.is_authenticated or not tweede_factor_vereist(user):
             return None
-        match = request.resolver_match
-        if match is not None and match.url_name in ZONDER_TWEEDE_FACTOR_TOEGESTAAN:
+        # Cached for a minute in the session (saves a query per request); a reset also ends the
+        # account's sessions at once (services.tweede_factor_resetten).
+        nu = int(timezone.now().timestamp())
+        gecontroleerd = request.session.get(SESSIE_TWEEDE_FACTOR)
+        if (
+            isinstance(gecontroleerd, list)
+            and gecontroleerd[0] == user.pk
+            and 0 <= nu - int(gecontroleerd[1]) < ACTIVITEIT_INTERVAL
+        ):
             return None
-        # Cached in the session: a second factor is only removed by a beheerder, which ends
-        # every session of the account (services.tweede_factor_resetten).
-        if request.session.get(SESSIE_TWEEDE_FACTOR) == user.pk:
+        if sessie_tweede_factor_doorlopen(request, user):
+            request.session[SESSIE_TWEEDE_FACTOR] = [user.pk, nu]
             return None
         if heeft_tweede_factor(user):
-            request.session[SESSIE_TWEEDE_FACTOR] = user.pk
+            return _zonder_tweede_factor_weigeren(request, user)
+        match = request.resolver_match
+        if match is not None and match.url_name in ZONDER_TWEEDE_FACTOR_TOEGESTAAN:
+            if match.url_name == "mfa_activate_totp" and request.method == "POST":
+                # The secret this session is setting up (allauth keeps it in the session).
+                request._pb_totp_geheim = request.session.get(TOTP_GEHEIM)  # type: ignore[attr-defined]
             return None
         if _is_api(request):
             return probleem_response(
@@ -95,6 +128,48 @@ class TweedeFactorVerplichtMiddleware:
                 status=403,
             )
         return redirect("mfa_activate_totp")
+
+
+def _instelling_vastleggen(request: HttpRequest, geheim: str) -> None:
+    """Record that this session passed the second factor when it has just set up TOTP.
+
+    Setting up proves possession: allauth stores the TOTP only after a valid code of the
+    secret it kept in this session. The account had no second factor before. Recorded the way
+    allauth records a second factor at log-in, which `sessie_tweede_factor_doorlopen` reads.
+    Compared with the stored secret, so that a set-up in another session does not count.
+    """
+    from allauth.account.internal.flows.login import record_authentication
+    from allauth.mfa.models import Authenticator
+
+    user = request.user
+    totp = Authenticator.objects.filter(user_id=user.pk, type=Authenticator.Type.TOTP).first()
+    if totp is None or not user.is_authenticated:
+        return
+    try:
+        opgeslagen = geheim_ontsleutelen(str(totp.data.get("secret", "")))
+    except ValueError:
+        return
+    if constant_time_compare(opgeslagen, geheim):
+        record_authentication(request, user, "mfa", id=totp.pk, type="totp", ingesteld=True)
+
+
+def _zonder_tweede_factor_weigeren(request: HttpRequest, user: Any) -> HttpResponse:
+    """End a session that skipped the account's second factor, audited (issue #9)."""
+    audit_record(
+        gebeurtenis=Gebeurtenis.SESSIE_ZONDER_TWEEDE_FACTOR,
+        actor=user,
+        obj=user,
+        na={"ip": str(request.META.get("REMOTE_ADDR", "")), "pad": request.path[:200]},
+    )
+    logout(request)
+    if _is_api(request):
+        return probleem_response(
+            titel="Inloggen vereist",
+            detail="Deze sessie heeft de tweede factor niet doorlopen. Log opnieuw in.",
+            code="tweede-factor-niet-doorlopen",
+            status=401,
+        )
+    return redirect(settings.LOGIN_URL)
 
 
 class SessieMaximumMiddleware:

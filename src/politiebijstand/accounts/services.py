@@ -122,29 +122,97 @@ def gebruiker_rechten_wijzigen(
     return gebruiker
 
 
-def rechten_wijziging_vastleggen(
-    *, door: Gebruiker | None, gebruiker: Gebruiker, voor: Gebruiker | None
-) -> None:
-    """Audit an account saved elsewhere (the Django admin): created, or its rights changed.
+#: The fields of an account that are not rights; changes in the admin are audited too.
+GEGEVENS_VELDEN = ("username", "first_name", "last_name", "email", "is_demo")
 
-    Call it in the transaction of the save, with the account as it was before (None when new).
-    Deactivation ends all sessions of the account.
+
+def beheerrechten(gebruiker: Gebruiker) -> dict[str, Any]:
+    """The rights of an account as the admin can change them: `rechten` plus Django's.
+
+    Returns:
+        `rechten(gebruiker)` with ``groepen`` (sorted group names) and ``permissies`` (sorted
+        ``"app_label.codename"``) of the account itself, not those it has through groups.
     """
+    return {
+        **rechten(gebruiker),
+        "groepen": sorted(gebruiker.groups.values_list("name", flat=True)),
+        "permissies": sorted(
+            f"{app}.{codename}"
+            for app, codename in gebruiker.user_permissions.values_list(
+                "content_type__app_label", "codename"
+            )
+        ),
+    }
+
+
+def gegevens(gebruiker: Gebruiker) -> dict[str, Any]:
+    """The other fields of an account: `GEGEVENS_VELDEN` and whether its password is usable."""
+    return {
+        **{veld: getattr(gebruiker, veld) for veld in GEGEVENS_VELDEN},
+        "wachtwoord_bruikbaar": gebruiker.has_usable_password(),
+    }
+
+
+def beheer_toestand(gebruiker: Gebruiker) -> dict[str, dict[str, Any]]:
+    """What `beheer_wijziging_vastleggen` compares: ``{"rechten": ..., "gegevens": ...}``."""
+    return {"rechten": beheerrechten(gebruiker), "gegevens": gegevens(gebruiker)}
+
+
+def beheer_wijziging_vastleggen(
+    *, door: Gebruiker | None, gebruiker: Gebruiker, voor: dict[str, dict[str, Any]] | None
+) -> None:
+    """Audit an account saved in the Django admin: created, rights or other fields changed.
+
+    Call it in the transaction of the save, after its groups and permissions were saved, with
+    `beheer_toestand` of the account before the save (None when new). Writes
+    `gebruiker-aangemaakt` (na: rights and fields), `rechten-gewijzigd` (voor/na:
+    `beheerrechten`) and `gebruiker-gewijzigd` (voor/na: `gegevens`), each only when something
+    differs. Deactivation ends all sessions of the account.
+    """
+    na = beheer_toestand(gebruiker)
     if voor is None:
         audit_record(
             gebeurtenis=Gebeurtenis.GEBRUIKER_AANGEMAAKT,
             actor=door,
             obj=gebruiker,
-            na={**rechten(gebruiker), "is_demo": gebruiker.is_demo},
+            na={**na["rechten"], **na["gegevens"]},
         )
         return
-    oud, nieuw = rechten(voor), rechten(gebruiker)
-    if oud != nieuw:
+    if voor["rechten"] != na["rechten"]:
         audit_record(
-            gebeurtenis=Gebeurtenis.RECHTEN_GEWIJZIGD, actor=door, obj=gebruiker, voor=oud, na=nieuw
+            gebeurtenis=Gebeurtenis.RECHTEN_GEWIJZIGD,
+            actor=door,
+            obj=gebruiker,
+            voor=voor["rechten"],
+            na=na["rechten"],
         )
-        if oud["is_active"] and not nieuw["is_active"]:
+        if voor["rechten"]["is_active"] and not na["rechten"]["is_active"]:
             _sessies_beeindigen(gebruiker)
+    if voor["gegevens"] != na["gegevens"]:
+        audit_record(
+            gebeurtenis=Gebeurtenis.GEBRUIKER_GEWIJZIGD,
+            actor=door,
+            obj=gebruiker,
+            voor=voor["gegevens"],
+            na=na["gegevens"],
+        )
+
+
+def wachtwoord_instelling_vastleggen(
+    *, door: Gebruiker | None, gebruiker: Gebruiker, voor_bruikbaar: bool
+) -> None:
+    """Audit a password set by someone else (the admin): `wachtwoord-ingesteld`.
+
+    The password itself, or its hash, is never recorded; voor/na say whether it was usable.
+    Call it in the transaction of the change.
+    """
+    audit_record(
+        gebeurtenis=Gebeurtenis.WACHTWOORD_INGESTELD,
+        actor=door,
+        obj=gebruiker,
+        voor={"wachtwoord_bruikbaar": voor_bruikbaar},
+        na={"wachtwoord_bruikbaar": gebruiker.has_usable_password()},
+    )
 
 
 def _sessies_beeindigen(gebruiker: Gebruiker) -> int:

@@ -215,6 +215,11 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": f"20/m/ip,{LOGIN_MAX_POGINGEN}/{LOGIN_BLOKKADE_SECONDEN}s/key",
 }
 MFA_ADAPTER = "politiebijstand.accounts.adapter.MFAAdapter"
+# PB_MFA_SLEUTEL: the key(s) that encrypt the TOTP secrets and recovery-code seeds at rest
+#     (Fernet keys, 44 characters of url-safe base64; comma-separated for rotation: the first
+#     encrypts, all decrypt). Kept outside the database (ADR 0027). Required in production;
+#     conf/dev.py and conf/test.py set fixed keys.
+MFA_SLEUTELS = [s.strip() for s in env("PB_MFA_SLEUTEL", "").split(",") if s.strip()]
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "politiebijstand"
 MFA_ALLOW_UNVERIFIED_EMAIL = True  # no self sign-up: accounts are made by a beheerder

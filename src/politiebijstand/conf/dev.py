@@ -10,6 +10,11 @@ DEBUG = True
 # live in PB_DATA_DIR; make sure it exists.
 DATA_DIR.mkdir(parents=True, exist_ok=True)  # noqa: F405
 
+# A fixed key for the second-factor secrets of `make run` (ADR 0027), unless PB_MFA_SLEUTEL
+# gives one; never used in production (conf/production.py requires PB_MFA_SLEUTEL).
+if not os.environ.get("PB_MFA_SLEUTEL"):
+    MFA_SLEUTELS = ["OxyQHcW2_PZdy40CfOViGBCT7Mag6m6XRkqo-Bb4YZc="]
+
 # E-mail (the demo requests' messages, reminders) goes to one file per message in
 # PB_DATA_DIR/mail/, not to the terminal, where it buried the address and the demo log-ins of
 # `make run`. PB_EMAIL_BACKEND still chooses another backend.

@@ -2,6 +2,7 @@
 
 Variables (besides those of conf/base.py):
     PB_SECRET_KEY: required; a long random string (at least 50 characters).
+    PB_MFA_SLEUTEL: required; the Fernet key(s) of the second-factor secrets (conf/base.py).
     PB_DATABASE_URL: the PostgreSQL database, "postgres://user:pass@host:port/name".
 
 The log-in rate limits (allauth) and used TOTP codes live in the cache, which must be shared
@@ -11,12 +12,29 @@ The application's database role needs only SELECT and INSERT on ``audit_auditlog
 
 import os
 
+from cryptography.fernet import Fernet
+
 from politiebijstand.conf.base import *  # noqa: F403
 
 DEBUG = False
 if "PB_SECRET_KEY" not in os.environ:
     raise RuntimeError("PB_SECRET_KEY must be set in production")
 SECRET_KEY = os.environ["PB_SECRET_KEY"]
+
+# The second-factor secrets are encrypted with PB_MFA_SLEUTEL (ADR 0027): required here.
+if not MFA_SLEUTELS:  # noqa: F405
+    raise RuntimeError(
+        "PB_MFA_SLEUTEL must be set in production: a Fernet key (44 characters), made with "
+        "`python -c 'from cryptography.fernet import Fernet; "
+        "print(Fernet.generate_key().decode())'`"
+    )
+for _sleutel in MFA_SLEUTELS:  # noqa: F405
+    try:
+        Fernet(_sleutel.encode("ascii"))
+    except ValueError as _fout:
+        raise RuntimeError(
+            "PB_MFA_SLEUTEL: each key must be a Fernet key (32 url-safe base64-encoded bytes)"
+        ) from _fout
 
 # Demo accounts (make run) can neither be created nor log in here (issue #3).
 DEMO_ACCOUNTS_TOEGESTAAN = False

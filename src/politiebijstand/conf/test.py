@@ -17,6 +17,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# A fixed key for the second-factor secrets (ADR 0027); never used outside tests.
+MFA_SLEUTELS = ["hbo8ME6qJ2kT6ugxHEwlWFAeAD9UQgiPFtU_CHBnCK4="]
 HUEY = {**HUEY, "immediate": True}  # noqa: F405
 
 # TESTS ONLY, NOT SECRET: fixed audit keys, and anchors in a throw-away folder, never in var/.

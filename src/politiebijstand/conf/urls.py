@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from politiebijstand.accounts.views import admin_inloggen
 from politiebijstand.wijzer.views import regelcatalogus
 
 urlpatterns = [
@@ -15,6 +16,8 @@ urlpatterns = [
     path("werkvoorraad/", include("politiebijstand.werkvoorraad.urls")),
     path("verzoeken/", include("politiebijstand.verzoeken.ui.urls")),
     path("api/", include("politiebijstand.api.urls")),
+    # Before the admin: its own log-in page would log in with the password only (ADR 0027).
+    path("admin/login/", admin_inloggen, name="admin_inloggen"),
     path("admin/", admin.site.urls),
     path("accounts/", include("politiebijstand.gebruikersbeheer.urls")),
     path("accounts/", include("allauth.urls")),

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from politiebijstand.accounts import services
+from politiebijstand.accounts.herauthenticatie import herauthenticatie_omleiding
 from politiebijstand.accounts.models import Gebruiker
 from politiebijstand.accounts.policy import heeft_tweede_factor
 from politiebijstand.gebruikersbeheer.forms import GebruikerNieuwForm, GebruikerRechtenForm
@@ -56,8 +57,10 @@ def gebruikers_lijst(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def gebruiker_nieuw(request: HttpRequest) -> HttpResponse:
-    """Create an account in the beheerder's own organisation."""
+    """Create an account in the beheerder's own organisation (after re-authentication)."""
     beheerder = _beheerder(request)
+    if request.method == "POST" and (omleiding := herauthenticatie_omleiding(request)):
+        return omleiding
     form = GebruikerNieuwForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         nieuw = services.gebruiker_aanmaken(
@@ -81,10 +84,15 @@ def gebruiker_nieuw(request: HttpRequest) -> HttpResponse:
 def gebruiker_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
     """Change role and active state, end sessions or reset the second factor of one account.
 
-    An account outside the beheerder's organisation answers 404.
+    An account outside the beheerder's organisation answers 404. Changing rights and resetting
+    the second factor ask for allauth's re-authentication first (issue #9).
     """
     beheerder = _beheerder(request)
     gebruiker = access_or_404(GEBRUIKER_BEHEREN, beheerder, get_object_or_404(Gebruiker, pk=pk))
+    actie = request.POST.get("actie")
+    gevoelig = request.method == "POST" and actie in ("rechten", "tweede_factor")
+    if gevoelig and (omleiding := herauthenticatie_omleiding(request)):
+        return omleiding
     form = GebruikerRechtenForm(
         request.POST if request.POST.get("actie") == "rechten" else None,
         initial={"rol": gebruiker.rol, "is_active": gebruiker.is_active},

@@ -1,31 +1,6 @@
-"""Read-only view of the outbox for technical administrators."""
+"""No admin for the outbox (issue #9, ADR 0027).
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING, Any
-
-from django.contrib import admin
-from django.http import HttpRequest
-
-from politiebijstand.meldingen.models import Bericht
-
-if TYPE_CHECKING:
-    _ModelAdmin = admin.ModelAdmin[Bericht]
-else:  # ModelAdmin is generic only in django-stubs
-    _ModelAdmin = admin.ModelAdmin
-
-
-@admin.register(Bericht)
-class BerichtAdmin(_ModelAdmin):
-    list_display = ("aangemaakt_op", "soort", "onderwerp", "status", "pogingen", "verzonden_op")
-    list_filter = ("status", "soort")
-    search_fields = ("onderwerp", "object_id")
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
+Messages carry request data (subject, recipients, body), which the Django admin would show to
+every staff account, bypassing need-to-know. A message's fate is in the audit trail and in the
+database for the operators; the outbox is worked by `meldingen.tasks`.
+"""

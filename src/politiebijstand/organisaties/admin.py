@@ -7,6 +7,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 from django.utils.html import format_html, format_html_join
 
+from politiebijstand.audit.admin import AuditBeheerMixin
 from politiebijstand.organisaties.geschiedenis import organisatie_geschiedenis
 from politiebijstand.organisaties.models import Organisatie
 
@@ -19,7 +20,14 @@ else:  # ModelAdmin is generic only in django-stubs
 
 
 @admin.register(Organisatie)
-class OrganisatieAdmin(_ModelAdmin):
+class OrganisatieAdmin(AuditBeheerMixin, _ModelAdmin):
+    """Reference data; saves audited by the model itself, deletions by the mixin.
+
+    Saves: `organisatie-aangemaakt`/`-gewijzigd` (`geschiedenis.py`, issue #3); deletions:
+    `beheer-verwijderd` (`AuditBeheerMixin`, issue #9).
+    """
+
+    audit_opslaan = False
     list_display = ("code", "afkorting", "naam", "soort", "telefoon_spoed", "parent", "actief")
     list_filter = ("soort", "actief")
     search_fields = ("code", "naam", "afkorting", "omschrijving")
