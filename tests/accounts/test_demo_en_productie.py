@@ -14,7 +14,12 @@ from django.test import Client, override_settings
 
 import pytest
 
-from politiebijstand.accounts.demo import DEMO_ORGANISATIES, DEMO_WACHTWOORD
+from politiebijstand.accounts.demo import (
+    DEMO_ORGANISATIE_LIJST,
+    DEMO_ORGANISATIES,
+    DEMO_WACHTWOORD,
+    demo_rollen,
+)
 from politiebijstand.accounts.models import Gebruiker
 
 
@@ -43,18 +48,42 @@ PRODUCTIE = {
 }
 
 
-def test_demo_accounts_een_per_rol_per_organisatie_en_herhaalbaar(referentiedata: None) -> None:
+def test_demo_accounts_per_organisatie_met_hun_procedures_en_herhaalbaar(
+    referentiedata: None,
+) -> None:
     out = StringIO()
     call_command("demo_accounts_laden", stdout=out)
     regels = out.getvalue().splitlines()
-    assert regels[0] == "Demo-accounts (wachtwoord voor allemaal: demo-bijstand):"
-    assert len(regels) == 1 + 3 * len(DEMO_ORGANISATIES) + 1
-    assert regels[1].split() == ["demo-rccb-mn-medewerker", "RCCB-MN", "medewerker"]
-    assert Gebruiker.objects.filter(is_demo=True).count() == 28
+    assert regels[:5] == [
+        "Demo-accounts (wachtwoord voor allemaal: demo-bijstand):",
+        "",
+        "Eenheid Midden-Nederland (de demoverzoeken)",
+        "  RCCB Midden-Nederland (RCCB-MN): RCCB in alle procedures behalve 9",
+        "    demo-rccb-mn-medewerker  demo-rccb-mn-beheerder",
+    ]
+    # The regioburgemeester acts in two lanes; which procedures have them is the models' say.
+    assert regels[5].startswith(
+        "  Burgemeester van Utrecht (GM0344): BURGEMEESTER in procedure 1, "
+    )
+    assert "; REGIOBURGEMEESTER in procedure 1, " in regels[5]
+    assert "  DGPOL: in procedure 9" in regels
+    assert "    demo-minister-jenv-medewerker  demo-minister-jenv-besluitvormer" in regels
+    assert regels[-3:] == [
+        "  demo-admin: technisch beheer (Django admin)",
+        "",
+        "Een nieuw verzoek loopt met deze accounts tot het einde als het RCCB, de gemeente en het "
+        "parket hierboven staan.",
+    ]
+    aantal = Gebruiker.objects.filter(is_demo=True).count()
+    assert aantal == sum(len(demo_rollen(o)) for o in DEMO_ORGANISATIE_LIJST) + 1
+    assert len(DEMO_ORGANISATIES) == 24
     burgemeester = Gebruiker.objects.get(username="demo-burgemeester-utrecht-besluitvormer")
     assert burgemeester.organisatie is not None and burgemeester.organisatie.code == "GM0344"
+    assert burgemeester.check_password(DEMO_WACHTWOORD)
+    # Only where a lane decides (or the gezag signs) is there a besluitvormer.
+    assert not Gebruiker.objects.filter(username="demo-dgpol-besluitvormer").exists()
     call_command("demo_accounts_laden", stdout=StringIO())
-    assert Gebruiker.objects.count() == 28
+    assert Gebruiker.objects.count() == aantal
     admin = Gebruiker.objects.get(username="demo-admin")
     assert (admin.is_superuser, admin.is_staff, admin.is_demo) == (True, True, True)
 

@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from politiebijstand.accounts.constants import Rol
-from politiebijstand.accounts.demo import DEMO_ORGANISATIES, DemoNietToegestaan
+from politiebijstand.accounts.demo import DemoNietToegestaan, demo_gebruikersnaam
 from politiebijstand.accounts.models import Gebruiker
 from politiebijstand.accounts.policy import demo_accounts_toegestaan
 from politiebijstand.organisaties.models import Organisatie
@@ -27,15 +27,16 @@ from politiebijstand.verzoeken.models import Bijstandsverzoek, Deelverzoek, Taak
 TITEL_PREFIX = "Demo: "
 
 
-def _demo_gebruiker(code: str, rol: str = Rol.BESLUITVORMER) -> Gebruiker:
-    kort = DEMO_ORGANISATIES.get(code)
-    if kort is None:
-        raise LookupError(f"geen demo-account voor organisatie {code}")
-    return Gebruiker.objects.select_related("organisatie").get(username=f"demo-{kort}-{rol}")
+def _demo_gebruiker(code: str, rol: str) -> Gebruiker:
+    return Gebruiker.objects.select_related("organisatie").get(
+        username=demo_gebruikersnaam(code, rol)
+    )
 
 
 def _stap(taak: Taak, antwoorden: Mapping[str, Mapping[str, Any]], nu: datetime) -> None:
-    door = _demo_gebruiker(taak.organisatie.code)
+    door = _demo_gebruiker(
+        taak.organisatie.code, Rol.BESLUITVORMER if taak.is_besluit else Rol.MEDEWERKER
+    )
     antwoord = dict(antwoorden.get(taak.bpmn_id, {}))
     if taak.is_besluit:
         services.besluit_nemen(
@@ -123,6 +124,7 @@ class DemoVerzoek:
     stop: Callable[[list[Taak]], bool]
     antwoorden: Mapping[str, Mapping[str, Any]] | None = None
     na: str = ""  # "inzet", "intrekken" or "" after the walk
+    rccb: str = "RCCB-MN"  # the requesting unit's RCCB
 
 
 def _situatie(**velden: Any) -> dict[str, Any]:
@@ -215,6 +217,33 @@ DEMO: tuple[DemoVerzoek, ...] = (
         stop=_open("taak_vooroverleg_locc"),
         na="intrekken",
     ),
+    # A second municipality: the regioburgemeester (Utrecht) gives the zienswijze on the
+    # request of the burgemeester of Amersfoort (Pw 2012 art. 56 lid 3; toelichting 1).
+    DemoVerzoek(
+        titel="ME bij de kermis in Amersfoort",
+        situatie=_situatie(
+            gemeenten=["Amersfoort"],
+            gevraagd=[{"leverancier": "politie"}],
+            aanvrager_is_regioburgemeester=False,
+        ),
+        bevoegd_gezag="GM0307",
+        locatie="Stadsring, Amersfoort",
+        capaciteit="Twee ME-pelotons",
+        regels=(services.InzetRegel("ME-peloton", 2),),
+        stop=_open("taak_zienswijze_regioburgemeester"),
+    ),
+    # The KMar during the curfew riots (docs/cases/kmar-avondklok-den-haag.json): a second
+    # unit, whose RCCB, burgemeester and parket have their own demo accounts.
+    DemoVerzoek(
+        titel="KMar bij de avondklokrellen",
+        situatie=_situatie(gemeenten=["Den Haag"], aanvrager_is_regioburgemeester=True),
+        bevoegd_gezag="GM0518",
+        locatie="Schilderswijk, Den Haag",
+        capaciteit="Twee pelotons KMar stand-by",
+        regels=(services.InzetRegel("Peloton KMar", 2),),
+        stop=_open("taak_aanvraagformulier_opstellen"),
+        rccb="RCCB-DH",
+    ),
 )
 
 
@@ -232,9 +261,9 @@ def demo_verzoeken_laden(*, nu: datetime | None = None) -> list[Bijstandsverzoek
     nu = nu or timezone.now()
     # The steps are taken a few minutes apart, ending before `nu`, so nothing lies ahead.
     begin = nu - timedelta(hours=4)
-    aanvrager = _demo_gebruiker("RCCB-MN", Rol.MEDEWERKER)
     result = []
     for demo in DEMO:
+        aanvrager = _demo_gebruiker(demo.rccb, Rol.MEDEWERKER)
         titel = TITEL_PREFIX + demo.titel
         bestaand = Bijstandsverzoek.objects.filter(titel=titel).first()
         if bestaand is not None:

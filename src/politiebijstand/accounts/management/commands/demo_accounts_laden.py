@@ -6,13 +6,19 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from politiebijstand.accounts.demo import DEMO_WACHTWOORD, DemoNietToegestaan, demo_accounts_laden
+from politiebijstand.accounts.demo import (
+    DEMO_WACHTWOORD,
+    DemoNietToegestaan,
+    demo_accounts_laden,
+    demo_overzicht,
+)
 
 
 class Command(BaseCommand):
     help = (
-        "Maakt de demo-accounts van `make run` aan (één per rol voor de belangrijkste "
-        "organisaties) en toont ze. Geweigerd onder de productie-instellingen."
+        "Maakt de demo-accounts van `make run` aan (voor elke organisatie die in een procedure "
+        "optreedt) en toont ze per organisatie, met de procedures waarin zij optreedt. "
+        "Geweigerd onder de productie-instellingen."
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -21,5 +27,5 @@ class Command(BaseCommand):
         except (DemoNietToegestaan, LookupError) as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write(f"Demo-accounts (wachtwoord voor allemaal: {DEMO_WACHTWOORD}):")
-        for account in accounts:
-            self.stdout.write(f"  {account.username:<40} {account.organisatie:<10} {account.rol}")
+        for regel in demo_overzicht(accounts):
+            self.stdout.write(regel)
