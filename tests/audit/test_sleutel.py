@@ -15,6 +15,8 @@ def start_productie(**omgeving: str) -> subprocess.CompletedProcess[str]:
     """Import the production settings in a fresh interpreter with exactly these PB_ variables."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PB_")}
     env.update(PB_SECRET_KEY=SECRET, PB_DATABASE_URL="sqlite:////tmp/pb-sleutel-test.sqlite3")
+    # Production also needs the second factor's key (ADR 0027), checked before the audit keys.
+    env.update(PB_MFA_SLEUTEL="p0nH4hYFZ4u9oC0P8pO3D5GmJq9bVn2GZ6qVbKqf1Qs=")
     env.update(omgeving)
     return subprocess.run(
         [sys.executable, "-c", "import politiebijstand.conf.production"],
