@@ -38,6 +38,7 @@ from tests.verzoeken.helpers import (
     situatie,
     stap_uitvoeren,
 )
+from tests.verzoeken_ui.helpers import als, inhoud
 
 pytestmark = pytest.mark.usefixtures("referentiedata")
 
@@ -420,3 +421,23 @@ def test_zienswijze_binnen_de_termijn_geen_timer_meer() -> None:
     deel = deel_van(verzoek)
     assert deel.volgende_timer is None
     assert services.timers_verwerken(nu=NU + timedelta(days=2)).gevuurd == []
+
+
+def test_stappagina_vraagt_de_redenen_van_de_afwijzing_als_verplicht_veld() -> None:
+    verzoek = veenendaal()
+    tot_en_met_besluit(verzoek, AFGEWEZEN)
+    taak = Taak.objects.get(verzoek=verzoek, bpmn_id=services.AFWIJZING_STAP)
+    client, _ = als("KORPSCHEF")
+    html = inhoud(client.get(f"/verzoeken/taken/{taak.pk}/"))
+    assert "Redenen van de afwijzing" in html
+    assert "Wat is gedaan of afgesproken (optioneel)." not in html
+    voor = toestand()
+    html = inhoud(client.post(f"/verzoeken/taken/{taak.pk}/", {"actie": "afronden"}))
+    assert "Redenen van de afwijzing: Dit veld is vereist." in html
+    assert toestand() == voor
+    response = client.post(
+        f"/verzoeken/taken/{taak.pk}/", {"actie": "afronden", "verslag": REDENEN}
+    )
+    assert response.status_code == 302
+    taak.refresh_from_db()
+    assert (taak.status, taak.gegevens) == (TaakStatus.AFGEROND, {"verslag": REDENEN})

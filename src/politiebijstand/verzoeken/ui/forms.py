@@ -260,7 +260,22 @@ def _ja(waarde: str) -> bool:
 class StapForm(forms.Form):
     """A step of the procedure: the fields it records (`Taak.velden`) and a report."""
 
-    def __init__(self, *args: Any, velden: Mapping[str, Mapping[str, Any]], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        velden: Mapping[str, Mapping[str, Any]],
+        verslag_verplicht: bool = False,
+        **kwargs: Any,
+    ) -> None:
+        """The step's form.
+
+        Args:
+            *args: Django's form arguments (the posted data).
+            velden: the step's declared fields (`Taak.velden`).
+            **kwargs: Django's form keyword arguments.
+            verslag_verplicht: the report is required: the korpschef's written refusal
+                carries its reasons in it (`services.AFWIJZING_STAP`; factsheet, toelichting 9).
+        """
         super().__init__(*args, **kwargs)
         self.stapvelden = list(velden)
         for naam, spec in velden.items():
@@ -282,9 +297,16 @@ class StapForm(forms.Form):
             else:
                 veld = forms.CharField(label=label, help_text="Een ISO 8601-duur, zoals PT24H.")
             self.fields[naam] = veld
-        self.fields["verslag"] = tekstvak(
-            "Verslag", help_text="Wat is gedaan of afgesproken (optioneel)."
-        )
+        if verslag_verplicht:
+            self.fields["verslag"] = tekstvak(
+                "Redenen van de afwijzing",
+                required=True,
+                help_text="Gaat schriftelijk naar de aanvrager, met een afschrift aan DGPOL.",
+            )
+        else:
+            self.fields["verslag"] = tekstvak(
+                "Verslag", help_text="Wat is gedaan of afgesproken (optioneel)."
+            )
 
     def gegevens(self) -> dict[str, Any]:
         """The data for `taak_afronden` (after `is_valid`)."""

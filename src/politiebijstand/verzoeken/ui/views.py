@@ -679,7 +679,11 @@ def taak(request: HttpRequest, pk: int) -> HttpResponse:
             opgehaald=organisaties,
         )
     else:
-        form = uiforms.StapForm(post if actie != "overslaan" else None, velden=taak.velden)
+        form = uiforms.StapForm(
+            post if actie != "overslaan" else None,
+            velden=taak.velden,
+            verslag_verplicht=taak.bpmn_id == services.AFWIJZING_STAP,
+        )
         if taak.optioneel:
             overslaan = uiforms.OverslaanForm(post if actie == "overslaan" else None)
     mag_uitvoeren = mag(TAAK_UITVOEREN, gebruiker, taak)
