@@ -59,19 +59,7 @@ def taak_oppakken(*, taak: Taak, door: Gebruiker, nu: datetime | None = None) ->
     controleer_open(taak, door)
     if taak.status == TaakStatus.OPGEPAKT:
         return taak
-    voor = taak_snapshot(taak)
-    taak.status = TaakStatus.OPGEPAKT
-    taak.opgepakt_door = door
-    taak.opgepakt_op = nu
-    taak.save(update_fields=["status", "opgepakt_door", "opgepakt_op"])
-    audit_record(
-        gebeurtenis=Gebeurtenis.TAAK_OPGEPAKT,
-        actor=door,
-        obj=taak,
-        voor=voor,
-        na=taak_snapshot(taak),
-    )
-    return taak
+    return _opgepakt_zetten(taak, door=door, opgepakt_op=nu, gebeurtenis=Gebeurtenis.TAAK_OPGEPAKT)
 
 
 @transaction.atomic
@@ -88,18 +76,25 @@ def taak_teruggeven(*, taak: Taak, door: Gebruiker, nu: datetime | None = None) 
     controleer_open(taak, door)
     if taak.status != TaakStatus.OPGEPAKT:
         raise TaakNietOpen("Deze taak is niet door u opgepakt.", veld="taak")
-    voor = taak_snapshot(taak)
-    taak.status = TaakStatus.OPEN
-    taak.opgepakt_door = None
-    taak.opgepakt_op = None
-    taak.save(update_fields=["status", "opgepakt_door", "opgepakt_op"])
-    audit_record(
-        gebeurtenis=Gebeurtenis.TAAK_TERUGGEGEVEN,
-        actor=door,
-        obj=taak,
-        voor=voor,
-        na=taak_snapshot(taak),
+    return _opgepakt_zetten(
+        taak, door=door, opgepakt_op=None, gebeurtenis=Gebeurtenis.TAAK_TERUGGEGEVEN
     )
+
+
+def _opgepakt_zetten(
+    taak: Taak, *, door: Gebruiker, opgepakt_op: datetime | None, gebeurtenis: str
+) -> Taak:
+    """Mark `taak` picked up by `door` at `opgepakt_op` (aware UTC), or open again when None.
+
+    Writes the audit event `gebeurtenis` with the task's state before and after, in the
+    caller's transaction (the caller holds the task's row lock).
+    """
+    voor = taak_snapshot(taak)
+    taak.status = TaakStatus.OPGEPAKT if opgepakt_op is not None else TaakStatus.OPEN
+    taak.opgepakt_door = door if opgepakt_op is not None else None
+    taak.opgepakt_op = opgepakt_op
+    taak.save(update_fields=["status", "opgepakt_door", "opgepakt_op"])
+    audit_record(gebeurtenis=gebeurtenis, actor=door, obj=taak, voor=voor, na=taak_snapshot(taak))
     return taak
 
 
