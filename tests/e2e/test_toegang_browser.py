@@ -18,7 +18,7 @@ from pytest_django.live_server_helper import LiveServer
 
 from politiebijstand.audit.models import AuditLogEntry
 from tests.accounts.factories import WACHTWOORD
-from tests.accounts.helpers import totp_code, tweede_factor_instellen
+from tests.accounts.helpers import totp_code_met_marge, tweede_factor_instellen
 from tests.verzoeken.helpers import (
     gebruiker,
     maak_verzoek,
@@ -47,7 +47,7 @@ def test_rccb_ziet_na_inloggen_met_totp_alleen_de_verzoeken_van_de_eigen_eenheid
         page.get_by_label("Wachtwoord").fill(WACHTWOORD)
         page.get_by_role("button", name="Inloggen").click()
         expect(page).to_have_url(f"{url}/accounts/2fa/authenticate/")
-        page.get_by_label("Code").fill(totp_code(secret))
+        page.get_by_label("Code").fill(totp_code_met_marge(secret))
         page.get_by_role("button", name="Inloggen").click()
 
         # The request list: only the own unit's request.
