@@ -8,7 +8,7 @@ wrote earlier, `--report`), then fails when:
   audited is the case of issue #9: pip-audit then says "No known vulnerabilities" all the same;
 - a vulnerability is known for a locked version, unless the ignore file lists it with a reason
   and an expiry date that has not passed;
-- an entry of the ignore file is malformed or has expired.
+- an entry of the ignore file is malformed, has expired, or runs more than 92 days ahead.
 
 It only uses the standard library, so it runs in the audit tool's own virtualenv (ADR 0030).
 
@@ -27,7 +27,7 @@ import sys
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -37,6 +37,8 @@ IGNORE = ROOT / "requirements" / "audit-ignore.toml"
 PROJECT = "politiebijstand"
 # An ignore entry holds through its expiry date, counted in Dutch time.
 TIMEZONE = ZoneInfo("Europe/Amsterdam")
+# An ignore entry may run at most this long ahead: a reason is reviewed at least each quarter.
+LONGEST_IGNORE = timedelta(days=92)
 # How many unaudited packages a failure names before it says "and N more".
 SHOWN = 10
 
@@ -216,6 +218,12 @@ def evaluate(
         f"{ignore.package} ({ignore.reason}); los het op of verleng met een reden"
         for ignore in ignores
         if ignore.expires < today
+    )
+    failures.extend(
+        f"uitzondering {ignore.id} in {ignore.package} loopt tot {ignore.expires.isoformat()}, "
+        f"verder dan {LONGEST_IGNORE.days} dagen vooruit"
+        for ignore in ignores
+        if ignore.expires > today + LONGEST_IGNORE
     )
     for vulnerability in vulnerabilities:
         holds = [i for i in ignores if i.matches(vulnerability) and i.expires >= today]

@@ -192,6 +192,20 @@ def test_an_expired_ignore_fails_even_when_its_vulnerability_is_gone(
     )
 
 
+@time_machine.travel(datetime(2026, 9, 30, 12, 0, tzinfo=UTC), tick=False)
+def test_an_ignore_longer_than_a_quarter_ahead_fails(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 2026-09-30 + 92 days = 2026-12-31: still allowed; one day later is not.
+    assert _check(tmp_path, VULNERABLE, IGNORE_DJANGO) == 0
+    capsys.readouterr()
+    assert _check(tmp_path, VULNERABLE, IGNORE_DJANGO.replace("2026-12-31", "2027-01-01")) == 1
+    assert capsys.readouterr().err.startswith(
+        "AUDIT MISLUKT: uitzondering CVE-2026-12345 in django loopt tot 2027-01-01, "
+        "verder dan 92 dagen vooruit\n"
+    )
+
+
 @pytest.mark.parametrize(
     ("ignore", "message"),
     [
