@@ -8,7 +8,7 @@ export DJANGO_SETTINGS_MODULE ?= politiebijstand.conf.dev
 # The embedded database, huey's queue and the demo's e-mail files (conf.base: PB_DATA_DIR).
 DATA := $(if $(PB_DATA_DIR),$(PB_DATA_DIR),var)
 
-.PHONY: install run test test-fast lint bench docs lock clean
+.PHONY: install run test test-fast lint audit bench docs lock lock-audit clean
 
 $(BIN)/politiebijstand: pyproject.toml requirements/lock.txt
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,19 @@ lint: install  ## ruff, mypy and the import-linter contracts
 	$(BIN)/mypy src tests scripts
 	$(BIN)/lint-imports
 
+# The dependency audit's tool lives in its own virtualenv, out of the product's lock (ADR 0030).
+AUDIT_VENV := .venv-audit
+# Where pip-audit looks up advisories: pypi (PyPI's JSON API) or osv (api.osv.dev).
+AUDIT_SOURCE ?= pypi
+
+$(AUDIT_VENV)/bin/pip-audit: requirements/audit.txt
+	$(PYTHON) -m venv $(AUDIT_VENV)
+	$(AUDIT_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements/audit.txt
+	@touch $@
+
+audit: $(AUDIT_VENV)/bin/pip-audit  ## known vulnerabilities in requirements/lock.txt; fails when not every package was checked
+	$(AUDIT_VENV)/bin/python scripts/dependency_audit.py --pip-audit $(AUDIT_VENV)/bin/pip-audit --source $(AUDIT_SOURCE)
+
 bench: install  ## speed figures (printed), never asserted in tests
 	DJANGO_SETTINGS_MODULE=politiebijstand.conf.test $(BIN)/python scripts/bench.py
 
@@ -59,5 +72,8 @@ docs: install  ## regenerate docs/regels.md and the ADR index from the code
 lock:  ## re-pin dependencies (needs uv: pip install uv)
 	uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements/lock.txt
 
+lock-audit:  ## re-pin the audit tool (needs uv)
+	uv pip compile requirements/audit.in --python-version 3.11 -o requirements/audit.txt
+
 clean:
-	rm -rf $(VENV) var .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) $(AUDIT_VENV) var .mypy_cache .ruff_cache .pytest_cache
