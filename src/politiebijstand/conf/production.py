@@ -6,7 +6,8 @@ Variables (besides those of conf/base.py):
     PB_DATABASE_URL: the PostgreSQL database, "postgres://user:pass@host:port/name".
 
 The log-in rate limits (allauth) and used TOTP codes live in the cache, which must be shared
-by all web processes: here the database cache (table ``pb_cache``, created by `migrate`).
+by all web processes: here the database cache (table ``pb_cache``, created by `migrate` under
+any settings: migration accounts 0004).
 The application's database role needs only SELECT and INSERT on ``audit_auditlogentry``.
 """
 
@@ -59,6 +60,9 @@ CACHES = {
         "LOCATION": "pb_cache",
     }
 }
+
+# One JSON object per line on standard output, for the log collector (issue #9, ADR 0028).
+LOGGING = logging_config(json=True, niveau=LOG_NIVEAU)  # noqa: F405
 
 # HTTPS only, behind a reverse proxy that sets X-Forwarded-Proto.
 SECURE_SSL_REDIRECT = True
