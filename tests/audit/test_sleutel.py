@@ -35,7 +35,8 @@ def test_productie_zonder_audit_sleutel_start_niet() -> None:
     uit = start_productie()
     assert uit.returncode == 1
     assert laatste_regel(uit) == (
-        "RuntimeError: PB_AUDIT_SLEUTEL must be set in production (at least 32 bytes)"
+        "django.core.exceptions.ImproperlyConfigured: Production settings refused: "
+        "PB_AUDIT_SLEUTEL must be set in production."
     )
 
 
@@ -44,9 +45,9 @@ def test_productie_met_een_korte_sleutel_start_niet(naam: str) -> None:
     omgeving = {"PB_AUDIT_SLEUTEL": "s" * 32, naam: "k" * 31}
     uit = start_productie(**omgeving)
     assert uit.returncode == 1
-    assert (
-        laatste_regel(uit)
-        == f"RuntimeError: {naam} must be at least 32 bytes (UTF-8); it has fewer"
+    assert laatste_regel(uit) == (
+        "django.core.exceptions.ImproperlyConfigured: Production settings refused: "
+        f"{naam} must be at least 32 bytes (UTF-8); it has fewer."
     )
 
 

@@ -14,9 +14,15 @@ Variables:
 from __future__ import annotations
 
 import os
+from email.utils import getaddresses
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlparse
+
+from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.core.validators import validate_email
+
+import structlog
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -110,6 +116,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "politiebijstand.web.requestlog.RequestLogMiddleware",  # first: logs every answer (#9)
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     # Reads the query string and form data first: too many fields or too much data get a
@@ -323,3 +330,130 @@ AUDIT_ANKER_SLEUTEL = env("PB_AUDIT_ANKER_SLEUTEL", AUDIT_SLEUTEL)
 AUDIT_ANKER_DIR = Path(env("PB_AUDIT_ANKER_DIR", str(DATA_DIR / "audit-ankers")))
 AUDIT_ANKER_MINUTEN = int(env("PB_AUDIT_ANKER_MINUTEN", "15"))
 DATABASE_APP_ROLE = env("PB_DATABASE_APP_ROLE", "")
+
+# --- Logs and error mail (issue #9, ADR 0028, README "Logs") -------------------------------------
+# Every process logs to standard output, one line per event: JSON lines in production, readable
+# lines elsewhere. Each request gives one line (web.requestlog); an unhandled exception makes
+# that line level "error" with the traceback.
+# PB_LOG_NIVEAU: the lowest level logged: DEBUG, INFO, WARNING, ERROR (default INFO).
+# PB_ADMINS: who gets an e-mail for each line of level error, comma-separated addresses,
+#     optionally with a name: "Naam <beheer@example.nl>, ops@example.nl" (default: none, no
+#     mail). The sender is PB_EMAIL_AFZENDER.
+LOG_NIVEAU = env("PB_LOG_NIVEAU", "INFO").upper()
+
+
+def admins_from_env(waarde: str) -> list[tuple[str, str]]:
+    """Parse PB_ADMINS into Django's ``ADMINS``: ``[(naam, adres), ...]``.
+
+    Args:
+        waarde: comma-separated addresses, each ``adres`` or ``Naam <adres>``; may be empty.
+
+    Raises:
+        ImproperlyConfigured: naming PB_ADMINS and the entry, if an address is not valid.
+    """
+    admins: list[tuple[str, str]] = []
+    for deel in (d.strip() for d in waarde.split(",")):
+        if not deel:
+            continue
+        paren = getaddresses([deel])
+        naam, adres = paren[0] if len(paren) == 1 else ("", "")
+        try:
+            validate_email(adres)
+        except ValidationError:
+            raise ImproperlyConfigured(
+                f"PB_ADMINS: {deel!r} is not an e-mail address; write "
+                '"Naam <adres@example.nl>, ander@example.nl"'
+            ) from None
+        admins.append((naam, adres))
+    return admins
+
+
+ADMINS = admins_from_env(env("PB_ADMINS", ""))
+SERVER_EMAIL = DEFAULT_FROM_EMAIL  # the sender of the error mails
+EMAIL_SUBJECT_PREFIX = "[politiebijstand] "
+
+#: Processors for every line, structlog's own and those of the standard library's loggers.
+_LOG_VOORWERK: list[Any] = [
+    structlog.contextvars.merge_contextvars,  # the request id (web.requestlog)
+    structlog.stdlib.add_log_level,
+    structlog.stdlib.add_logger_name,
+    structlog.processors.TimeStamper(fmt="iso", utc=True),
+]
+structlog.configure(
+    processors=[
+        structlog.stdlib.filter_by_level,
+        *_LOG_VOORWERK,
+        structlog.stdlib.PositionalArgumentsFormatter(),
+        structlog.processors.StackInfoRenderer(),
+        structlog.stdlib.ProcessorFormatter.wrap_for_formatter,
+    ],
+    logger_factory=structlog.stdlib.LoggerFactory(),
+    wrapper_class=structlog.stdlib.BoundLogger,
+    cache_logger_on_first_use=True,
+)
+
+
+def logging_config(*, json: bool, niveau: str) -> dict[str, Any]:
+    """Django's ``LOGGING``: structlog's formatter on standard output, errors to ``ADMINS``.
+
+    Args:
+        json: one JSON object per line (production) instead of readable lines.
+        niveau: the lowest level logged ("DEBUG", "INFO", "WARNING", "ERROR").
+
+    Tracebacks are plain text (key ``exception``), never with local variables: those may hold
+    form data or passwords. ``django.request`` and ``django.server`` are silenced: the line of
+    `web.requestlog` replaces theirs (one line per request, one per 5xx).
+    """
+    renderer: Any = (
+        structlog.processors.JSONRenderer(sort_keys=True)
+        if json
+        else structlog.dev.ConsoleRenderer(
+            colors=False, exception_formatter=structlog.dev.plain_traceback
+        )
+    )
+    uitvoer: list[Any] = [structlog.stdlib.ProcessorFormatter.remove_processors_meta]
+    if json:
+        uitvoer.append(structlog.processors.format_exc_info)
+    formatter = {
+        "()": structlog.stdlib.ProcessorFormatter,
+        "processors": [*uitvoer, renderer],
+        "foreign_pre_chain": _LOG_VOORWERK,
+    }
+    mail_formatter = {
+        "()": structlog.stdlib.ProcessorFormatter,
+        "processors": [
+            structlog.stdlib.ProcessorFormatter.remove_processors_meta,
+            structlog.dev.ConsoleRenderer(
+                colors=False, exception_formatter=structlog.dev.plain_traceback
+            ),
+        ],
+        "foreign_pre_chain": _LOG_VOORWERK,
+    }
+    stil = {"handlers": ["null"], "level": "INFO", "propagate": False}
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"regel": formatter, "mail": mail_formatter},
+        "handlers": {
+            "stdout": {
+                "class": "logging.StreamHandler",
+                "stream": "ext://sys.stdout",
+                "formatter": "regel",
+            },
+            "mail_admins": {
+                "class": "politiebijstand.web.requestlog.FoutMailHandler",
+                "level": "ERROR",
+                "formatter": "mail",
+            },
+            "null": {"class": "logging.NullHandler"},
+        },
+        "root": {"handlers": ["stdout", "mail_admins"], "level": niveau},
+        "loggers": {
+            "django": {"handlers": [], "level": niveau, "propagate": True},
+            "django.request": stil,
+            "django.server": stil,
+        },
+    }
+
+
+LOGGING = logging_config(json=False, niveau=LOG_NIVEAU)

@@ -1,40 +1,78 @@
-"""Production overlay: secrets from the environment, HTTPS only, no demo accounts.
+"""Production overlay: secrets from the environment, HTTPS only, no demo accounts, JSON logs.
 
 Variables (besides those of conf/base.py):
     PB_SECRET_KEY: required; a long random string (at least 50 characters).
     PB_MFA_SLEUTEL: required; the Fernet key(s) of the second-factor secrets (conf/base.py).
+    PB_AUDIT_SLEUTEL: required; the audit chain's key (at least 32 bytes, conf/base.py).
+    PB_AUDIT_ANKER_SLEUTEL: the anchors' key (at least 32 bytes; default PB_AUDIT_SLEUTEL).
     PB_DATABASE_URL: the PostgreSQL database, "postgres://user:pass@host:port/name".
 
+Startup refuses missing or malformed secrets with one message that names every variable at
+fault (`settings_problems`), so that an operator fixes them all in one go.
+
 The log-in rate limits (allauth) and used TOTP codes live in the cache, which must be shared
-by all web processes: here the database cache (table ``pb_cache``, created by `migrate`).
+by all web processes: here the database cache (table ``pb_cache``, created by `migrate` under
+any settings: migration accounts 0004).
 The application's database role needs only SELECT and INSERT on ``audit_auditlogentry``.
 """
 
 import os
+from collections.abc import Mapping
+
+from django.core.exceptions import ImproperlyConfigured
 
 from cryptography.fernet import Fernet
 
 from politiebijstand.conf.base import *  # noqa: F403
 
-DEBUG = False
-if "PB_SECRET_KEY" not in os.environ:
-    raise RuntimeError("PB_SECRET_KEY must be set in production")
-SECRET_KEY = os.environ["PB_SECRET_KEY"]
+#: Variables without which production does not start. PB_AUDIT_ANKER_SLEUTEL is not among
+#: them: the web processes may go without it (ADR 0026), and it is checked when it is given.
+VERPLICHTE_VARIABELEN = ("PB_SECRET_KEY", "PB_MFA_SLEUTEL", "PB_AUDIT_SLEUTEL")
+SECRET_KEY_MIN_LENGTE = 50  # characters
+AUDIT_SLEUTEL_MIN_BYTES = 32  # bytes in UTF-8
 
-# The second-factor secrets are encrypted with PB_MFA_SLEUTEL (ADR 0027): required here.
-if not MFA_SLEUTELS:  # noqa: F405
-    raise RuntimeError(
-        "PB_MFA_SLEUTEL must be set in production: a Fernet key (44 characters), made with "
-        "`python -c 'from cryptography.fernet import Fernet; "
-        "print(Fernet.generate_key().decode())'`"
-    )
-for _sleutel in MFA_SLEUTELS:  # noqa: F405
-    try:
-        Fernet(_sleutel.encode("ascii"))
-    except ValueError as _fout:
-        raise RuntimeError(
-            "PB_MFA_SLEUTEL: each key must be a Fernet key (32 url-safe base64-encoded bytes)"
-        ) from _fout
+
+def settings_problems(omgeving: Mapping[str, str]) -> list[str]:
+    """What is wrong with the production secrets in `omgeving` (the environment); [] if none.
+
+    Each problem is one sentence that names its variable: first one for all missing
+    variables, then one per malformed value.
+    """
+    problemen: list[str] = []
+    ontbrekend = [naam for naam in VERPLICHTE_VARIABELEN if not omgeving.get(naam)]
+    if ontbrekend:
+        problemen.append(f"{', '.join(ontbrekend)} must be set in production")
+    secret_key = omgeving.get("PB_SECRET_KEY", "")
+    if secret_key and len(secret_key) < SECRET_KEY_MIN_LENGTE:
+        problemen.append(
+            f"PB_SECRET_KEY must be at least {SECRET_KEY_MIN_LENGTE} characters; "
+            f"it has {len(secret_key)}"
+        )
+    mfa = [s.strip() for s in omgeving.get("PB_MFA_SLEUTEL", "").split(",") if s.strip()]
+    for sleutel in mfa:
+        try:
+            Fernet(sleutel.encode("ascii"))
+        except ValueError:
+            problemen.append(
+                "PB_MFA_SLEUTEL: each key must be a Fernet key (32 url-safe base64-encoded "
+                "bytes), made with `python -c 'from cryptography.fernet import Fernet; "
+                "print(Fernet.generate_key().decode())'`"
+            )
+            break
+    for naam in ("PB_AUDIT_SLEUTEL", "PB_AUDIT_ANKER_SLEUTEL"):
+        waarde = omgeving.get(naam, "")
+        if waarde and len(waarde.encode("utf-8")) < AUDIT_SLEUTEL_MIN_BYTES:
+            problemen.append(
+                f"{naam} must be at least {AUDIT_SLEUTEL_MIN_BYTES} bytes (UTF-8); it has fewer"
+            )
+    return problemen
+
+
+if _problemen := settings_problems(os.environ):
+    raise ImproperlyConfigured("Production settings refused: " + "; ".join(_problemen) + ".")
+
+DEBUG = False
+SECRET_KEY = os.environ["PB_SECRET_KEY"]
 
 # Demo accounts (make run) can neither be created nor log in here (issue #3).
 DEMO_ACCOUNTS_TOEGESTAAN = False
@@ -60,6 +98,9 @@ CACHES = {
     }
 }
 
+# One JSON object per line on standard output, for the log collector (issue #9, ADR 0028).
+LOGGING = logging_config(json=True, niveau=LOG_NIVEAU)  # noqa: F405
+
 # HTTPS only, behind a reverse proxy that sets X-Forwarded-Proto.
 SECURE_SSL_REDIRECT = True
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -80,13 +121,3 @@ CSRF_COOKIE_SECURE = True
 CSRF_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_NAME = "__Host-csrftoken"
 MFA_TRUST_COOKIE_SECURE = True
-
-# The audit trail's keys (issue #9, ADR 0026): required, at least 32 bytes, never in the
-# database. The anchor key may be left out of the web processes' environment: it then falls
-# back to PB_AUDIT_SLEUTEL there, and only the worker and `audit verify` need the real one.
-for _naam in ("PB_AUDIT_SLEUTEL", "PB_AUDIT_ANKER_SLEUTEL"):
-    _waarde = os.environ.get(_naam, "")
-    if _naam == "PB_AUDIT_SLEUTEL" and not _waarde:
-        raise RuntimeError("PB_AUDIT_SLEUTEL must be set in production (at least 32 bytes)")
-    if _waarde and len(_waarde.encode("utf-8")) < 32:
-        raise RuntimeError(f"{_naam} must be at least 32 bytes (UTF-8); it has fewer")

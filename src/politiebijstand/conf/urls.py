@@ -22,3 +22,6 @@ urlpatterns = [
     path("accounts/", include("politiebijstand.gebruikersbeheer.urls")),
     path("accounts/", include("allauth.urls")),
 ]
+
+# The 500 page with the request id as "Foutnummer" (issue #9, web.requestlog).
+handler500 = "politiebijstand.web.requestlog.server_error"
