@@ -22,6 +22,7 @@ from politiebijstand.procedures.engine import (
     beroep_mogelijk_na_besluit,
     beroep_startgegevens,
     completed_lanes,
+    completed_steps,
     deserialize,
     is_finished,
     next_timer_due,
@@ -32,9 +33,13 @@ from politiebijstand.procedures.engine import (
     serialize,
     startvariabelen,
     task_complete,
+    task_data,
 )
 from politiebijstand.procedures.model import Veld
 from politiebijstand.rules.bron import factsheet, politiewet
+
+#: The start variable of the tasks done per municipality, as declared.
+GEMEENTEN = Veld("lijst", standaard=("",))
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
@@ -113,6 +118,7 @@ def test_start_stores_defaults_and_the_model_version() -> None:
         "spoed": False,
         "formalisatie_termijn": "PT24H",
         "indiener": "burgemeester",
+        "gemeenten": [""],
     }
     assert [t.bpmn_id for t in ready_tasks(run)] == ["taak_vooroverleg_ccb_kmar"]
 
@@ -141,6 +147,8 @@ TERMIJN = Veld("duur", standaard="PT24H")
             {
                 "zienswijze_vereist": Veld("ja_nee"),
                 "zienswijze_termijn": Veld("duur", standaard="PT24H"),
+                "gemeenten": GEMEENTEN,
+                "gemeenten_zienswijze": GEMEENTEN,
             },
         ),
         ("2_container_vrt", {}),
@@ -150,7 +158,8 @@ TERMIJN = Veld("duur", standaard="PT24H")
             {
                 "indiener": Veld(
                     "keuze", ("burgemeester", "regioburgemeester"), standaard="burgemeester"
-                )
+                ),
+                "gemeenten": GEMEENTEN,
             },
         ),
         (
@@ -158,15 +167,17 @@ TERMIJN = Veld("duur", standaard="PT24H")
             {
                 "indiener": Veld(
                     "keuze", ("burgemeester", "regioburgemeester"), standaard="burgemeester"
-                )
+                ),
+                "gemeenten": GEMEENTEN,
             },
         ),
-        ("5", {}),
+        ("5", {"gemeenten": GEMEENTEN}),
         (
             "6",
             {
                 "zienswijze_vereist": Veld("ja_nee"),
                 "zienswijze_termijn": Veld("duur", standaard="PT24H"),
+                "gemeenten_zienswijze": GEMEENTEN,
             },
         ),
         ("7", {}),
@@ -191,6 +202,8 @@ def test_startvariabelen_are_what_procedure_start_accepts() -> None:
         "formalisatie_termijn": "PT24H",
         "zienswijze_vereist": True,
         "zienswijze_termijn": "PT24H",
+        "gemeenten": [""],
+        "gemeenten_zienswijze": [""],
     }
 
 
@@ -205,7 +218,7 @@ def test_startvariabelen_are_those_of_the_definitions() -> None:
     [
         ({"soort": "getal"}, "onbekende veldsoort 'getal'"),
         ({"soort": "keuze", "waarden": "ab"}, "waarden: een lijst van teksten"),
-        ({"soort": "ja_nee", "standaard": 0}, "standaard: ja/nee of tekst"),
+        ({"soort": "ja_nee", "standaard": 0}, "standaard: ja/nee, tekst of lijst"),
     ],
 )
 def test_a_veld_from_an_ill_formed_declaration_is_refused(
@@ -532,3 +545,44 @@ def test_deserialize_refuses_what_is_not_a_run(text: str) -> None:
     with pytest.raises(InvalidDataError) as exc:
         deserialize(text)
     assert exc.value.field == "text"
+
+
+# --- tasks per municipality (contract, interpretation 12) -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "waarde",
+    [[], ["GM0518", "GM0518"], "GM0518", [1], None],
+)
+def test_a_list_of_municipalities_must_be_distinct_texts(waarde: Any) -> None:
+    with pytest.raises(InvalidDataError) as exc:
+        procedure_start("3", {"gemeenten": waarde}, now=NOW)
+    assert exc.value.field == "gemeenten"
+    assert exc.value.message == (
+        f"een niet-lege lijst van verschillende teksten verwacht, niet {waarde!r}"
+    )
+
+
+def test_each_municipality_signs_its_own_form_and_all_must_sign() -> None:
+    run = procedure_start("5", {"gemeenten": ["GM0518", "GM0629"]}, now=NOW)
+    (contact,) = ready_tasks(run)
+    task_complete(run, contact.task_id, {}, now=NOW)
+    (locc,) = ready_tasks(run)
+    task_complete(run, locc.task_id, {}, now=NOW)
+    ready = ready_tasks(run)
+    assert [(t.bpmn_id, t.lane, t.gemeente) for t in ready] == [
+        ("taak_verzoek_ondertekenen", "BURGEMEESTER", "GM0518"),
+        ("taak_verzoek_ondertekenen", "BURGEMEESTER", "GM0629"),
+    ]
+    task_complete(run, ready[1].task_id, {"verslag": "Wassenaar"}, now=NOW)
+    assert [(t.bpmn_id, t.gemeente) for t in ready_tasks(run)] == [
+        ("taak_verzoek_ondertekenen", "GM0518")
+    ]
+    task_complete(run, ready[0].task_id, {"verslag": "Den Haag"}, now=NOW)
+    assert [(t.bpmn_id, t.gemeente) for t in ready_tasks(run)] == [("taak_besluit_locc", "")]
+    assert task_data(run, "taak_verzoek_ondertekenen") == {
+        "GM0629": {"verslag": "Wassenaar"},
+        "GM0518": {"verslag": "Den Haag"},
+    }
+    restored = deserialize(serialize(run))
+    assert [s.gemeente for s in completed_steps(restored)] == ["", "", "GM0629", "GM0518"]

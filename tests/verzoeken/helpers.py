@@ -50,10 +50,14 @@ def maak_verzoek(
     *,
     door: Gebruiker | None = None,
     bevoegd_gezag: str | None = None,
+    gemeenten: tuple[str, ...] | None = None,
     regels: tuple[services.InzetRegel, ...] = (services.InzetRegel("ME-peloton", 4),),
     nu: datetime = NU,
 ) -> Bijstandsverzoek:
-    """A request of Midden-Nederland (RCCB-MN) for Utrecht, made through the service."""
+    """A request of Midden-Nederland (RCCB-MN) for Utrecht, made through the service.
+
+    `gemeenten` (codes) default to Utrecht for the officier van justitie, none otherwise.
+    """
     sit = dict(sit or situatie())
     justitie = sit["taak"] in ("strafrechtelijke_handhaving", "taken_ten_dienste_van_justitie")
     gezag = bevoegd_gezag or ("OM-MN" if justitie else "GM0344")
@@ -62,7 +66,11 @@ def maak_verzoek(
         titel="Versterking openbare orde Utrecht",
         omschrijving="Demonstratie en tegendemonstratie op het Jaarbeursplein.",
         bevoegd_gezag=org(gezag),
-        gemeenten=[org("GM0344")] if justitie else [],
+        gemeenten=(
+            [org(c) for c in gemeenten]
+            if gemeenten is not None
+            else ([org("GM0344")] if justitie else [])
+        ),
         periode_start=nu + timedelta(days=2),
         periode_eind=nu + timedelta(days=2, hours=8),
         locatie="Jaarbeursplein, Utrecht",

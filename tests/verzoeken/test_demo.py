@@ -36,6 +36,7 @@ def test_demo_verzoeken_in_verschillende_stadia_en_herhaalbaar() -> None:
         ("Bewaking manifestatie (ingetrokken)", "ingetrokken"),
         ("ME bij de kermis in Amersfoort", "in_behandeling"),
         ("KMar bij de avondklokrellen", "in_behandeling"),
+        ("ME bij demonstraties in Den Haag en Wassenaar", "in_behandeling"),
     ]
     open_per_verzoek = [
         sorted(
@@ -51,15 +52,23 @@ def test_demo_verzoeken_in_verschillende_stadia_en_herhaalbaar() -> None:
         [("OM-MN", "taak_aanvraag_parket_generaal")],
         [("GM0344", "taak_zienswijze_regioburgemeester")],
         [("RCCB-DH", "taak_aanvraagformulier_opstellen")],
+        # One form per municipality: each burgemeester signs the own (interpretation 12).
+        [("GM0518", "taak_verzoek_indienen"), ("GM0629", "taak_verzoek_indienen")],
     ]
     assert [(v.rccb.code, v.bevoegd_gezag.code) for v in verzoeken[7:]] == [
         ("RCCB-MN", "GM0307"),
         ("RCCB-DH", "GM0518"),
+        ("RCCB-DH", "GM0518"),
     ]
+    (den_haag_wassenaar,) = [v for v in verzoeken if "Wassenaar" in v.titel]
+    assert sorted(
+        (t.bpmn_id, t.organisatie.code, t.gemeente.code if t.gemeente else None, t.status)
+        for t in Taak.objects.filter(verzoek=den_haag_wassenaar, bpmn_id__contains="zienswijze")
+    ) == [("taak_zienswijze_regioburgemeester", "GM0518", "GM0629", "afgerond")]
     assert Deelverzoek.objects.get(verzoek=verzoeken[5]).status == "afgewezen"
     assert verzoeken[0].kenmerk in out.getvalue()
     call_command("demo_verzoeken_laden", stdout=StringIO())
-    assert Bijstandsverzoek.objects.count() == 9
+    assert Bijstandsverzoek.objects.count() == 10
 
 
 def test_zonder_demo_accounts_een_duidelijke_fout() -> None:

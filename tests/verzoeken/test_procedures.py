@@ -94,6 +94,8 @@ def test_procedure_1_normaal_met_zienswijze_van_de_regioburgemeester() -> None:
         "formalisatie_termijn": "PT24H",
         "zienswijze_vereist": True,
         "zienswijze_termijn": "PT24H",
+        "gemeenten": ["GM0345"],
+        "gemeenten_zienswijze": ["GM0345"],
     }
     walk = doorlopen(verzoek)
     assert_walk(walk, P1_NORMAAL, MN_VEENENDAAL)

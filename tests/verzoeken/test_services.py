@@ -139,6 +139,7 @@ def test_verzoek_aanmaken_slaat_advies_regels_en_eerste_taak_op() -> None:
         "spoed": False,
         "formalisatie_termijn": "PT24H",
         "indiener": "burgemeester",
+        "gemeenten": ["GM0344"],
     }
     assert [(r.omschrijving, r.aantal) for r in deel.regels.all()] == [("ME-peloton", 4)]
     (taak,) = open_taken(verzoek)

@@ -23,7 +23,8 @@ def test_vraaglabel_krijgt_geen_dubbelepunt() -> None:
 
 def test_zienswijzetaak_legt_het_begrip_uit() -> None:
     verzoek = maak_verzoek(
-        situatie(gemeenten=["Veenendaal"], gevraagd=[{"leverancier": "politie"}])
+        situatie(gemeenten=["Veenendaal"], gevraagd=[{"leverancier": "politie"}]),
+        bevoegd_gezag="GM0345",
     )
     nu = NU
     for _ in range(10):  # the steps of procedure 1 before the zienswijze

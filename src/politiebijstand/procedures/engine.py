@@ -26,7 +26,6 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
-import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -48,46 +47,27 @@ from SpiffWorkflow.bpmn.specs.event_definitions.timer import (
     TimerEventDefinition,
 )
 from SpiffWorkflow.bpmn.specs.mixins.events.end_event import EndEvent
+from SpiffWorkflow.bpmn.specs.mixins.multiinstance_task import MultiInstanceTask
 from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
 from SpiffWorkflow.exceptions import TaskNotFoundException
 from SpiffWorkflow.spiff.parser.process import VALIDATOR, SpiffBpmnParser
 from SpiffWorkflow.spiff.serializer.config import SPIFF_CONFIG
 from SpiffWorkflow.util.task import TaskState
 
+# The errors are part of this module's interface (`engine.InvalidDataError`, ...).
+from politiebijstand.procedures.fouten import InvalidDataError as InvalidDataError
+from politiebijstand.procedures.fouten import ProcedureError as ProcedureError
+from politiebijstand.procedures.fouten import TaskNotReadyError as TaskNotReadyError
+from politiebijstand.procedures.fouten import UnknownProcedureError as UnknownProcedureError
+from politiebijstand.procedures.fouten import UnknownTaskError as UnknownTaskError
 from politiebijstand.procedures.model import Veld
+from politiebijstand.procedures.waarden import check_json as _check_json
+from politiebijstand.procedures.waarden import check_value as _check_value
 from politiebijstand.rules.bron import Bron, factsheet, politiewet
 
 BPMN_DIR = Path(__file__).resolve().parent / "bpmn"
 BESLUITEN = ("toegekend", "deels_toegekend", "afgewezen")
 SERIALIZATION_FORMAT = 1
-
-
-# --- errors ---------------------------------------------------------------------------------
-
-
-class ProcedureError(Exception):
-    """Base class of the errors of this module."""
-
-
-class UnknownProcedureError(ProcedureError):
-    """No procedure has this id."""
-
-
-class UnknownTaskError(ProcedureError):
-    """The run has no task with this id."""
-
-
-class TaskNotReadyError(ProcedureError):
-    """The task exists but is not a ready user task (done, cancelled, or not yet reached)."""
-
-
-class InvalidDataError(ProcedureError):
-    """Data given to a run is wrong; `field` names the offending field."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}")
-        self.field = field
-        self.message = message
 
 
 # --- catalogue ------------------------------------------------------------------------------
@@ -351,6 +331,7 @@ class CompletedStep:
         lane: organisation code of the lane.
         completed_at: aware UTC datetime (the injected ``now``).
         overgeslagen: True when an optional step was skipped with a reason.
+        gemeente: for a task done per municipality, the municipality's code; else "".
     """
 
     task_id: str
@@ -358,6 +339,7 @@ class CompletedStep:
     lane: str
     completed_at: datetime
     overgeslagen: bool = False
+    gemeente: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -366,6 +348,7 @@ class CompletedStep:
             "lane": self.lane,
             "completed_at": self.completed_at.isoformat(),
             "overgeslagen": self.overgeslagen,
+            "gemeente": self.gemeente,
         }
 
 
@@ -395,14 +378,19 @@ class Run:
         """The process variables: start data, then each completed step's data, in order.
 
         Parallel branches keep separate copies of the data in SpiffWorkflow; this merges
-        them in completion order, so a value set in any branch is seen (a copy).
+        them in completion order, so a value set in any branch is seen (a copy). A task done
+        per municipality keeps its records under its BPMN id by municipality code, merged.
         """
         merged: dict[str, Any] = {}
         for task in self.workflow.get_tasks(state=TaskState.COMPLETED):
             if task.task_spec.name == "Start":
                 merged.update(task.data)
         for step in self.steps:
-            merged.update(self.workflow.get_task_from_id(UUID(step.task_id)).data)
+            data = self.workflow.get_task_from_id(UUID(step.task_id)).data
+            per_gemeente = merged.get(step.bpmn_id) if step.gemeente else None
+            merged.update(data)
+            if isinstance(per_gemeente, dict):
+                merged[step.bpmn_id] = {**per_gemeente, **data[step.bpmn_id]}
         return copy.deepcopy(merged)
 
 
@@ -420,6 +408,9 @@ class ReadyTask:
         optioneel: True when it may be completed with ``{"overgeslagen": true, "reden": ...}``.
         velden: the fields the task must record, as declared in the model, e.g.
             ``{"besluit": {"soort": "keuze", "waarden": [...]}}``.
+        gemeente: for a task done once per municipality (a multi-instance task), the code of
+            this instance's municipality; "" for any other task, or for the one instance that
+            stands for the lane's own organisation. Contract, interpretation 12.
     """
 
     task_id: str
@@ -430,6 +421,26 @@ class ReadyTask:
     due: datetime | None
     optioneel: bool
     velden: Mapping[str, Mapping[str, Any]]
+    gemeente: str = ""
+
+
+def _is_instance(task: Any) -> bool:
+    """Whether `task` is one instance of a multi-instance task (not the task after it)."""
+    parent = task.parent
+    return (
+        parent is not None
+        and isinstance(parent.task_spec, MultiInstanceTask)
+        and parent.task_spec.task_spec == task.task_spec.name
+    )
+
+
+def _gemeente(task: Any) -> str:
+    """The municipality code of an instance of a task done per municipality, else ""."""
+    parent = task.parent
+    if not _is_instance(task):
+        return ""
+    item = parent.task_spec.input_item
+    return str(task.data.get(item.bpmn_id) or "") if item is not None else ""
 
 
 def _properties(task_spec: Any) -> dict[str, str]:
@@ -444,46 +455,6 @@ def _declared_fields(task_spec: Any, key: str) -> dict[str, dict[str, Any]]:
         return {}
     fields: dict[str, dict[str, Any]] = json.loads(raw)
     return fields
-
-
-_ISO_DURATION = re.compile(
-    r"^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$"
-)
-
-
-def _check_value(name: str, spec: Mapping[str, Any], value: Any) -> None:
-    soort = spec["soort"]
-    if soort == "ja_nee":
-        if not isinstance(value, bool):
-            raise InvalidDataError(name, f"ja/nee (true of false) verwacht, niet {value!r}")
-    elif soort == "keuze":
-        if value not in spec["waarden"]:
-            allowed = ", ".join(spec["waarden"])
-            raise InvalidDataError(name, f"een van {allowed} verwacht, niet {value!r}")
-    elif soort == "duur":
-        if not isinstance(value, str) or not _ISO_DURATION.match(value):
-            raise InvalidDataError(
-                name, f"een ISO 8601-duur zoals 'PT24H' verwacht, niet {value!r}"
-            )
-    elif soort == "tekst":
-        if not isinstance(value, str) or not value.strip():
-            raise InvalidDataError(name, f"een tekst verwacht, niet {value!r}")
-    else:  # pragma: no cover - the generator writes only these kinds
-        raise ProcedureError(f"{name}: onbekende veldsoort {soort!r} in het model")
-
-
-def _check_json(field: str, data: Any) -> dict[str, Any]:
-    if not isinstance(data, Mapping):
-        raise InvalidDataError(field, f"een object (dict) verwacht, niet {type(data).__name__}")
-    for key in data:
-        if not isinstance(key, str):
-            raise InvalidDataError(field, f"veldnamen moeten tekst zijn, niet {key!r}")
-    try:
-        json.dumps(data, allow_nan=False)
-    except (TypeError, ValueError) as exc:
-        raise InvalidDataError(field, f"niet als JSON op te slaan: {exc}") from None
-    result: dict[str, Any] = json.loads(json.dumps(data))
-    return result
 
 
 def _start_task(workflow: Any) -> Any:
@@ -602,7 +573,12 @@ def _waiting_timers(run: Run) -> list[Any]:
 
 
 def _due(task: Any) -> datetime | None:
-    """The earliest due time of the timers attached to a task (boundary events), or None."""
+    """The earliest due time of the timers attached to a task (boundary events), or None.
+
+    An instance of a task done per municipality has the timers of its multi-instance task.
+    """
+    if _is_instance(task):
+        task = task.parent
     parent = task.parent
     if parent is None or not isinstance(parent.task_spec, BoundaryEventSplit):
         return None
@@ -648,6 +624,7 @@ def ready_tasks(run: Run) -> list[ReadyTask]:
                 due=run.deadlines.get(str(task.id)),
                 optioneel=_properties(spec).get("optioneel") == "true",
                 velden=MappingProxyType(_declared_fields(spec, "velden")),
+                gemeente=_gemeente(task),
             )
         )
     return result
@@ -713,7 +690,8 @@ def task_complete(run: Run, task_id: str, data: Mapping[str, Any], *, now: datet
                 raise InvalidDataError(name, f"verplicht veld van stap {spec.bpmn_id}")
             _check_value(name, veld, record[name])
     variables = {name: record[name] for name in declared if name in record}
-    task.set_data(**{spec.bpmn_id: record, **variables})
+    gemeente = _gemeente(task)
+    task.set_data(**{spec.bpmn_id: {gemeente: record} if gemeente else record, **variables})
     with _at(now):
         task.run()
         run.workflow.do_engine_steps()
@@ -724,6 +702,7 @@ def task_complete(run: Run, task_id: str, data: Mapping[str, Any], *, now: datet
             lane=spec.lane,
             completed_at=now,
             overgeslagen=overgeslagen,
+            gemeente=gemeente,
         )
     )
     _record_deadlines(run)
@@ -870,6 +849,7 @@ def deserialize(text: str) -> Run:
                 lane=s["lane"],
                 completed_at=datetime.fromisoformat(s["completed_at"]),
                 overgeslagen=s["overgeslagen"],
+                gemeente=s.get("gemeente", ""),
             )
             for s in envelope["steps"]
         ]

@@ -278,6 +278,13 @@ def _flow_node(process: ET.Element, proces: Proces, knoop: Knoop) -> None:
     for s in proces.stromen:
         if s.van == knoop.id:
             ET.SubElement(el, _q("bpmn", "outgoing")).text = s.id
+    if knoop.per_gemeente:
+        loop = ET.SubElement(el, _q("bpmn", "multiInstanceLoopCharacteristics"))
+        ET.SubElement(loop, _q("bpmn", "loopDataInputRef")).text = knoop.per_gemeente
+        # The item's id is the variable that holds the instance's municipality; ids are
+        # unique in a file, so each task has its own (`engine.ReadyTask.gemeente`).
+        item = {"id": f"{knoop.id}__gemeente", "name": "gemeente"}
+        ET.SubElement(loop, _q("bpmn", "inputDataItem"), item)
     if knoop.soort == "timer":
         timer = ET.SubElement(el, _q("bpmn", "timerEventDefinition"), {"id": f"{knoop.id}_def"})
         duration = ET.SubElement(

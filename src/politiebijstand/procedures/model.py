@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
 Soort = Literal["start", "eind", "taak", "exclusief", "parallel", "timer"]
-VeldSoort = Literal["ja_nee", "keuze", "duur", "tekst"]
+VeldSoort = Literal["ja_nee", "keuze", "duur", "tekst", "lijst"]
 
 BESLUITEN = ("toegekend", "deels_toegekend", "afgewezen")
 
@@ -35,20 +35,23 @@ class Veld:
     Attributes:
         soort: ``ja_nee`` (JSON boolean), ``keuze`` (one of `waarden`), ``duur`` (ISO 8601
             duration string such as ``"PT24H"``), ``tekst`` (a string that is not blank, such
-            as a motivering).
+            as a motivering), ``lijst`` (a non-empty JSON list of distinct strings, such as the
+            organisation codes of the municipalities that each sign their own form).
         waarden: the allowed values of a ``keuze``.
         standaard: default for a start variable; None means the caller must give it.
     """
 
     soort: VeldSoort
     waarden: tuple[str, ...] = ()
-    standaard: bool | str | None = None
+    standaard: bool | str | tuple[str, ...] | None = None
 
     def to_dict(self) -> dict[str, object]:
         dct: dict[str, object] = {"soort": self.soort}
         if self.waarden:
             dct["waarden"] = list(self.waarden)
-        if self.standaard is not None:
+        if isinstance(self.standaard, tuple):
+            dct["standaard"] = list(self.standaard)
+        elif self.standaard is not None:
             dct["standaard"] = self.standaard
         return dct
 
@@ -67,14 +70,20 @@ class Veld:
         standaard = dct.get("standaard")
         if not isinstance(waarden, list | tuple) or not all(isinstance(w, str) for w in waarden):
             raise ValueError(f"waarden: een lijst van teksten verwacht, niet {waarden!r}")
+        if isinstance(standaard, list) and all(isinstance(w, str) for w in standaard):
+            return cls(soort, tuple(waarden), tuple(standaard))
         if standaard is not None and not isinstance(standaard, bool | str):
-            raise ValueError(f"standaard: ja/nee of tekst verwacht, niet {standaard!r}")
+            raise ValueError(f"standaard: ja/nee, tekst of lijst verwacht, niet {standaard!r}")
         return cls(soort, tuple(waarden), standaard)
 
 
 JA_NEE = Veld("ja_nee")
 TEKST = Veld("tekst")
 BESLUIT = Veld("keuze", BESLUITEN)
+#: The municipalities of a task done once per municipality (`Knoop.per_gemeente`): their
+#: organisation codes; the default, one empty code, makes one task for the lane's own
+#: organisation (the authority's municipality). Contract, interpretation 12.
+GEMEENTEN = Veld("lijst", standaard=("",))
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +104,9 @@ class Knoop:
         onderbreekt: for a timer, whether it cancels its task when it fires (an interrupting
             boundary event); by default a timer leaves its task open.
         rij: layout hint: the row within the lane.
+        per_gemeente: for a user task done once per municipality (a parallel multi-instance
+            task): the start variable (`GEMEENTEN`) listing the municipalities; each instance
+            gets one code as the variable ``gemeente``. Contract, interpretation 12.
     """
 
     id: str
@@ -109,6 +121,7 @@ class Knoop:
     duur: str | None = None
     onderbreekt: bool = False
     rij: int | None = None
+    per_gemeente: str | None = None
 
     @property
     def documentatie(self) -> str:
@@ -192,9 +205,18 @@ class Proces:
         optioneel: bool = False,
         velden: dict[str, Veld] | None = None,
         rij: int | None = None,
+        per_gemeente: str | None = None,
     ) -> str:
+        """Add a user task; see `Knoop` for the arguments.
+
+        Raises:
+            ValueError: no citation; or a task per municipality that records fields (each
+                instance would overwrite the others' process variables).
+        """
         if not citaten:
             raise ValueError(f"{self.id}: task {id} quotes no line of the factsheet")
+        if per_gemeente and velden:
+            raise ValueError(f"{self.id}: task {id} per municipality cannot record fields")
         knoop = Knoop(
             id,
             "taak",
@@ -205,6 +227,7 @@ class Proces:
             optioneel=optioneel,
             velden=velden or {},
             rij=rij,
+            per_gemeente=per_gemeente,
         )
         return self._voeg_toe(knoop)
 

@@ -125,6 +125,7 @@ class DemoVerzoek:
     antwoorden: Mapping[str, Mapping[str, Any]] | None = None
     na: str = ""  # "inzet", "intrekken" or "" after the walk
     rccb: str = "RCCB-MN"  # the requesting unit's RCCB
+    gemeenten: tuple[str, ...] = ()  # codes of the municipalities besides the authority's
 
 
 def _situatie(**velden: Any) -> dict[str, Any]:
@@ -244,6 +245,21 @@ DEMO: tuple[DemoVerzoek, ...] = (
         stop=_open("taak_aanvraagformulier_opstellen"),
         rccb="RCCB-DH",
     ),
+    # Two municipalities, two forms (contract, interpretation 12): the regioburgemeester (Den
+    # Haag) gave the zienswijze on Wassenaar's form; each burgemeester now signs the own form.
+    DemoVerzoek(
+        titel="ME bij demonstraties in Den Haag en Wassenaar",
+        situatie=_situatie(
+            gemeenten=["Den Haag", "Wassenaar"], gevraagd=[{"leverancier": "politie"}]
+        ),
+        bevoegd_gezag="GM0518",
+        locatie="Malieveld, Den Haag, en Landgoed De Paauw, Wassenaar",
+        capaciteit="Twee ME-pelotons",
+        regels=(services.InzetRegel("ME-peloton", 2),),
+        stop=_open("taak_verzoek_indienen"),
+        rccb="RCCB-DH",
+        gemeenten=("GM0518", "GM0629"),
+    ),
 )
 
 
@@ -275,6 +291,7 @@ def demo_verzoeken_laden(*, nu: datetime | None = None) -> list[Bijstandsverzoek
                 titel=titel,
                 omschrijving=f"Demoverzoek: {demo.titel.lower()}.",
                 bevoegd_gezag=Organisatie.objects.get(code=demo.bevoegd_gezag),
+                gemeenten=list(Organisatie.objects.filter(code__in=demo.gemeenten)),
                 periode_start=nu + timedelta(days=3),
                 periode_eind=nu + timedelta(days=3, hours=10),
                 locatie=demo.locatie,

@@ -429,6 +429,24 @@ def run_opslaan(*, deelverzoek: Deelverzoek, run: engine.Run, nu: datetime) -> N
     deelverzoek.gewijzigd_op = nu
 
 
+def _taak_organisatie_code(taak: engine.ReadyTask, codes: Mapping[str, str]) -> str:
+    """Who does `taak`: a burgemeester's task per municipality goes to that municipality.
+
+    Contract, interpretation 12: each municipality's form is signed by its own burgemeester
+    (Pw 2012 art. 56 lid 1); every other task goes to the organisation its lane resolves to.
+    """
+    if taak.gemeente and taak.lane == "BURGEMEESTER":
+        return taak.gemeente
+    return codes[taak.lane]
+
+
+def _taaknaam(taak: engine.ReadyTask, organisaties: Mapping[str, Organisatie]) -> str:
+    """The task's label; a task per municipality names its municipality (``"... — Wassenaar"``)."""
+    if not taak.gemeente:
+        return taak.name
+    return f"{taak.name} — {organisaties[taak.gemeente].afkorting}"[:200]
+
+
 @dataclass
 class Synchronisatie:
     """What `taken_synchroniseren` changed: new tasks, and tasks that are no longer ready."""
@@ -472,17 +490,23 @@ def taken_synchroniseren(
             Taak.objects.filter(pk=bestaand.pk).update(due=t.due)
     if nieuw:
         codes = lane_organisatie_codes(verzoek, {t.lane for t in nieuw})
-        organisaties = {o.code: o for o in Organisatie.objects.filter(code__in=set(codes.values()))}
+        gemeenten = {t.gemeente for t in nieuw if t.gemeente}
+        organisaties = {
+            o.code: o for o in Organisatie.objects.filter(code__in={*codes.values(), *gemeenten})
+        }
+        if missend := sorted(gemeenten - organisaties.keys()):
+            raise LookupError(f"gemeenten: onbekende organisatie(s) {', '.join(missend)}")
         rows = [
             Taak(
                 verzoek=verzoek,
                 deelverzoek=deelverzoek,
                 engine_task_id=t.task_id,
                 bpmn_id=t.bpmn_id,
-                naam=t.name,
+                naam=_taaknaam(t, organisaties),
                 documentatie=t.documentation,
                 bpmn_lane=t.lane,
-                organisatie=organisaties[codes[t.lane]],
+                organisatie=organisaties[_taak_organisatie_code(t, codes)],
+                gemeente=organisaties[t.gemeente] if t.gemeente else None,
                 rol_vereist="besluitvormer" if is_besluit(t.velden) else "",
                 is_besluit=is_besluit(t.velden),
                 optioneel=t.optioneel,

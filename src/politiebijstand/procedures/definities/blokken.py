@@ -13,13 +13,35 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from politiebijstand.procedures.model import BESLUIT, JA_NEE, TEKST, Proces, Veld
+from politiebijstand.procedures.model import BESLUIT, GEMEENTEN, JA_NEE, TEKST, Proces, Veld
 
 #: Start variables. ``spoed`` and ``formalisatie_termijn`` are taken by every procedure with an
 #: urgent path; ``indiener`` by 3 and 4 (factsheet, toelichting 3 and 4: primus inter pares).
 SPOED = Veld("ja_nee", standaard=False)
 FORMALISATIE_TERMIJN = Veld("duur", standaard="PT24H")
 INDIENER = Veld("keuze", ("burgemeester", "regioburgemeester"), standaard="burgemeester")
+#: The start variable of the procedures whose form a burgemeester signs: one form per
+#: municipality, each signed by its own burgemeester (contract, interpretation 12), so the
+#: burgemeester's signing and written formalisation are done once per municipality.
+PER_GEMEENTE = {"gemeenten": GEMEENTEN}
+
+
+def per_gemeente(p: Proces, lane: str) -> str | None:
+    """``"gemeenten"`` when a task in `lane` is done once per municipality, else None.
+
+    A task of the burgemeester (lane ``BURGEMEESTER``) is signed per municipality (contract,
+    interpretation 12); the procedure's start event must declare `PER_GEMEENTE`.
+
+    Raises:
+        ValueError: a task of the burgemeester in a procedure whose start event does not
+            declare ``gemeenten``.
+    """
+    if lane != "BURGEMEESTER":
+        return None
+    if "gemeenten" not in p.knopen["start"].velden:
+        raise ValueError(f"{p.id}: de start declareert 'gemeenten' niet (PER_GEMEENTE)")
+    return "gemeenten"
+
 
 #: The coordinator of each procedure with an urgent path, by lane: who is reminded of, and
 #: escalates, a late formalisation (issue #8, item 2; ADR 0024).
@@ -145,6 +167,7 @@ def spoedroute(
         noot=FORMALISEREN_NOOT,
         velden=velden,
         rij=rij,
+        per_gemeente=per_gemeente(p, formaliseert),
     )
     p.timer(
         "timer_formalisatie",
@@ -190,7 +213,9 @@ def ondertekenen(
     """The form signed by the burgemeester, or the regioburgemeester as primus inter pares.
 
     The gateway ``gw_indiener`` reads the start variable ``indiener`` (`INDIENER`); nodes and
-    flows, between `van` and `naar`. Procedures 3 and 4 (contract, interpretation 8).
+    flows, between `van` and `naar`. Procedures 3 and 4 (contract, interpretation 8). The
+    burgemeester signs once per municipality (``gemeenten``, interpretation 12); the
+    regioburgemeester as primus inter pares signs one form for all.
 
     Args:
         p: the procedure; `van` and `naar` must exist.
@@ -205,6 +230,7 @@ def ondertekenen(
         "Aanvraagformulier ondertekenen",
         "BURGEMEESTER",
         ondertekenen,
+        per_gemeente=per_gemeente(p, "BURGEMEESTER"),
     )
     p.taak(
         "taak_aanvraagformulier_ondertekenen_regioburgemeester",

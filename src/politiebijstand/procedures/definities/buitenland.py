@@ -37,7 +37,7 @@ def buitenland() -> Proces:
             "politie-eenheden in Nederland bijstand verlenen."
         ),
     )
-    blokken.start(p, "RCCB")
+    blokken.start(p, "RCCB", **blokken.PER_GEMEENTE)
     p.xor("gw_spoed", "Spoed?", "RCCB")
     p.taak("taak_contact_le_pob", "Contact met LE-POB", "RCCB", contact)
     p.xor("gw_spoed_samen", "", "LE-POB")
@@ -61,6 +61,7 @@ def buitenland() -> Proces:
         "BURGEMEESTER",
         naar_locc,
         ondergeschikt,
+        per_gemeente=blokken.per_gemeente(p, "BURGEMEESTER"),
         noot=(
             "De burgemeester heeft het gezag over de handhaving van de openbare orde (Pw 2012 "
             "art. 11) en doet het verzoek om bijstand (vgl. art. 56 lid 1); de buitenlandse "

@@ -23,7 +23,7 @@ from politiebijstand.procedures.definities.citaten import (
     LE_POB_INFORMEERT_LOCC,
     ZIENSWIJZE,
 )
-from politiebijstand.procedures.model import BESLUIT, Proces, Veld
+from politiebijstand.procedures.model import BESLUIT, GEMEENTEN, Proces, Veld
 
 #: Toelichting 9, on the korpschef's (partial) rejection: in writing, with reasons, and a copy
 #: to DGPOL at the same time. Quoted verbatim (the factsheet's "omkleedt" included).
@@ -70,7 +70,12 @@ def andere_eenheid(nummer: str) -> Proces:
         documentatie=f"Factsheet, toelichting {nummer}. {intro} {ZIENSWIJZE}",
     )
     blokken.start(
-        p, "RCCB", zienswijze_vereist=Veld("ja_nee"), zienswijze_termijn=ZIENSWIJZE_TERMIJN
+        p,
+        "RCCB",
+        zienswijze_vereist=Veld("ja_nee"),
+        zienswijze_termijn=ZIENSWIJZE_TERMIJN,
+        gemeenten_zienswijze=GEMEENTEN,
+        **({} if justitie else blokken.PER_GEMEENTE),
     )
     p.xor("gw_spoed", "Spoed?", "RCCB")
     p.taak("taak_contact_le_pob", "Contact met LE-POB", "RCCB", CONTACT_LE_POB_SPOED)
@@ -87,12 +92,13 @@ def andere_eenheid(nummer: str) -> Proces:
         "REGIOBURGEMEESTER",
         ZIENSWIJZE,
         noot=(
-            "Overgeslagen wanneer zienswijze_vereist onwaar is: de aanvrager is zelf de "
-            "regioburgemeester (alleen procedure 1), of het is spoed (Pw 2012 art. 56 lid 3; "
-            "contract, interpretatie 4). De regioburgemeester krijgt de gelegenheid binnen de "
-            "termijn zienswijze_termijn (standaard 24 uur); daarna gaat het verzoek verder "
-            "zonder zienswijze (ADR-0023)."
+            "Eén zienswijze per formulier, dus per gemeente waarvan de burgemeester niet zelf "
+            "de regioburgemeester is. Niet nodig wanneer de aanvrager zelf de regioburgemeester "
+            "is, of bij spoed (Pw 2012 art. 56 lid 3). De regioburgemeester krijgt de "
+            "gelegenheid binnen een termijn (standaard 24 uur, in te stellen); daarna gaat het "
+            "verzoek verder zonder zienswijze."
         ),
+        per_gemeente="gemeenten_zienswijze",
     )
     p.timer(
         "timer_zienswijze",
@@ -103,7 +109,8 @@ def andere_eenheid(nummer: str) -> Proces:
         noot=(
             "Pw 2012 art. 56 lid 3 vraagt de gelegenheid tot een zienswijze, niet de "
             "zienswijze zelf: na de termijn gaat het verzoek verder, vastgelegd als 'geen "
-            "zienswijze binnen de termijn' (ADR-0023)."
+            "zienswijze binnen de termijn'. Voor de formulieren waarop de regioburgemeester nog "
+            "niet reageerde."
         ),
     )
     p.xor("gw_zienswijze_samen", "", "RCCB")
@@ -120,6 +127,7 @@ def andere_eenheid(nummer: str) -> Proces:
         indiener,
         FORMULIER_INDIENEN_KORPSCHEF,
         noot=noot_indienen,
+        per_gemeente=blokken.per_gemeente(p, indiener),
     )
     p.taak("taak_aanvraagformulier_verzenden", "Aanvraagformulier verzenden", "RCCB", verzenden)
     p.xor("gw_spoed_samen", "", "KORPSCHEF")

@@ -54,7 +54,7 @@ def kmar_openbare_orde() -> Proces:
             "van de KMar wenselijk is."
         ),
     )
-    blokken.start(p, "RCCB", indiener=blokken.INDIENER)
+    blokken.start(p, "RCCB", indiener=blokken.INDIENER, **blokken.PER_GEMEENTE)
     p.xor("gw_spoed", "Spoed?", "RCCB")
     blokken.lokaal_vooroverleg(
         p,

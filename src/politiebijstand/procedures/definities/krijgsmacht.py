@@ -51,7 +51,7 @@ def krijgsmacht_openbare_orde() -> Proces:
         "Vanuit de eenheid die bijstand nodig heeft, neemt RCCB contact op met de afdeling "
         "Preparatie en Operationeel Beheer."
     )
-    blokken.start(p, "RCCB", indiener=blokken.INDIENER)
+    blokken.start(p, "RCCB", indiener=blokken.INDIENER, **blokken.PER_GEMEENTE)
     p.xor("gw_spoed", "Spoed?", "RCCB")
     blokken.lokaal_vooroverleg(
         p,

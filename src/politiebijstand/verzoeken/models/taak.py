@@ -39,6 +39,17 @@ class Taak(models.Model):
         related_name="taken",
         help_text="De concrete organisatie die de taak uitvoert.",
     )
+    gemeente = models.ForeignKey(
+        ORG_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=(
+            "Bij een taak per gemeente: de gemeente van dit formulier (contract, interpretatie "
+            "12; Pw 2012 art. 56 lid 1 en 3)."
+        ),
+    )
     rol_vereist = models.CharField(
         max_length=20, blank=True, help_text="Vereiste rol ('besluitvormer' voor een besluit)."
     )

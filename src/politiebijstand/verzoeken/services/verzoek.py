@@ -26,6 +26,7 @@ from politiebijstand.procedures.definities import PROCESSEN
 from politiebijstand.rules import (
     Advies,
     AdviesUitkomst,
+    Indiener,
     OngeldigeSituatie,
     Route,
     Situatie,
@@ -87,21 +88,69 @@ class InzetRegel:
     deel: int = 1
 
 
-#: How the advice and the situation fill each start variable a procedure may declare, in the
-#: order they are stored. Which ones a procedure takes is read from its declaration
-#: (`procedures.definities`, the start event's ``velden``), not from its id.
-_STARTGEGEVEN: Mapping[str, Callable[[Route, Situatie], object]] = {
-    "spoed": lambda route, situatie: situatie.spoed,
-    "formalisatie_termijn": lambda route, situatie: settings.FORMALISATIE_TERMIJN,
-    "zienswijze_termijn": lambda route, situatie: settings.ZIENSWIJZE_TERMIJN,
-    "zienswijze_vereist": (
-        lambda route, situatie: route.zienswijze_regioburgemeester == Zienswijze.VEREIST
-    ),
-    "indiener": lambda route, situatie: route.indiener.value if route.indiener else None,
-    "oefening": lambda route, situatie: any(
+@dataclass(frozen=True, slots=True)
+class _Gemeenten:
+    """The request's municipalities, for the tasks done once per municipality.
+
+    Contract, interpretation 12: a route signed by a burgemeester has one form per
+    municipality, each signed by its own burgemeester (Pw 2012 art. 56 lid 1), and each with
+    its own zienswijze: needed unless that municipality's burgemeester is the regioburgemeester
+    of the unit (art. 56 lid 3), derived from the reference data, not from the situation's
+    answer.
+
+    Attributes:
+        gezag: the request's gezag.
+        gemeenten: the municipalities, the authority's own first (`_gemeenten_controleren`).
+        regioburgemeester: the municipality of the unit's regioburgemeester, or None.
+    """
+
+    gezag: Gezag
+    gemeenten: tuple[Organisatie, ...]
+    regioburgemeester: Organisatie | None
+
+    def ondertekenaars(self, route: Route) -> list[str] | None:
+        """The codes of the municipalities that each sign, or None (one form, the default)."""
+        if self.gezag != Gezag.BURGEMEESTER or route.indiener != Indiener.BURGEMEESTER:
+            return None
+        return [g.code for g in self.gemeenten] or None
+
+    def zienswijze(self, route: Route) -> list[str] | None:
+        """The codes of the municipalities whose form needs the regioburgemeester's zienswijze.
+
+        None when the route has no zienswijze, when it is urgent, or when the gezag is not the
+        burgemeester (one form: the advice decides).
+        """
+        if self.gezag != Gezag.BURGEMEESTER or route.zienswijze_regioburgemeester in (
+            None,
+            Zienswijze.NIET_VEREIST_SPOED,
+        ):
+            return None
+        regio = self.regioburgemeester
+        return [g.code for g in self.gemeenten if regio is None or g.pk != regio.pk]
+
+    def zienswijze_vereist(self, route: Route) -> bool:
+        """Whether any form needs the zienswijze (the advice's answer for one form)."""
+        per_gemeente = self.zienswijze(route)
+        if per_gemeente is None:
+            return route.zienswijze_regioburgemeester == Zienswijze.VEREIST
+        return bool(per_gemeente)
+
+
+#: How the advice, the situation and the municipalities fill each start variable a procedure
+#: may declare, in the order they are stored. Which ones a procedure takes is read from its
+#: declaration (`procedures.definities`, the start event's ``velden``), not from its id.
+_STARTGEGEVEN: Mapping[str, Callable[[Route, Situatie, _Gemeenten], object]] = {
+    "spoed": lambda route, situatie, gemeenten: situatie.spoed,
+    "formalisatie_termijn": lambda route, situatie, gemeenten: settings.FORMALISATIE_TERMIJN,
+    "zienswijze_termijn": lambda route, situatie, gemeenten: settings.ZIENSWIJZE_TERMIJN,
+    "zienswijze_vereist": lambda route, situatie, gemeenten: gemeenten.zienswijze_vereist(route),
+    "indiener": lambda route, situatie, gemeenten: route.indiener.value if route.indiener else None,
+    "oefening": lambda route, situatie, gemeenten: any(
         g.oefening for g in situatie.gevraagd if (g.middel or "") == (route.middel or "")
     ),
-    "convenant": lambda route, situatie: situatie.convenant,
+    "convenant": lambda route, situatie, gemeenten: situatie.convenant,
+    "gemeenten": lambda route, situatie, gemeenten: gemeenten.ondertekenaars(route),
+    "gemeenten_zienswijze": lambda route, situatie, gemeenten: gemeenten.zienswijze(route) or None,
 }
 
 
@@ -119,7 +168,9 @@ def _gedeclareerde_startgegevens(process_id: str) -> frozenset[str]:
     return frozenset()
 
 
-def _startgegevens(procedure: engine.Procedure, route: Route, situatie: Situatie) -> dict[str, Any]:
+def _startgegevens(
+    procedure: engine.Procedure, route: Route, situatie: Situatie, gemeenten: _Gemeenten
+) -> dict[str, Any]:
     """The start data of a part's run: each declared start variable that the advice fills.
 
     A variable the advice leaves empty (no ``indiener`` on the route) is left to the model's
@@ -128,7 +179,7 @@ def _startgegevens(procedure: engine.Procedure, route: Route, situatie: Situatie
     gedeclareerd = _gedeclareerde_startgegevens(procedure.process_id)
     data: dict[str, Any] = {}
     for naam, waarde_van in _STARTGEGEVEN.items():
-        if naam in gedeclareerd and (waarde := waarde_van(route, situatie)) is not None:
+        if naam in gedeclareerd and (waarde := waarde_van(route, situatie, gemeenten)) is not None:
             data[naam] = waarde
     return data
 
@@ -220,6 +271,7 @@ def _deelverzoek_starten(
     volgnummer: int,
     route: Route,
     situatie: Situatie,
+    gemeenten: _Gemeenten,
     regels: Sequence[InzetRegel],
     door: Gebruiker,
     nu: datetime,
@@ -234,7 +286,7 @@ def _deelverzoek_starten(
             ``bevoegd_gezag``).
     """
     procedure = engine.procedure_for_route(route.procedure, route.middel)
-    start_data = _startgegevens(procedure, route, situatie)
+    start_data = _startgegevens(procedure, route, situatie, gemeenten)
     run = engine.procedure_start(procedure.id, start_data, now=nu)
     deelverzoek = Deelverzoek.objects.create(
         verzoek=verzoek,
@@ -388,6 +440,7 @@ def verzoek_aanmaken(
     verzoek.gemeenten.set(gemeenten)
 
     deelnemers = {rccb.code, bevoegd_gezag.code, *(g.code for g in gemeenten)}
+    per_gemeente = _Gemeenten(gezag, tuple(gemeenten), eenheid.regioburgemeester)
     nieuwe_taken: list[Taak] = []
     for volgnummer, route in enumerate(routes, start=1):
         nieuw, codes = _deelverzoek_starten(
@@ -395,6 +448,7 @@ def verzoek_aanmaken(
             volgnummer=volgnummer,
             route=route,
             situatie=sit,
+            gemeenten=per_gemeente,
             regels=[r for r in regels if r.deel == volgnummer],
             door=door,
             nu=nu,
