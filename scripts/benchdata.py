@@ -130,13 +130,19 @@ def _sjabloon(naam: str, uitkomst: str, situatie: dict[str, Any]) -> Sjabloon:
     from politiebijstand.procedures import engine
     from politiebijstand.rules import advies_bepalen, situatie_from_dict
     from politiebijstand.verzoeken import services, workflow
+    from politiebijstand.verzoeken.constants import Gezag
+    from politiebijstand.verzoeken.services.verzoek import _Gemeenten
 
     sit = situatie_from_dict(situatie)
     advies = advies_bepalen(sit)
     route = next(r for r in advies.routes if r.toegestaan)
     procedure = engine.procedure_for_route(route.procedure, route.middel)
     # The same start data as `verzoek_aanmaken` gives the run (spoed, zienswijze, indiener).
-    start = services._startgegevens(procedure, route, sit)
+    # No municipalities: one form, as the advice says.
+    gemeenten = _Gemeenten(
+        Gezag(advies.gezag.value) if advies.gezag else Gezag.BURGEMEESTER, (), None
+    )
+    start = services._startgegevens(procedure, route, sit, gemeenten)
     t0 = NU
     run = engine.procedure_start(procedure.id, start, now=t0)
     sjabloon = Sjabloon(

@@ -172,8 +172,8 @@ def test_de_termijn_sluit_de_zienswijzen_die_nog_openstaan() -> None:
     verzoek = den_haag(("GM0629", "GM0603"), bevoegd_gezag="GM0629", gevraagd=POLITIE)
     assert enig_deel(verzoek).startgegevens["gemeenten_zienswijze"] == ["GM0629", "GM0603"]
     eerste_stappen(verzoek)
-    rijswijk, wassenaar = sorted(open_taken(verzoek), key=lambda t: t.gemeente.code)
-    assert (rijswijk.gemeente.code, wassenaar.gemeente.code) == ("GM0603", "GM0629")
+    rijswijk, wassenaar = sorted(open_taken(verzoek), key=lambda t: t.gemeente_id or 0)
+    assert (rijswijk.gemeente_id, wassenaar.gemeente_id) == (org("GM0603").pk, org("GM0629").pk)
     assert wassenaar.due == rijswijk.due == NU + 2 * STAP + timedelta(hours=24)
     stap_uitvoeren(wassenaar, {"verslag": "Akkoord voor Wassenaar."}, NU + 3 * STAP)
 

@@ -117,12 +117,13 @@ class _Gemeenten:
     def zienswijze(self, route: Route) -> list[str] | None:
         """The codes of the municipalities whose form needs the regioburgemeester's zienswijze.
 
-        None when the route has no zienswijze, when it is urgent, or when the gezag is not the
-        burgemeester (one form: the advice decides).
+        None when the route has no zienswijze, when it is urgent, when the gezag is not the
+        burgemeester, or when no municipality is known (one form: the advice decides).
         """
-        if self.gezag != Gezag.BURGEMEESTER or route.zienswijze_regioburgemeester in (
-            None,
-            Zienswijze.NIET_VEREIST_SPOED,
+        if (
+            not self.gemeenten
+            or self.gezag != Gezag.BURGEMEESTER
+            or route.zienswijze_regioburgemeester in (None, Zienswijze.NIET_VEREIST_SPOED)
         ):
             return None
         regio = self.regioburgemeester
