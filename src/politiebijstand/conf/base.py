@@ -112,6 +112,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
+    "politiebijstand.web.cache.NietBewarenMiddleware",  # no-store (issue #9, ADR 0029)
     # Reads the query string and form data first: too many fields or too much data get a
     # Dutch 400 or 413 page instead of a 500; a 405 gets a page (not /api/).
     "politiebijstand.ui.middleware.FoutpaginaMiddleware",
