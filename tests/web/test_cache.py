@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Iterable
-from typing import Any
 
 from django.conf import settings
-from django.contrib.staticfiles.handlers import StaticFilesHandler
-from django.core.handlers.wsgi import WSGIHandler
 from django.http import HttpRequest, HttpResponse
 from django.test import Client, RequestFactory, override_settings
 
 import pytest
 
 from politiebijstand.web.cache import NietBewarenMiddleware
+from tests.ui.ontwikkelserver import wsgi_get
 from tests.verzoeken.helpers import maak_verzoek
 
 pytestmark = pytest.mark.usefixtures("referentiedata")
@@ -86,17 +83,3 @@ def test_ontwikkelserver_geeft_statische_bestanden_zonder_no_store() -> None:
     assert status == "200 OK"
     assert "no-store" not in headers.get("Cache-Control", "")
     assert "Last-Modified" in headers
-
-
-def wsgi_get(pad: str) -> tuple[str, dict[str, str], bytes]:
-    """GET `pad` from the development server's handler (runserver with staticfiles)."""
-    antwoord: dict[str, Any] = {}
-
-    def start_response(status: str, headers: list[tuple[str, str]], *_: Any) -> Callable[..., Any]:
-        antwoord["status"], antwoord["headers"] = status, dict(headers)
-        return lambda _: None
-
-    environ = RequestFactory().get(pad).environ
-    body: Iterable[bytes] = StaticFilesHandler(WSGIHandler())(environ, start_response)
-    inhoud = b"".join(body)
-    return antwoord["status"], antwoord["headers"], inhoud

@@ -165,6 +165,11 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 THEME_CSS = env("PB_THEME_CSS", "vendor/voorbeeld-design-tokens/theme.css")
+# Django's finders, but /static/../x is "not found" (404) instead of a 500 (issue #9).
+STATICFILES_FINDERS = [
+    "politiebijstand.ui.finders.FileSystemFinder",
+    "politiebijstand.ui.finders.AppDirectoriesFinder",
+]
 
 X_FRAME_OPTIONS = "DENY"
 
