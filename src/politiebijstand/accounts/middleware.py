@@ -196,7 +196,7 @@ class SessieMaximumMiddleware:
     Idle: a session's expiry in the database is renewed when it is saved; this middleware
     marks it modified when `activiteit_interval` seconds have passed since the last reset,
     instead of `SESSION_SAVE_EVERY_REQUEST` (a write on every request). A fixed minute made
-    an idle timeout under 60 s end sessions with a request every 20 s (issue #9).
+    an idle timeout under 60 s end sessions with a request every 20 s (issue #9, ADR 0029).
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:

@@ -1,4 +1,4 @@
-"""No copy of an answer in a browser or proxy cache (issue #9 item 6; ASVS 5.0 14.3.2).
+"""No copy of an answer in a browser or proxy cache (issue #9 item 6; ASVS 5.0 14.3.2; ADR 0029).
 
 Every response the application makes carries ``Cache-Control: max-age=0, no-cache, no-store,
 must-revalidate, private`` (Django's `add_never_cache_headers`), so that no cache keeps a
