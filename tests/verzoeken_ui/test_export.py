@@ -59,7 +59,8 @@ def test_export_bevat_exact_de_verzoeken_van_de_eigen_organisatie_en_wordt_vastg
     response = client.get("/verzoeken/export.csv")
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    assert response["Cache-Control"] == "no-store"
+    # The view's no-store, completed by web.cache.NietBewarenMiddleware (ADR 0029).
+    assert response["Cache-Control"] == "no-store, max-age=0, no-cache, must-revalidate, private"
     assert response["Content-Disposition"].startswith('attachment; filename="bijstandsverzoeken-')
     assert regels(response) == [KOP, rij_mn(mn)]  # not Amsterdam's request
     (regel,) = AuditLogEntry.objects.filter(gebeurtenis="verzoeken-geexporteerd")

@@ -42,6 +42,7 @@ from politiebijstand.accounts.services import (
     wachtwoord_instelling_vastleggen,
 )
 from politiebijstand.audit.admin import AuditBeheerMixin, beheerder
+from politiebijstand.web.beheerfilters import BeheerFiltersMixin
 
 if TYPE_CHECKING:
     _UserAdmin = UserAdmin[Gebruiker]
@@ -60,7 +61,7 @@ for _model in (Authenticator, UserSession, EmailAddress, EmailConfirmation):
 
 
 @admin.register(Gebruiker)
-class GebruikerAdmin(_UserAdmin):
+class GebruikerAdmin(BeheerFiltersMixin, _UserAdmin):
     list_display = ("username", "first_name", "last_name", "organisatie", "rol", "is_active")
     list_filter = ("rol", "is_active", "is_staff", "is_superuser", "is_demo", "organisatie")
     autocomplete_fields = ("organisatie",)
@@ -149,7 +150,7 @@ admin.site.unregister(Group)
 
 
 @admin.register(Group)
-class GroepAdmin(AuditBeheerMixin, _GroupAdmin):
+class GroepAdmin(BeheerFiltersMixin, AuditBeheerMixin, _GroupAdmin):
     """Django's groups (bundles of admin permissions): changes are rights, audited as beheer-*."""
 
     def changeform_view(
@@ -179,7 +180,7 @@ class GroepAdmin(AuditBeheerMixin, _GroupAdmin):
 
 
 @admin.register(Authenticator)
-class TweedeFactorAdmin(_ModelAdmin):
+class TweedeFactorAdmin(BeheerFiltersMixin, _ModelAdmin):
     """Which accounts have which second factor, read-only and without the secret (issue #9).
 
     A second factor is reset with the action on the accounts (`GebruikerAdmin`).

@@ -32,7 +32,8 @@ TOTP_GEHEIM = "mfa.totp.secret"
 SESSIE_TWEEDE_FACTOR = "pb_tweede_factor"
 #: Session key: last time (POSIX seconds) the idle clock was reset.
 SESSIE_ACTIEF_OP = "pb_actief_op"
-#: The idle clock is reset (the session written) at most once per this many seconds.
+#: The second-factor check is cached in the session for this many seconds; it is also the
+#: longest interval between two resets of the idle clock (`activiteit_interval`).
 ACTIVITEIT_INTERVAL = 60
 
 #: Pages open to a logged-in user who has not yet set up the required second factor.
@@ -172,14 +173,30 @@ def _zonder_tweede_factor_weigeren(request: HttpRequest, user: Any) -> HttpRespo
     return redirect(settings.LOGIN_URL)
 
 
+def activiteit_interval(inactief_seconden: int) -> int:
+    """How many seconds may pass before a request resets the idle clock (writes the session).
+
+    A tenth of the idle timeout, at most `ACTIVITEIT_INTERVAL` (60 s): ``1800`` -> ``60``,
+    ``300`` -> ``30``, ``30`` -> ``3``, ``9`` -> ``0`` (every request). A request that does
+    not reset the clock leaves the session's end where the last reset put it, so an active
+    session may end after `inactief_seconden` minus this interval without a request (at
+    most 10 % early, never late), and never while requests come closer together than that.
+
+    Args:
+        inactief_seconden: the idle timeout (``SESSION_COOKIE_AGE``), in seconds.
+    """
+    return min(ACTIVITEIT_INTERVAL, inactief_seconden // 10)
+
+
 class SessieMaximumMiddleware:
     """Ends sessions: after `SESSION_COOKIE_AGE` idle seconds, and at `SESSIE_MAXIMUM_SECONDEN`.
 
     The maximum counts from log-in, however active the session was.
 
     Idle: a session's expiry in the database is renewed when it is saved; this middleware
-    marks it modified on a request at most once per `ACTIVITEIT_INTERVAL` seconds, instead of
-    `SESSION_SAVE_EVERY_REQUEST` (a write on every request).
+    marks it modified when `activiteit_interval` seconds have passed since the last reset,
+    instead of `SESSION_SAVE_EVERY_REQUEST` (a write on every request). A fixed minute made
+    an idle timeout under 60 s end sessions with a request every 20 s (issue #9, ADR 0029).
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -207,8 +224,9 @@ class SessieMaximumMiddleware:
                     )
                 return redirect(settings.LOGIN_URL)
             nu = int(timezone.now().timestamp())
-            if nu - int(request.session.get(SESSIE_ACTIEF_OP, 0)) >= ACTIVITEIT_INTERVAL:
-                request.session[SESSIE_ACTIEF_OP] = nu
+            interval = activiteit_interval(settings.SESSION_COOKIE_AGE)
+            if nu - int(request.session.get(SESSIE_ACTIEF_OP, 0)) >= interval:
+                request.session[SESSIE_ACTIEF_OP] = nu  # marks it modified, even if equal
         return self.get_response(request)
 
 

@@ -17,6 +17,7 @@ from django.http import HttpRequest
 
 from politiebijstand.audit.models import AuditLogEntry
 from politiebijstand.audit.services import audit_record
+from politiebijstand.web.beheerfilters import BeheerFiltersMixin
 
 if TYPE_CHECKING:
     _ModelAdmin = admin.ModelAdmin[AuditLogEntry]
@@ -120,7 +121,7 @@ ADMIN_OBJECTTYPEN = ("accounts.", "auth.", "mfa.", "organisaties.")
 
 
 @admin.register(AuditLogEntry)
-class AuditLogEntryAdmin(_ModelAdmin):
+class AuditLogEntryAdmin(BeheerFiltersMixin, _ModelAdmin):
     """The audit rows of technical administration, read-only (issue #9)."""
 
     list_display = (

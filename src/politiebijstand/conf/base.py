@@ -119,6 +119,7 @@ MIDDLEWARE = [
     "politiebijstand.web.requestlog.RequestLogMiddleware",  # first: logs every answer (#9)
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
+    "politiebijstand.web.cache.NietBewarenMiddleware",  # no-store (issue #9, ADR 0029)
     # Reads the query string and form data first: too many fields or too much data get a
     # Dutch 400 or 413 page instead of a 500; a 405 gets a page (not /api/).
     "politiebijstand.ui.middleware.FoutpaginaMiddleware",
@@ -171,6 +172,11 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 THEME_CSS = env("PB_THEME_CSS", "vendor/voorbeeld-design-tokens/theme.css")
+# Django's finders, but /static/../x is "not found" (404) instead of a 500 (issue #9).
+STATICFILES_FINDERS = [
+    "politiebijstand.ui.finders.FileSystemFinder",
+    "politiebijstand.ui.finders.AppDirectoriesFinder",
+]
 
 X_FRAME_OPTIONS = "DENY"
 
@@ -201,10 +207,10 @@ SPECTACULAR_SETTINGS = {
 # --- Accounts, log-in and sessions (issue #3) -------------------------------------------------
 # PB_LOGIN_MAX_POGINGEN: failed log-ins per account name before lock-out (count, default 5).
 # PB_LOGIN_BLOKKADE_SECONDEN: window and lock-out time of those failures (seconds, default 900).
-# PB_SESSIE_INACTIEF_SECONDEN: a session ends after this long without a request (seconds,
+# PB_SESSIE_INACTIEF_SECONDEN: a session ends after this long without a request (seconds, > 0,
 #     default 1800 = 30 minutes).
 # PB_SESSIE_MAXIMUM_SECONDEN: a session ends this long after log-in, however active (seconds,
-#     default 43200 = 12 hours).
+#     > 0, default 43200 = 12 hours).
 # PB_DEMO_ACCOUNTS: "1" allows the demo accounts of `make run` (bool, default on; always off
 #     under conf.production).
 LOGIN_URL = "account_login"
@@ -230,11 +236,34 @@ MFA_SLEUTELS = [s.strip() for s in env("PB_MFA_SLEUTEL", "").split(",") if s.str
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "politiebijstand"
 MFA_ALLOW_UNVERIFIED_EMAIL = True  # no self sign-up: accounts are made by a beheerder
-SESSION_COOKIE_AGE = int(env("PB_SESSIE_INACTIEF_SECONDEN", "1800"))
+
+
+def env_seconds(name: str, default: str) -> int:
+    """Read a duration in whole seconds, greater than 0.
+
+    Raises:
+        ImproperlyConfigured: naming the variable, for a value that is not a whole number of
+            seconds or not positive (a timeout of 0 or less would end every session at once).
+    """
+    from django.core.exceptions import ImproperlyConfigured
+
+    raw = env(name, default)
+    try:
+        seconds = int(raw)
+    except ValueError:
+        seconds = 0
+    if seconds <= 0:
+        raise ImproperlyConfigured(
+            f"{name} must be a whole number of seconds greater than 0, not {raw!r}"
+        )
+    return seconds
+
+
+SESSION_COOKIE_AGE = env_seconds("PB_SESSIE_INACTIEF_SECONDEN", "1800")
 # SESSION_COOKIE_AGE is an idle timeout: accounts.middleware.SessieMaximumMiddleware renews it
-# at most once a minute.
+# when a tenth of it (at most a minute) has passed since the last renewal.
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
-SESSIE_MAXIMUM_SECONDEN = int(env("PB_SESSIE_MAXIMUM_SECONDEN", "43200"))
+SESSIE_MAXIMUM_SECONDEN = env_seconds("PB_SESSIE_MAXIMUM_SECONDEN", "43200")
 DEMO_ACCOUNTS_TOEGESTAAN = env_bool("PB_DEMO_ACCOUNTS", True)
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -10,6 +10,7 @@ from django.utils.html import format_html, format_html_join
 from politiebijstand.audit.admin import AuditBeheerMixin
 from politiebijstand.organisaties.geschiedenis import organisatie_geschiedenis
 from politiebijstand.organisaties.models import Organisatie
+from politiebijstand.web.beheerfilters import BeheerFiltersMixin
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
@@ -20,7 +21,7 @@ else:  # ModelAdmin is generic only in django-stubs
 
 
 @admin.register(Organisatie)
-class OrganisatieAdmin(AuditBeheerMixin, _ModelAdmin):
+class OrganisatieAdmin(BeheerFiltersMixin, AuditBeheerMixin, _ModelAdmin):
     """Reference data; saves audited by the model itself, deletions by the mixin.
 
     Saves: `organisatie-aangemaakt`/`-gewijzigd` (`geschiedenis.py`, issue #3); deletions:
