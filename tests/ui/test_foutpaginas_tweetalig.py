@@ -126,6 +126,12 @@ def test_500_zonder_details_van_de_fout(client_als: Callable[..., Client]) -> No
     client = client_als()
     client.raise_request_exception = False
     response = client.get("/stuk/")
-    controleer(response, 500, "Er ging iets mis in het systeem", ALGEMEEN_ENGELS)
+    controleer(
+        response,
+        500,
+        "Er ging iets mis in het systeem",
+        "In English: a system error stopped your request. It has been logged for the "
+        "administrators; quote the error number when you contact them.",
+    )
     assert "geheime details van de fout" not in tekst(response)
     assert "RuntimeError" not in tekst(response)
