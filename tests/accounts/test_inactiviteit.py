@@ -126,3 +126,32 @@ def test_sessieduur_van_een_seconde_mag() -> None:
         check=True,
     )
     assert resultaat.stdout == "1\n"
+
+
+@pytest.mark.parametrize(
+    ("waarde", "melding"),
+    [
+        ("0", "PB_AUDIT_ANKER_MINUTEN must be a whole number of minutes greater than 0, not '0'"),
+        ("61", "PB_AUDIT_ANKER_MINUTEN must be a whole number of minutes from 1 to 60, not '61'"),
+        (
+            "kwartier",
+            "PB_AUDIT_ANKER_MINUTEN must be a whole number of minutes greater than 0, "
+            "not 'kwartier'",
+        ),
+    ],
+)
+def test_ankerinterval_buiten_1_tot_60_minuten_weigert_te_starten(
+    waarde: str, melding: str
+) -> None:
+    """Issue #9: the anchor interval feeds a crontab (`*/N` minutes); 0 or 61 would break it."""
+    resultaat = subprocess.run(
+        [sys.executable, "-c", "import politiebijstand.conf.base"],
+        env={**os.environ, "PB_AUDIT_ANKER_MINUTEN": waarde},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert resultaat.returncode == 1
+    assert resultaat.stderr.rstrip().splitlines()[-1] == (
+        f"django.core.exceptions.ImproperlyConfigured: {melding}"
+    )

@@ -291,3 +291,28 @@ def test_lock_out_ook_na_vijf_verkeerde_totp_codes(
     assert "_auth_user_id" not in client.session
     assert "Te veel inlogpogingen" in response.content.decode()
     assert gebeurtenissen().count(Gebeurtenis.TWEEDE_FACTOR_MISLUKT) == 5
+
+
+def test_eigen_wachtwoord_wijzigen_staat_in_de_auditketen(
+    client: Client, gebruiker_met_totp: tuple[Gebruiker, str, list[str]]
+) -> None:
+    """Issue #9: every change to an account is audited, also the user's own password."""
+    gebruiker, _, codes = gebruiker_met_totp
+    wachtwoord_invullen(client, "anna")
+    client.post("/accounts/2fa/authenticate/", {"code": codes[0]})
+    nieuw = "Een-nieuw-lang-wachtwoord-2026"
+    response = client.post(
+        "/accounts/password/change/",
+        {"oldpassword": WACHTWOORD, "password1": nieuw, "password2": nieuw},
+    )
+    assert response.status_code == 302
+    gebruiker.refresh_from_db()
+    assert gebruiker.check_password(nieuw)
+    rij = AuditLogEntry.objects.get(gebeurtenis=Gebeurtenis.WACHTWOORD_GEWIJZIGD)
+    assert (rij.actor_id, rij.object_id, rij.na) == (
+        gebruiker.pk,
+        str(gebruiker.pk),
+        {"soort": "gewijzigd", "ip": "127.0.0.1"},
+    )
+    assert nieuw not in str(rij.na) and nieuw not in str(rij.voor)
+    assert keten_verifieren().intact

@@ -38,3 +38,4 @@ class Gebeurtenis(StrEnum):
     SESSIE_ZONDER_TWEEDE_FACTOR = "sessie-zonder-tweede-factor"
     GEBRUIKER_GEWIJZIGD = "gebruiker-gewijzigd"
     WACHTWOORD_INGESTELD = "wachtwoord-ingesteld"
+    WACHTWOORD_GEWIJZIGD = "wachtwoord-gewijzigd"

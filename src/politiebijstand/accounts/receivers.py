@@ -1,4 +1,4 @@
-"""Audit receivers: every log-in, failure, log-out and change of second factor (issue #3)."""
+"""Audit receivers: log-ins, failures, log-outs, passwords and second factors (issues #3, #9)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from django.dispatch import receiver
 from django.http import HttpRequest
 from django.utils import timezone
 
+from allauth.account import signals as account_signals
 from allauth.mfa import signals as mfa_signals
 
 from politiebijstand.accounts.constants import Gebeurtenis
@@ -93,3 +94,32 @@ _vernieuwd = _authenticator_event(Gebeurtenis.HERSTELCODES_VERNIEUWD)
 mfa_signals.authenticator_added.connect(_toegevoegd, dispatch_uid="pb_audit_2fa_toegevoegd")
 mfa_signals.authenticator_removed.connect(_verwijderd, dispatch_uid="pb_audit_2fa_verwijderd")
 mfa_signals.authenticator_reset.connect(_vernieuwd, dispatch_uid="pb_audit_2fa_vernieuwd")
+
+
+def _wachtwoord_event(soort: str) -> Callable[..., None]:
+    """Audit a user's own password change, set or reset (allauth), as `wachtwoord-gewijzigd`.
+
+    The password itself, or its hash, is never recorded. Issue #9: every change to an account
+    is in the hash-chained trail; a beheerder setting someone else's password is
+    `wachtwoord-ingesteld` (`services.wachtwoord_instelling_vastleggen`).
+    """
+
+    def handler(
+        sender: object, request: HttpRequest | None, user: Gebruiker, **kwargs: Any
+    ) -> None:
+        audit_record(
+            gebeurtenis=Gebeurtenis.WACHTWOORD_GEWIJZIGD,
+            actor=user,
+            obj=user,
+            na={"soort": soort, "ip": _ip(request)},
+        )
+
+    return handler
+
+
+_gewijzigd = _wachtwoord_event("gewijzigd")
+_gezet = _wachtwoord_event("ingesteld")
+_hersteld = _wachtwoord_event("hersteld")
+account_signals.password_changed.connect(_gewijzigd, dispatch_uid="pb_audit_ww_gewijzigd")
+account_signals.password_set.connect(_gezet, dispatch_uid="pb_audit_ww_ingesteld")
+account_signals.password_reset.connect(_hersteld, dispatch_uid="pb_audit_ww_hersteld")

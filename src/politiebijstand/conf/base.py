@@ -238,25 +238,34 @@ MFA_TOTP_ISSUER = "politiebijstand"
 MFA_ALLOW_UNVERIFIED_EMAIL = True  # no self sign-up: accounts are made by a beheerder
 
 
-def env_seconds(name: str, default: str) -> int:
-    """Read a duration in whole seconds, greater than 0.
+def env_count(name: str, default: str, *, unit: str, maximum: int | None = None) -> int:
+    """Read a whole number of `unit` (seconds, minutes), greater than 0 and at most `maximum`.
 
     Raises:
-        ImproperlyConfigured: naming the variable, for a value that is not a whole number of
-            seconds or not positive (a timeout of 0 or less would end every session at once).
+        ImproperlyConfigured: naming the variable, for a value that is not a whole number, not
+            positive (a timeout of 0 or less would end every session at once), or too large.
     """
     from django.core.exceptions import ImproperlyConfigured
 
     raw = env(name, default)
     try:
-        seconds = int(raw)
+        value = int(raw)
     except ValueError:
-        seconds = 0
-    if seconds <= 0:
+        value = 0
+    if value <= 0:
         raise ImproperlyConfigured(
-            f"{name} must be a whole number of seconds greater than 0, not {raw!r}"
+            f"{name} must be a whole number of {unit} greater than 0, not {raw!r}"
         )
-    return seconds
+    if maximum is not None and value > maximum:
+        raise ImproperlyConfigured(
+            f"{name} must be a whole number of {unit} from 1 to {maximum}, not {raw!r}"
+        )
+    return value
+
+
+def env_seconds(name: str, default: str) -> int:
+    """Read a duration in whole seconds, greater than 0 (`env_count`)."""
+    return env_count(name, default, unit="seconds")
 
 
 SESSION_COOKIE_AGE = env_seconds("PB_SESSIE_INACTIEF_SECONDEN", "1800")
@@ -357,7 +366,7 @@ HUEY = {
 AUDIT_SLEUTEL = env("PB_AUDIT_SLEUTEL", "")
 AUDIT_ANKER_SLEUTEL = env("PB_AUDIT_ANKER_SLEUTEL", AUDIT_SLEUTEL)
 AUDIT_ANKER_DIR = Path(env("PB_AUDIT_ANKER_DIR", str(DATA_DIR / "audit-ankers")))
-AUDIT_ANKER_MINUTEN = int(env("PB_AUDIT_ANKER_MINUTEN", "15"))
+AUDIT_ANKER_MINUTEN = env_count("PB_AUDIT_ANKER_MINUTEN", "15", unit="minutes", maximum=60)
 DATABASE_APP_ROLE = env("PB_DATABASE_APP_ROLE", "")
 
 # --- Logs and error mail (issue #9, ADR 0028, README "Logs") -------------------------------------
