@@ -144,9 +144,15 @@ def test_verzoek_uit_de_wijzer_door_procedure_1_tot_het_besluit(
     _stap(page, url, "Contact met LE-POB", "LE-POB gebeld, capaciteit besproken.")
     _stap(page, url, "Aanvraagformulier opstellen", "Formulier opgesteld.")
     regio = kijker.als(wie["regioburgemeester"])
-    _stap(regio, url, "Zienswijze geven", "Geen bezwaar.")
+    # One form per municipality (ADR 0031): each task names its municipality.
+    _stap(regio, url, "Zienswijze geven — Veenendaal", "Geen bezwaar.")
     burgemeester = kijker.als(wie["burgemeester"])
-    _stap(burgemeester, url, "Verzoek indienen bij de korpschef", "Ingediend en ondertekend.")
+    _stap(
+        burgemeester,
+        url,
+        "Verzoek indienen bij de korpschef — Veenendaal",
+        "Ingediend en ondertekend.",
+    )
     _stap(page, url, "Aanvraagformulier verzenden", "Per e-mail aan LE-POB verzonden.")
 
     korpschef = kijker.als(wie["korpschef"])
