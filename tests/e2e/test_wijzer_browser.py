@@ -145,26 +145,13 @@ def test_wijziglink_brengt_terug_naar_de_vraag_met_het_antwoord(
     expect(page.get_by_label(teksten.LEVERANCIER["kmar"])).to_be_checked()
     page.get_by_label(teksten.LEVERANCIER["politie"]).check()
     page.get_by_role("button", name="Terug naar het advies").click()
-    # The new provider needs one more question: shown as a new question, not as an error,
-    # and answered from the reference data ('s-Gravenhage's burgemeester is the regioburgemeester).
-    expect(page.get_by_role("heading", level=1)).to_have_text(
-        "Is de aanvragende burgemeester zelf de regioburgemeester?"
-    )
-    expect(
-        page.get_by_text("Door een gewijzigd antwoord is er een vraag bijgekomen")
-    ).to_be_visible()
-    expect(page.get_by_text("fout in uw antwoord")).to_have_count(0)
-    expect(
-        page.get_by_text(
-            "Volgens de referentiegegevens is de burgemeester van 's-Gravenhage regioburgemeester "
-            "van Den Haag."
-        )
-    ).to_be_visible()
-    expect(page.get_by_label("Ja", exact=True)).to_be_checked()
-    page.get_by_role("button", name="Terug naar het advies").click()
+    # With a municipality the new provider needs no question: the advice derives whether
+    # 's-Gravenhage's burgemeester is the regioburgemeester (contract, interpretation 12).
     expect(page).to_have_url(re.compile(r"/wijzer/advies/\?"))
     expect(page.get_by_role("region", name="1. Een andere eenheid van de politie")).to_contain_text(
-        "Niet van toepassing: de aanvragende burgemeester is zelf de regioburgemeester."
+        "'s-Gravenhage: zienswijze regioburgemeester niet van toepassing: de aanvragende "
+        "burgemeester is zelf de regioburgemeester. Volgens de referentiegegevens is de "
+        "burgemeester van 's-Gravenhage regioburgemeester van Den Haag."
     )
 
 

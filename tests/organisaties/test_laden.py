@@ -74,7 +74,7 @@ def test_first_load_creates_every_organisation_as_in_the_file() -> None:
         assert row.actief is True
         row.full_clean()
     assert rows["LOCC"].telefoon_spoed == "088 - 662 80 48"
-    assert rows["OZI"].soort_label == "Ministerie van Veiligheid en Justitie"
+    assert rows["OZI"].soort_label == "Ministerie van Justitie en Veiligheid"
     assert str(rows["LE-POB"]) == (
         "Landelijke Eenheid, afdeling Preparatie en Operationeel Beheer (LE-POB)"
     )

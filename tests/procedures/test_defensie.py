@@ -24,6 +24,7 @@ from politiebijstand.procedures.engine import (
     task_complete,
     task_data,
 )
+from politiebijstand.rules import advies_bepalen, situatie_from_dict
 from tests.procedures.doorloop import NOW, Fase, doorloop, fasen
 from tests.procedures.test_doorloop import (
     MET_DEFENSIE,
@@ -290,3 +291,24 @@ def test_uitputting_met_uitkomst_gaat_verder() -> None:
     run, task = _tot("8", {}, {}, "taak_uitputting_toetsen")
     task_complete(run, task.task_id, UITGEPUT, now=NOW)
     assert [t.bpmn_id for t in ready_tasks(run)] == ["taak_rccb_locc_informeren"]
+
+
+def test_procedure_8_advies_en_bpmn_noemen_dezelfde_organisaties() -> None:
+    # The advice's step list and the executed full route agree, the korpsleiding included
+    # (footnote 4, issue #8 item 5). A parallel stage (the request to DJZ with its copy to
+    # the DOC) is one step of the advice.
+    advies = advies_bepalen(
+        situatie_from_dict(
+            {
+                "eigen_capaciteit_toereikend": False,
+                "spoed": False,
+                "taak": "strafrechtelijke_handhaving",
+                "gevraagd": [{"leverancier": "krijgsmacht", "specialisme_niet_beschikbaar": True}],
+            }
+        )
+    )
+    (route,) = advies.routes
+    walk = doorloop("8", {}, P8_ANTWOORDEN)
+    bpmn = [fase if isinstance(fase, str) else fase[0] for fase in walk.organisaties]
+    assert [stap.actor for stap in route.stappen] == bpmn
+    assert bpmn[-1] == "LE-POB"

@@ -1,4 +1,4 @@
-"""The request form flags an advice whose regioburgemeester answer contradicts the data.
+"""The request form checks the chosen burgemeester against the regioburgemeester answer.
 
 User test defect 2: the reference data knows each unit's regioburgemeester (gebieden.yaml);
 Politiewet 2012, art. 56 lid 3.
@@ -22,22 +22,25 @@ def politie(**velden: object) -> str:
     return nieuw_url(gevraagd=[{"leverancier": "politie"}], **velden)
 
 
-def test_formulier_waarschuwt_bij_een_tegenstrijdig_advies() -> None:
+def test_met_gemeenten_telt_een_oud_antwoord_niet() -> None:
+    # With municipalities the advice derives the regioburgemeester per municipality (contract,
+    # interpretation 12): an answer left in the address neither warns nor blocks a choice.
     client, _ = als("RCCB-MN")
-    body = html.unescape(inhoud(client.get(politie(aanvrager_is_regioburgemeester=False))))
-    assert (
-        "<strong>Let op:</strong> Volgens uw antwoord is de aanvragende burgemeester niet de "
-        "regioburgemeester. Volgens de referentiegegevens is de burgemeester van Utrecht "
-        "regioburgemeester van Midden-Nederland."
-    ) in body
-    klopt = html.unescape(inhoud(client.get(politie(aanvrager_is_regioburgemeester=True))))
-    assert "Let op:" not in klopt
+    url = politie(aanvrager_is_regioburgemeester=True, gemeenten=["Veenendaal"])
+    body = html.unescape(inhoud(client.get(url)))
+    assert "Let op:" not in body
+    veenendaal = org("GM0345")
+    response = client.post(url, {**GELDIG, "bevoegd_gezag": veenendaal.pk})
+    assert response.status_code == 302
+    verzoek = Bijstandsverzoek.objects.get()
+    assert verzoek.bevoegd_gezag_id == veenendaal.pk
+    assert "aanvrager_is_regioburgemeester" not in verzoek.situatie
 
 
-def test_gekozen_burgemeester_moet_bij_het_advies_passen() -> None:
+def test_zonder_gemeenten_moet_de_gekozen_burgemeester_bij_het_antwoord_passen() -> None:
     client, _ = als("RCCB-MN")
     veenendaal = org("GM0345")
-    url = politie(aanvrager_is_regioburgemeester=True, gemeenten=["Veenendaal"])
+    url = politie(aanvrager_is_regioburgemeester=True, gemeenten=[])
     response = client.post(url, {**GELDIG, "bevoegd_gezag": veenendaal.pk})
     body = html.unescape(inhoud(response))
     assert response.status_code == 200

@@ -41,11 +41,19 @@ VERMISSING = {
     "indicatie_misdrijf": True,
     "gevraagd": [{"leverancier": "krijgsmacht", "krijgsmacht_voorwaarde": "geen"}],
 }
+#: Another unit without municipalities: the only path with the question `regioburgemeester`
+#: (with municipalities it is derived per municipality, contract interpretation 12).
+ZONDER_GEMEENTEN = {
+    "eigen_capaciteit_toereikend": False,
+    "taak": "openbare_orde",
+    "gevraagd": [{"leverancier": "politie"}],
+}
 
 
 def _situaties() -> list[dict[str, Any]]:
     return [
         VERMISSING,
+        ZONDER_GEMEENTEN,
         *(
             json.loads(pad.read_text(encoding="utf-8"))["situatie"]
             for pad in sorted(CASES_DIR.glob("*.json"))

@@ -12,9 +12,13 @@ from django.test import Client
 import pytest
 
 from politiebijstand.vragenlijst.adressen import stap_url
-from politiebijstand.vragenlijst.stappen import BEPALEN_HET_PAD, query_van_situatie, voortgang
+from politiebijstand.vragenlijst.stappen import (
+    kan_stappen_toevoegen,
+    query_van_situatie,
+    voortgang,
+)
 from tests.conftest import CASES_DIR
-from tests.wijzer.test_publiek import VERMISSING
+from tests.wijzer.test_publiek import VERMISSING, ZONDER_GEMEENTEN
 
 pytestmark = pytest.mark.usefixtures("referentiedata")
 
@@ -24,6 +28,7 @@ VOORTGANG = re.compile(
 
 SITUATIES: dict[str, dict[str, Any]] = {
     "vermissing-met-misdrijf": VERMISSING,
+    "zonder-gemeenten": ZONDER_GEMEENTEN,
     **{
         pad.stem: json.loads(pad.read_text(encoding="utf-8"))["situatie"]
         for pad in sorted(CASES_DIR.glob("*.json"))
@@ -66,7 +71,10 @@ def test_stapnummer_klopt_op_elk_pad(naam: str) -> None:
         else:
             assert totaal == aantal, slug  # a certain total is the real one
     # The last page knows the total, unless its own answer could still add pages.
-    assert regels[-1][2:] == (regels[-1][0] in BEPALEN_HET_PAD, aantal)
+    query = query_van_situatie(SITUATIES[naam])
+    pad = voortgang(query).pad
+    voor_de_laatste = voortgang(_tot(query, pad[:-1])).antwoorden
+    assert regels[-1][2:] == (kan_stappen_toevoegen(pad[-1], voor_de_laatste), aantal)
 
 
 def test_stapnummers_van_de_kmar_zaak() -> None:
@@ -90,4 +98,23 @@ def test_stapnummers_met_eigen_capaciteit_en_met_regioburgemeester() -> None:
         ("leveranciers", 4, True, 5),
         ("krijgsmacht", 5, False, 6),
         ("details", 6, False, 6),
+    ]
+
+
+def test_stapnummers_zonder_en_met_gemeenten() -> None:
+    # Without municipalities the wizard asks whether the requester is the regioburgemeester;
+    # with them it is derived per municipality (contract, interpretation 12), so the details
+    # page cannot know the total yet.
+    assert _regels(SITUATIES["zonder-gemeenten"]) == [
+        ("taak", 1, True, 2),
+        ("capaciteit", 2, True, 2),
+        ("leveranciers", 3, True, 4),
+        ("details", 4, True, 4),
+        ("regioburgemeester", 5, False, 5),
+    ]
+    assert _regels(SITUATIES["voetbal-amsterdam-me-pelotons"]) == [
+        ("taak", 1, True, 2),
+        ("capaciteit", 2, True, 2),
+        ("leveranciers", 3, True, 4),
+        ("details", 4, True, 4),
     ]

@@ -245,19 +245,32 @@ def test_alineas_voegt_harde_regeleinden_samen_en_houdt_opsommingen_apart() -> N
     assert alineas("") == []
 
 
-def test_regioburgemeester_is_een_eigen_stap_na_de_details() -> None:
+def test_regioburgemeester_is_een_eigen_stap_na_de_details_zonder_gemeenten() -> None:
     basis = "taak=openbare_orde&eigen_capaciteit_toereikend=nee&leverancier=politie"
     assert slugs(basis) == ["taak", "capaciteit", "leveranciers", "details"]
-    assert slugs(f"{basis}&spoed=nee&gemeenten=Utrecht") == [
+    assert slugs(f"{basis}&spoed=nee") == [
         "taak",
         "capaciteit",
         "leveranciers",
         "details",
         "regioburgemeester",
     ]
-    stand = voortgang(q(f"{basis}&spoed=nee&gemeenten=Utrecht&aanvrager_is_regioburgemeester=ja"))
+    stand = voortgang(q(f"{basis}&spoed=nee&aanvrager_is_regioburgemeester=ja"))
     assert stand.open is None
     assert naar_situatie(stand.antwoorden)["aanvrager_is_regioburgemeester"] is True
+    # With municipalities it is derived per municipality (contract, interpretation 12): not
+    # asked, and a stale answer in the query is left out of the situation.
+    met = f"{basis}&spoed=nee&gemeenten=Utrecht&aanvrager_is_regioburgemeester=nee"
+    assert slugs(met) == ["taak", "capaciteit", "leveranciers", "details"]
+    stand = voortgang(q(met))
+    assert stand.open is None
+    assert naar_situatie(stand.antwoorden) == {
+        "eigen_capaciteit_toereikend": False,
+        "taak": "openbare_orde",
+        "spoed": False,
+        "gemeenten": ["Utrecht"],
+        "gevraagd": [{"leverancier": "politie"}],
+    }
     # Not asked where it plays no part (procedure 1 only: contract, interpretation 4).
     kmar = "taak=openbare_orde&eigen_capaciteit_toereikend=nee&leverancier=kmar"
     assert "regioburgemeester" not in slugs(f"{kmar}&spoed=nee&locatiegebonden=ja")

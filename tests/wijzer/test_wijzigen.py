@@ -1,7 +1,9 @@
 """Changing an answer after the advice; the regioburgemeester from the reference data.
 
 User test defects 2 (the regioburgemeester is known), 3 (a new question shown as an error) and
-4 ("Terug naar het advies" after "Wijzig").
+4 ("Terug naar het advies" after "Wijzig"). With municipalities the wizard does not ask
+whether the requester is the regioburgemeester: the advice derives it per municipality
+(contract, interpretation 12) and the result says what it derived (issue #8).
 """
 
 from __future__ import annotations
@@ -15,9 +17,10 @@ from pytest_django.asserts import assertRedirects
 
 pytestmark = pytest.mark.usefixtures("referentiedata")  # with the regioburgemeesters
 
+# KMar, then the police added: without municipalities that adds the regioburgemeester question.
 GEWIJZIGD = (
     "taak=openbare_orde&eigen_capaciteit_toereikend=nee&leverancier=kmar&leverancier=politie"
-    "&spoed=nee&gemeenten=Utrecht&locatiegebonden=ja"
+    "&spoed=nee&locatiegebonden=ja"
 )
 KMAR = (
     "taak=openbare_orde&eigen_capaciteit_toereikend=nee&leverancier=kmar"
@@ -80,78 +83,6 @@ def test_nieuwe_detailvraag_is_een_open_vraag_met_uitleg(client: Client) -> None
     assert gekozen(body, "convenant") == ""
 
 
-def test_regioburgemeester_voorgevuld_uit_de_referentiegegevens(client: Client) -> None:
-    body = tekst(client.get(f"/wijzer/regioburgemeester/?{ZIENSWIJZE}&gemeenten=Utrecht"))
-    assert f"{UTRECHT} Het antwoord is daarom al ingevuld; controleer het." in body
-    assert gekozen(body, "aanvrager_is_regioburgemeester") == "ja"
-    assert 'aria-describedby="id_aanvrager_is_regioburgemeester_uitleg ' in body
-    body = tekst(client.get(f"/wijzer/regioburgemeester/?{ZIENSWIJZE}&gemeenten=veenendaal"))
-    assert f"{VEENENDAAL} Het antwoord is daarom al ingevuld" in body
-    assert gekozen(body, "aanvrager_is_regioburgemeester") == "nee"
-
-
-def test_voorinvulling_voor_elke_gemeente_van_de_cbs_lijst(client: Client) -> None:
-    """Issue #8: all 342 municipalities are in the reference data, Zeist too."""
-    body = tekst(client.get(f"/wijzer/regioburgemeester/?{ZIENSWIJZE}&gemeenten=Zeist"))
-    assert (
-        "Volgens de referentiegegevens is de burgemeester van Zeist niet de regioburgemeester "
-        "van Midden-Nederland; dat is de burgemeester van Utrecht."
-    ) in body
-    assert gekozen(body, "aanvrager_is_regioburgemeester") == "nee"
-
-
-@pytest.mark.parametrize("gemeenten", ["", "&gemeenten=Utrecht%2C+Veenendaal"])
-def test_geen_voorinvulling_zonder_precies_een_bekende_gemeente(
-    client: Client, gemeenten: str
-) -> None:
-    body = tekst(client.get(f"/wijzer/regioburgemeester/?{ZIENSWIJZE}{gemeenten}"))
-    assert "Volgens de referentiegegevens" not in body
-    assert gekozen(body, "aanvrager_is_regioburgemeester") == ""
-
-
-def test_eigen_antwoord_gaat_voor_maar_de_referentie_blijft_zichtbaar(client: Client) -> None:
-    url = f"/wijzer/regioburgemeester/?{ZIENSWIJZE}&gemeenten=Utrecht"
-    body = tekst(client.get(f"{url}&aanvrager_is_regioburgemeester=nee"))
-    assert gekozen(body, "aanvrager_is_regioburgemeester") == "nee"
-    assert UTRECHT in body
-    assert "Het antwoord is daarom al ingevuld" not in body
-
-
-@pytest.mark.parametrize(
-    ("gemeente", "antwoord", "waarschuwing"),
-    [
-        (
-            "Utrecht",
-            "nee",
-            "Volgens uw antwoord is de aanvragende burgemeester niet de regioburgemeester. "
-            f"{UTRECHT} Dan zou de regioburgemeester gevraagd worden zijn zienswijze te geven "
-            "op zijn eigen verzoek.",
-        ),
-        (
-            "Veenendaal",
-            "ja",
-            "Volgens uw antwoord is de aanvragende burgemeester wel de regioburgemeester. "
-            f"{VEENENDAAL} Dan zou de zienswijze van de regioburgemeester ten onrechte worden "
-            "overgeslagen.",
-        ),
-    ],
-)
-def test_tegenstrijdig_antwoord_geeft_een_waarschuwing_op_het_advies(
-    client: Client, gemeente: str, antwoord: str, waarschuwing: str
-) -> None:
-    url = f"/wijzer/advies/?{ZIENSWIJZE}&gemeenten={gemeente}"
-    body = tekst(client.get(f"{url}&aanvrager_is_regioburgemeester={antwoord}"))
-    assert '<h2 class="utrecht-heading-2">Let op</h2>' in body
-    assert f"{waarschuwing} Controleer het antwoord bij de vraag 'Regioburgemeester'" in body
-
-
-def test_antwoord_dat_klopt_geeft_geen_waarschuwing(client: Client) -> None:
-    url = f"/wijzer/advies/?{ZIENSWIJZE}&gemeenten=Utrecht&aanvrager_is_regioburgemeester=ja"
-    body = tekst(client.get(url))
-    assert "Volgens uw antwoord" not in body
-    assert "Niet van toepassing: de aanvragende burgemeester is zelf de regioburgemeester." in body
-
-
 def test_terug_naar_het_advies_na_wijzigen(client: Client) -> None:
     body = tekst(client.get(f"/wijzer/leveranciers/?{KMAR}"))
     assert (
@@ -170,7 +101,7 @@ def test_terug_naar_het_advies_stopt_bij_een_nieuwe_vraag(client: Client) -> Non
     body = tekst(client.get(doel))
     assert "Door een gewijzigd antwoord is er een vraag bijgekomen:" in body
     assert "Er is 1 fout" not in body
-    assert gekozen(body, "aanvrager_is_regioburgemeester") == "ja"
+    assert gekozen(body, "aanvrager_is_regioburgemeester") == ""
     # The marker stays while the question is open, so an error keeps the notice and button.
     assert '<input type="hidden" name="nieuw" value="1">' in body
     assert ">Terug naar het advies</button>" in body
@@ -189,3 +120,125 @@ def test_geen_knop_terug_naar_het_advies_bij_de_eerste_keer(client: Client) -> N
         client.get("/wijzer/leveranciers/?taak=openbare_orde&eigen_capaciteit_toereikend=nee")
     )
     assert "Terug naar het advies" not in body
+
+
+def wandel(client: Client, antwoorden: list[tuple[str, str]]) -> list[str]:
+    """Answer the steps one by one as a user does (each step's form with `verder`).
+
+    Args:
+        antwoorden: per page, in order, the answers it is given (a query string); the walk
+            fails when a page is not the one expected.
+
+    Returns:
+        The pages shown, by slug, then ``"advies"``.
+    """
+    query = ""
+    gezien: list[str] = []
+    url = "/wijzer/taak/"
+    for slug, antwoord in antwoorden:
+        assert url.startswith(f"/wijzer/{slug}/"), (url, slug)
+        gezien.append(slug)
+        query = f"{query}&{antwoord}" if query else antwoord
+        response = client.get(f"/wijzer/{slug}/?{query}&verder=1")
+        assert response.status_code == 302, slug
+        url = response["Location"]
+    assert url.startswith("/wijzer/advies/?"), url
+    return [*gezien, "advies"]
+
+
+POLITIE = [
+    ("taak", "taak=openbare_orde"),
+    ("capaciteit", "eigen_capaciteit_toereikend=nee"),
+    ("leveranciers", "leverancier=politie"),
+]
+
+
+def test_met_gemeenten_geen_vraag_naar_de_regioburgemeester(client: Client) -> None:
+    pad = wandel(client, [*POLITIE, ("details", "spoed=nee&gemeenten=Veenendaal%0D%0AUtrecht")])
+    assert pad == ["taak", "capaciteit", "leveranciers", "details", "advies"]
+
+
+def test_zonder_gemeente_wel_de_vraag_naar_de_regioburgemeester(client: Client) -> None:
+    pad = wandel(
+        client,
+        [
+            *POLITIE,
+            ("details", "spoed=nee"),
+            ("regioburgemeester", "aanvrager_is_regioburgemeester=ja"),
+        ],
+    )
+    assert pad == ["taak", "capaciteit", "leveranciers", "details", "regioburgemeester", "advies"]
+    body = tekst(client.get(f"/wijzer/regioburgemeester/?{ZIENSWIJZE}"))
+    assert "stap 5 van 5" in body
+    assert "Volgens de referentiegegevens" not in body
+    assert gekozen(body, "aanvrager_is_regioburgemeester") == ""
+
+
+def test_de_gemeentevraag_zegt_dat_de_regioburgemeester_wordt_afgeleid(client: Client) -> None:
+    basis = ZIENSWIJZE.removesuffix("&spoed=nee")
+    body = tekst(client.get(f"/wijzer/details/?{basis}"))
+    # Whether a fifth page comes depends on the answer here.
+    assert "stap 4 van ten minste 4" in body
+    assert (
+        "Mag leeg blijven. Met gemeenten volgt per gemeente uit de referentiegegevens of haar "
+        "burgemeester de regioburgemeester is; zonder gemeente vraagt de volgende stap het u."
+    ) in body
+    kmar = tekst(client.get(f"/wijzer/details/?{KMAR}"))
+    assert "Met gemeenten volgt per gemeente" not in kmar
+
+
+def test_het_advies_zegt_wat_per_gemeente_is_afgeleid(client: Client) -> None:
+    body = tekst(client.get(f"/wijzer/advies/?{ZIENSWIJZE}&gemeenten=Veenendaal%2C+Utrecht"))
+    assert (
+        "<li>Veenendaal: zienswijze regioburgemeester vereist: de regioburgemeester krijgt "
+        "eerst de gelegenheid zijn zienswijze te geven; die gaat mee met de aanvraag. "
+        f"{VEENENDAAL}</li>"
+    ) in body
+    assert (
+        "<li>Utrecht: zienswijze regioburgemeester niet van toepassing: de aanvragende "
+        f"burgemeester is zelf de regioburgemeester. {UTRECHT}</li>"
+    ) in body
+    assert "Is de aanvragende burgemeester zelf de regioburgemeester?" not in body
+
+
+def test_afgeleid_voor_elke_gemeente_van_de_cbs_lijst(client: Client) -> None:
+    """Issue #8: all 342 municipalities are in the reference data, Zeist too."""
+    body = tekst(client.get(f"/wijzer/advies/?{ZIENSWIJZE}&gemeenten=Zeist"))
+    assert (
+        "<li>Zeist: zienswijze regioburgemeester vereist: de regioburgemeester krijgt eerst de "
+        "gelegenheid zijn zienswijze te geven; die gaat mee met de aanvraag. Volgens de "
+        "referentiegegevens is de burgemeester van Zeist niet de regioburgemeester van "
+        "Midden-Nederland; dat is de burgemeester van Utrecht.</li>"
+    ) in body
+
+
+def test_bij_spoed_niets_af_te_leiden(client: Client) -> None:
+    spoed = ZIENSWIJZE.replace("spoed=nee", "spoed=ja")
+    body = tekst(client.get(f"/wijzer/advies/?{spoed}&gemeenten=Veenendaal"))
+    assert (
+        "<li>Veenendaal: zienswijze regioburgemeester niet vereist, omdat het spoed heeft "
+        "(Politiewet 2012, art. 56 lid 3).</li>"
+    ) in body
+    assert "Volgens de referentiegegevens" not in body
+
+
+def test_een_oud_antwoord_naast_gemeenten_telt_niet(client: Client) -> None:
+    # A bookmark from before: the answer contradicts the data, but with municipalities it no
+    # longer counts, so it is dropped from the address and the advice derives it.
+    url = f"/wijzer/advies/?{ZIENSWIJZE}&gemeenten=Utrecht&aanvrager_is_regioburgemeester=nee"
+    assertRedirects(
+        client.get(url),
+        f"/wijzer/advies/?{ZIENSWIJZE}&gemeenten=Utrecht",
+        fetch_redirect_response=False,
+    )
+    body = tekst(client.get(f"/wijzer/advies/?{ZIENSWIJZE}&gemeenten=Utrecht"))
+    assert f"burgemeester is zelf de regioburgemeester. {UTRECHT}</li>" in body
+    assert "Volgens uw antwoord" not in body
+
+
+def test_terug_naar_het_advies_zonder_nieuwe_vraag_met_gemeenten(client: Client) -> None:
+    # The police added to a KMar request in Utrecht: the regioburgemeester is derived, so no
+    # question is added and "Terug naar het advies" goes to the advice.
+    met_politie = KMAR.replace("leverancier=kmar", "leverancier=kmar&leverancier=politie")
+    response = client.get(f"/wijzer/leveranciers/?{met_politie}&verder=advies")
+    assertRedirects(response, f"/wijzer/advies/?{met_politie}", fetch_redirect_response=False)

@@ -27,7 +27,7 @@ CONTRACT_CODES: tuple[str, ...] = ORGANISATIECODES
 #: Kinds of organisation (`soort`) with their Dutch label.
 SOORTEN: dict[str, str] = {
     "politie": "Politie",
-    "ministerie_jenv": "Ministerie van Veiligheid en Justitie",
+    "ministerie_jenv": "Ministerie van Justitie en Veiligheid",
     "ministerie_defensie": "Ministerie van Defensie",
     "kmar": "Koninklijke Marechaussee",
     "openbaar_ministerie": "Openbaar Ministerie",

@@ -1,18 +1,27 @@
 """What the reference data says about an answer of the wizard: the regioburgemeester.
 
-The wizard asks whether the requesting burgemeester is the regioburgemeester (Politiewet 2012,
-art. 56 lid 3: he is heard first, unless he requests himself). The reference data knows, per
-regional unit, whose burgemeester that is (``organisaties/data/gebieden.yaml``). When exactly
-one known municipality is given, the wizard pre-fills the answer from the data and says so;
-an answer that contradicts the data gets a warning on the result page and the request form.
+Whether the requesting burgemeester is the regioburgemeester matters for the zienswijze
+(Politiewet 2012, art. 56 lid 3: he is heard first, unless he requests himself). The reference
+data knows, per regional unit, whose burgemeester that is (``organisaties/data/gebieden.yaml``,
+and the same in ``rules.gemeenten``). With municipalities the advice derives it per
+municipality (contract, interpretation 12) and the wizard's result says what it derived
+(`regioburgemeester_volgens_gemeentelijst`); the wizard asks the question only without them.
+On the request form an answer that contradicts the data for its one municipality gets a
+warning.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
 from dataclasses import dataclass
 
 from politiebijstand.organisaties.models import Organisatie
+from politiebijstand.rules.gemeenten import (
+    REGIOBURGEMEESTERS,
+    Gemeente,
+    gemeente_zoeken,
+    gemeenten,
+)
 
 _EENHEID_PREFIX = "Politie, eenheid "
 
@@ -75,35 +84,6 @@ def _gebied(eenheid: Organisatie) -> str:
     return naam.removeprefix(_EENHEID_PREFIX) if naam.startswith(_EENHEID_PREFIX) else naam
 
 
-def regioburgemeester_volgens_referentie(gemeenten: Sequence[str]) -> Regioburgemeester | None:
-    """The regioburgemeester fact for exactly one known municipality, else None.
-
-    Args:
-        gemeenten: the municipalities of the wizard's answer (names as typed; matched without
-            regard to case against the reference data's names).
-
-    Returns:
-        None when zero or several municipalities are given, when the name is not in the
-        reference data, or when its unit has no regioburgemeester. One query.
-    """
-    if len(gemeenten) != 1:
-        return None
-    gemeente = (
-        Organisatie.objects.filter(
-            soort="gezag", afkorting__iexact=gemeenten[0].strip(), eenheid__isnull=False
-        )
-        .select_related("eenheid__regioburgemeester")
-        .first()
-    )
-    if gemeente is None or gemeente.eenheid is None or gemeente.eenheid.regioburgemeester is None:
-        return None
-    return Regioburgemeester(
-        gemeente=str(gemeente.afkorting),
-        eenheid=_gebied(gemeente.eenheid),
-        regioburgemeester=str(gemeente.eenheid.regioburgemeester.afkorting),
-    )
-
-
 def gemeente_volgens_referentie(organisatie: Organisatie) -> Regioburgemeester | None:
     """The regioburgemeester fact for a municipality chosen in a form (its `Organisatie`).
 
@@ -118,3 +98,29 @@ def gemeente_volgens_referentie(organisatie: Organisatie) -> Regioburgemeester |
         eenheid=_gebied(eenheid),
         regioburgemeester=str(eenheid.regioburgemeester.afkorting),
     )
+
+
+def regioburgemeester_volgens_gemeentelijst(naam: str) -> Regioburgemeester | None:
+    """The regioburgemeester fact for a municipality, from the rules' list of municipalities.
+
+    The same data from which the advice derives each form's zienswijze status (contract,
+    interpretation 12; `rules.gemeenten`), so the sentence agrees with the advice. No query.
+
+    Args:
+        naam: a municipality's name or alias (``"Wassenaar"``, ``"Den Haag"``).
+
+    Returns:
+        None when the name is not a municipality of the list.
+    """
+    gemeente = gemeente_zoeken(naam)
+    if gemeente is None:
+        return None
+    regio = _gemeente_per_code()[REGIOBURGEMEESTERS[gemeente.politie_eenheid]]
+    return Regioburgemeester(
+        gemeente=gemeente.naam, eenheid=gemeente.politie_eenheid, regioburgemeester=regio.naam
+    )
+
+
+@functools.cache
+def _gemeente_per_code() -> dict[str, Gemeente]:
+    return {gemeente.cbs_code: gemeente for gemeente in gemeenten()}

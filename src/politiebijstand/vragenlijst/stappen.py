@@ -55,7 +55,8 @@ VOORWAARDEN_KRIJGSMACHT = {
     GEEN_VOORWAARDE: "Geen van deze.",
 }
 
-#: The answer that the reference data can pre-fill (`vragenlijst.referentie`).
+#: The question asked only without municipalities: with them, the answer is derived per
+#: municipality from the reference data (contract, interpretation 12).
 REGIOBURGEMEESTER = "aanvrager_is_regioburgemeester"
 
 _GEMEENTE_SCHEIDING = re.compile(r"[\n,;]+")
@@ -354,6 +355,18 @@ class BuitenlandForm(StapForm):
     )
 
 
+#: The explanation of the municipalities question.
+GEMEENTEN_UITLEG = (
+    "Eén per regel of gescheiden door komma's. Bij meer gemeenten ondertekent elke "
+    "burgemeester een eigen formulier. Mag leeg blijven."
+)
+#: Added where the regioburgemeester question depends on the answer (procedure 1).
+GEMEENTEN_REGIOBURGEMEESTER = (
+    "Met gemeenten volgt per gemeente uit de referentiegegevens of haar burgemeester de "
+    "regioburgemeester is; zonder gemeente vraagt de volgende stap het u."
+)
+
+
 def _split_gemeenten(tekst: str) -> list[str]:
     return [g.strip() for g in _GEMEENTE_SCHEIDING.split(tekst) if g.strip()]
 
@@ -370,10 +383,7 @@ class DetailsForm(StapForm):
     )
     gemeenten = forms.CharField(
         label="In welke gemeente(n) wordt de bijstand ingezet?",
-        help_text=(
-            "Eén per regel of gescheiden door komma's. Bij meer gemeenten ondertekent elke "
-            "burgemeester een eigen formulier. Mag leeg blijven."
-        ),
+        help_text=GEMEENTEN_UITLEG,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
@@ -414,13 +424,16 @@ class DetailsForm(StapForm):
 
     def __init__(self, *args: Any, antwoorden: Mapping[str, Any], **kwargs: Any) -> None:
         super().__init__(*args, antwoorden=antwoorden, **kwargs)
+        velden = details_velden(antwoorden)
         for naam in list(self.fields):
             if naam == "bijzondere_bijstandseenheid" and bijzondere_bijstandseenheid_vraag(
                 antwoorden
             ):
                 continue
-            if naam not in details_velden(antwoorden):
+            if naam not in velden:
                 del self.fields[naam]
+        if REGIOBURGEMEESTER in velden:
+            self.fields["gemeenten"].help_text = f"{GEMEENTEN_UITLEG} {GEMEENTEN_REGIOBURGEMEESTER}"
 
     def clean_gemeenten(self) -> list[str]:
         # The same check as the CLI and the API (rules.situatie), so that the step refuses
@@ -435,10 +448,11 @@ class DetailsForm(StapForm):
 
 
 class RegioburgemeesterForm(StapForm):
-    """The regioburgemeester question, asked after the municipalities are known.
+    """The regioburgemeester question, asked only when no municipality is given.
 
-    A step of its own so that the view can pre-fill it from the reference data when exactly
-    one municipality is given (`vragenlijst.referentie`).
+    With municipalities the answer is derived per municipality from the reference data
+    (contract, interpretation 12: `aanvrager_is_regioburgemeester` counts only when
+    `gemeenten` is empty), so the step is skipped (`regioburgemeester_nodig`).
     """
 
     aanvrager_is_regioburgemeester = ja_nee(
@@ -457,16 +471,18 @@ def details_velden(antwoorden: Mapping[str, Any]) -> list[str]:
     """The questions of the details steps that matter for these answers.
 
     `aanvrager_is_regioburgemeester` only plays a part in procedure 1 (path A, another
-    unit: contract interpretation 4) and is asked on a step of its own; `locatiegebonden`
-    only in procedures 3 and 4 (path A, KMar or armed forces: interpretation 8);
+    unit: contract interpretation 4), and only without municipalities (interpretation 12: with
+    them it is derived per municipality); it is listed while they are unknown and asked on a
+    step of its own (`regioburgemeester_nodig`); `locatiegebonden` only in procedures 3 and 4
+    (path A, KMar or armed forces: interpretation 8);
     `convenant` only in procedure 8 (path B, armed forces: interpretation 10). The optional
     `bijzondere_bijstandseenheid` is not among them: see `bijzondere_bijstandseenheid_vraag`.
     """
     leveranciers = _leveranciers(antwoorden)
     velden = ["spoed", "gemeenten"]
     if pad(antwoorden) == "A":
-        if Leverancier.POLITIE in leveranciers:
-            velden.append("aanvrager_is_regioburgemeester")
+        if Leverancier.POLITIE in leveranciers and not antwoorden.get("gemeenten"):
+            velden.append(REGIOBURGEMEESTER)
         if Leverancier.KMAR in leveranciers or Leverancier.KRIJGSMACHT in leveranciers:
             velden.append("locatiegebonden")
     if pad(antwoorden) == "B" and Leverancier.KRIJGSMACHT in leveranciers:
@@ -495,6 +511,20 @@ def _na_capaciteit(antwoorden: Mapping[str, Any]) -> bool:
     return (
         antwoorden.get("eigen_capaciteit_toereikend") is False
         and antwoorden.get("taak") not in TAKEN_ZONDER_LEVERANCIER
+    )
+
+
+def regioburgemeester_nodig(antwoorden: Mapping[str, Any]) -> bool:
+    """Whether the regioburgemeester step is asked: it matters, and no municipality is given.
+
+    Asked only once the details step is answered without municipalities (`gemeenten` is
+    ``[]``); with municipalities the advice derives the answer per municipality from the
+    reference data (contract, interpretation 12), and the result page says what it derived.
+    """
+    return (
+        _na_capaciteit(antwoorden)
+        and antwoorden.get("gemeenten") == []
+        and REGIOBURGEMEESTER in details_velden(antwoorden)
     )
 
 
@@ -566,13 +596,26 @@ STAPPEN: tuple[Stap, ...] = (
         "Regioburgemeester",
         4,
         RegioburgemeesterForm,
-        lambda a: _na_capaciteit(a) and REGIOBURGEMEESTER in details_velden(a),
+        regioburgemeester_nodig,
     ),
 )
 STAP_BY_SLUG: dict[str, Stap] = {s.slug: s for s in STAPPEN}
 
-#: The steps whose answers decide which later steps are asked (see each step's `nodig`).
+#: The steps whose answers decide which later steps are asked (see each step's `nodig`);
+#: the details step too where its municipalities decide the regioburgemeester step
+#: (`kan_stappen_toevoegen`).
 BEPALEN_HET_PAD = frozenset({"taak", "misdrijf", "capaciteit", "leveranciers", "middelen"})
+
+
+def kan_stappen_toevoegen(stap: Stap, antwoorden: Mapping[str, Any]) -> bool:
+    """Whether the answer of `stap` can still add a step to the path of `antwoorden`.
+
+    A step of `BEPALEN_HET_PAD`; or the details step when the regioburgemeester question
+    matters, since it is asked only when no municipality is given (`regioburgemeester_nodig`).
+    """
+    if stap.slug == "details":
+        return REGIOBURGEMEESTER in details_velden(antwoorden)
+    return stap.slug in BEPALEN_HET_PAD
 
 
 @dataclass(frozen=True)
@@ -600,9 +643,9 @@ def stapnummer(huidige: Stap, antwoorden: Mapping[str, Any]) -> Stapnummer:
     pad_ = [s for s in STAPPEN if s.nodig(antwoorden)]
     beantwoord = set(antwoorden)
     zeker = all(
-        set(s.form_class.base_fields) <= beantwoord
+        set(s.form(antwoorden=dict(antwoorden)).fields) <= beantwoord
         for s in pad_[pad_.index(huidige) :]
-        if s.slug in BEPALEN_HET_PAD
+        if kan_stappen_toevoegen(s, antwoorden)
     )
     return Stapnummer(nummer=pad_.index(huidige) + 1, totaal=len(pad_), zeker=zeker)
 

@@ -31,11 +31,14 @@ from politiebijstand.organisaties.selectors import organisaties_by_codes
 from politiebijstand.rules import (
     Advies,
     AdviesUitkomst,
+    Indiener,
     OngeldigeSituatie,
     Route,
+    Zienswijze,
     advies_bepalen,
     situatie_from_dict,
 )
+from politiebijstand.rules.advies import Aanvraagformulier
 from politiebijstand.rules.catalogus import BRONNOTITIES, bron_voluit, module_titel, regels
 from politiebijstand.rules.engine import aanvraagbare_routes, wat_nu
 from politiebijstand.rules.interpretaties import VASTE_INTERPRETATIES
@@ -45,12 +48,9 @@ from politiebijstand.vragenlijst.adressen import (
     resultaat_url,
     stap_url,
 )
-from politiebijstand.vragenlijst.referentie import regioburgemeester_volgens_referentie
+from politiebijstand.vragenlijst.referentie import regioburgemeester_volgens_gemeentelijst
 from politiebijstand.vragenlijst.stappen import (
     FASEN,
-    JA,
-    NEE,
-    REGIOBURGEMEESTER,
     STAP_BY_SLUG,
     STAPPEN,
     VERDER,
@@ -166,10 +166,6 @@ def _initial(huidige: Stap, data: QueryDict, stand: Voortgang) -> dict[str, Any]
             continue
         waarden = data.getlist(naam)
         initial[naam] = waarden if isinstance(veld, forms.MultipleChoiceField) else waarden[-1]
-    if REGIOBURGEMEESTER in form.fields and REGIOBURGEMEESTER not in initial:
-        feit = regioburgemeester_volgens_referentie(stand.antwoorden.get("gemeenten", []))
-        if feit is not None:
-            initial[REGIOBURGEMEESTER] = JA if feit.is_regioburgemeester else NEE
     return initial
 
 
@@ -198,20 +194,12 @@ def _render_stap(
         if naam not in form.fields
         for waarde in waarden
     ]
-    referentie = None
-    if REGIOBURGEMEESTER in form.fields:
-        referentie = regioburgemeester_volgens_referentie(stand.antwoorden.get("gemeenten", []))
     return render(
         request,
         "wijzer/stap.html",
         {
             "stap": huidige,
             "form": form,
-            "referentie": referentie,
-            "referentie_veld": REGIOBURGEMEESTER,
-            "voorgevuld": referentie is not None
-            and not form.is_bound
-            and REGIOBURGEMEESTER not in data,
             "nieuwe_vragen": _nieuwe_vragen(huidige, form, data, stand, gewijzigd=gewijzigd),
             "naar_advies": (
                 NAAR_ADVIES if gewijzigd or _na_deze_stap_beantwoord(huidige, data) else ""
@@ -297,9 +285,10 @@ class RouteWeergave:
     stappen: list[tuple[Contact, str]] = field(default_factory=list)
     #: For a route that is not allowed: what to do instead (`rules.engine.wat_nu`).
     wat_nu: str = ""
-    #: One (municipality, zienswijze in words or "") per form of a municipality (contract,
-    #: interpretation 12); empty when the route has one form without municipality.
-    formulieren_per_gemeente: list[tuple[str, str]] = field(default_factory=list)
+    #: One (municipality, zienswijze in words or "", what the reference data says of its
+    #: burgemeester or "") per form of a municipality (contract, interpretation 12); empty
+    #: when the route has one form without municipality.
+    formulieren_per_gemeente: list[tuple[str, str, str]] = field(default_factory=list)
 
     @property
     def actoren(self) -> list[Contact]:
@@ -330,6 +319,33 @@ def _grondslag(route: Route) -> str:
     return f"art. {g.artikel}{lid} {g.regeling}"
 
 
+def _kleine_beginletter(tekst: str) -> str:
+    return tekst[:1].lower() + tekst[1:]
+
+
+#: The zienswijze statuses that follow from whether the municipality's burgemeester is the
+#: regioburgemeester (urgency skips it whoever requests).
+_AFGELEID = frozenset({Zienswijze.VEREIST, Zienswijze.NIET_VAN_TOEPASSING})
+
+
+def _afgeleid(formulier: Aanvraagformulier) -> str:
+    """What the advice derived from the reference data for this form, in a sentence, or "".
+
+    With municipalities the wizard does not ask whether the requester is the
+    regioburgemeester: the advice derives it per municipality (contract, interpretation 12),
+    so the result says, for a form signed by a burgemeester whose zienswijze status follows
+    from it, what the reference data says. Bron: Politiewet 2012, art. 56 lid 3.
+    """
+    if (
+        formulier.gemeente is None
+        or formulier.indiener != Indiener.BURGEMEESTER
+        or formulier.zienswijze_regioburgemeester not in _AFGELEID
+    ):
+        return ""
+    feit = regioburgemeester_volgens_gemeentelijst(formulier.gemeente)
+    return feit.zin() if feit is not None else ""
+
+
 def _weergave(route: Route, organisaties: dict[str, Organisatie]) -> RouteWeergave:
     def contact(code: str | None) -> Contact | None:
         return Contact.van(code, organisaties) if code else None
@@ -355,9 +371,11 @@ def _weergave(route: Route, organisaties: dict[str, Organisatie]) -> RouteWeerga
         formulieren_per_gemeente=[
             (
                 f.gemeente,
-                teksten.ZIENSWIJZE[f.zienswijze_regioburgemeester]
+                # Within the sentence: only the first letter lower case ("Politiewet" stays).
+                _kleine_beginletter(teksten.ZIENSWIJZE[f.zienswijze_regioburgemeester])
                 if f.zienswijze_regioburgemeester
                 else "",
+                _afgeleid(f),
             )
             for f in route.formulieren
             if f.gemeente is not None
@@ -413,11 +431,6 @@ def resultaat(request: HttpRequest) -> HttpResponse:
     if not _is_canoniek(request.GET, canoniek):
         return HttpResponseRedirect(resultaat_url(canoniek))
     organisaties = organisaties_by_codes(codes=_codes(advies))
-    referentie_waarschuwing = ""
-    if REGIOBURGEMEESTER in situatie_dict:
-        feit = regioburgemeester_volgens_referentie(situatie_dict.get("gemeenten", []))
-        if feit is not None:
-            referentie_waarschuwing = feit.tegenstrijdigheid(situatie_dict[REGIOBURGEMEESTER])
     antwoorden = [
         (stap_, list(regels_))
         for stap_, regels_ in groupby(samenvatting(stand), key=lambda a: a.stap)
@@ -427,7 +440,6 @@ def resultaat(request: HttpRequest) -> HttpResponse:
         "wijzer/resultaat.html",
         {
             "advies": advies,
-            "referentie_waarschuwing": referentie_waarschuwing,
             "uitkomst": (
                 "Geen van de gevraagde routes is toegestaan: vraag deze bijstand niet aan. "
                 "Hieronder staat per route wat u in plaats daarvan kunt doen."

@@ -193,7 +193,18 @@ def test_krijgsmacht_openbare_orde_convenant_niet_van_toepassing_voetnoot_4() ->
     assert len(uitkomst.value.stappen) == 15
 
 
-ACTOREN_8 = ["RCCB", "LE-POB", "LE-POB", "OVJ", "PARKET-GENERAAL", "OZI", "DJZ", "DJZ", "OZI"]
+ACTOREN_8 = [
+    "RCCB",
+    "LE-POB",
+    "LE-POB",
+    "OVJ",
+    "PARKET-GENERAAL",
+    "OZI",
+    "DJZ",
+    "DJZ",
+    "OZI",
+    "LE-POB",
+]
 
 
 def test_krijgsmacht_justitie_procedure_8_art_58_lid_1() -> None:
@@ -209,8 +220,14 @@ def test_krijgsmacht_justitie_procedure_8_art_58_lid_1() -> None:
     assert route.besluit_door == "OZI"
     assert route.toegestaan is True
     assert actoren(route) == ACTOREN_8
-    assert route.stappen[-1].handeling.startswith(
+    assert route.stappen[-2].handeling.startswith(
         "OZI bepaalt namens de Minister van Justitie en Veiligheid, in overeenstemming met"
+    )
+    # Footnote 4: "te allen tijde", so also on the full route (issue #8, item 5).
+    assert route.stappen[-1].handeling == (
+        "LE-POB informeert de korpsleiding over de inzet van de krijgsmacht ten behoeve van "
+        "politietaken (dit moet te allen tijde gebeuren), na een (gedeeltelijke) toekenning door "
+        "OZI."
     )
     assert route.bronnen == (
         "factsheet, toelichting 8",
@@ -219,6 +236,7 @@ def test_krijgsmacht_justitie_procedure_8_art_58_lid_1() -> None:
         "Pw 2012 art. 14 lid 4",
         "Pw 2012 art. 14 lid 2",
         "factsheet, stroomschema B, ander deel krijgsmacht",
+        "factsheet, toelichting 8, voetnoot 4",
     )
     uit_catalogus(krijgsmacht_justitie, uitkomst)
 
@@ -357,3 +375,15 @@ def test_aanvraagbare_routes_alleen_toegestaan_en_niet_rechtshulp() -> None:
     assert rechtshulp.routes[0].toegestaan is True
     assert aanvraagbare_routes(rechtshulp) == ()
     assert aanvraagbare_routes(advies(eigen_capaciteit_toereikend=True)) == ()
+
+
+def test_krijgsmacht_justitie_spoed_informeert_de_korpsleiding_na_het_besluit() -> None:
+    # Footnote 4 ("te allen tijde") also on the urgent path: after OZI's decision, before the
+    # written steps that follow afterwards (contract, interpretation 11).
+    route = enige_route(KRIJGSMACHT, taak=JUSTITIE, spoed=True)
+    korpsleiding = [i for i, s in enumerate(route.stappen) if "korpsleiding" in s.handeling]
+    achteraf = [i for i, s in enumerate(route.stappen) if s.handeling.startswith("Achteraf")]
+    assert korpsleiding == [len(route.stappen) - len(achteraf) - 1]
+    assert route.stappen[korpsleiding[0]].actor == "LE-POB"
+    assert route.stappen[korpsleiding[0] - 1].actor == "OZI"
+    assert len(achteraf) == 2

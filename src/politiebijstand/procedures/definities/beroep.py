@@ -24,9 +24,10 @@ BEROEP = (
     "De burgemeester of de officier van justitie kan de Minister van Veiligheid en Justitie "
     "verzoeken de korpschef op te dragen alsnog in de gevraagde bijstand te voorzien."
 )
+#: After the minister's instruction the bijstand runs as in procedure 1 or 6 (ADR-0022).
 ALS_PROCEDURE_1_OF_6 = (
     "Toelichting 9 eindigt bij LE-POB; na de aanwijzing van de minister wordt de bijstand "
-    "uitgevoerd zoals in procedure 1 of 6, waarvan deze regel is geciteerd (ADR-0022)."
+    "uitgevoerd zoals in procedure 1 of 6, waarvan deze regel is geciteerd."
 )
 
 

@@ -50,30 +50,36 @@ COORDINATOREN = {
     "LOCC": "het LOCC",
     "OZI": "OZI",
 }
+#: The notes users read on the task page and in messages: plain Dutch, no pointers for
+#: developers (issue #8, item 15). The phone call: contract, interpretation 11.
 TELEFOON_NOOT = (
     "Spoedroute: leg vast wie wie belde, wanneer, en wat is afgesproken. Het werk begint direct; "
-    "de schriftelijke stappen volgen achteraf in taak_schriftelijk_formaliseren "
-    "(contract, interpretatie 11)."
+    "de schriftelijke stappen volgen achteraf in de stap 'Schriftelijk formaliseren'."
 )
+#: Required on every path (ADR 0024).
 FORMALISEREN_NOOT = (
     "Spoedroute: vervangt de schriftelijke stappen van de normale route, achteraf, door het "
     "bevoegd gezag zelf. Verplicht en niet over te slaan, ook na een afwijzing: het verzoek moet "
-    "schriftelijk vastliggen, ook het afgewezen verzoek. De run eindigt pas als deze stap gedaan "
-    "is; alleen het intrekken van het verzoek beëindigt de run zonder formalisatie (ADR 0024)."
+    "schriftelijk vastliggen, ook het afgewezen verzoek. Het verzoek is pas afgehandeld als deze "
+    "stap gedaan is; alleen het intrekken van het verzoek beëindigt het zonder formalisatie."
 )
 
 
 def escalatie_noot(coordinator: str) -> str:
     """The note of ``taak_escalatie_formalisatie``: the term, and who escalates (`coordinator`).
 
+    The term is the start variable ``formalisatie_termijn``, from the setting
+    ``PB_FORMALISATIE_TERMIJN``; the escalation is this application's working agreement (issues
+    #4 and #8), not a step of the factsheet.
+
     Raises:
         KeyError: `coordinator` is not a lane of `COORDINATOREN`.
     """
     return (
-        "De termijn voor de schriftelijke formalisatie (procesvariabele formalisatie_termijn, "
-        f"standaard 24 uur) en de escalatie naar {COORDINATOREN[coordinator]}, de coördinator "
-        "van deze procedure, zijn een werkafspraak van deze applicatie (issue #4, #8), geen stap "
-        "van de factsheet. De formalisatie zelf blijft openstaan tot het bevoegd gezag haar doet."
+        "De termijn voor de schriftelijke formalisatie (standaard 24 uur, door het beheer in te "
+        f"stellen) en de escalatie naar {COORDINATOREN[coordinator]}, de coördinator van deze "
+        "procedure, zijn een werkafspraak van deze applicatie, geen stap van de factsheet. De "
+        "formalisatie zelf blijft openstaan tot het bevoegd gezag haar doet."
     )
 
 
@@ -358,15 +364,14 @@ MAATSTAF_57_NOOT = (
     "Pw 2012 art. 57 lid 2: of bijstand wordt verleend, beslist de Minister van Justitie en "
     "Veiligheid na overleg met de Minister van Defensie; art. 57 lid 3: op welke wijze, in "
     "overeenstemming met de Minister van Defensie. Leg het standpunt van Defensie vast "
-    "(standpunt_defensie) en of Defensie instemt met de wijze (overeenstemming_defensie). Zonder "
-    "overeenstemming kan alleen worden afgewezen."
+    "en of Defensie instemt met de wijze. Zonder overeenstemming kan alleen worden afgewezen."
 )
 MAATSTAF_58_NOOT = (
     "Pw 2012 art. 58 lid 2: op welke wijze bijstand wordt verleend, beslist de Minister van "
     "Justitie en Veiligheid in overeenstemming met de Minister van Defensie. Leg het standpunt "
-    "van Defensie vast (standpunt_defensie) en of Defensie instemt met de wijze "
-    "(overeenstemming_defensie). Zonder overeenstemming kan alleen worden afgewezen. Het besluit "
-    "gaat niet verder dan wat DJZ namens de Minister van Defensie heeft toegekend."
+    "van Defensie vast en of Defensie instemt met de wijze. Zonder overeenstemming kan alleen "
+    "worden afgewezen. Het besluit gaat niet verder dan wat DJZ namens de Minister van Defensie "
+    "heeft toegekend."
 )
 ERRATUM_58_LID_2_NOOT = (
     "Erratum factsheet: toelichting 4 zegt 'na overleg met de Minister van Defensie (DJZ)'. Pw "
@@ -477,7 +482,7 @@ def uitputting_toetsen(p: Proces, *, citaat: str) -> str:
         "LE-POB",
         citaat,
         noot=(
-            "Leg de uitkomst vast (politie_uitgeput) met de motivering. Is de politie niet "
+            "Leg de uitkomst vast (is de politie uitgeput?) met de motivering. Is de politie niet "
             "uitgeput, of kan het resultaat anderszins met eigen middelen worden bereikt, dan "
             "stopt de route; de aanvrager krijgt bericht met de redenen."
         ),

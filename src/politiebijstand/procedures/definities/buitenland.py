@@ -66,8 +66,8 @@ def buitenland() -> Proces:
             "De burgemeester heeft het gezag over de handhaving van de openbare orde (Pw 2012 "
             "art. 11) en doet het verzoek om bijstand (vgl. art. 56 lid 1); de buitenlandse "
             "eenheden werken onder zijn gezag. Hij ondertekent dus het formele verzoek dat het "
-            "LOCC formaliseert. Bij spoed gebeurt dat achteraf, in taak_schriftelijk_formaliseren "
-            "(issue #8, item 6; ADR 0024)."
+            "LOCC formaliseert. Bij spoed gebeurt dat achteraf, in de stap 'Schriftelijk "
+            "formaliseren'."
         ),
     )
     p.xor("gw_ondertekenen_samen", "", "LOCC")
@@ -77,7 +77,11 @@ def buitenland() -> Proces:
         "LOCC",
         naar_locc,
         velden={"besluit": BESLUIT},
-        noot="Het LOCC beslist (contract, interpretatie 9).",
+        # Contract, interpretation 9: the factsheet names no decider; the LOCC decides.
+        noot=(
+            "Toelichting 5 zegt niet wie beslist; het LOCC, dat de bijstand coördineert en "
+            "formaliseert, neemt hier het besluit."
+        ),
     )
     p.eind("eind", "Afgehandeld", "LOCC")
     p.stroom("start", "gw_spoed")

@@ -116,10 +116,10 @@ def andere_eenheid(nummer: str) -> Proces:
     p.xor("gw_zienswijze_samen", "", "RCCB")
     noot_indienen = None
     if justitie:
+        # Contract, interpretation 3 (erratum of toelichting 6).
         noot_indienen = (
             "Erratum: de factsheet noemt hier de burgemeester; Pw 2012 art. 56 lid 2 en de kop "
-            "van toelichting 6 noemen de officier van justitie, die dus indient (contract, "
-            "interpretatie 3)."
+            "van toelichting 6 noemen de officier van justitie, die dus indient."
         )
     p.taak(
         "taak_verzoek_indienen",
@@ -152,7 +152,7 @@ def andere_eenheid(nummer: str) -> Proces:
         noot=(
             "Na een (gedeeltelijke) afwijzing volgt altijd de schriftelijke afwijzing met "
             "afschrift aan DGPOL; daarna kan het bevoegd gezag beroep instellen bij de minister "
-            "(procedure 9, Pw 2012 art. 56 lid 4; ADR-0022)."
+            "(procedure 9, Pw 2012 art. 56 lid 4)."
         ),
     )
     p.xor("gw_besluit", "Besluit?", "KORPSCHEF")
@@ -165,7 +165,7 @@ def andere_eenheid(nummer: str) -> Proces:
         noot=(
             "Verplicht bij een gehele of gedeeltelijke afwijzing, ook als niemand beroep "
             "instelt: de redenen zijn verplicht; de aanvrager (RCCB en bevoegd gezag) en DGPOL "
-            "krijgen tegelijk bericht (ADR-0022)."
+            "krijgen tegelijk bericht."
         ),
     )
     p.xor("gw_na_afwijzing", "Deels toegekend?", "KORPSCHEF")

@@ -218,9 +218,10 @@ def krijgsmacht_justitie() -> Proces:
         "Wel dient in de politielijn te allen tijde de korpsleiding geïnformeerd te worden over "
         "inzet van de krijgsmacht ten behoeve van politietaken, door tussenkomst van afdeling "
         "Preparatie en Operationeel Beheer.",
+        # Contract, interpretation 10: with a convenant only this step is in the application.
         noot="'Te allen tijde': met een convenant (de verdere route volgt het convenant, buiten "
-        "deze applicatie; contract, interpretatie 10) en ook op de volledige route, na een "
-        "(gedeeltelijke) toekenning door OZI: dan is bekend welke inzet er komt.",
+        "deze applicatie) en ook op de volledige route, na een (gedeeltelijke) toekenning door "
+        "OZI: dan is bekend welke inzet er komt.",
     )
     p.xor("gw_korpsleiding", "Convenant?", "LE-POB")
     p.eind("eind_convenant", "Korpsleiding geïnformeerd", "LE-POB")

@@ -38,7 +38,7 @@ def waterwerper() -> Proces:
         lanes=["RCCB", "LOCC"],
         documentatie=(
             "Factsheet, toelichting 2. Inzet van een waterwerper van het Ministerie van "
-            "Veiligheid en Justitie (beheerd door IFV-ML), ook voor een oefening."
+            "Justitie en Veiligheid (beheerd door IFV-ML), ook voor een oefening."
         ),
     )
     blokken.start(p, "RCCB", oefening=Veld("ja_nee", standaard=False))
@@ -80,10 +80,11 @@ def waterwerper() -> Proces:
         "LOCC",
         toetst,
         velden={"besluit": BESLUIT},
+        # Contract, interpretation 6 (the LOCC decides); issue #8, item 6 (the form's place).
         noot=(
-            "Het LOCC beslist over de inzet (contract, interpretatie 6). Zonder spoed toetst "
-            "het de aanvraag met het formulier dat het bevoegd gezag noemt; bij spoed volgt het "
-            "formulier achteraf, parallel (issue #8, item 6)."
+            "Het LOCC beslist over de inzet. Zonder spoed toetst het de aanvraag met het "
+            "formulier dat het bevoegd gezag noemt; bij spoed volgt het formulier achteraf, "
+            "terwijl de procedure doorgaat."
         ),
     )
     p.xor("gw_besluit", "Besluit?", "LOCC")
@@ -139,7 +140,7 @@ def container_vrt() -> Proces:
         noot=(
             "Het antwoord van DB3, toestemming of niet, gaat bij het afronden van deze stap als "
             "bericht aan het RCCB en tegelijk in afschrift aan de beheersorganisatie, het IFV "
-            "Materieel en Logistiek (issue #8, item 6)."
+            "Materieel en Logistiek."
         ),
     )
     p.xor("gw_besluit", "Toestemming?", "NCTV-DB3")

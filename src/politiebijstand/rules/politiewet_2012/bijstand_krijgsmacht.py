@@ -424,6 +424,14 @@ _STAPPEN_8 = (
         "OZI bepaalt namens de Minister van Justitie en Veiligheid, in overeenstemming met de "
         "Minister van Defensie (DJZ), of en zo ja op welke wijze bijstand wordt verleend.",
     ),
+    # Footnote 4: "te allen tijde", so also on the full route (issue #8, item 5), as in the
+    # BPMN: after OZI's (partial) grant, when the deployment is known.
+    Stap(
+        org.LE_POB,
+        "LE-POB informeert de korpsleiding over de inzet van de krijgsmacht ten behoeve van "
+        "politietaken (dit moet te allen tijde gebeuren), na een (gedeeltelijke) toekenning door "
+        "OZI.",
+    ),
 )
 _STAPPEN_CONVENANT = (
     Stap(
@@ -442,6 +450,8 @@ _STAPPEN_CONVENANT = (
         "politietaken (dit moet te allen tijde gebeuren).",
     ),
 )
+#: Footnote 4 is a source of every route of procedure 8: the korpsleiding is informed "te
+#: allen tijde", with or without a convenant.
 _BRONNEN_8 = (
     TOELICHTING_8,
     ART_58_LID_1,
@@ -449,9 +459,9 @@ _BRONNEN_8 = (
     ART_14_LID_4,
     ART_14_LID_2,
     STROOMSCHEMA_B,
+    CONVENANT,
 )
 _LABELS_8 = labels(_BRONNEN_8)
-_LABELS_8_CONVENANT = labels((*_BRONNEN_8, CONVENANT))
 
 CONVENANT_WAARSCHUWING = (
     "Convenant: voor deze vorm van justitiële defensiebijstand geldt een convenant tussen de "
@@ -530,7 +540,6 @@ _CONVENANT_NIET_TOEGESTAAN = Uitkomst(
 
 @regel(
     *_BRONNEN_8,
-    CONVENANT,
     samenvatting=(
         "Procedure 8: bijstand door andere delen van de krijgsmacht voor justitiële taken (Pw "
         "2012 art. 58 lid 1)."
@@ -541,7 +550,9 @@ _CONVENANT_NIET_TOEGESTAAN = Uitkomst(
         "arrondissementsparket naar het College van procureurs-generaal; het formulier gaat "
         "naar het Parket-Generaal, dat het naar OZI leidt. DJZ beslist namens de Minister van "
         "Defensie, OZI namens de Minister van Justitie en Veiligheid (vaste interpretatie 8 "
-        "(docs/contract)). De route is alleen toegestaan onder de voorwaarde voor de "
+        "(docs/contract)). Na een (gedeeltelijke) toekenning informeert LE-POB de "
+        "korpsleiding: dat moet 'te allen tijde' (voetnoot 4), dus ook op de volledige route. "
+        "De route is alleen toegestaan onder de voorwaarde voor de "
         "krijgsmacht bij een justitiële taak; de stappen volgen de regel over het convenant. "
         "De militairen staan bij de bijstand onder het gezag van de officier van justitie (Pw "
         "2012 art. 14 lid 4 met lid 2)."
@@ -554,7 +565,8 @@ def krijgsmacht_justitie(situatie: Situatie, gevraagd: Gevraagd) -> Uitkomst[Rou
     LOCC; the (hoofd)officier van justitie submits the request from the arrondissementsparket to
     the College van procureurs-generaal (`formulier_naar` PARKET-GENERAAL), which passes it to
     OZI; DJZ decides on behalf of the Minister of Defence, OZI on behalf of the Minister of JenV
-    (`besluit_door` OZI; contract, interpretation 8). Allowed only under
+    (`besluit_door` OZI; contract, interpretation 8); after a (partial) grant LE-POB informs the
+    korpsleiding ("te allen tijde", footnote 4; issue #8, item 5). Allowed only under
     `voorwaarde_krijgsmacht_justitie`; the steps follow `convenant_procedure_8`.
     """
     voorwaarde = voorwaarde_krijgsmacht_justitie(gevraagd)
@@ -572,12 +584,12 @@ def krijgsmacht_justitie(situatie: Situatie, gevraagd: Gevraagd) -> Uitkomst[Rou
         toegestaan=not voorwaarde.value,
         bezwaren=voorwaarde.value,
         stappen=_STAPPEN_CONVENANT if convenant.value else _STAPPEN_8,
-        bronnen=_LABELS_8_CONVENANT if situatie.convenant else _LABELS_8,
+        bronnen=_LABELS_8,
     )
     return Uitkomst(
         route,
         bron=_BRONNEN_8[0],
-        ook=(*_BRONNEN_8[1:], CONVENANT) if situatie.convenant else _BRONNEN_8[1:],
+        ook=_BRONNEN_8[1:],
         reden=f"krijgsmacht, justitiële taak: procedure 8; {voorwaarde.reden}; {convenant.reden}",
         waarschuwingen=voorwaarde.waarschuwingen + convenant.waarschuwingen,
     )

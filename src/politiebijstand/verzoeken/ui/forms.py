@@ -231,7 +231,6 @@ class VerzoekForm(forms.Form):
 VELD_LABELS: Mapping[str, str] = {
     "toestemming": "Toestemming gegeven?",
     "ondersteund": "Ondersteunt het College de aanvraag?",
-    "beroep_ingesteld": "Wordt beroep ingesteld bij de minister?",
     "bevoegd_gezag": "Wie is het bevoegd gezag?",
     "besluit": "Besluit",
     "besluit_defensie": "Besluit namens de Minister van Defensie",

@@ -78,7 +78,6 @@ from politiebijstand.vragenlijst.adressen import (
     resultaat_url_voor_situatie,
     stap_url,
 )
-from politiebijstand.vragenlijst.referentie import regioburgemeester_volgens_referentie
 from politiebijstand.vragenlijst.stappen import (
     REGIOBURGEMEESTER,
     canonieke_query,
@@ -209,12 +208,9 @@ def nieuw(request: HttpRequest) -> HttpResponse:
         initial["bevoegd_gezag"] = gekozen[0]
     elif gezag == Gezag.OFFICIER_VAN_JUSTITIE:
         initial["bevoegd_gezag"] = gezag_keuzes.first()
+    # Only without municipalities does the wizard ask it; with them the advice derives it per
+    # municipality (contract, interpretation 12) and the situation does not hold it.
     regio_antwoord = situatie.get(REGIOBURGEMEESTER)
-    referentie = (
-        regioburgemeester_volgens_referentie(situatie.get("gemeenten", []))
-        if regio_antwoord is not None
-        else None
-    )
     form = uiforms.VerzoekForm(
         request.POST if request.method == "POST" else None,
         initial=initial,
@@ -261,11 +257,6 @@ def nieuw(request: HttpRequest) -> HttpResponse:
             "spoed": bool(situatie.get("spoed")),
             "eenheid": eenheid,
             "advies_url": advies_url,
-            "referentie_waarschuwing": (
-                referentie.tegenstrijdigheid(regio_antwoord)
-                if referentie is not None and regio_antwoord is not None
-                else ""
-            ),
             "actie": f"{reverse('verzoeken:nieuw')}?{query.urlencode()}",
         },
     )
