@@ -20,19 +20,11 @@ INTERN = re.compile(
     r"\b[a-z]+(?:_[a-z0-9]+)+\b",
     re.IGNORECASE,
 )
-#: Notes the per-municipality change of the zienswijze rewrites (the lead's branch of
-#: issue #8, item 11); to be removed from here once that change is merged.
-ELDERS_HERSCHREVEN = frozenset(
-    (proces, knoop)
-    for proces in ("procedure_1", "procedure_6")
-    for knoop in ("taak_zienswijze_regioburgemeester", "timer_zienswijze")
-)
-
 NOTEN = [
     pytest.param(knoop.noot, id=f"{proces.id}-{knoop.id}")
     for proces in PROCESSEN
     for knoop in proces.knopen.values()
-    if knoop.noot and (proces.id, knoop.id) not in ELDERS_HERSCHREVEN
+    if knoop.noot
 ]
 
 
