@@ -19,7 +19,14 @@ from politiebijstand.meldingen.models import Bericht
 from politiebijstand.verzoeken import services, workflow
 from politiebijstand.verzoeken.constants import DeelverzoekStatus, VerzoekStatus
 from politiebijstand.verzoeken.exceptions import OngeldigeInvoer
-from politiebijstand.verzoeken.models import Besluit, Bijstandsverzoek, Deelverzoek, Taak
+from politiebijstand.verzoeken.models import (
+    Besluit,
+    Bijstandsverzoek,
+    Deelverzoek,
+    GevraagdeInzet,
+    Taak,
+)
+from politiebijstand.verzoeken.ui.forms import BesluitForm
 from tests.procedures.doorloop import Fase, fasen
 from tests.procedures.test_doorloop import P4_NA_FORMULIER
 from tests.verzoeken.helpers import (
@@ -122,6 +129,20 @@ def test_afwijzing_door_defensie_wordt_alleen_doorgegeven_aan_de_aanvrager(
             "deze stap kan alleen afgewezen vastleggen",
         )
     assert toestand() == voor
+    # A refusal carries no conditions of a grant (a user trial saved one unseen).
+    with pytest.raises(OngeldigeInvoer) as exc:
+        _besluit(doorgeven, uitkomst="afgewezen", voorwaarden="Toch 3 eenheden inzetten.")
+    assert (exc.value.veld, exc.value.message) == (
+        "voorwaarden",
+        "voorwaarden horen bij een (gedeeltelijke) toekenning, niet bij een afwijzing",
+    )
+    assert toestand() == voor
+    form = BesluitForm(
+        regels=list(GevraagdeInzet.objects.filter(deelverzoek=doorgeven.deelverzoek)),
+        velden=doorgeven.velden,
+        afwijzing_doorgeven=True,
+    )
+    assert sorted(form.fields) == ["motivering", "uitkomst"]
 
     besluit = _besluit(doorgeven, uitkomst="afgewezen")
     assert besluit.organisatie.code == coordinator

@@ -363,6 +363,9 @@ class VerzoekDetail:
         contacten: the organisations of the open tasks (whom to contact for the next step),
             with their phone numbers and e-mail.
         beroep_mogelijk: the parts against which an appeal can be started now.
+        terugval_24_7: the LOCC, when an organisation in `contacten` has no known 24/7
+            number: the national operational coordination centre is reachable day and night
+            (factsheet, "Procedures en bereikbaarheid"); else None.
     """
 
     verzoek: Bijstandsverzoek
@@ -372,6 +375,7 @@ class VerzoekDetail:
     voortgang: dict[int, Voortgang]
     contacten: list[Organisatie]
     beroep_mogelijk: list[Deelverzoek]
+    terugval_24_7: Organisatie | None = None
 
 
 def _naam(gebruiker: Gebruiker | None) -> str:
@@ -539,6 +543,11 @@ def verzoek_detail(*, verzoek: Bijstandsverzoek) -> VerzoekDetail:
         voortgang=voortgang,
         contacten=contacten,
         beroep_mogelijk=beroep,
+        terugval_24_7=(
+            Organisatie.objects.filter(code="LOCC").exclude(telefoon_spoed="").first()
+            if any(not o.telefoon_spoed for o in contacten)
+            else None
+        ),
     )
 
 

@@ -382,6 +382,11 @@ def besluit_nemen(
         verplicht=uitkomst != BesluitUitkomst.TOEGEKEND and not doorgeven,
     )
     voorwaarden = tekst(voorwaarden, "voorwaarden", verplicht=False)
+    if voorwaarden and uitkomst == BesluitUitkomst.AFGEWEZEN:
+        raise OngeldigeInvoer(
+            "voorwaarden horen bij een (gedeeltelijke) toekenning, niet bij een afwijzing",
+            veld="voorwaarden",
+        )
     regel_besluiten = _regels_besluit(deelverzoek, uitkomst, regels)
     defensie = _defensie_velden(taak, uitkomst, standpunt_defensie, overeenstemming_defensie)
     djz = _besluit_defensie(deelverzoek) if veld == "besluit" else None

@@ -386,7 +386,10 @@ class BesluitForm(forms.Form):
                     "alleen afwijzen."
                 ),
             )
-        self.gevraagd = list(regels)
+        # Passing on Defence's refusal can only refuse: no conditions, no lines to grant.
+        self.gevraagd = [] if afwijzing_doorgeven else list(regels)
+        if afwijzing_doorgeven:
+            del self.fields["voorwaarden"]
         for regel in self.gevraagd:
             self.fields[f"regel_{regel.pk}"] = forms.ChoiceField(
                 label=f"{regel}",
@@ -415,6 +418,22 @@ class BesluitForm(forms.Form):
                 "Geef de redenen: de motivering is verplicht bij een afwijzing of een "
                 "gedeeltelijke toekenning (Awb 3:46).",
             )
+        if uitkomst == BesluitUitkomst.AFGEWEZEN:
+            if data.get("voorwaarden"):
+                self.add_error(
+                    "voorwaarden",
+                    "Voorwaarden horen bij een (gedeeltelijke) toekenning; laat dit veld leeg "
+                    "bij een afwijzing.",
+                )
+            for regel in self.gevraagd:
+                if data.get(f"regel_{regel.pk}") == RegelUitkomst.TOEGEKEND or data.get(
+                    f"regel_{regel.pk}_aantal"
+                ):
+                    self.add_error(
+                        f"regel_{regel.pk}",
+                        "Bij een afwijzing wordt geen regel toegekend; kies 'Deels toegekend' "
+                        "om regels toe te kennen.",
+                    )
         if uitkomst == BesluitUitkomst.DEELS_TOEGEKEND:
             for regel in self.gevraagd:
                 if not data.get(f"regel_{regel.pk}"):

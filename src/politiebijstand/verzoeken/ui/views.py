@@ -418,6 +418,7 @@ def detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
             "open_taken": gegevens.open_taken,
             "tijdlijn": [TijdlijnRegel(i, _in_woorden(i.gegevens)) for i in gegevens.tijdlijn],
             "contacten": gegevens.contacten,
+            "terugval_24_7": gegevens.terugval_24_7,
             "advies": verzoek.advies,
             "advies_url": advies_url,
             "kan_intrekken": namens_aanvrager
@@ -820,7 +821,7 @@ def _taak_uitvoeren(
             taak=taak,
             uitkomst=data["uitkomst"],
             motivering=data["motivering"],
-            voorwaarden=data["voorwaarden"],
+            voorwaarden=data.get("voorwaarden", ""),
             regels=form.regel_besluiten(),
             door=door,
             **form.defensie(),
