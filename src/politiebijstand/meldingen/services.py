@@ -13,13 +13,22 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from politiebijstand.audit.services import audit_record
+from politiebijstand.meldingen.mailvanger import (
+    EXTENSIE,
+    GevangenBericht,
+    gevangen_bericht,
+    gevangen_berichten,
+)
 from politiebijstand.meldingen.models import Bericht, BerichtStatus
 from politiebijstand.meldingen.signals import berichten_wachten
 from politiebijstand.organisaties.models import Organisatie
@@ -201,3 +210,57 @@ def berichten_versturen(*, nu: datetime | None = None, aantal: int = 100) -> Ver
     return Verzendresultaat(
         verzonden=verzonden, mislukt=mislukt, opnieuw=opnieuw, geen_adres=geen_adres
     )
+
+
+#: Audit events of the beheerder's page of caught messages (`make run`'s catcher, issue #10).
+GEVANGEN_EMAIL_LIJST_BEKEKEN = "gevangen-email-lijst-bekeken"
+GEVANGEN_EMAIL_BEKEKEN = "gevangen-email-bekeken"
+
+
+def mailvanger_map() -> Path | None:
+    """The catcher's folder when this installation runs one (conf.dev's MAILVANGER_MAP)."""
+    map_: Path | None = getattr(settings, "MAILVANGER_MAP", None)
+    return map_
+
+
+@transaction.atomic
+def gevangen_berichten_bekijken(*, door: AbstractBaseUser) -> list[GevangenBericht]:
+    """The caught messages, newest first, for a beheerder; the viewing is audited.
+
+    Returns [] without a catcher (production: mail leaves by the real relay).
+    """
+    map_ = mailvanger_map()
+    berichten = gevangen_berichten(map_) if map_ is not None else []
+    audit_record(
+        gebeurtenis=GEVANGEN_EMAIL_LIJST_BEKEKEN,
+        actor=door,
+        object_type="meldingen.gevangen_email",
+        na={"aantal": len(berichten)},
+    )
+    return berichten
+
+
+@transaction.atomic
+def gevangen_bericht_bekijken(
+    *, door: AbstractBaseUser, naam: str
+) -> tuple[GevangenBericht, str] | None:
+    """One caught message (headers, plain-text body) for a beheerder; the viewing is audited.
+
+    Args:
+        door: the beheerder.
+        naam: the file name, as listed (``"<64 hex>.eml"``).
+
+    Returns:
+        None when there is no catcher or no such message (nothing audited then).
+    """
+    map_ = mailvanger_map()
+    gevonden = gevangen_bericht(map_, naam) if map_ is not None else None
+    if gevonden is not None:
+        audit_record(
+            gebeurtenis=GEVANGEN_EMAIL_BEKEKEN,
+            actor=door,
+            object_type="meldingen.gevangen_email",
+            object_id=naam.removesuffix(EXTENSIE),
+            na={"message_id": gevonden[0].message_id},
+        )
+    return gevonden
