@@ -104,9 +104,12 @@ def bezorgstatus_voor_objecten(objecten: Iterable[tuple[str, str | int]]) -> lis
     Args:
         objecten: (``'app_label.model'``, primary key) pairs.
     """
-    filter_ = models.Q(pk__in=[])
+    per_type: dict[str, set[str]] = {}
     for obj_type, obj_id in objecten:
-        filter_ |= models.Q(object_type=obj_type, object_id=str(obj_id))
+        per_type.setdefault(obj_type, set()).add(str(obj_id))
+    filter_ = models.Q(pk__in=[])
+    for obj_type, ids in per_type.items():
+        filter_ |= models.Q(object_type=obj_type, object_id__in=sorted(ids))
     berichten = Bericht.objects.filter(filter_).prefetch_related("ontvangers")
     return _rijen(berichten.order_by("aangemaakt_op", "id"))
 
