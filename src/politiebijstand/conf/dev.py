@@ -34,3 +34,7 @@ EMAIL_FILE_PATH = MAILVANGER_MAP
 # Production refuses to start without its own PB_AUDIT_SLEUTEL (conf/production.py).
 AUDIT_SLEUTEL = env("PB_AUDIT_SLEUTEL", "dev-only-audit-sleutel-niet-geheim-0123456789")  # noqa: F405
 AUDIT_ANKER_SLEUTEL = env("PB_AUDIT_ANKER_SLEUTEL", AUDIT_SLEUTEL)  # noqa: F405
+
+# aiosmtpd logs every SMTP command of the catcher at INFO (logger "mail.log"), hundreds of lines
+# that buried the server's own output; the caught files are the record (ADR 0034).
+LOGGING["loggers"]["mail.log"] = {"handlers": [], "level": "WARNING", "propagate": True}  # noqa: F405
