@@ -28,6 +28,7 @@ from email import policy
 from email.parser import BytesParser
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from django.db import connection
 
@@ -149,9 +150,14 @@ def database_url_van(tmp_path: Path) -> Iterator[str]:
     """
     if connection.vendor == "postgresql":
         d = connection.settings_dict
+        gebruiker = quote(d["USER"] or "", safe="")
+        wachtwoord = quote(d["PASSWORD"] or "", safe="")
+        host, poort = d["HOST"] or "localhost", d["PORT"] or "5432"
+        # A Unix socket folder goes in the query, as conf.base reads it (libpq style).
         yield (
-            f"postgresql://{d['USER']}:{d['PASSWORD']}@{d['HOST'] or 'localhost'}:"
-            f"{d['PORT'] or 5432}/{d['NAME']}"
+            f"postgresql://{gebruiker}:{wachtwoord}@/{d['NAME']}?host={quote(host)}&port={poort}"
+            if host.startswith("/")
+            else f"postgresql://{gebruiker}:{wachtwoord}@{host}:{poort}/{d['NAME']}"
         )
         return
     bestand = tmp_path / "werker.sqlite3"
