@@ -19,10 +19,11 @@ $(BIN)/politiebijstand: pyproject.toml requirements/lock.txt
 install: $(BIN)/politiebijstand  ## create .venv and install the project with its pinned dependencies
 
 run: install  ## the product on embedded SQLite with demo data, at http://$(HOST):$(PORT)/
-	$(if $(PB_EMAIL_BACKEND),,@echo "E-mail gaat in deze demo niet de deur uit: elk bericht komt als bestand in $(DATA)/mail/.")
+	$(if $(PB_EMAIL_BACKEND),,@echo "E-mail gaat in deze demo niet de deur uit: de werker verstuurt elk bericht over SMTP naar de mailvanger op 127.0.0.1, die het als bestand in $(DATA)/mail/ bewaart; een beheerder leest ze in het product (menu E-mail).")
 	$(BIN)/politiebijstand manage migrate --noinput -v 0
 	$(BIN)/politiebijstand manage referentiedata_laden
 	$(BIN)/politiebijstand manage gebieden_laden
+	$(BIN)/politiebijstand manage demo_mailboxen_laden
 	$(BIN)/politiebijstand manage demo_accounts_laden > $(DATA)/demo-accounts.txt
 	$(BIN)/politiebijstand manage demo_verzoeken_laden
 	@# The address and the log-ins last, so that they are on screen when the server starts.
@@ -31,9 +32,11 @@ run: install  ## the product on embedded SQLite with demo data, at http://$(HOST
 	@echo ""
 	@echo "politiebijstand draait op http://$(HOST):$(PORT)/ : log in met een demo-account hierboven (Ctrl-C stopt)."
 	@echo ""
-	@# The worker (huey: outbox, timers) runs next to the web server and stops with it.
-	@$(BIN)/politiebijstand manage run_huey --quiet & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	@# The mail catcher (SMTP on 127.0.0.1, ADR 0034) and the worker (huey: outbox, timers)
+	@# run next to the web server and stop with it.
+	@$(BIN)/politiebijstand manage mailvanger & vanger=$$!; \
+	$(BIN)/politiebijstand manage run_huey --quiet & worker=$$!; \
+	trap 'kill $$worker $$vanger 2>/dev/null; wait $$worker $$vanger 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/politiebijstand manage runserver --noreload $(HOST):$(PORT)
 
 test: install  ## every test: lint, types, import contracts, pytest on SQLite (and PostgreSQL when installed)

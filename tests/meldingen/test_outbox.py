@@ -12,7 +12,17 @@ from django.db import transaction
 import pytest
 
 from politiebijstand.meldingen.models import Bericht, BerichtStatus
-from politiebijstand.meldingen.services import bericht_schrijven, berichten_versturen
+from politiebijstand.meldingen.selectors import (
+    Bezorging,
+    Bezorgstatus,
+    bezorgstatus_van_modellen,
+    bezorgstatus_voor,
+)
+from politiebijstand.meldingen.services import (
+    bericht_schrijven,
+    berichten_versturen,
+    wachttijd_na,
+)
 from tests.accounts.factories import maak_organisatie
 
 # Its own organisations and addresses (`schrijf`), without the reference data.
@@ -23,7 +33,7 @@ NU = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 def schrijf(*codes: str, sleutel: str | None = None, nu: datetime = NU) -> Bericht | None:
     ontvangers = [
-        maak_organisatie(code, email=f"{code.lower()}@example.nl" if code != "ZONDER" else "")
+        maak_organisatie(code, mailbox=f"{code.lower()}@example.nl" if code != "ZONDER" else "")
         for code in codes
     ]
     return bericht_schrijven(
@@ -134,3 +144,82 @@ def test_na_commit_wordt_de_werker_gewekt(
     bericht.refresh_from_db()
     assert bericht.status == BerichtStatus.VERZONDEN
     assert [m.to for m in mail.outbox] == [["locc@example.nl"]]
+
+
+def test_elke_poging_draagt_dezelfde_message_id(monkeypatch: pytest.MonkeyPatch) -> None:
+    bericht = schrijf("LOCC")
+    assert bericht is not None
+    ids: list[str] = []
+    echt = mail.EmailMessage.send
+
+    def faalt_eerst(self: mail.EmailMessage, fail_silently: bool = False) -> int:
+        ids.append(self.extra_headers["Message-ID"])
+        if len(ids) == 1:
+            raise TimeoutError("timed out")
+        return echt(self, fail_silently)
+
+    monkeypatch.setattr("django.core.mail.EmailMessage.send", faalt_eerst)
+    assert berichten_versturen(nu=NU).opnieuw == 1
+    assert berichten_versturen(nu=NU + timedelta(minutes=1)).verzonden == 1
+    assert ids == [f"<{bericht.uuid}@politiebijstand>"] * 2
+    (email,) = mail.outbox
+    assert email.message()["Message-ID"] == f"<{bericht.uuid}@politiebijstand>"
+
+
+def test_ontvanger_zonder_mailbox_wordt_vastgelegd_en_niet_overgeslagen() -> None:
+    bericht = schrijf("LOCC", "ZONDER")
+    assert bericht is not None
+    wachtend = bezorgstatus_voor("", "")
+    assert [(r.organisatie_code, r.status, r.adres) for r in wachtend] == [
+        ("LOCC", Bezorging.WACHTEND, "locc@example.nl"),
+        ("ZONDER", Bezorging.ZONDER_ADRES, ""),
+    ]
+    assert berichten_versturen(nu=NU).verzonden == 1
+    bericht.refresh_from_db()
+    assert (bericht.status, bericht.adressen, bericht.zonder_adres) == (
+        BerichtStatus.VERZONDEN,
+        ["locc@example.nl"],
+        ["ZONDER"],
+    )
+    assert [m.to for m in mail.outbox] == [["locc@example.nl"]]
+    assert [(r.organisatie_code, r.status_label) for r in bezorgstatus_voor("", "")] == [
+        ("LOCC", "Verzonden"),
+        ("ZONDER", "Niet bezorgd: geen mailbox bekend"),
+    ]
+
+
+def test_bezorgstatus_per_object_en_ontvanger() -> None:
+    taak = maak_organisatie("TAAK-OBJ")  # any model instance will do as the subject
+    bericht = bericht_schrijven(
+        soort="taak-klaargezet",
+        ontvangers=[maak_organisatie("LOCC", mailbox="locc@example.nl")],
+        onderwerp="o",
+        inhoud="i",
+        obj=taak,
+        nu=NU,
+    )
+    assert bericht is not None
+    schrijf("DJZ")  # about no object: not listed
+    (rij,) = bezorgstatus_voor("organisaties.organisatie", taak.pk)
+    assert rij == Bezorgstatus(
+        bericht_uuid=str(bericht.uuid),
+        soort="taak-klaargezet",
+        onderwerp="o",
+        organisatie_code="LOCC",
+        organisatie_naam="Organisatie LOCC",
+        adres="locc@example.nl",
+        status=Bezorging.WACHTEND,
+        aangemaakt_op=NU,
+        verzonden_op=None,
+        pogingen=0,
+        volgende_poging_op=NU,
+    )
+    assert bezorgstatus_van_modellen([taak]) == [rij]
+    assert bezorgstatus_voor("organisaties.organisatie", taak.pk + 1) == []
+
+
+@pytest.mark.parametrize(
+    ("pogingen", "minuten"), [(1, 1), (2, 2), (3, 4), (8, 128), (9, 256), (10, 360), (30, 360)]
+)
+def test_wachttijd_verdubbelt_tot_zes_uur(pogingen: int, minuten: int) -> None:
+    assert wachttijd_na(pogingen) == timedelta(minutes=minuten)

@@ -1,4 +1,4 @@
-"""`make run`: e-mail to files in PB_DATA_DIR/mail/, the address and log-ins last (defect 13)."""
+"""`make run`: e-mail over SMTP to the catcher (files in PB_DATA_DIR/mail/), log-ins last."""
 
 from __future__ import annotations
 
@@ -25,11 +25,16 @@ def dev_instelling(tmp_path: Path, *namen: str, **env: str) -> list[str]:
     return uit.stdout.splitlines()
 
 
-def test_dev_schrijft_email_naar_bestanden(tmp_path: Path) -> None:
-    assert dev_instelling(tmp_path, "EMAIL_BACKEND", "EMAIL_FILE_PATH") == [
-        "django.core.mail.backends.filebased.EmailBackend",
+def test_dev_verstuurt_email_over_smtp_naar_de_mailvanger(tmp_path: Path) -> None:
+    assert dev_instelling(
+        tmp_path, "EMAIL_BACKEND", "EMAIL_HOST", "EMAIL_PORT", "MAILVANGER_MAP"
+    ) == [
+        "django.core.mail.backends.smtp.EmailBackend",
+        "127.0.0.1",
+        "8025",
         str(tmp_path / "mail"),
     ]
+    assert dev_instelling(tmp_path, "EMAIL_PORT", PB_MAILVANGER_POORT="8125") == ["8125"]
 
 
 def test_pb_email_backend_gaat_voor(tmp_path: Path) -> None:
@@ -51,7 +56,7 @@ def test_make_run_eindigt_met_adres_en_demo_accounts(email_backend: str) -> None
         check=True,
     ).stdout.splitlines()
     stappen = [regel for regel in uit if regel.strip()]
-    melding = [r for r in stappen if "elk bericht komt als bestand in var/mail/" in r]
+    melding = [r for r in stappen if "als bestand in var/mail/ bewaart" in r]
     assert len(melding) == (0 if email_backend else 1)
     demo = stappen.index(
         ".venv/bin/politiebijstand manage demo_accounts_laden > var/demo-accounts.txt"
@@ -61,4 +66,10 @@ def test_make_run_eindigt_met_adres_en_demo_accounts(email_backend: str) -> None
     adres = next(i for i, r in enumerate(stappen) if "http://127.0.0.1:8765/" in r)
     server = next(i for i, r in enumerate(stappen) if "runserver" in r)
     assert demo < verzoeken < tonen < adres < server
+    # The catcher (issue #10 item 6) starts with the worker and is stopped with it.
+    vanger = next(i for i, r in enumerate(stappen) if "manage mailvanger & vanger=$!;" in r)
+    stop = next(i for i, r in enumerate(stappen) if "trap 'kill $worker $vanger" in r)
+    assert adres < vanger < stop < server
+    mailboxen = stappen.index(".venv/bin/politiebijstand manage demo_mailboxen_laden")
+    assert mailboxen < verzoeken
     assert "log in met een demo-account hierboven" in stappen[adres]

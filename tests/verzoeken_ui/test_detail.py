@@ -149,7 +149,8 @@ def test_aantal_queries_van_de_verzoekpagina_is_begrensd(
     client, _ = als("RCCB-MN")
     client.get(f"/verzoeken/{klein.uuid}/")
     for verzoek in (klein, groot):
-        with django_assert_max_num_queries(22):  # type: ignore[operator]
+        # 24: the delivery of the messages (issue #10) added two queries.
+        with django_assert_max_num_queries(24):  # type: ignore[operator]
             response = client.get(f"/verzoeken/{verzoek.uuid}/")
         assert response.status_code == 200
 

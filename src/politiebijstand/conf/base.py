@@ -324,7 +324,15 @@ CONTENT_SECURITY_POLICY = {
 #     default 8; the wait doubles from 1 minute).
 # PB_EMAIL_AFZENDER: the From address of the messages (default "bijstand@localhost").
 # PB_EMAIL_BACKEND: Django e-mail backend (default: the console backend, which prints; conf.dev,
-#     used by `make run`, writes one file per message to PB_DATA_DIR/mail/ instead).
+#     used by `make run`, sends over SMTP to the local catcher `mailvanger` instead, which
+#     writes each message to PB_DATA_DIR/mail/; ADR 0034). Production:
+#     "django.core.mail.backends.smtp.EmailBackend" with the PB_EMAIL_* settings below.
+# PB_EMAIL_HOST, PB_EMAIL_POORT: the SMTP relay (default "localhost", 25).
+# PB_EMAIL_GEBRUIKER, PB_EMAIL_WACHTWOORD: SMTP log-in, or empty for none.
+# PB_EMAIL_STARTTLS / PB_EMAIL_SSL: "1" for STARTTLS (port 587) or implicit TLS (port 465)
+#     (bool, default off; at most one of them).
+# PB_EMAIL_TIMEOUT: a blocking SMTP operation (connect, each command) gives up after this
+#     long (seconds, default 30); keep it well below PB_BERICHT_LEASE_SECONDEN.
 # PB_HUEY_IMMEDIATE: "1" runs jobs at once in the calling process (bool, default off; on in
 #     tests).
 FORMALISATIE_TERMIJN = env("PB_FORMALISATIE_TERMIJN", "PT24H")
@@ -334,6 +342,13 @@ BERICHT_LEASE_SECONDEN = int(env("PB_BERICHT_LEASE_SECONDEN", "300"))
 BERICHT_MAX_POGINGEN = int(env("PB_BERICHT_MAX_POGINGEN", "8"))
 DEFAULT_FROM_EMAIL = env("PB_EMAIL_AFZENDER", "bijstand@localhost")
 EMAIL_BACKEND = env("PB_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env("PB_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(env("PB_EMAIL_POORT", "25"))
+EMAIL_HOST_USER = env("PB_EMAIL_GEBRUIKER", "")
+EMAIL_HOST_PASSWORD = env("PB_EMAIL_WACHTWOORD", "")
+EMAIL_USE_TLS = env_bool("PB_EMAIL_STARTTLS", False)
+EMAIL_USE_SSL = env_bool("PB_EMAIL_SSL", False)
+EMAIL_TIMEOUT = int(env("PB_EMAIL_TIMEOUT", "30"))
 
 # huey: SqliteHuey in PB_DATA_DIR for the embedded mode (`make run` starts one consumer next to
 # the web server). Production (PostgreSQL) overrides HUEY with PostgresHuey on the same

@@ -11,4 +11,6 @@ urlpatterns = [
     path("beheer/", views.gebruikers_lijst, name="gebruikers_lijst"),
     path("beheer/nieuw/", views.gebruiker_nieuw, name="gebruiker_nieuw"),
     path("beheer/<int:pk>/", views.gebruiker_wijzigen, name="gebruiker_wijzigen"),
+    path("beheer/email/", views.verzonden_email_lijst, name="verzonden_email_lijst"),
+    path("beheer/email/<str:eml>/", views.verzonden_email, name="verzonden_email"),
 ]

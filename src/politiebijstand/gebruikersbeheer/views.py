@@ -1,10 +1,10 @@
-"""Pages of the accounts app: log out everywhere, and a beheerder's account management."""
+"""Pages of the accounts app: log out everywhere, a beheerder's account management and mail."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
@@ -13,6 +13,12 @@ from politiebijstand.accounts.herauthenticatie import herauthenticatie_omleiding
 from politiebijstand.accounts.models import Gebruiker
 from politiebijstand.accounts.policy import heeft_tweede_factor
 from politiebijstand.gebruikersbeheer.forms import GebruikerNieuwForm, GebruikerRechtenForm
+from politiebijstand.meldingen.services import (
+    gevangen_bericht_bekijken,
+    gevangen_berichten_bekijken,
+    mailvanger_map,
+)
+from politiebijstand.organisaties.selectors import organisaties_zonder_mailbox
 from politiebijstand.toegang.regels import GEBRUIKER_BEHEREN, GEBRUIKERS_BEHEREN, mag
 from politiebijstand.toegang.toegang import access_or_404
 
@@ -140,3 +146,33 @@ def gebruiker_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
         {"doel": gebruiker, "form": form, "heeft_tweede_factor": heeft_tweede_factor(gebruiker)},
         status=400 if form.errors else 200,
     )
+
+
+@require_http_methods(["GET"])
+def verzonden_email_lijst(request: HttpRequest) -> HttpResponse:
+    """Organisations without a mailbox, and the messages the demo's catcher received.
+
+    The caught messages exist only where `make run`'s catcher runs (ADR 0034); the viewing is
+    audited (``gevangen-email-lijst-bekeken``).
+    """
+    beheerder = _beheerder(request)
+    return render(
+        request,
+        "meldingen/verzonden_email_lijst.html",
+        {
+            "zonder_mailbox": organisaties_zonder_mailbox(),
+            "mailvanger": mailvanger_map() is not None,
+            "berichten": gevangen_berichten_bekijken(door=beheerder),
+        },
+    )
+
+
+@require_http_methods(["GET"])
+def verzonden_email(request: HttpRequest, eml: str) -> HttpResponse:
+    """One caught message as plain text (escaped); 404 when there is none. Audited."""
+    beheerder = _beheerder(request)
+    gevonden = gevangen_bericht_bekijken(door=beheerder, naam=eml)
+    if gevonden is None:
+        raise Http404("Geen bericht met deze naam.")
+    kop, tekst = gevonden
+    return render(request, "meldingen/verzonden_email.html", {"kop": kop, "tekst": tekst})

@@ -5,6 +5,9 @@ decision, a reminder), so no message is lost when the mail server or the worker 
 worker drains the outbox (`meldingen.services.berichten_versturen`): it takes a lease on a
 row, sends it with Django's mail framework, and marks it sent; a lease that expires (a worker
 that died) makes the row available again.
+
+Delivery is at-least-once; every attempt of a message carries the same Message-ID
+(`Bericht.message_id`), so a receiver that saw it already can drop the second copy (ADR 0034).
 """
 
 from __future__ import annotations
@@ -55,6 +58,11 @@ class Bericht(models.Model):
     )
     laatste_fout = models.TextField(blank=True)
     adressen = models.JSONField(default=list, help_text="De adressen waaraan is verzonden.")
+    zonder_adres = models.JSONField(
+        default=list,
+        help_text="Codes van de ontvangers zonder functionele mailbox bij het versturen: aan "
+        "hen is het bericht niet bezorgd (issue #10).",
+    )
     aangemaakt_op = models.DateTimeField(help_text="UTC.")
     verzonden_op = models.DateTimeField(null=True, blank=True, help_text="UTC.")
 
@@ -69,3 +77,13 @@ class Bericht(models.Model):
 
     def __str__(self) -> str:
         return f"{self.soort}: {self.onderwerp} ({self.status})"
+
+    @property
+    def message_id(self) -> str:
+        """The stable Message-ID of every attempt, e.g. ``"<3f2a...@politiebijstand>"``."""
+        return message_id_voor(self.uuid)
+
+
+def message_id_voor(bericht_uuid: uuid.UUID) -> str:
+    """The Message-ID header (RFC 5322) of the message with this uuid (ADR 0034)."""
+    return f"<{bericht_uuid}@politiebijstand>"

@@ -2,29 +2,47 @@
 
 `bericht_schrijven` is called inside the transaction of the change that causes the message.
 `berichten_versturen` is called by the worker (`meldingen.tasks`): it leases due rows, sends
-each with Django's mail framework (``EMAIL_BACKEND``; the console backend in development) to
-the e-mail addresses of the receiving organisations, and records the outcome. A failure is
-retried with a doubling wait, up to ``BERICHT_MAX_POGINGEN`` attempts.
+each with Django's mail framework (``EMAIL_BACKEND``: SMTP to the local catcher in `make run`,
+ADR 0034) to the functional mailboxes of the receiving organisations, and records the
+outcome. A failure is retried with a doubling wait, up to ``BERICHT_MAX_POGINGEN`` attempts.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from politiebijstand.audit.services import audit_record
+from politiebijstand.meldingen.mailvanger import (
+    EXTENSIE,
+    GevangenBericht,
+    gevangen_bericht,
+    gevangen_berichten,
+)
 from politiebijstand.meldingen.models import Bericht, BerichtStatus
 from politiebijstand.meldingen.signals import berichten_wachten
 from politiebijstand.organisaties.models import Organisatie
 
 #: Wait before the first retry; it doubles with every attempt.
 EERSTE_WACHTTIJD = timedelta(minutes=1)
+#: The longest wait between two attempts.
+LANGSTE_WACHTTIJD = timedelta(hours=6)
+
+
+def wachttijd_na(pogingen: int) -> timedelta:
+    """Wait after the `pogingen`-th failed attempt: 1, 2, 4, ... minutes, at most 6 hours."""
+    wachttijd: timedelta = EERSTE_WACHTTIJD * (2 ** (max(pogingen, 1) - 1))
+    return min(wachttijd, LANGSTE_WACHTTIJD)
 
 
 def bericht_schrijven(
@@ -98,9 +116,13 @@ class Verzendresultaat:
     geen_adres: int = 0
 
 
-def _lease(*, nu: datetime, aantal: int) -> list[int]:
-    """Take a lease on up to `aantal` due messages; returns their ids."""
-    lease_tot = nu + timedelta(seconds=settings.BERICHT_LEASE_SECONDEN)
+def _lease(*, nu: datetime, aantal: int, verstreken: timedelta = timedelta(0)) -> list[int]:
+    """Take a lease on up to `aantal` due messages; returns their ids.
+
+    The lease runs from `nu` plus the time `verstreken` since the run began, so that a message
+    leased late in a long run (a slow mail server) still has the whole lease for itself.
+    """
+    lease_tot = nu + verstreken + timedelta(seconds=settings.BERICHT_LEASE_SECONDEN)
     with transaction.atomic():
         qs = Bericht.objects.filter(
             Q(lease_tot__isnull=True) | Q(lease_tot__lte=nu),
@@ -117,10 +139,12 @@ def _lease(*, nu: datetime, aantal: int) -> list[int]:
 def berichten_versturen(*, nu: datetime | None = None, aantal: int = 100) -> Verzendresultaat:
     """Send the due messages of the outbox (called by the worker; safe to run in parallel).
 
-    Each message is leased (``lease_tot``) before sending, so two workers never send the same
+    Each message is leased (``lease_tot``) just before sending, so two workers never send the same
     row at once; a worker that dies leaves a lease that expires, after which the row is sent
-    again (at-least-once delivery). Organisations without an e-mail address: the row is
-    marked geen_adres (shown in the admin) and not retried.
+    again (at-least-once delivery) with the same Message-ID (ADR 0034). Each message goes to
+    the functional mailboxes (`Organisatie.mailbox`) of its receivers; the codes of receivers
+    without one are stored in `zonder_adres` (shown on the request and to the beheerder).
+    When no receiver has a mailbox, the row is marked geen_adres and not retried.
 
     Args:
         nu: aware UTC datetime (default: now).
@@ -128,12 +152,20 @@ def berichten_versturen(*, nu: datetime | None = None, aantal: int = 100) -> Ver
     """
     nu = nu or timezone.now()
     verzonden = mislukt = opnieuw = geen_adres = 0
-    for bericht_id in _lease(nu=nu, aantal=aantal):
-        bericht = Bericht.objects.prefetch_related("ontvangers").get(pk=bericht_id)
-        adressen = sorted({o.email for o in bericht.ontvangers.all() if o.email})
+    begin = time.monotonic()
+    for _ in range(aantal):
+        # One message at a time: its lease starts just before its own attempt (ADR 0034).
+        verstreken = timedelta(seconds=time.monotonic() - begin)
+        geleased = _lease(nu=nu, aantal=1, verstreken=verstreken)
+        if not geleased:
+            break
+        bericht = Bericht.objects.prefetch_related("ontvangers").get(pk=geleased[0])
+        ontvangers = sorted(bericht.ontvangers.all(), key=lambda o: o.code)
+        adressen = sorted({o.mailbox for o in ontvangers if o.mailbox})
+        zonder_adres = [o.code for o in ontvangers if not o.mailbox]
         if not adressen:
             Bericht.objects.filter(pk=bericht.pk).update(
-                status=BerichtStatus.GEEN_ADRES, lease_tot=None
+                status=BerichtStatus.GEEN_ADRES, lease_tot=None, zonder_adres=zonder_adres
             )
             geen_adres += 1
             continue
@@ -143,7 +175,11 @@ def berichten_versturen(*, nu: datetime | None = None, aantal: int = 100) -> Ver
                 body=bericht.inhoud,
                 from_email=settings.DEFAULT_FROM_EMAIL,
                 to=adressen,
-                headers={"X-Politiebijstand-Bericht": str(bericht.uuid)},
+                headers={
+                    # The same id on every attempt: a receiver drops a copy it has (ADR 0034).
+                    "Message-ID": bericht.message_id,
+                    "X-Politiebijstand-Bericht": str(bericht.uuid),
+                },
             ).send(fail_silently=False)
         except Exception as exc:  # any transport error is retried
             pogingen = bericht.pogingen + 1
@@ -153,7 +189,8 @@ def berichten_versturen(*, nu: datetime | None = None, aantal: int = 100) -> Ver
                 lease_tot=None,
                 laatste_fout=f"{type(exc).__name__}: {exc}"[:2000],
                 status=BerichtStatus.MISLUKT if laatste else BerichtStatus.WACHTEND,
-                volgende_poging_op=nu + EERSTE_WACHTTIJD * (2 ** (pogingen - 1)),
+                volgende_poging_op=nu + wachttijd_na(pogingen),
+                zonder_adres=zonder_adres,
             )
             if laatste:
                 mislukt += 1
@@ -166,9 +203,64 @@ def berichten_versturen(*, nu: datetime | None = None, aantal: int = 100) -> Ver
             lease_tot=None,
             verzonden_op=nu,
             adressen=adressen,
+            zonder_adres=zonder_adres,
             laatste_fout="",
         )
         verzonden += 1
     return Verzendresultaat(
         verzonden=verzonden, mislukt=mislukt, opnieuw=opnieuw, geen_adres=geen_adres
     )
+
+
+#: Audit events of the beheerder's page of caught messages (`make run`'s catcher, issue #10).
+GEVANGEN_EMAIL_LIJST_BEKEKEN = "gevangen-email-lijst-bekeken"
+GEVANGEN_EMAIL_BEKEKEN = "gevangen-email-bekeken"
+
+
+def mailvanger_map() -> Path | None:
+    """The catcher's folder when this installation runs one (conf.dev's MAILVANGER_MAP)."""
+    map_: Path | None = getattr(settings, "MAILVANGER_MAP", None)
+    return map_
+
+
+@transaction.atomic
+def gevangen_berichten_bekijken(*, door: AbstractBaseUser) -> list[GevangenBericht]:
+    """The caught messages, newest first, for a beheerder; the viewing is audited.
+
+    Returns [] without a catcher (production: mail leaves by the real relay).
+    """
+    map_ = mailvanger_map()
+    berichten = gevangen_berichten(map_) if map_ is not None else []
+    audit_record(
+        gebeurtenis=GEVANGEN_EMAIL_LIJST_BEKEKEN,
+        actor=door,
+        object_type="meldingen.gevangen_email",
+        na={"aantal": len(berichten)},
+    )
+    return berichten
+
+
+@transaction.atomic
+def gevangen_bericht_bekijken(
+    *, door: AbstractBaseUser, naam: str
+) -> tuple[GevangenBericht, str] | None:
+    """One caught message (headers, plain-text body) for a beheerder; the viewing is audited.
+
+    Args:
+        door: the beheerder.
+        naam: the file name, as listed (``"<64 hex>.eml"``).
+
+    Returns:
+        None when there is no catcher or no such message (nothing audited then).
+    """
+    map_ = mailvanger_map()
+    gevonden = gevangen_bericht(map_, naam) if map_ is not None else None
+    if gevonden is not None:
+        audit_record(
+            gebeurtenis=GEVANGEN_EMAIL_BEKEKEN,
+            actor=door,
+            object_type="meldingen.gevangen_email",
+            object_id=naam.removesuffix(EXTENSIE),
+            na={"message_id": gevonden[0].message_id},
+        )
+    return gevonden

@@ -4,6 +4,7 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from django.contrib import admin
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.html import format_html, format_html_join
 
@@ -20,6 +21,29 @@ else:  # ModelAdmin is generic only in django-stubs
     _ModelAdmin = admin.ModelAdmin
 
 
+class MailboxFilter(admin.SimpleListFilter):
+    """Organisations with or without a functional mailbox (issue #10 item 5).
+
+    Messages to an organisation without one are not delivered; the beheerder finds those
+    organisations with "Zonder mailbox" and fills them in.
+    """
+
+    title = "functionele mailbox"
+    parameter_name = "mailbox"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        return [("zonder", "Zonder mailbox"), ("met", "Met mailbox")]
+
+    def queryset(
+        self, request: HttpRequest, queryset: QuerySet[Organisatie]
+    ) -> QuerySet[Organisatie]:
+        if self.value() == "zonder":
+            return queryset.filter(mailbox="")
+        if self.value() == "met":
+            return queryset.exclude(mailbox="")
+        return queryset
+
+
 @admin.register(Organisatie)
 class OrganisatieAdmin(BeheerFiltersMixin, AuditBeheerMixin, _ModelAdmin):
     """Reference data; saves audited by the model itself, deletions by the mixin.
@@ -29,9 +53,18 @@ class OrganisatieAdmin(BeheerFiltersMixin, AuditBeheerMixin, _ModelAdmin):
     """
 
     audit_opslaan = False
-    list_display = ("code", "afkorting", "naam", "soort", "telefoon_spoed", "parent", "actief")
-    list_filter = ("soort", "actief")
-    search_fields = ("code", "naam", "afkorting", "omschrijving")
+    list_display = (
+        "code",
+        "afkorting",
+        "naam",
+        "soort",
+        "mailbox",
+        "telefoon_spoed",
+        "parent",
+        "actief",
+    )
+    list_filter = (MailboxFilter, "soort", "actief")
+    search_fields = ("code", "naam", "afkorting", "omschrijving", "mailbox")
     ordering = ("code",)
     autocomplete_fields = ("parent", "eenheid", "regioburgemeester")
     readonly_fields = ("aangemaakt_op", "bijgewerkt_op", "geschiedenis")

@@ -51,6 +51,17 @@ class Organisatie(models.Model):
     email = models.EmailField(
         max_length=MAX_LENGTH["email"], blank=True, help_text="E-mailadres, zoals in de factsheet."
     )
+    mailbox = models.EmailField(
+        "functionele mailbox",
+        max_length=MAX_LENGTH["email"],
+        blank=True,
+        help_text=(
+            "Adres waar het product de berichten aan deze organisatie bezorgt (functionele "
+            "mailbox, bijvoorbeeld 'locc@...'). Leeg: berichten worden niet bezorgd en staan "
+            "als 'zonder adres' bij het verzoek en in het beheer. Beheerd door de beheerder, "
+            "niet door het referentiebestand; wijzigingen staan in de geschiedenis."
+        ),
+    )
     website = models.CharField(
         max_length=MAX_LENGTH["website"],
         blank=True,

@@ -24,3 +24,11 @@ def organisaties_by_codes(*, codes: Iterable[str]) -> dict[str, Organisatie]:
         return {}
     found = {o.code: o for o in Organisatie.objects.filter(code__in=wanted)}
     return {code: found[code] for code in wanted if code in found}
+
+
+def organisaties_zonder_mailbox() -> list[Organisatie]:
+    """The active organisations without a functional mailbox, by code (issue #10).
+
+    Messages to them are not delivered (`meldingen`: status ``zonder_adres``).
+    """
+    return list(Organisatie.objects.filter(actief=True, mailbox="").order_by("code"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -100,3 +101,32 @@ def referentiedata_laden(*, referentie: Mapping[str, OrganisatieInfo]) -> LaadRe
         bijgewerkt=tuple(c for c in referentie if c in gewijzigd),
         ongewijzigd=tuple(c for c in referentie if c not in gewijzigd and c not in nieuw),
     )
+
+
+#: The domain of the demo's functional mailboxes; ``.test`` is reserved (RFC 2606), so no
+#: message of the demo can reach a real mailbox even with a real mail server.
+DEMO_MAILDOMEIN = "demo.politiebijstand.test"
+
+
+def demo_mailbox(code: str) -> str:
+    """The demo mailbox of an organisation: ``"LE-POB"`` → ``"le-pob@" + DEMO_MAILDOMEIN``."""
+    lokaal = re.sub(r"[^a-z0-9]+", "-", code.lower()).strip("-") or "organisatie"
+    return f"{lokaal}@{DEMO_MAILDOMEIN}"
+
+
+@transaction.atomic
+def demo_mailboxen_laden() -> list[str]:
+    """Give every organisation without a functional mailbox its demo mailbox (`make run`).
+
+    A mailbox the beheerder has set is kept. Each change is saved through the model, so the
+    history (`geschiedenis.py`) records it.
+
+    Returns:
+        The codes of the organisations that got a mailbox, in code order.
+    """
+    codes: list[str] = []
+    for organisatie in Organisatie.objects.select_for_update().filter(mailbox="").order_by("code"):
+        organisatie.mailbox = demo_mailbox(organisatie.code)
+        organisatie.save(update_fields=["mailbox", "bijgewerkt_op"])
+        codes.append(organisatie.code)
+    return codes
