@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('organisaties', '0002_eenheid_regioburgemeester'),
+        ('organisaties', '0003_soort_justitie_en_veiligheid'),
     ]
 
     operations = [
