@@ -17,15 +17,24 @@
     step, audit row, outbox rows) median over 200, against the goal 30 ms. Each database runs
     in a child process of its own (Django's settings are per process).
 
+(d) PDF rendering (issue #10): each document template rendered in-process to PDF/A-2b with
+    typst from the example contexts of ``tests/documenten/voorbeelden.py`` (a new kenmerk per
+    render, so that typst's memoisation cannot replay an earlier one): median and p95 per
+    document type in milliseconds, against the goal of 300 ms median; the first render of the
+    process (fonts loaded, compiler made) is shown apart.
+
 Run with the test settings: ``DJANGO_SETTINGS_MODULE=politiebijstand.conf.test python
-scripts/bench.py [--advies-repeat N] [--pagina-repeat N] [--verzoeken N] [--zonder-verzoeken]``.
+scripts/bench.py [--advies-repeat N] [--pagina-repeat N] [--verzoeken N] [--zonder-verzoeken]
+[--pdf-repeat N]``.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import functools
 import io
+import itertools
 import json
 import os
 import statistics
@@ -410,6 +419,49 @@ def bench_verzoeken_databases(aantal: int, repeat: int, afronden: int) -> None:
             )
 
 
+PDF_GOAL_MS = 300.0  # goal: median of rendering one document at most 300 ms (issue #10)
+
+
+def bench_pdf(repeat: int) -> None:
+    """Part (d): rendering each document template, in-process."""
+    import django
+
+    django.setup()
+    if str(REPO) not in sys.path:
+        sys.path.insert(0, str(REPO))
+    from tests.documenten.voorbeelden import ALLE
+
+    from politiebijstand.documenten.renderen import document_renderen
+
+    print(
+        f"\n(d) PDF/A-2b rendering with typst, {repeat} renders per document, goal median <= 300 ms"
+    )
+    start = time.perf_counter_ns()
+    document_renderen(next(iter(ALLE.values())))
+    eerste = (time.perf_counter_ns() - start) / 1e6
+    print(f"    {'first render of the process':<42} {eerste:8.2f} ms")
+    alle: list[float] = []
+    for naam, context in ALLE.items():
+        teller = itertools.count()
+
+        def render(c: Any = context, t: itertools.count[int] = teller) -> bytes:
+            return document_renderen(dataclasses.replace(c, kenmerk=f"BENCH-{next(t)}"))
+
+        samples = [ns / 1e6 for ns in timed_ns(render, repeat)]
+        alle.extend(samples)
+        grootte = len(document_renderen(context))
+        med, p95 = median_p95(samples)
+        print(
+            f"    {naam:<42} median {med:8.2f} ms   p95 {p95:8.2f} ms   "
+            f"({grootte / 1024:.0f} KiB; {verdict(med, PDF_GOAL_MS)})"
+        )
+    med, p95 = median_p95(alle)
+    print(
+        f"    {'all documents':<42} median {med:8.2f} ms   p95 {p95:8.2f} ms   "
+        f"{verdict(med, PDF_GOAL_MS)}"
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Speed figures (printed, never asserted).")
     parser.add_argument("--advies-repeat", type=int, default=2000, help="calls per case (a)")
@@ -418,6 +470,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--verzoek-repeat", type=int, default=50, help="page requests (c)")
     parser.add_argument("--afronden", type=int, default=200, help="tasks completed (c)")
     parser.add_argument("--zonder-verzoeken", action="store_true", help="skip part (c)")
+    parser.add_argument("--pdf-repeat", type=int, default=50, help="renders per document (d)")
     args = parser.parse_args(argv)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "politiebijstand.conf.test")
     if os.environ.get("PB_BENCH_DEEL") == "c":  # the child process of part (c)
@@ -432,6 +485,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     bench_advies(cases, args.advies_repeat)
     bench_pagina(cases, args.pagina_repeat)
+    bench_pdf(args.pdf_repeat)
     if not args.zonder_verzoeken:
         bench_verzoeken_databases(args.verzoeken, args.verzoek_repeat, args.afronden)
     return 0

@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "politiebijstand.toegang",
     "politiebijstand.wijzer",
     "politiebijstand.verzoeken",
+    "politiebijstand.documenten",
     "politiebijstand.meldingen",
     "politiebijstand.werkvoorraad",
     "politiebijstand.api",
@@ -383,6 +384,15 @@ AUDIT_ANKER_SLEUTEL = env("PB_AUDIT_ANKER_SLEUTEL", AUDIT_SLEUTEL)
 AUDIT_ANKER_DIR = Path(env("PB_AUDIT_ANKER_DIR", str(DATA_DIR / "audit-ankers")))
 AUDIT_ANKER_MINUTEN = env_count("PB_AUDIT_ANKER_MINUTEN", "15", unit="minutes", maximum=60)
 DATABASE_APP_ROLE = env("PB_DATABASE_APP_ROLE", "")
+
+# --- Documents (issue #10, ADR 0032) -----------------------------------------------------------
+# PB_DOCUMENTEN_DIR: folder of the stored PDFs, rendered and received; outside the static and
+#     media web roots, served only after a need-to-know check (path, default
+#     PB_DATA_DIR/documenten). Back it up with the database: a row without its file is an error.
+# PB_DOCUMENT_MAX_BYTES: largest PDF that may be uploaded from outside (bytes, default 10485760
+#     = 10 MiB).
+DOCUMENTEN_DIR = Path(env("PB_DOCUMENTEN_DIR", str(DATA_DIR / "documenten")))
+DOCUMENT_MAX_BYTES = env_count("PB_DOCUMENT_MAX_BYTES", str(10 * 1024 * 1024), unit="bytes")
 
 # --- Logs and error mail (issue #9, ADR 0028, README "Logs") -------------------------------------
 # Every process logs to standard output, one line per event: JSON lines in production, readable

@@ -25,6 +25,7 @@ HUEY = {**HUEY, "immediate": True}  # noqa: F405
 AUDIT_SLEUTEL = "test-only-audit-sleutel-niet-geheim-0123456789"
 AUDIT_ANKER_SLEUTEL = "test-only-anker-sleutel-niet-geheim-9876543210"
 AUDIT_ANKER_DIR = Path(tempfile.gettempdir()) / f"pb-test-audit-ankers-{os.getpid()}"
+DOCUMENTEN_DIR = Path(tempfile.gettempdir()) / f"pb-test-documenten-{os.getpid()}"
 
 # Only warnings and errors: a line per request would bury a failing test's output. The tests of
 # the log lines configure the production logging themselves (tests/web/test_requestlog.py).
