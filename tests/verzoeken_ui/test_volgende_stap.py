@@ -12,7 +12,7 @@ from django.contrib.messages import get_messages
 import pytest
 
 from politiebijstand.verzoeken.constants import TaakStatus
-from tests.verzoeken.helpers import NU, maak_verzoek, open_taken, stap_uitvoeren
+from tests.verzoeken.helpers import NU, maak_verzoek, open_taken, situatie, stap_uitvoeren
 from tests.verzoeken_ui.helpers import als, inhoud
 
 pytestmark = pytest.mark.usefixtures("referentiedata")
@@ -60,25 +60,21 @@ def test_zonder_eigen_volgende_stap_terug_naar_de_werkvoorraad_met_melding() -> 
 
 
 def test_een_stap_die_een_collega_oppakte_is_niet_de_volgende() -> None:
-    verzoek = maak_verzoek()
-    for _ in range(9):  # to the LOCC's three parallel steps
-        for taak in open_taken(verzoek):
-            stap_uitvoeren(taak, None, NU)
-    djz, dops, doc = open_taken(verzoek)
-    assert [t.bpmn_id for t in (djz, dops, doc)] == [
-        "taak_verzoek_djz",
-        "taak_verzoek_dops_kmar",
-        "taak_afschrift_doc",
+    # Two parts (KMar, procedure 3; another unit, procedure 1): the RCCB has two open steps.
+    verzoek = maak_verzoek(situatie(gevraagd=[{"leverancier": "kmar"}, {"leverancier": "politie"}]))
+    kmar, le_pob = open_taken(verzoek)
+    assert [t.bpmn_id for t in (kmar, le_pob)] == [
+        "taak_vooroverleg_ccb_kmar",
+        "taak_contact_le_pob",
     ]
-    collega, _ = als("LOCC")
-    collega.post(f"/werkvoorraad/taken/{dops.pk}/oppakken/")
-    client, _ = als("LOCC")
-    response = client.post(f"/verzoeken/taken/{djz.pk}/", {"actie": "afronden", "verslag": "Ok"})
-    assert response["Location"] == f"/verzoeken/taken/{doc.pk}/"
-    response = client.post(f"/verzoeken/taken/{doc.pk}/", {"actie": "afronden", "verslag": "Ok"})
-    assert response["Location"] == "/werkvoorraad/"
-    dops.refresh_from_db()
-    assert dops.status == TaakStatus.OPGEPAKT
+    collega, _ = als("RCCB-MN")
+    collega.post(f"/werkvoorraad/taken/{le_pob.pk}/oppakken/")
+    client, _ = als("RCCB-MN")
+    response = client.post(f"/verzoeken/taken/{kmar.pk}/", {"actie": "afronden", "verslag": "Ok"})
+    volgende = next(t for t in open_taken(verzoek) if t.bpmn_id == "taak_vooroverleg_locc")
+    assert response["Location"] == f"/verzoeken/taken/{volgende.pk}/"
+    le_pob.refresh_from_db()
+    assert le_pob.status == TaakStatus.OPGEPAKT
 
 
 def test_verzoekpagina_toont_het_24_7_nummer_van_wie_aan_zet_is() -> None:
