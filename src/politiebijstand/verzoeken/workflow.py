@@ -322,6 +322,10 @@ BERICHT_BIJ_STAP: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("7", "taak_verzoek_defensie"): ("DJZ", "DOPS-KMAR", "DOC"),
     ("4", "taak_verzoek_defensie"): ("DJZ", "DOC"),
     ("8", "taak_verzoek_defensie"): ("DJZ", "DOC"),
+    # Runs started before that keep the three tasks of their embedded model (ADR 0035).
+    ("*", "taak_verzoek_djz"): ("DJZ",),
+    ("*", "taak_verzoek_dops_kmar"): ("DOPS-KMAR",),
+    ("*", "taak_afschrift_doc"): ("DOC",),
     ("*", "taak_advies_djz"): ("SG-DEFENSIE",),
     ("*", "taak_advies_c_kmar"): ("SG-DEFENSIE",),
     ("3", "taak_standpunt_defensie"): ("LOCC",),
