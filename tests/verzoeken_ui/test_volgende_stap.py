@@ -97,3 +97,37 @@ def test_verzoekpagina_toont_het_24_7_nummer_van_wie_aan_zet_is() -> None:
         "088 - 662 80 48</a>"
     ) in html
     assert "geen 24/7-nummer bekend" not in html
+
+
+def test_locc_van_formulier_tot_verzoek_aan_defensie_in_vijf_keer_afronden() -> None:
+    """Issue #10, item 3: the request to Defence with its copy to the DOC is one action.
+
+    From the form sent by the RCCB, the LOCC opens its first step from the work queue and then
+    clicks 'afronden' five times, each time landing on its next step; the fifth sends the
+    request to DJZ and DOPS-KMar with the copy to the DOC (was seven steps, ADR 0035).
+    """
+    verzoek = maak_verzoek()
+    while [t.organisatie.code for t in open_taken(verzoek)] != ["LOCC"]:
+        for taak in open_taken(verzoek):
+            stap_uitvoeren(taak, None, NU)
+    client, _ = als("LOCC")
+    (taak,) = open_taken(verzoek)
+    stappen = []
+    for _ in range(10):  # the LOCC steps up to the request to Defence; then none is left
+        stappen.append(taak.bpmn_id)
+        response = client.post(f"/verzoeken/taken/{taak.pk}/", {"actie": "afronden"})
+        assert response.status_code == 302
+        volgende = [t for t in open_taken(verzoek) if t.organisatie.code == "LOCC"]
+        if not volgende:
+            assert response["Location"] == "/werkvoorraad/"
+            break
+        (taak,) = volgende
+        assert response["Location"] == f"/verzoeken/taken/{taak.pk}/"
+    assert stappen == [
+        "taak_aanvraag_verwerken",
+        "taak_aanvraag_toetsen",
+        "taak_korpschef_informeren",
+        "taak_vooroverleg_dops_kmar",
+        "taak_verzoek_defensie",
+    ]
+    assert {t.organisatie.code for t in open_taken(verzoek)} == {"DJZ", "C-KMAR"}
