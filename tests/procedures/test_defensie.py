@@ -57,7 +57,7 @@ P8_TOT_DJZ: list[Fase] = [
     "LE-POB",  # LE-POB informeert RCCB en LOCC
     "OVJ",  # de (hoofd)officier van justitie neemt contact op met het College
     "PARKET-GENERAAL",  # het Parket-Generaal leidt de aanvraag aan OZI
-    ("OZI", "OZI"),  # verzoek aan DJZ || afschrift aan DOC
+    "OZI",  # verzoek aan DJZ, tegelijk in afschrift aan DOC (één handeling)
     "DJZ",  # DJZ besluit namens de Minister van Defensie
     "DJZ",  # DJZ informeert OZI over het genomen besluit
 ]

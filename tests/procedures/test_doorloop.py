@@ -295,7 +295,7 @@ P3_NA_FORMULIER: list[Fase] = [
     "LOCC",  # het LOCC toetst de aanvraag
     "LOCC",  # het LOCC informeert de korpschef via LE-POB
     "LOCC",  # het LOCC heeft informeel vooroverleg met DOPS-KMar
-    ("LOCC", "LOCC", "LOCC"),  # verzoek aan DJZ || aan DOPS-KMar || afschrift aan DOC
+    "LOCC",  # verzoek aan DJZ en DOPS-KMar, tegelijk in afschrift aan DOC (één handeling)
     ("C-KMAR", "DJZ"),  # DJZ en Commandant KMar adviseren de SG
     "DJZ",  # DJZ informeert het LOCC namens de SG over het standpunt van Defensie
     "LOCC",  # het LOCC bepaalt of, en zo ja, op welke wijze, bijstand wordt verleend
@@ -354,7 +354,7 @@ P4_NA_FORMULIER: list[Fase] = [
     "LOCC",  # het LOCC verwerkt de aanvraag in haar capaciteitsoverzichten
     "LOCC",  # het LOCC toetst de aanvraag (noodzaak inzet krijgsmacht)
     "LOCC",  # het LOCC informeert de korpschef via LE-POB
-    ("LOCC", "LOCC"),  # verzoek aan DJZ || afschrift aan DOC
+    "LOCC",  # verzoek aan DJZ, tegelijk in afschrift aan DOC (één handeling)
     "DJZ",  # DJZ besluit namens de Minister van Defensie
     "DJZ",  # DJZ informeert het LOCC over het genomen besluit
     "LOCC",  # het LOCC bepaalt of, en zo ja, op welke wijze, bijstand wordt verleend
@@ -474,7 +474,7 @@ def test_procedure_6_aanwijzing_van_de_minister_dan_le_pob_en_locc() -> None:
 # --- procedure 7: KMar, justitie (art. 57 lid 1) --------------------------------------------
 
 P7_NA_PARKET: list[Fase] = [
-    ("OZI", "OZI", "OZI"),  # verzoek aan DJZ || aan DOPS-KMar || afschrift aan DOC
+    "OZI",  # verzoek aan DJZ en DOPS-KMar, tegelijk in afschrift aan DOC (één handeling)
     ("C-KMAR", "DJZ"),  # DJZ en Commandant KMar adviseren de SG
     "OZI",  # OZI bepaalt of, en zo ja, op welke wijze, bijstand wordt verleend
 ]
@@ -519,7 +519,7 @@ def test_procedure_7_niet_ondersteund_door_het_college() -> None:
 # --- procedure 8: krijgsmacht, justitie (art. 58 lid 1) -------------------------------------
 
 P8_NA_PARKET: list[Fase] = [
-    ("OZI", "OZI"),  # verzoek aan DJZ || afschrift aan DOC
+    "OZI",  # verzoek aan DJZ, tegelijk in afschrift aan DOC (één handeling)
     "DJZ",  # DJZ besluit namens de Minister van Defensie
     "DJZ",  # DJZ informeert OZI over het genomen besluit
     "OZI",  # OZI bepaalt of, en zo ja, op welke wijze, bijstand wordt verleend

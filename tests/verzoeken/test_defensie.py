@@ -71,7 +71,7 @@ P8_TOT_DJZ: list[Fase] = [
     "LE-POB",  # LE-POB informeert RCCB en LOCC
     "OVJ",  # de (hoofd)officier van justitie neemt contact op met het College
     "PARKET-GENERAAL",  # het Parket-Generaal leidt de aanvraag aan OZI
-    ("OZI", "OZI"),  # verzoek aan DJZ || afschrift aan DOC
+    "OZI",  # verzoek aan DJZ, tegelijk in afschrift aan DOC (één handeling)
     "DJZ",  # DJZ besluit namens de Minister van Defensie
     "DJZ",  # DJZ informeert OZI over het genomen besluit
 ]
@@ -155,12 +155,13 @@ def test_afwijzing_door_defensie_wordt_alleen_doorgegeven_aan_de_aanvrager(
     verzoek.refresh_from_db()
     assert verzoek.status == VerzoekStatus.BESLOTEN
     bericht = Bericht.objects.get(soort="besluit-genomen", object_id=str(besluit.pk))
-    assert sorted(o.code for o in bericht.ontvangers.all()) == sorted(
-        ["RCCB-MN", verzoek.bevoegd_gezag.code]
+    # The requester, the competent authority and the municipality (procedure 8: Utrecht).
+    assert sorted(o.code for o in bericht.ontvangers.all()) == (
+        ["GM0344", "RCCB-MN"] if procedure == "4" else ["GM0344", "OM-MN", "RCCB-MN"]
     )
-    assert "Afgewezen door de Minister van Defensie (DJZ): Geen eenheid beschikbaar." in (
-        bericht.inhoud
-    )
+    # Defence's reasons stay on the request, behind the link (issue #10, item 5).
+    assert "Geen eenheid beschikbaar" not in bericht.inhoud
+    assert "De motivering en eventuele voorwaarden staan bij het verzoek." in bericht.inhoud
 
 
 def test_procedure_4_afwijzing_door_defensie_volgorde_van_organisaties() -> None:
@@ -429,9 +430,10 @@ def test_politie_niet_uitgeput_stopt_en_de_aanvrager_hoort_waarom(
         ["RCCB-MN", verzoek.bevoegd_gezag.code]
     )
     assert (
-        "Uitkomst: de politie is niet uitgeput; de route stopt (Politie niet uitgeput).\n"
-        "Motivering: Eenheid Oost heeft nog capaciteit." in bericht.inhoud
+        "Uitkomst: de politie is niet uitgeput; de route stopt. De redenen staan bij het "
+        "verzoek." in bericht.inhoud
     )
+    assert "Eenheid Oost" not in bericht.inhoud  # the motivering stays on the request
 
 
 def test_uitputting_zonder_uitkomst_wordt_geweigerd_met_veldnaam() -> None:

@@ -234,4 +234,4 @@ def test_verzoekpagina_queries_begrensd(django_assert_max_num_queries: Any) -> N
             list(deel.inzetversies.all())
         [g.naam for g in detail.verzoek.gemeenten.all()]
         [t.organisatie.naam for t in detail.open_taken]
-    assert Taak.objects.filter(verzoek=verzoek, status=TaakStatus.AFGEROND).count() == 17
+    assert Taak.objects.filter(verzoek=verzoek, status=TaakStatus.AFGEROND).count() == 15

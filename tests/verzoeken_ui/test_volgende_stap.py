@@ -12,7 +12,7 @@ from django.contrib.messages import get_messages
 import pytest
 
 from politiebijstand.verzoeken.constants import TaakStatus
-from tests.verzoeken.helpers import NU, maak_verzoek, open_taken, stap_uitvoeren
+from tests.verzoeken.helpers import NU, maak_verzoek, open_taken, situatie, stap_uitvoeren
 from tests.verzoeken_ui.helpers import als, inhoud
 
 pytestmark = pytest.mark.usefixtures("referentiedata")
@@ -60,25 +60,21 @@ def test_zonder_eigen_volgende_stap_terug_naar_de_werkvoorraad_met_melding() -> 
 
 
 def test_een_stap_die_een_collega_oppakte_is_niet_de_volgende() -> None:
-    verzoek = maak_verzoek()
-    for _ in range(9):  # to the LOCC's three parallel steps
-        for taak in open_taken(verzoek):
-            stap_uitvoeren(taak, None, NU)
-    djz, dops, doc = open_taken(verzoek)
-    assert [t.bpmn_id for t in (djz, dops, doc)] == [
-        "taak_verzoek_djz",
-        "taak_verzoek_dops_kmar",
-        "taak_afschrift_doc",
+    # Two parts (KMar, procedure 3; another unit, procedure 1): the RCCB has two open steps.
+    verzoek = maak_verzoek(situatie(gevraagd=[{"leverancier": "kmar"}, {"leverancier": "politie"}]))
+    kmar, le_pob = open_taken(verzoek)
+    assert [t.bpmn_id for t in (kmar, le_pob)] == [
+        "taak_vooroverleg_ccb_kmar",
+        "taak_contact_le_pob",
     ]
-    collega, _ = als("LOCC")
-    collega.post(f"/werkvoorraad/taken/{dops.pk}/oppakken/")
-    client, _ = als("LOCC")
-    response = client.post(f"/verzoeken/taken/{djz.pk}/", {"actie": "afronden", "verslag": "Ok"})
-    assert response["Location"] == f"/verzoeken/taken/{doc.pk}/"
-    response = client.post(f"/verzoeken/taken/{doc.pk}/", {"actie": "afronden", "verslag": "Ok"})
-    assert response["Location"] == "/werkvoorraad/"
-    dops.refresh_from_db()
-    assert dops.status == TaakStatus.OPGEPAKT
+    collega, _ = als("RCCB-MN")
+    collega.post(f"/werkvoorraad/taken/{le_pob.pk}/oppakken/")
+    client, _ = als("RCCB-MN")
+    response = client.post(f"/verzoeken/taken/{kmar.pk}/", {"actie": "afronden", "verslag": "Ok"})
+    volgende = next(t for t in open_taken(verzoek) if t.bpmn_id == "taak_vooroverleg_locc")
+    assert response["Location"] == f"/verzoeken/taken/{volgende.pk}/"
+    le_pob.refresh_from_db()
+    assert le_pob.status == TaakStatus.OPGEPAKT
 
 
 def test_verzoekpagina_toont_het_24_7_nummer_van_wie_aan_zet_is() -> None:
@@ -101,3 +97,37 @@ def test_verzoekpagina_toont_het_24_7_nummer_van_wie_aan_zet_is() -> None:
         "088 - 662 80 48</a>"
     ) in html
     assert "geen 24/7-nummer bekend" not in html
+
+
+def test_locc_van_formulier_tot_verzoek_aan_defensie_in_vijf_keer_afronden() -> None:
+    """Issue #10, item 3: the request to Defence with its copy to the DOC is one action.
+
+    From the form sent by the RCCB, the LOCC opens its first step from the work queue and then
+    clicks 'afronden' five times, each time landing on its next step; the fifth sends the
+    request to DJZ and DOPS-KMar with the copy to the DOC (was seven steps, ADR 0035).
+    """
+    verzoek = maak_verzoek()
+    while [t.organisatie.code for t in open_taken(verzoek)] != ["LOCC"]:
+        for taak in open_taken(verzoek):
+            stap_uitvoeren(taak, None, NU)
+    client, _ = als("LOCC")
+    (taak,) = open_taken(verzoek)
+    stappen = []
+    for _ in range(10):  # the LOCC steps up to the request to Defence; then none is left
+        stappen.append(taak.bpmn_id)
+        response = client.post(f"/verzoeken/taken/{taak.pk}/", {"actie": "afronden"})
+        assert response.status_code == 302
+        volgende = [t for t in open_taken(verzoek) if t.organisatie.code == "LOCC"]
+        if not volgende:
+            assert response["Location"] == "/werkvoorraad/"
+            break
+        (taak,) = volgende
+        assert response["Location"] == f"/verzoeken/taken/{taak.pk}/"
+    assert stappen == [
+        "taak_aanvraag_verwerken",
+        "taak_aanvraag_toetsen",
+        "taak_korpschef_informeren",
+        "taak_vooroverleg_dops_kmar",
+        "taak_verzoek_defensie",
+    ]
+    assert {t.organisatie.code for t in open_taken(verzoek)} == {"DJZ", "C-KMAR"}

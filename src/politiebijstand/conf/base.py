@@ -4,6 +4,8 @@ Variables:
     PB_SECRET_KEY: Django secret key (string). Required in production.
     PB_DEBUG: "1" for debug mode (bool, default off).
     PB_ALLOWED_HOSTS: comma-separated host names (default "127.0.0.1,localhost").
+    PB_BASIS_URL: the address of the product as its users reach it, scheme and host without a
+        trailing slash, for the links in e-mail (default "http://localhost:8000"; ADR 0035).
     PB_DATABASE_URL: "sqlite:///path" (default: db.sqlite3 in PB_DATA_DIR) or
         "postgres://user:pass@host:port/name".
     PB_DATA_DIR: folder for the embedded SQLite database and huey queue (default "./var").
@@ -45,6 +47,7 @@ DATA_DIR = Path(env("PB_DATA_DIR", str(Path.cwd() / "var")))
 SECRET_KEY = env("PB_SECRET_KEY", "dev-only-insecure-key-change-me")
 DEBUG = env_bool("PB_DEBUG", False)
 ALLOWED_HOSTS = [h.strip() for h in env("PB_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")]
+BASIS_URL = env("PB_BASIS_URL", "http://localhost:8000").rstrip("/")
 
 
 def database_from_url(url: str) -> dict[str, Any]:

@@ -316,6 +316,13 @@ BERICHT_BIJ_STAP: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("3", "taak_korpschef_informeren"): ("LE-POB", "KORPSCHEF"),
     ("4", "taak_korpschef_informeren"): ("LE-POB", "KORPSCHEF"),
     ("7", "taak_korpschef_informeren"): ("KORPSCHEF",),
+    # One action: the request to DJZ (and DOPS-KMar) with its copy to the DOC, "tegelijkertijd
+    # in afschrift" (factsheet, toelichting 3, 4, 7 and 8; issue #10, item 3).
+    ("3", "taak_verzoek_defensie"): ("DJZ", "DOPS-KMAR", "DOC"),
+    ("7", "taak_verzoek_defensie"): ("DJZ", "DOPS-KMAR", "DOC"),
+    ("4", "taak_verzoek_defensie"): ("DJZ", "DOC"),
+    ("8", "taak_verzoek_defensie"): ("DJZ", "DOC"),
+    # Runs started before that keep the three tasks of their embedded model (ADR 0035).
     ("*", "taak_verzoek_djz"): ("DJZ",),
     ("*", "taak_verzoek_dops_kmar"): ("DOPS-KMAR",),
     ("*", "taak_afschrift_doc"): ("DOC",),

@@ -297,32 +297,37 @@ def parket_generaal(p: Proces, *, aanvraag: str, formulier: str, geleid: str) ->
 
 def verzoek_aan_defensie(
     p: Proces, *, lane: str, verzoek: str, afschrift: str, dops_kmar: bool
-) -> Blok:
-    """The request to DJZ (and DOPS-KMar), with a copy to the DOC at the same time.
+) -> str:
+    """The request to DJZ (and DOPS-KMar) with its copy to the DOC: one task, one action.
 
-    Between the parallel gateways ``gw_verzoek`` and ``gw_verzoek_samen``: the tasks
-    ``taak_verzoek_djz``, ``taak_verzoek_dops_kmar`` (when `dops_kmar`) and
-    ``taak_afschrift_doc``, all in `lane`. Procedures 3 and 7 (KMar: DJZ and DOPS-KMar), 4 and
-    8 (armed forces: DJZ only).
+    The task ``taak_verzoek_defensie`` in `lane`: completing it sends the request to DJZ (and
+    DOPS-KMar) and the copy to the DOC at the same time (`workflow.BERICHT_BIJ_STAP`), as the
+    factsheet says ("tegelijkertijd in afschrift"). Procedures 3 and 7 (KMar: DJZ and
+    DOPS-KMar), 4 and 8 (armed forces: DJZ only). Issue #10, item 3: one action instead of
+    three parallel tasks.
 
     Args:
         p: the procedure.
         lane: who sends: ``LOCC`` (openbare orde) or ``OZI`` (justitiële taken).
-        verzoek: the procedure's sentence on the request, verbatim (quoted by both requests).
+        verzoek: the procedure's sentence on the request, verbatim.
         afschrift: its sentence on the copy to the DOC, verbatim.
         dops_kmar: whether the request also goes to DOPS-KMar (the KMar procedures).
 
     Returns:
-        The block; call `Blok.verbind` where the procedure adds its flows.
+        The id of the task; the procedure adds the flows in and out.
     """
-    p.en("gw_verzoek", "Verzoek en afschrift tegelijk", lane)
-    taken = [p.taak("taak_verzoek_djz", "Verzoek aan DJZ", lane, verzoek)]
-    if dops_kmar:
-        taken.append(p.taak("taak_verzoek_dops_kmar", "Verzoek aan DOPS-KMar", lane, verzoek))
-    taken.append(p.taak("taak_afschrift_doc", "Afschrift aan DOC", lane, afschrift))
-    p.en("gw_verzoek_samen", "", lane)
-    ketens = tuple(("gw_verzoek", taak, "gw_verzoek_samen") for taak in taken)
-    return Blok(p, "gw_verzoek", "gw_verzoek_samen", ketens)
+    naar = "DJZ, DOPS-KMar" if dops_kmar else "DJZ"
+    return p.taak(
+        "taak_verzoek_defensie",
+        f"Verzoek aan Defensie versturen ({naar}, afschrift DOC)",
+        lane,
+        verzoek,
+        afschrift,
+        noot=(
+            f"Eén handeling: het verzoek gaat tegelijk naar {naar.replace(', ', ' en ')} en in "
+            "afschrift naar het DOC."
+        ),
+    )
 
 
 def advies_aan_sg(p: Proces, *, advies: str) -> Blok:

@@ -165,10 +165,9 @@ def kmar_openbare_orde() -> Proces:
         "taak_aanvraag_toetsen",
         "taak_korpschef_informeren",
         "taak_vooroverleg_dops_kmar",
-        defensie.ingang,
+        defensie,
     )
-    defensie.verbind()
-    p.stroom(defensie.uitgang, advies.ingang)
+    p.stroom(defensie, advies.ingang)
     advies.verbind()
     p.keten(
         advies.uitgang,
@@ -271,9 +270,8 @@ def kmar_justitie() -> Proces:
     p.stroom("taak_aanvraag_doorgeleiden", "gw_ondersteund")
     p.stroom("gw_ondersteund", "eind_niet_ondersteund", "nee", "not ondersteund")
     p.stroom("gw_ondersteund", "gw_doorgeleiden_samen", "ja", "ondersteund")
-    p.stroom("gw_doorgeleiden_samen", defensie.ingang)
-    defensie.verbind()
-    p.stroom(defensie.uitgang, advies.ingang)
+    p.stroom("gw_doorgeleiden_samen", defensie)
+    p.stroom(defensie, advies.ingang)
     advies.verbind()
     p.keten(advies.uitgang, "taak_besluit_ozi", "eind")
     return p

@@ -180,10 +180,9 @@ def krijgsmacht_openbare_orde() -> Proces:
         "taak_aanvraag_verwerken",
         "taak_aanvraag_toetsen",
         "taak_korpschef_informeren",
-        defensie.ingang,
+        defensie,
     )
-    defensie.verbind()
-    p.stroom(defensie.uitgang, besluit.ingang)
+    p.stroom(defensie, besluit.ingang)
     besluit.verbind()
     blokken.na_besluit_defensie(p, naar="taak_besluit_locc")
     p.keten("taak_besluit_locc", "taak_rccb_informeren", "eind")
@@ -301,9 +300,8 @@ def krijgsmacht_justitie() -> Proces:
     p.keten("taak_aanvraag_parket_generaal", "taak_aanvraag_doorgeleiden", "gw_ondersteund")
     p.stroom("gw_ondersteund", "eind_niet_ondersteund", "nee", "not ondersteund")
     p.stroom("gw_ondersteund", "gw_parket_samen", "ja", "ondersteund")
-    p.stroom("gw_parket_samen", defensie.ingang)
-    defensie.verbind()
-    p.stroom(defensie.uitgang, besluit.ingang)
+    p.stroom("gw_parket_samen", defensie)
+    p.stroom(defensie, besluit.ingang)
     besluit.verbind()
     blokken.na_besluit_defensie(p, naar="taak_besluit_ozi")
     p.stroom("taak_besluit_ozi", "gw_besluit")

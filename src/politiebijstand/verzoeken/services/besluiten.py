@@ -31,6 +31,7 @@ from politiebijstand.verzoeken.exceptions import (
 from politiebijstand.verzoeken.models import (
     Besluit,
     BesluitRegel,
+    Bijstandsverzoek,
     Deelverzoek,
     GevraagdeInzet,
     Taak,
@@ -175,25 +176,40 @@ def _besluit_regels_opslaan(
     )
 
 
-def _besluit_melden(besluit: Besluit, *, beroep_mogelijk: bool, nu: datetime) -> None:
-    """Tell the requesting RCCB and the authority (outbox, ``besluit-genomen``).
+def besluit_ontvangers(verzoek: Bijstandsverzoek) -> list[Organisatie]:
+    """Who is told of every decision on a request: requester, competent authority, municipalities.
 
-    With a (partial) rejection that may be appealed, the message says so (Pw 2012 art. 56
-    lid 4).
+    The requesting RCCB, the competent authority (`Bijstandsverzoek.bevoegd_gezag`: the
+    burgemeester's municipality or the officier van justitie's parket) and the burgemeester of
+    each municipality of the request (`Bijstandsverzoek.gemeenten`, ADR 0031), in that order,
+    without duplicates. Issue #10, item 5; ADR 0035.
+    """
+    ontvangers = [verzoek.rccb, verzoek.bevoegd_gezag, *verzoek.gemeenten.order_by("code")]
+    return list({o.pk: o for o in ontvangers}.values())
+
+
+def _besluit_melden(besluit: Besluit, *, beroep_mogelijk: bool, nu: datetime) -> None:
+    """Tell the requester, the authority and the municipalities (``besluit-genomen``).
+
+    Recipients: `besluit_ontvangers`. With a (partial) rejection that may be appealed, the
+    message says so (Pw 2012 art. 56 lid 4). Every decision step sends it: the korpschef's,
+    DJZ's on behalf of Defence, the coordinator's (also passing on Defence's refusal) and the
+    minister's on appeal.
     """
     verzoek = besluit.verzoek
+    ontvangers = besluit_ontvangers(verzoek)
+    # Whoever is told of the decision may read it behind the link (need-to-know, ADR 0035).
+    workflow.deelnemers_toevoegen(verzoek=verzoek, codes=[o.code for o in ontvangers])
     onderwerp, inhoud = bericht_tekst(
         "besluit_genomen",
         verzoek=verzoek,
         uitkomst=BesluitUitkomst(besluit.uitkomst).label.lower(),
         namens=besluit.namens,
-        motivering=besluit.motivering,
-        voorwaarden=besluit.voorwaarden,
         beroep_mogelijk=beroep_mogelijk,
     )
     bericht_schrijven(
         soort="besluit-genomen",
-        ontvangers=[verzoek.rccb, verzoek.bevoegd_gezag],
+        ontvangers=ontvangers,
         onderwerp=onderwerp,
         inhoud=inhoud,
         obj=besluit,
@@ -494,42 +510,32 @@ def bevoegd_gezag_code(deelverzoek: Deelverzoek) -> str:
     return workflow.lane_organisatie_codes(deelverzoek.verzoek, [lane])[lane]
 
 
-def afwijzing_berichten(*, taak: Taak, redenen: str, nu: datetime) -> None:
+def afwijzing_berichten(*, taak: Taak, nu: datetime) -> None:
     """Send the korpschef's written rejection to the requester and the copy to DGPOL (outbox).
 
     In the caller's transaction (the step `AFWIJZING_STAP`, `taak_afronden`): one message
     ``afwijzing-schriftelijk`` to the requesting RCCB and the competent authority
-    (`bevoegd_gezag_code`), and one ``afwijzing-afschrift`` to DGPOL, both with the reasons
-    and the decision's motivering. DGPOL then takes part in the request (need-to-know).
+    (`bevoegd_gezag_code`), and one ``afwijzing-afschrift`` to DGPOL. The reasons (the step's
+    report) and the decision's motivering stay on the request, behind the link: a message
+    carries no request data (ADR 0035). DGPOL then takes part in the request (need-to-know).
 
     Bron: factsheet, toelichting 9 ("Een dergelijke afwijzing geschiedt schriftelijk, met
     reden omkleedt aan de aanvrager. Een afschrift ... gelijktijdig ... (DGPOL)").
     """
     deelverzoek = taak.deelverzoek
     verzoek = deelverzoek.verzoek
-    besluit = (
-        Besluit.objects.filter(deelverzoek=deelverzoek, veld="besluit")
-        .order_by("-genomen_op", "-pk")
-        .first()
-    )
     gezag = Organisatie.objects.get(code=bevoegd_gezag_code(deelverzoek))
     dgpol = Organisatie.objects.get(code="DGPOL")
-    context: dict[str, object] = {
-        "verzoek": verzoek,
-        "uitkomst": (
-            "gedeeltelijk afgewezen"
-            if deelverzoek.besluit == BesluitUitkomst.DEELS_TOEGEKEND
-            else "afgewezen"
-        ),
-        "redenen": redenen,
-        "motivering": besluit.motivering if besluit else "",
-        "aanvrager": gezag.naam,
-    }
+    uitkomst = (
+        "gedeeltelijk afgewezen"
+        if deelverzoek.besluit == BesluitUitkomst.DEELS_TOEGEKEND
+        else "afgewezen"
+    )
     for naam, soort, ontvangers in (
         ("afwijzing_schriftelijk", "afwijzing-schriftelijk", [verzoek.rccb, gezag]),
         ("afwijzing_afschrift", "afwijzing-afschrift", [dgpol]),
     ):
-        onderwerp, inhoud = bericht_tekst(naam, **context)
+        onderwerp, inhoud = bericht_tekst(naam, verzoek=verzoek, uitkomst=uitkomst)
         bericht_schrijven(
             soort=soort,
             ontvangers=ontvangers,

@@ -19,8 +19,10 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 
 from politiebijstand.meldingen.services import bericht_schrijven
@@ -211,20 +213,38 @@ def moment(tijdstip: datetime) -> str:
     return f"{timezone.localtime(tijdstip):%d-%m-%Y %H:%M}"
 
 
-def bericht_tekst(naam: str, **context: object) -> tuple[str, str]:
+def verzoek_link(verzoek: Bijstandsverzoek) -> str:
+    """The absolute address of the request's page, for a message: ``PB_BASIS_URL`` + path.
+
+    The page checks the reader's log-in and need-to-know; the link itself reveals nothing but
+    the request's uuid (ADR 0035).
+    """
+    pad = reverse("verzoeken:detail", kwargs={"uuid": verzoek.uuid})
+    return f"{settings.BASIS_URL}{pad}"
+
+
+def bericht_tekst(naam: str, *, verzoek: Bijstandsverzoek, **context: object) -> tuple[str, str]:
     """The subject and body of an outbox message, rendered from the app's templates.
+
+    Every body says what the recipient must do (or "ter informatie") and ends with the
+    absolute link to the request (`verzoek_link`, template ``_voet.txt``). A message carries
+    no request data beyond the kenmerk, the title and what to do: no motivering, reasons,
+    notes, reports, places or capacity; the reader follows the link and logs in (issue #10,
+    item 5; ADR 0035). Callers pass only what the text needs.
 
     Args:
         naam: the message's templates are ``verzoeken/berichten/<naam>_onderwerp.txt`` and
             ``verzoeken/berichten/<naam>.txt`` (plain text: autoescape is off in them).
-        context: the template variables; dates as `moment` strings.
+        verzoek: the request the message is about (kenmerk, titel, link).
+        context: the other template variables; dates as `moment` strings.
 
     Returns:
         (onderwerp, inhoud), without the final newline of the template files.
     """
+    volledig = {**context, "verzoek": verzoek, "link": verzoek_link(verzoek)}
 
     def tekst(template: str) -> str:
-        gerenderd = render_to_string(template, context)
+        gerenderd = render_to_string(template, volledig)
         return gerenderd[:-1] if gerenderd.endswith("\n") else gerenderd
 
     return (

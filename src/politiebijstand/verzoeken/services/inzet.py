@@ -37,7 +37,6 @@ from politiebijstand.verzoeken.services.gedeeld import (
     aware,
     bericht_tekst,
     deelverzoek_onder_slot,
-    moment,
     nu_utc,
     periode,
     tekst,
@@ -125,10 +124,6 @@ def _inzet_versie(
         "inzet",
         verzoek=verzoek,
         soort=InzetSoort(soort).label.lower(),
-        van=moment(periode_start),
-        tot=moment(periode_eind),
-        capaciteit=capaciteit,
-        toelichting=toelichting,
     )
     bericht_schrijven(
         soort=gebeurtenis.value,

@@ -151,7 +151,7 @@ def taak_afronden(
     voor = taak_snapshot(taak)
     _, sync = stap_uitvoeren(deelverzoek=deelverzoek, taak=taak, record=record, door=door, nu=nu)
     if afwijzing:
-        afwijzing_berichten(taak=taak, redenen=record["verslag"], nu=nu)
+        afwijzing_berichten(taak=taak, nu=nu)
     audit_record(
         gebeurtenis=(
             Gebeurtenis.TAAK_OVERGESLAGEN if taak.overgeslagen else Gebeurtenis.TAAK_AFGEROND

@@ -214,7 +214,6 @@ def geen_zienswijze_vastleggen(*, vervallen: list[Taak], nu: datetime) -> list[i
         onderwerp, inhoud = bericht_tekst(
             "geen_zienswijze",
             verzoek=verzoek,
-            regioburgemeester=regio.naam,
             uiterlijk=moment(taak.due) if taak.due else "-",
         )
         bericht_schrijven(

@@ -533,7 +533,7 @@ def verzoek_intrekken(
         voor=voor,
         na={**verzoek_snapshot(verzoek), "reden": reden, "taken_vervallen": vervallen},
     )
-    onderwerp, inhoud = bericht_tekst("verzoek_ingetrokken", verzoek=verzoek, reden=reden)
+    onderwerp, inhoud = bericht_tekst("verzoek_ingetrokken", verzoek=verzoek)
     bericht_schrijven(
         soort="verzoek-ingetrokken",
         ontvangers=list(verzoek.deelnemers.exclude(pk=actieve_organisatie(door).pk)),
