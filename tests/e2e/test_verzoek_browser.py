@@ -29,6 +29,7 @@ from politiebijstand.verzoeken.models import Bijstandsverzoek, Deelverzoek, Taak
 from politiebijstand.vragenlijst.adressen import resultaat_url_voor_situatie
 from tests.accounts.factories import WACHTWOORD
 from tests.accounts.helpers import totp_code_met_marge, tweede_factor_instellen
+from tests.e2e.formulier import formulier_ondertekenen
 from tests.verzoeken.helpers import gebruiker, situatie
 
 pytestmark = pytest.mark.browser
@@ -100,12 +101,11 @@ def test_verzoek_uit_de_wijzer_door_procedure_1_tot_het_besluit(
     rccb.save()
     wie: dict[str, Gebruiker] = {
         "regioburgemeester": gebruiker("GM0344"),
-        "burgemeester": gebruiker("GM0345"),
+        "burgemeester": gebruiker("GM0345", Rol.BESLUITVORMER),
         "korpschef": gebruiker("KORPSCHEF", Rol.BESLUITVORMER),
         "le-pob": gebruiker("LE-POB"),
     }
-    for g in wie.values():
-        tweede_factor_instellen(g)
+    geheimen = {naam: tweede_factor_instellen(g)[0] for naam, g in wie.items()}
 
     # The RCCB logs in with password and TOTP.
     context = kijker.browser.new_context(locale="nl-NL")
@@ -146,7 +146,13 @@ def test_verzoek_uit_de_wijzer_door_procedure_1_tot_het_besluit(
     regio = kijker.als(wie["regioburgemeester"])
     _stap(regio, url, "Zienswijze geven", "Geen bezwaar.")
     burgemeester = kijker.als(wie["burgemeester"])
-    _stap(burgemeester, url, "Verzoek indienen bij de korpschef", "Ingediend en ondertekend.")
+    # The burgemeester signs the form with a fresh TOTP code; that completes the step.
+    burgemeester.goto(f"{url}/werkvoorraad/")
+    burgemeester.get_by_role("link", name="Verzoek indienen bij de korpschef", exact=True).click()
+    formulier_ondertekenen(
+        burgemeester,
+        lambda p: p.get_by_label("Code").fill(totp_code_met_marge(geheimen["burgemeester"])),
+    )
     _stap(page, url, "Aanvraagformulier verzenden", "Per e-mail aan LE-POB verzonden.")
 
     korpschef = kijker.als(wie["korpschef"])
