@@ -74,9 +74,9 @@ def test_concept_overleeft_verlopen_sessie_en_ondertekenen_met_tweede_factor(
     expect(page.get_by_role("heading", level=1)).to_contain_text("Aanvraagformulier")
 
     page.get_by_label("Meldplaats").fill("Jaarbeurs, hal 1")
-    expect(page.locator("#concept-status")).to_contain_text("Concept bewaard om")
+    expect(page.locator("#concept-status")).to_contain_text("Concept bewaard om", timeout=15000)
 
-    context.clear_cookies()
+    context.clear_cookies(name=settings.SESSION_COOKIE_NAME)  # the session, not the CSRF token
     page.get_by_label("Te verrichten taken").fill("Afzetten en begeleiden")
     melding = page.locator("#sessie-verlopen")
     expect(melding).to_contain_text("Sessie verlopen, log opnieuw in; uw concept is tot")

@@ -214,7 +214,7 @@ def test_concept_overleeft_ongeldige_post_en_verlopen_sessie() -> None:
     antwoord = client.post(_url(taak), {"aanleiding": "Rellen verwacht", "actie": "opslaan"})
     assert antwoord.status_code == 400
     assert "Rellen verwacht" in antwoord.content.decode()
-    client.post(
+    bewaard = client.post(
         _url(taak, "verzoeken:formulier_concept"),
         {
             "aanleiding": "Rellen verwacht na de wedstrijd",
@@ -222,6 +222,8 @@ def test_concept_overleeft_ongeldige_post_en_verlopen_sessie() -> None:
             "regel_aantal": ["3"],
         },
     )
+    assert bewaard.status_code == 200
+    assert "Concept bewaard om" in bewaard.content.decode()
     client.session.flush()
     client.logout()
     verlopen = client.post(_url(taak, "verzoeken:formulier_concept"), {"aanleiding": "weg"})

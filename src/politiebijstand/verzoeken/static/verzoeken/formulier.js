@@ -2,6 +2,14 @@
 // keep the typed text on the page and say until when the draft is stored (ADR 0033).
 (function () {
   "use strict";
+  // The autosave's status line is no page swap: keep the focus where the user types
+  // (ui/app.js moves it to the heading after every settle).
+  var formulier = document.getElementById("aanvraagformulier");
+  if (formulier) {
+    formulier.addEventListener("htmx:afterSettle", function (event) {
+      event.stopPropagation();
+    });
+  }
   document.addEventListener("htmx:responseError", function (event) {
     var xhr = event.detail.xhr;
     var form = document.getElementById("aanvraagformulier");
