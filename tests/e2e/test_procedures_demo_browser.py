@@ -33,8 +33,10 @@ from politiebijstand.accounts.constants import Rol
 from politiebijstand.accounts.demo import DEMO_WACHTWOORD, demo_gebruikersnaam
 from politiebijstand.verzoeken.constants import TAAK_OPENSTAAND, DeelverzoekStatus
 from politiebijstand.verzoeken.models import Bijstandsverzoek, Deelverzoek, Taak
+from politiebijstand.verzoeken.services.formulier import is_ondertekentaak
 from politiebijstand.vragenlijst.adressen import resultaat_url_voor_situatie
 from tests.conftest import DOCS
+from tests.e2e.formulier import formulier_ondertekenen
 
 pytestmark = pytest.mark.browser
 
@@ -156,13 +158,19 @@ class Demo:
             )
             if taak is None:
                 return gedaan
-            rol = Rol.BESLUITVORMER if taak.is_besluit else Rol.MEDEWERKER
+            tekenen = is_ondertekentaak(taak)
+            rol = Rol.BESLUITVORMER if taak.is_besluit or tekenen else Rol.MEDEWERKER
             page = self.als(taak.organisatie.code, rol)
             page.goto(f"{self.url}/werkvoorraad/")
             rij = page.locator("tr", has=page.get_by_text(verzoek.kenmerk, exact=True))
             rij.get_by_role("link", name=taak.naam, exact=True).first.click()
             expect(page.get_by_role("heading", level=1)).to_have_text(taak.naam)
-            stap_invullen(page, besluit=besluit, keuzes=keuzes)
+            if tekenen:  # the authority signs the form (ADR 0033); demo accounts by password
+                formulier_ondertekenen(
+                    page, lambda p: p.get_by_label("Wachtwoord").fill(DEMO_WACHTWOORD)
+                )
+            else:
+                stap_invullen(page, besluit=besluit, keuzes=keuzes)
             taak.refresh_from_db()
             if taak.status in TAAK_OPENSTAAND:
                 fouten = page.locator(".pb-veldfout, .pb-conflict, [role=alert]").all_inner_texts()

@@ -11,6 +11,7 @@ whose BPMN diagram bpmn-js draws with the bpmn.io watermark, without any CSP vio
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
@@ -29,6 +30,7 @@ from politiebijstand.verzoeken.models import Bijstandsverzoek, Deelverzoek, Taak
 from politiebijstand.vragenlijst.adressen import resultaat_url_voor_situatie
 from tests.accounts.factories import WACHTWOORD
 from tests.accounts.helpers import totp_code_met_marge, tweede_factor_instellen
+from tests.e2e.formulier import formulier_ondertekenen
 from tests.verzoeken.helpers import gebruiker, situatie
 
 pytestmark = pytest.mark.browser
@@ -100,12 +102,11 @@ def test_verzoek_uit_de_wijzer_door_procedure_1_tot_het_besluit(
     rccb.save()
     wie: dict[str, Gebruiker] = {
         "regioburgemeester": gebruiker("GM0344"),
-        "burgemeester": gebruiker("GM0345"),
+        "burgemeester": gebruiker("GM0345", Rol.BESLUITVORMER),
         "korpschef": gebruiker("KORPSCHEF", Rol.BESLUITVORMER),
         "le-pob": gebruiker("LE-POB"),
     }
-    for g in wie.values():
-        tweede_factor_instellen(g)
+    geheimen = {naam: tweede_factor_instellen(g)[0] for naam, g in wie.items()}
 
     # The RCCB logs in with password and TOTP.
     context = kijker.browser.new_context(locale="nl-NL")
@@ -147,11 +148,13 @@ def test_verzoek_uit_de_wijzer_door_procedure_1_tot_het_besluit(
     # One form per municipality (ADR 0031): each task names its municipality.
     _stap(regio, url, "Zienswijze geven — Veenendaal", "Geen bezwaar.")
     burgemeester = kijker.als(wie["burgemeester"])
-    _stap(
+    # The burgemeester signs the form with a fresh TOTP code; that completes the step.
+    burgemeester.goto(f"{url}/werkvoorraad/")
+    # A task per municipality names it ("... — Veenendaal", ADR 0031).
+    burgemeester.get_by_role("link", name=re.compile("^Verzoek indienen bij de korpschef")).click()
+    formulier_ondertekenen(
         burgemeester,
-        url,
-        "Verzoek indienen bij de korpschef — Veenendaal",
-        "Ingediend en ondertekend.",
+        lambda p: p.get_by_label("Code").fill(totp_code_met_marge(geheimen["burgemeester"])),
     )
     _stap(page, url, "Aanvraagformulier verzenden", "Per e-mail aan LE-POB verzonden.")
 

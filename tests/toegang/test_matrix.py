@@ -148,7 +148,10 @@ VERWACHTING: list[tuple[str, dict[str, dict[str, str]]]] = [
     ("verzoeken:procedure_bpmn", _rij("log 404/met/met/met/met 404/met/met/met/met 404/met/met/met/met 404/met/met/met/met 2fa")),  # noqa: E501
     ("verzoeken:detail", _rij("log 404/met/met/met/met 404/met/met/met/met 404/met/met/met/met 404/met/met/met/met 2fa")),  # noqa: E501
     ("verzoeken:export", _rij(PAGINA_GET)),  # CSV of the list, scoped like it
-    ("verzoeken:*", _rij(FORMULIER_404)),  # taak, intrekken, beroep, inzet
+    ("verzoeken:mandaten", _rij(BEHEER)),  # a beheerder records mandates (ADR 0033)
+    # the form's autosave answers 401 itself without a session, so the page keeps the text
+    ("verzoeken:formulier_concept", _rij("met/401/met/met/met met/404/met/met/met met/404/met/met/met met/404/met/met/met met/404/met/met/met 2fa")),  # noqa: E501
+    ("verzoeken:*", _rij(FORMULIER_404)),  # taak, intrekken, beroep, inzet, formulier
     # the Django admin: technical administration only
     # one log-in (ADR 0027): /admin/login/ only redirects to allauth's (admin:login is shadowed)
     ("admin_inloggen", _rij("log log log log log 2fa")),
@@ -198,6 +201,7 @@ VOORBEELD = {
     "soort": "gestart",
     "procedure_id": "procedure_1",
     "eml": "0" * 64 + ".eml",  # issue #10: a caught message that does not exist
+    "gemeente": "-",  # issue #10: the form of the authority itself
 }
 
 

@@ -13,7 +13,9 @@ from politiebijstand.accounts.models import Gebruiker
 from politiebijstand.organisaties.models import Organisatie
 from politiebijstand.verzoeken import services
 from politiebijstand.verzoeken.constants import TaakStatus
+from politiebijstand.verzoeken.demo import formulier_ondertekenen_voor_taak
 from politiebijstand.verzoeken.models import Bijstandsverzoek, Taak
+from politiebijstand.verzoeken.services.formulier import is_ondertekentaak
 from tests.accounts.factories import maak_gebruiker
 
 NU = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
@@ -137,6 +139,10 @@ def stap_uitvoeren(taak: Taak, antwoord: Mapping[str, Any] | None, nu: datetime)
             door=door,
             nu=nu,
         )
+    elif is_ondertekentaak(taak):
+        # A signing step completes by signing the municipality's form (ADR 0033).
+        verslag = str((antwoord or {}).get("verslag", ""))
+        formulier_ondertekenen_voor_taak(taak, door=door, verslag=verslag, nu=nu)
     else:
         services.taak_afronden(taak=taak, data=antwoord or standaard(taak), door=door, nu=nu)
 

@@ -23,6 +23,7 @@ from tests.verzoeken.helpers import (
     open_taken,
     org,
     situatie,
+    stap_uitvoeren,
 )
 
 pytestmark = pytest.mark.usefixtures("referentiedata")
@@ -63,8 +64,7 @@ def _afgewezen_procedure_1() -> Deelverzoek:
 def _besluittaak() -> Taak:
     verzoek = maak_verzoek(situatie(gevraagd=[{"leverancier": "buitenland", "land": "DE"}]))
     for _ in range(3):  # RCCB, LE-POB, then the burgemeester signs (procedure 5)
-        taak = open_taken(verzoek)[0]
-        services.taak_afronden(taak=taak, data={}, door=gebruiker(taak.organisatie.code), nu=NU)
+        stap_uitvoeren(open_taken(verzoek)[0], None, NU)
     return open_taken(verzoek)[0]
 
 

@@ -21,6 +21,7 @@ from politiebijstand.verzoeken.constants import (
     TaakStatus,
     VerzoekStatus,
 )
+from politiebijstand.verzoeken.demo import formulier_ondertekenen_voor_taak
 from politiebijstand.verzoeken.exceptions import (
     GeenToegang,
     GelijktijdigGewijzigd,
@@ -36,6 +37,7 @@ from politiebijstand.verzoeken.models import (
     StatusWijziging,
     Taak,
 )
+from politiebijstand.verzoeken.services.formulier import is_ondertekentaak
 from politiebijstand.verzoeken.workflow import run_laden, run_opslaan
 from tests.verzoeken.helpers import (
     NU,
@@ -111,7 +113,10 @@ def tot_taak(verzoek: Bijstandsverzoek, bpmn_id: str) -> Taak:
             )
         else:
             data = standaard(taak) if "politie_uitgeput" in taak.velden else {}
-            services.taak_afronden(taak=taak, data=data, door=door, nu=NU)
+            if is_ondertekentaak(taak):
+                formulier_ondertekenen_voor_taak(taak, door=door, nu=NU)
+            else:
+                services.taak_afronden(taak=taak, data=data, door=door, nu=NU)
     raise AssertionError(f"{bpmn_id} not reached")
 
 

@@ -15,10 +15,12 @@ import pytest
 import time_machine
 from huey.contrib.djhuey import HUEY
 
+from politiebijstand.accounts.constants import Rol
 from politiebijstand.audit.models import AuditLogEntry
 from politiebijstand.meldingen.models import Bericht
 from politiebijstand.verzoeken import services
 from politiebijstand.verzoeken.constants import TaakStatus
+from politiebijstand.verzoeken.demo import formulier_ondertekenen_voor_taak
 from politiebijstand.verzoeken.models import Bijstandsverzoek, Deelverzoek, Taak
 from tests.verzoeken.helpers import NU, gebruiker, maak_verzoek, open_taken, org, situatie
 
@@ -122,10 +124,10 @@ def test_na_de_termijn_escalatie_naar_het_locc_en_de_formalisatie_blijft_open() 
 def test_formaliseren_op_tijd_laat_de_timer_vervallen() -> None:
     verzoek = maak_verzoek(situatie(spoed=True))
     formaliseren = gebeld(verzoek)
-    services.taak_afronden(
-        taak=formaliseren,
-        data={"verslag": "Formulier ondertekend verstuurd."},
-        door=gebruiker("GM0344"),
+    formulier_ondertekenen_voor_taak(
+        formaliseren,
+        door=gebruiker("GM0344", Rol.BESLUITVORMER),
+        verslag="Formulier ondertekend verstuurd.",
         nu=NU + timedelta(hours=3),
     )
     assert Deelverzoek.objects.get(verzoek=verzoek).volgende_timer is None

@@ -128,6 +128,9 @@ class Gebeurtenis(StrEnum):
     INZET_GEEVALUEERD = "inzet-geevalueerd"
     TIMER_VERLOPEN = "timer-verlopen"
     HERINNERING_GEPLAND = "herinnering-gepland"
+    FORMULIER_OPGESLAGEN = "formulier-opgeslagen"
+    FORMULIER_ONDERTEKEND = "formulier-ondertekend"
+    MANDAAT_VASTGELEGD = "mandaat-vastgelegd"
 
 
 #: Contract lane codes that stand for one central organisation (its own code): every code but

@@ -22,7 +22,8 @@ from politiebijstand.accounts.policy import demo_accounts_toegestaan
 from politiebijstand.organisaties.models import Organisatie
 from politiebijstand.verzoeken import services
 from politiebijstand.verzoeken.constants import TAAK_OPENSTAAND
-from politiebijstand.verzoeken.models import Bijstandsverzoek, Deelverzoek, Taak
+from politiebijstand.verzoeken.models import Bijstandsverzoek, Deelverzoek, FormulierVersie, Taak
+from politiebijstand.verzoeken.services import formulier
 
 TITEL_PREFIX = "Demo: "
 
@@ -58,8 +59,64 @@ def _stap(taak: Taak, antwoorden: Mapping[str, Mapping[str, Any]], nu: datetime)
             door=door,
             nu=nu,
         )
+    elif formulier.is_ondertekentaak(taak):
+        formulier_ondertekenen_voor_taak(
+            taak,
+            door=_demo_gebruiker(taak.organisatie.code, Rol.BESLUITVORMER),
+            verslag=str(antwoord.get("verslag", "")),
+            nu=nu,
+        )
     else:
         services.taak_afronden(taak=taak, data=antwoord or _standaard(taak), door=door, nu=nu)
+
+
+def formulier_voorbeeld(deelverzoek: Deelverzoek, gemeente_code: str) -> dict[str, Any]:
+    """A complete example form for the demo and tests: the prefill plus example texts."""
+    gegevens = formulier.formulier_voorinvullen(
+        deelverzoek=deelverzoek, gemeente_code=gemeente_code
+    )
+    voorbeeld = {
+        "ondertekenaar": "De burgemeester",
+        "grondslag": "Politiewet 2012",
+        "aanleiding": "Aangekondigde demonstratie met risico op ordeverstoring.",
+        "gewenst_effect": "Ordelijk verloop van de demonstratie.",
+        "taken": "Afzetten, begeleiden en zo nodig optreden.",
+        "politiebevoegdheden": "ja",
+        "geweld": "nee",
+        "meldplaats": "Politiebureau, hoofdingang",
+        "commando": "Onder bevel van de algemeen commandant SGBO.",
+        "logistiek": "Eigen voertuigen en uitrusting; verpleging door de eenheid.",
+        "kosten": "Volgens het FNIK.",
+        "subsidiariteit": "Alle politie-eenheden zijn ingezet; geen alternatief.",
+        "zienswijze_niet_nodig": "De aanvrager is zelf de regioburgemeester.",
+        "contact_24_7": "Officier van dienst, 088-1234567",
+    }
+    for naam, waarde in voorbeeld.items():
+        if not gegevens.get(naam):
+            gegevens[naam] = waarde
+    gegevens["meldtijd"] = gegevens.get("meldtijd") or gegevens["periode_start"]
+    if not gegevens["regels"]:
+        gegevens["regels"] = [{"omschrijving": "ME-peloton", "aantal": "1"}]
+    gegevens["regels"] = [
+        {"omschrijving": r["omschrijving"], "aantal": r["aantal"] or "1"}
+        for r in gegevens["regels"]
+    ]
+    return gegevens
+
+
+def formulier_ondertekenen_voor_taak(
+    taak: Taak, *, door: Gebruiker, nu: datetime, verslag: str = ""
+) -> FormulierVersie:
+    """Save the example form of `taak`'s municipality and sign it (completes the task)."""
+    gemeente_code = taak.gemeente.code if taak.gemeente else ""
+    versie = formulier.formulier_opslaan(
+        deelverzoek=taak.deelverzoek,
+        gemeente_code=gemeente_code,
+        gegevens=formulier_voorbeeld(taak.deelverzoek, gemeente_code),
+        door=door,
+        nu=nu,
+    )
+    return formulier.formulier_ondertekenen(versie=versie, door=door, verslag=verslag, nu=nu)
 
 
 def _defensie(taak: Taak, antwoord: Mapping[str, Any]) -> dict[str, Any]:

@@ -5,6 +5,7 @@
 - `taak`: `Taak`, `TelefonischContact`.
 - `besluit`: `Besluit`, `BesluitRegel`.
 - `inzet`: `InzetVersie`, `InzetEvaluatie`.
+- `formulier`: `FormulierConcept`, `FormulierVersie`, `Mandaat` (ADR 0033).
 
 One Django app (label ``verzoeken``): the tables, migrations and audit labels stay as they were.
 Writes go through `verzoeken.services` only; status changes through
@@ -12,6 +13,12 @@ Writes go through `verzoeken.services` only; status changes through
 """
 
 from politiebijstand.verzoeken.models.besluit import Besluit, BesluitRegel
+from politiebijstand.verzoeken.models.formulier import (
+    FormulierConcept,
+    FormulierVersie,
+    Mandaat,
+    OndertekendFormulierGewijzigd,
+)
 from politiebijstand.verzoeken.models.inzet import InzetEvaluatie, InzetVersie
 from politiebijstand.verzoeken.models.taak import Taak, TelefonischContact
 from politiebijstand.verzoeken.models.verzoek import (
@@ -29,9 +36,13 @@ __all__ = [
     "Bijstandsverzoek",
     "Deelname",
     "Deelverzoek",
+    "FormulierConcept",
+    "FormulierVersie",
     "GevraagdeInzet",
     "InzetEvaluatie",
     "InzetVersie",
+    "Mandaat",
+    "OndertekendFormulierGewijzigd",
     "StatusWijziging",
     "Taak",
     "TelefonischContact",

@@ -24,6 +24,7 @@ from politiebijstand.verzoeken.models import (
     TelefonischContact,
 )
 from politiebijstand.verzoeken.services.besluiten import AFWIJZING_STAP, afwijzing_berichten
+from politiebijstand.verzoeken.services.formuliervelden import controleer_formulier_ondertekend
 from politiebijstand.verzoeken.services.gedeeld import (
     aware,
     controleer_mag_uitvoeren,
@@ -123,7 +124,9 @@ def taak_afronden(
         TaakNietOpen: completed (e.g. by a colleague just now), cancelled, or picked up by
             someone else; nothing was changed.
         OngeldigeInvoer: a missing or wrong field (named), a skip of a step that is not
-            optional or without a reason, or a decision or phone step.
+            optional or without a reason, or a decision or phone step; the competent
+            authority's signing step while its municipality's form is not signed
+            (``formulier-niet-ondertekend``, ADR 0033: `formulier_ondertekenen` completes it).
         GelijktijdigGewijzigd: the run was stored by someone else meanwhile.
     """
     nu = nu_utc(nu)
@@ -143,6 +146,7 @@ def taak_afronden(
             code="telefonisch-contact-vastleggen",
         )
     record = controleer_velden(taak, data)
+    controleer_formulier_ondertekend(taak)
     afwijzing = taak.bpmn_id == AFWIJZING_STAP
     if "verslag" in record or afwijzing:
         record["verslag"] = tekst_uit_gegevens(

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from politiebijstand.verzoeken.ui import export, views
+from politiebijstand.verzoeken.ui import export, formulier, views
 
 app_name = "verzoeken"
 
@@ -11,9 +11,20 @@ urlpatterns = [
     path("nieuw/", views.nieuw, name="nieuw"),
     path("export.csv", export.export_csv, name="export"),
     path("taken/<int:pk>/", views.taak, name="taak"),
+    path("mandaten/", formulier.mandaten, name="mandaten"),
     path("procedures/<str:procedure_id>.bpmn", views.procedure_bpmn, name="procedure_bpmn"),
     path("<uuid:uuid>/", views.detail, name="detail"),
     path("<uuid:uuid>/intrekken/", views.intrekken, name="intrekken"),
     path("<uuid:uuid>/delen/<int:volgnummer>/beroep/", views.beroep, name="beroep"),
     path("<uuid:uuid>/delen/<int:volgnummer>/inzet/<slug:soort>/", views.inzet, name="inzet"),
+    path(
+        "<uuid:uuid>/delen/<int:volgnummer>/formulier/<str:gemeente>/",
+        formulier.formulier,
+        name="formulier",
+    ),
+    path(
+        "<uuid:uuid>/delen/<int:volgnummer>/formulier/<str:gemeente>/concept/",
+        formulier.concept,
+        name="formulier_concept",
+    ),
 ]

@@ -71,6 +71,7 @@ from politiebijstand.verzoeken.selectors import (
     verzoek_bekijken,
     verzoek_list,
 )
+from politiebijstand.verzoeken.services.formulier import is_ondertekentaak
 from politiebijstand.verzoeken.ui import forms as uiforms
 from politiebijstand.vragenlijst import teksten
 from politiebijstand.vragenlijst.adressen import (
@@ -727,7 +728,18 @@ def taak(request: HttpRequest, pk: int) -> HttpResponse:
             "mag_uitvoeren": mag_uitvoeren,
             "reden_niet": "" if mag_uitvoeren else _reden_niet(taak, gebruiker),
             "nu": timezone.now(),
+            "formulier_url": _formulier_url(taak),
         },
+    )
+
+
+def _formulier_url(taak: Taak) -> str:
+    """The form to sign for the authority's signing step (ADR 0033), else empty."""
+    if not is_ondertekentaak(taak):
+        return ""
+    gemeente = taak.gemeente.code if taak.gemeente else "-"
+    return reverse(
+        "verzoeken:formulier", args=[taak.verzoek.uuid, taak.deelverzoek.volgnummer, gemeente]
     )
 
 
