@@ -175,3 +175,12 @@ def test_datum_in_het_nederlands_in_amsterdamse_tijd(
 
 def test_tijdstip_in_het_nederlands_in_zomertijd() -> None:
     assert tijdstip_tekst(datetime(2026, 7, 1, 12, 0, tzinfo=UTC)) == "1 juli 2026 om 14:00"
+
+
+def test_een_tijdstip_met_microseconden_wordt_op_de_seconde_gezet() -> None:
+    """A signature at 14:05:07.123456 renders (typst takes whole seconds only)."""
+    context = voorbeelden.besluit()
+    met = dataclasses.replace(context, tijdstip=context.tijdstip.replace(microsecond=123456))
+    assert document_renderen(met) == document_renderen(
+        dataclasses.replace(context, tijdstip=context.tijdstip.replace(microsecond=0))
+    )

@@ -51,6 +51,8 @@ _INVULLEN = """
     const soort = (el.getAttribute("type") || el.tagName).toLowerCase();
     if (["hidden", "submit", "button"].includes(soort)) continue;
     if (soort === "radio") { namen.add(el.name); continue; }
+    // A refusal carries no conditions and grants no line (the decision form refuses both).
+    if (standaard === "afgewezen" && /^(voorwaarden$|regel_)/.test(el.name)) continue;
     if (soort === "checkbox") { el.checked = true; continue; }
     if (el.tagName === "SELECT") {
       if (!el.value) {

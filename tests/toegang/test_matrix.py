@@ -151,6 +151,8 @@ VERWACHTING: list[tuple[str, dict[str, dict[str, str]]]] = [
     ("verzoeken:mandaten", _rij(BEHEER)),  # a beheerder records mandates (ADR 0033)
     # the form's autosave answers 401 itself without a session, so the page keeps the text
     ("verzoeken:formulier_concept", _rij("met/401/met/met/met met/404/met/met/met met/404/met/met/met met/404/met/met/met met/404/met/met/met 2fa")),  # noqa: E501
+    # a document of a request (#10): as the request page, a GET that answers 404 here
+    ("verzoeken:document", _rij("log 404/met/met/met/met 404/met/met/met/met 404/met/met/met/met 404/met/met/met/met 2fa")),  # noqa: E501
     ("verzoeken:*", _rij(FORMULIER_404)),  # taak, intrekken, beroep, inzet, formulier
     # the Django admin: technical administration only
     # one log-in (ADR 0027): /admin/login/ only redirects to allauth's (admin:login is shadowed)
@@ -202,6 +204,7 @@ VOORBEELD = {
     "procedure_id": "procedure_1",
     "eml": "0" * 64 + ".eml",  # issue #10: a caught message that does not exist
     "gemeente": "-",  # issue #10: the form of the authority itself
+    "document": "00000000-0000-4000-8000-000000000001",  # issue #10: no such document
 }
 
 

@@ -312,3 +312,32 @@ def test_mandaat_niet_aan_een_andere_organisatie() -> None:
 def test_alleen_een_beheerder_ziet_de_mandatenpagina() -> None:
     client, _ = als("GM0344", Rol.BESLUITVORMER)
     assert client.get(reverse("verzoeken:mandaten")).status_code == 403
+
+
+def test_ondertekend_formulier_wordt_een_pdf_a_document_met_de_ondertekening() -> None:
+    """Issue #10 item 3: the signed form is stored as PDF/A with who signed, how and when."""
+    from politiebijstand.documenten.models import Document
+    from politiebijstand.documenten.services import document_pad
+    from tests.documenten.pdf import tekst, xmp
+
+    verzoek, taak = _procedure_3()
+    door = gebruiker(taak.organisatie.code, Rol.BESLUITVORMER)
+    versie = formulier.formulier_ondertekenen(versie=_opslaan(taak, door), door=door, nu=NU)
+    (document,) = Document.objects.filter(verzoek=verzoek)
+    assert (document.soort, document.sleutel, document.versie) == (
+        "aanvraagformulier",
+        "1:GM0344",
+        1,
+    )
+    assert (document.ondertekend_door, document.ondertekend_namens, document.ondertekend_op) == (
+        door,
+        "De burgemeester van Utrecht",
+        NU,
+    )
+    assert document.titel == "Aanvraagformulier — Utrecht, deel 1, versie 1"
+    inhoud = document_pad(document).read_bytes()
+    assert verzoek.kenmerk in tekst(inhoud)
+    assert "De burgemeester van Utrecht" in tekst(inhoud)
+    assert "<pdfaid:part>2</pdfaid:part>" in xmp(inhoud)
+    assert "<pdfaid:conformance>B</pdfaid:conformance>" in xmp(inhoud)
+    assert versie.versie == 1

@@ -160,7 +160,8 @@ def renderen(sjabloon: str, context: Mapping[str, Any]) -> bytes:
                 format="pdf",
                 pdf_standards=[PDF_STANDAARD],
                 sys_inputs={"data": invoer},
-                timestamp=tijdstip,
+                # typst takes whole seconds only; the PDF's time is to the second.
+                timestamp=tijdstip.replace(microsecond=0),
             )
         except RuntimeError as exc:
             raise RenderFout(f"renderen: {sjabloon}: {exc}") from exc

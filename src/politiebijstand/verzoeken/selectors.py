@@ -23,6 +23,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from politiebijstand.audit.services import audit_record
+from politiebijstand.documenten.models import Document
 from politiebijstand.organisaties.models import Organisatie
 from politiebijstand.toegang.regels import organisatie_code
 from politiebijstand.toegang.toegang import access_verzoek_or_404
@@ -467,6 +468,7 @@ def verzoek_detail(*, verzoek: Bijstandsverzoek) -> VerzoekDetail:
                 ).prefetch_related("regels__regel"),
             ),
             Prefetch("inzetversies", queryset=InzetVersie.objects.select_related("door")),
+            "formulier_versies",
         )
         .order_by("volgnummer")
     )
@@ -626,3 +628,27 @@ def bericht_lanes_van_taak(*, taak: Taak) -> tuple[str, ...]:
     if not lanes:
         return ()
     return tuple(workflow.lane_organisatie_codes(taak.verzoek, lanes).values())
+
+
+def documenten_van_verzoek(verzoek: Bijstandsverzoek) -> list[Document]:
+    """The request's documents (PDFs), oldest first, for the request page (issue #10).
+
+    The caller has checked need-to-know for `verzoek`.
+    """
+    return list(
+        Document.objects.filter(verzoek=verzoek)
+        .select_related("ondertekend_door")
+        .order_by("aangemaakt_op", "pk")
+    )
+
+
+def document_van_verzoek(verzoek: Bijstandsverzoek, document_uuid: UUID) -> Document:
+    """One document of the request, by its uuid.
+
+    Raises:
+        Http404: no such document of this request (another request's is not found either).
+    """
+    document = Document.objects.filter(verzoek=verzoek, uuid=document_uuid).first()
+    if document is None:
+        raise Http404("Dit document hoort niet bij dit verzoek.")
+    return document

@@ -35,6 +35,7 @@ from politiebijstand.verzoeken.models.formulier import (
     FormulierVersie,
     Mandaat,
 )
+from politiebijstand.verzoeken.services.documenten import formulier_document_maken
 from politiebijstand.verzoeken.services.formuliervelden import (
     GEZAG_LANES,
     MAX_AANTAL,
@@ -523,6 +524,8 @@ def formulier_ondertekenen(
             "mandaat": hoedanigheid.mandaat.pk if hoedanigheid.mandaat else None,
         },
     )
+    # The signed form as PDF/A, stored with who signed, how and when (issue #10 item 3).
+    formulier_document_maken(versie=versie, gezag=gezag, door=door, nu=nu)
     for taak in _open_ondertekentaken(deelverzoek, versie.gemeente_code):
         taak_afronden(
             taak=taak,

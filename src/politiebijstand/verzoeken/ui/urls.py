@@ -15,6 +15,7 @@ urlpatterns = [
     path("procedures/<str:procedure_id>.bpmn", views.procedure_bpmn, name="procedure_bpmn"),
     path("<uuid:uuid>/", views.detail, name="detail"),
     path("<uuid:uuid>/intrekken/", views.intrekken, name="intrekken"),
+    path("<uuid:uuid>/documenten/<uuid:document>/", views.document, name="document"),
     path("<uuid:uuid>/delen/<int:volgnummer>/beroep/", views.beroep, name="beroep"),
     path("<uuid:uuid>/delen/<int:volgnummer>/inzet/<slug:soort>/", views.inzet, name="inzet"),
     path(

@@ -24,13 +24,14 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
 from politiebijstand.accounts.models import Gebruiker
+from politiebijstand.documenten.views import document_response
 from politiebijstand.organisaties.models import Organisatie
 from politiebijstand.organisaties.selectors import organisaties_by_codes
 from politiebijstand.procedures.definities import PROCESSEN
@@ -63,6 +64,8 @@ from politiebijstand.verzoeken.selectors import (
     access_taak_by_id,
     access_verzoek_by_uuid,
     deelverzoek_by_volgnummer,
+    document_van_verzoek,
+    documenten_van_verzoek,
     gevraagde_inzet_list,
     organisatie_list_in_eenheid,
     organisatie_list_voor_telefoon,
@@ -420,6 +423,7 @@ def detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
             "tijdlijn": [TijdlijnRegel(i, _in_woorden(i.gegevens)) for i in gegevens.tijdlijn],
             "contacten": gegevens.contacten,
             "terugval_24_7": gegevens.terugval_24_7,
+            "documenten": documenten_van_verzoek(verzoek),
             "advies": verzoek.advies,
             "advies_url": advies_url,
             "kan_intrekken": namens_aanvrager
@@ -852,3 +856,15 @@ def _taak_uitvoeren(
         services.taak_afronden(taak=taak, data=form.gegevens(), door=door)
     else:  # pragma: no cover - every kind of task has its form above
         raise TypeError(f"onbekend formulier {type(form).__name__}")
+
+
+@require_safe
+def document(request: HttpRequest, uuid: UUID, document: UUID) -> FileResponse:
+    """Download one of the request's documents (PDF), audited (issue #10 item 3; ADR 0032).
+
+    Need-to-know as the request page: a user whose organisation does not take part gets 404,
+    also for a document uuid of another request.
+    """
+    gebruiker = _gebruiker(request)
+    verzoek = access_verzoek_by_uuid(gebruiker, uuid)
+    return document_response(document_van_verzoek(verzoek, document), gebruiker)
