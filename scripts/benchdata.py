@@ -123,6 +123,9 @@ def _antwoord(taak: Any, uitkomst: str) -> dict[str, Any]:
             data[naam] = True
         elif spec.get("soort") == "keuze":
             data[naam] = spec["waarden"][0]
+        elif spec.get("soort") == "tekst" and naam not in data:
+            # e.g. Defence's position on the coordinator's decision (3, 4, 7, 8; issue #8)
+            data[naam] = f"{naam}: vastgelegd."
     return data
 
 

@@ -123,6 +123,7 @@ def stap_uitvoeren(taak: Taak, antwoord: Mapping[str, Any] | None, nu: datetime)
             taak=taak,
             uitkomst=antwoord["uitkomst"],
             motivering=antwoord.get("motivering", "Noodzaak aangetoond."),
+            voorwaarden=antwoord.get("voorwaarden", ""),
             regels=antwoord.get("regels", ()),
             door=door,
             nu=nu,

@@ -19,9 +19,10 @@ from django.test import override_settings
 import pytest
 
 from politiebijstand import verzoeken
+from politiebijstand.documenten.models import Document
 from politiebijstand.meldingen.models import Bericht
 from politiebijstand.verzoeken.models import Besluit, Bijstandsverzoek, Taak
-from tests.verzoeken.helpers import doorlopen, maak_verzoek, situatie
+from tests.verzoeken.helpers import doorlopen, gebruiker, maak_verzoek, situatie
 from tests.verzoeken.test_procedures import (
     AFGEWEZEN,
     BUITENLAND,
@@ -41,17 +42,22 @@ Uitgaand = set[tuple[str, str, tuple[str, ...]]]
 
 
 def uitgaand() -> Uitgaand:
-    """The outbox as (soort, bpmn id of the step, sorted receiver codes)."""
-    result: Uitgaand = set()
+    """The outbox as (soort, bpmn id of the step, sorted receiver codes).
+
+    A step with a letter writes two messages of one kind: with the link to the receivers with
+    an account, with the PDF to those without (ADR 0036); they are one entry here, as the
+    same parties are told.
+    """
+    per_bericht: dict[tuple[str, str, str], set[str]] = {}
     for bericht in Bericht.objects.prefetch_related("ontvangers"):
         stap = ""
         if bericht.object_type == "verzoeken.taak":
             stap = Taak.objects.get(pk=bericht.object_id).bpmn_id
         elif bericht.object_type == "verzoeken.besluit":
             stap = Besluit.objects.select_related("taak").get(pk=bericht.object_id).taak.bpmn_id
-        codes = tuple(sorted(o.code for o in bericht.ontvangers.all()))
-        result.add((bericht.soort, stap, codes))
-    return result
+        sleutel = (bericht.soort, stap, f"{bericht.object_type}:{bericht.object_id}")
+        per_bericht.setdefault(sleutel, set()).update(o.code for o in bericht.ontvangers.all())
+    return {(soort, stap, tuple(sorted(codes))) for (soort, stap, _), codes in per_bericht.items()}
 
 
 def walk(verzoek: Bijstandsverzoek, antwoorden: dict[str, Any] | None = None) -> Uitgaand:
@@ -329,8 +335,17 @@ def test_tekst_nieuwe_taak() -> None:
     )
 
 
+STAP_DEFENSIE = (
+    "Landelijk Operationeel Coördinatiecentrum heeft de stap 'Verzoek aan Defensie "
+    "versturen (DJZ, DOPS-KMar, afschrift DOC)' van bijstandsverzoek {kenmerk} "
+    "(Versterking openbare orde Utrecht) afgerond.\n\nWat u moet doen: ter informatie. "
+    "Heeft uw organisatie hierna een taak, dan krijgt u daarover een apart bericht."
+)
+
+
 @override_settings(BASIS_URL="https://bijstand.example.nl")
-def test_tekst_verzoek_aan_defensie_met_afschrift() -> None:
+def test_tekst_verzoek_aan_defensie_met_afschrift_en_de_brief_als_bijlage() -> None:
+    """DJZ, DOPS-KMar and the DOC have no account here: one message, with the letter as PDF."""
     verzoek = maak_verzoek()
     doorlopen(verzoek)
     bericht = bericht_over("stap-afgerond", "taak_verzoek_defensie")
@@ -338,13 +353,49 @@ def test_tekst_verzoek_aan_defensie_met_afschrift() -> None:
     assert bericht.onderwerp == (
         f"{verzoek.kenmerk}: Verzoek aan Defensie versturen (DJZ, DOPS-KMar, afschrift DOC)"
     )
-    assert bericht.inhoud == (
-        "Landelijk Operationeel Coördinatiecentrum heeft de stap 'Verzoek aan Defensie "
-        f"versturen (DJZ, DOPS-KMar, afschrift DOC)' van bijstandsverzoek {verzoek.kenmerk} "
-        "(Versterking openbare orde Utrecht) afgerond.\n\nWat u moet doen: ter informatie. "
-        "Heeft uw organisatie hierna een taak, dan krijgt u daarover een apart bericht."
-        + VOET.format(uuid=verzoek.uuid)
+    brief = Document.objects.get(verzoek=verzoek, soort="verzoek_defensie")
+    assert brief.titel == (
+        "Verzoek aan Defensie (Directie Juridische Zaken van het Ministerie van Defensie, "
+        "Directie Operaties van de Koninklijke Marechaussee; afschrift DOC), deel 1"
     )
+    assert bericht.inhoud == STAP_DEFENSIE.format(kenmerk=verzoek.kenmerk) + (
+        f"\n\nBijlage: {brief.titel} (PDF). Uw organisatie heeft geen account in "
+        "politiebijstand: antwoord per brief of e-mail aan Landelijk Operationeel "
+        f"Coördinatiecentrum, met kenmerk {verzoek.kenmerk}; Landelijk Operationeel "
+        "Coördinatiecentrum legt uw antwoord in het verzoek vast.\n(English: the letter is "
+        "attached as a PDF; your organisation has no account, so please answer by letter or "
+        "e-mail, quoting the reference above.)"
+    )
+    assert bericht.bijlagen == [
+        {
+            "bestand": brief.bestand,
+            "naam": "verzoek_defensie-1-v1.pdf",
+            "sha256": brief.sha256,
+        }
+    ]
+
+
+@override_settings(BASIS_URL="https://bijstand.example.nl")
+def test_verzoek_aan_defensie_een_partij_met_account_krijgt_de_link_zonder_bijlage() -> None:
+    gebruiker("DJZ")
+    verzoek = maak_verzoek()
+    doorlopen(verzoek)
+    taak = Taak.objects.get(bpmn_id="taak_verzoek_defensie")
+    berichten = Bericht.objects.filter(
+        soort="stap-afgerond", object_type="verzoeken.taak", object_id=str(taak.pk)
+    ).order_by("id")
+    per_ontvangers = {
+        tuple(sorted(o.code for o in b.ontvangers.all())): (b.inhoud, len(b.bijlagen))
+        for b in berichten
+    }
+    assert per_ontvangers == {
+        ("DJZ",): (
+            STAP_DEFENSIE.format(kenmerk=verzoek.kenmerk) + VOET.format(uuid=verzoek.uuid),
+            0,
+        ),
+        ("DOC", "DOPS-KMAR"): (per_ontvangers[("DOC", "DOPS-KMAR")][0], 1),
+    }
+    assert "Bijlage: Verzoek aan Defensie" in per_ontvangers[("DOC", "DOPS-KMAR")][0]
 
 
 @override_settings(BASIS_URL="https://bijstand.example.nl")
@@ -375,6 +426,7 @@ def test_geen_sjabloon_drukt_verzoekgegevens_af() -> None:
     map_ = Path(verzoeken.__file__).parent / "templates" / "verzoeken" / "berichten"
     sjablonen = sorted(map_.glob("*.txt"))
     assert len(sjablonen) == 19
+    assert "brief.titel" in (map_ / "_voet.txt").read_text(encoding="utf-8")
     for sjabloon in sjablonen:
         variabelen = re.findall(r"{{\s*([^}|\s]+)", sjabloon.read_text(encoding="utf-8"))
         variabelen += re.findall(r"{%\s*if\s+([^%]+)%}", sjabloon.read_text(encoding="utf-8"))

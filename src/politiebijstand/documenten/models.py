@@ -118,3 +118,14 @@ class Document(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise DocumentOnveranderlijk(f"documenten: document {self.uuid} blijft bewaard")
+
+    @property
+    def bestandsnaam(self) -> str:
+        """The file name of a download or mail attachment: ``<soort>-<sleutel>-v<versie>.pdf``.
+
+        ASCII letters, digits, ``-`` and ``_`` only (no path separators).
+        """
+        delen = [self.soort, self.sleutel, f"v{self.versie}"]
+        naam = "-".join(d for d in delen if d)
+        veilig = "".join(c if c.isascii() and (c.isalnum() or c in "-_") else "_" for c in naam)
+        return f"{veilig}.pdf"

@@ -28,11 +28,8 @@ class DocumentBeschadigd(Exception):
 
 
 def bestandsnaam(document: Document) -> str:
-    """The download's file name: ``<soort>-<sleutel>-v<versie>.pdf``, ASCII, no separators."""
-    delen = [document.soort, document.sleutel, f"v{document.versie}"]
-    naam = "-".join(d for d in delen if d)
-    veilig = "".join(c if c.isascii() and (c.isalnum() or c in "-_") else "_" for c in naam)
-    return f"{veilig}.pdf"
+    """The download's file name: ``<soort>-<sleutel>-v<versie>.pdf`` (`Document.bestandsnaam`)."""
+    return document.bestandsnaam
 
 
 def document_response(document: Document, door: Gebruiker) -> FileResponse:

@@ -63,6 +63,11 @@ class Bericht(models.Model):
         help_text="Codes van de ontvangers zonder functionele mailbox bij het versturen: aan "
         "hen is het bericht niet bezorgd (issue #10).",
     )
+    bijlagen = models.JSONField(
+        default=list,
+        help_text="PDF-bijlagen: [{'bestand': pad relatief aan PB_DOCUMENTEN_DIR, 'naam': "
+        "bestandsnaam, 'sha256': hex}]; alleen voor een partij zonder account (issue #10).",
+    )
     aangemaakt_op = models.DateTimeField(help_text="UTC.")
     verzonden_op = models.DateTimeField(null=True, blank=True, help_text="UTC.")
 

@@ -9,9 +9,10 @@ outcome. A failure is retried with a doubling wait, up to ``BERICHT_MAX_POGINGEN
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -45,6 +46,44 @@ def wachttijd_na(pogingen: int) -> timedelta:
     return min(wachttijd, LANGSTE_WACHTTIJD)
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Bijlage:
+    """A PDF attached to a message: a stored document's file (ADR 0032, issue #10 item 5).
+
+    Attributes:
+        bestand: path relative to ``settings.DOCUMENTEN_DIR`` (`Document.bestand`).
+        naam: the attachment's file name, e.g. ``"verzoek_defensie-1-v1.pdf"``.
+        sha256: hex sha256 of the file; checked before every attempt.
+    """
+
+    bestand: str
+    naam: str
+    sha256: str
+
+
+class BijlageBeschadigd(Exception):
+    """An attachment's file is missing, outside the documents folder, or changed."""
+
+
+def _bijlage_inhoud(bijlage: Bijlage) -> bytes:
+    """The bytes of `bijlage`, checked against its sha256.
+
+    Raises:
+        BijlageBeschadigd: missing, outside ``DOCUMENTEN_DIR``, or another sha256.
+    """
+    basis = Path(settings.DOCUMENTEN_DIR).resolve()
+    pad = (basis / bijlage.bestand).resolve()
+    if not pad.is_relative_to(basis):
+        raise BijlageBeschadigd(f"bijlage buiten de documentenmap: {bijlage.bestand!r}")
+    try:
+        inhoud = pad.read_bytes()
+    except OSError as exc:
+        raise BijlageBeschadigd(f"bijlage {bijlage.naam} niet leesbaar: {exc}") from exc
+    if hashlib.sha256(inhoud).hexdigest() != bijlage.sha256:
+        raise BijlageBeschadigd(f"bijlage {bijlage.naam}: sha256 klopt niet")
+    return inhoud
+
+
 def bericht_schrijven(
     *,
     soort: str,
@@ -54,6 +93,7 @@ def bericht_schrijven(
     obj: models.Model | None = None,
     sleutel: str | None = None,
     nu: datetime | None = None,
+    bijlagen: Sequence[Bijlage] = (),
 ) -> Bericht | None:
     """Add a message to the outbox, in the caller's transaction.
 
@@ -65,6 +105,8 @@ def bericht_schrijven(
         obj: the object it is about (sets object_type and object_id), e.g. the Taak.
         sleutel: idempotency key: when a message with this key exists, nothing is written.
         nu: aware UTC datetime of writing (default: now).
+        bijlagen: PDFs to attach (only to a party without an account, ADR 0036); each is read
+            and checked at every attempt, so a changed file is never sent.
 
     Returns:
         The new message, or None when there are no receivers or the key exists.
@@ -84,6 +126,7 @@ def bericht_schrijven(
         object_id=str(obj.pk) if obj is not None else "",
         volgende_poging_op=nu,
         aangemaakt_op=nu,
+        bijlagen=[asdict(b) for b in bijlagen],
     )
     try:
         with transaction.atomic():
@@ -170,7 +213,7 @@ def berichten_versturen(*, nu: datetime | None = None, aantal: int = 100) -> Ver
             geen_adres += 1
             continue
         try:
-            EmailMessage(
+            mail = EmailMessage(
                 subject=bericht.onderwerp,
                 body=bericht.inhoud,
                 from_email=settings.DEFAULT_FROM_EMAIL,
@@ -180,8 +223,12 @@ def berichten_versturen(*, nu: datetime | None = None, aantal: int = 100) -> Ver
                     "Message-ID": bericht.message_id,
                     "X-Politiebijstand-Bericht": str(bericht.uuid),
                 },
-            ).send(fail_silently=False)
-        except Exception as exc:  # any transport error is retried
+            )
+            for gegevens in bericht.bijlagen:
+                bijlage = Bijlage(**gegevens)
+                mail.attach(bijlage.naam, _bijlage_inhoud(bijlage), "application/pdf")
+            mail.send(fail_silently=False)
+        except Exception as exc:  # a transport error or a broken attachment: retried
             pogingen = bericht.pogingen + 1
             laatste = pogingen >= settings.BERICHT_MAX_POGINGEN
             Bericht.objects.filter(pk=bericht.pk).update(

@@ -11,7 +11,6 @@ from django.db import transaction
 from django.db.models import Max
 
 from politiebijstand.audit.services import audit_record
-from politiebijstand.meldingen.services import bericht_schrijven
 from politiebijstand.organisaties.models import Organisatie
 from politiebijstand.procedures import engine
 from politiebijstand.toegang.regels import organisatie_code
@@ -36,8 +35,13 @@ from politiebijstand.verzoeken.models import (
     GevraagdeInzet,
     Taak,
 )
+from politiebijstand.verzoeken.services.brieven import (
+    afwijzing_brief,
+    beroep_brief,
+    besluit_brief,
+)
 from politiebijstand.verzoeken.services.gedeeld import (
-    bericht_tekst,
+    berichten_met_brief,
     berichten_nieuwe_taken,
     controleer_mag_uitvoeren,
     controleer_open,
@@ -51,6 +55,7 @@ from politiebijstand.verzoeken.services.gedeeld import (
 
 if TYPE_CHECKING:
     from politiebijstand.accounts.models import Gebruiker
+    from politiebijstand.documenten.models import Document
 
 
 @dataclass(frozen=True)
@@ -188,33 +193,41 @@ def besluit_ontvangers(verzoek: Bijstandsverzoek) -> list[Organisatie]:
     return list({o.pk: o for o in ontvangers}.values())
 
 
-def _besluit_melden(besluit: Besluit, *, beroep_mogelijk: bool, nu: datetime) -> None:
-    """Tell the requester, the authority and the municipalities (``besluit-genomen``).
+def _besluit_melden(
+    besluit: Besluit, *, beroep_mogelijk: bool, door: Gebruiker, nu: datetime
+) -> Document:
+    """Write the decision letter and tell the requester, authority and municipalities.
 
     Recipients: `besluit_ontvangers`. With a (partial) rejection that may be appealed, the
     message says so (Pw 2012 art. 56 lid 4). Every decision step sends it: the korpschef's,
     DJZ's on behalf of Defence, the coordinator's (also passing on Defence's refusal) and the
-    minister's on appeal.
+    minister's on appeal. The letter (`brieven.besluit_brief`: the decision, or the minister's
+    instruction on appeal) is stored and attached for receivers without an account.
+
+    Returns:
+        The stored letter.
     """
     verzoek = besluit.verzoek
     ontvangers = besluit_ontvangers(verzoek)
+    brief = besluit_brief(besluit=besluit, ontvangers=ontvangers, door=door, nu=nu)
     # Whoever is told of the decision may read it behind the link (need-to-know, ADR 0035).
     workflow.deelnemers_toevoegen(verzoek=verzoek, codes=[o.code for o in ontvangers])
-    onderwerp, inhoud = bericht_tekst(
-        "besluit_genomen",
-        verzoek=verzoek,
-        uitkomst=BesluitUitkomst(besluit.uitkomst).label.lower(),
-        namens=besluit.namens,
-        beroep_mogelijk=beroep_mogelijk,
-    )
-    bericht_schrijven(
+    berichten_met_brief(
         soort="besluit-genomen",
+        naam="besluit_genomen",
+        context={
+            "uitkomst": BesluitUitkomst(besluit.uitkomst).label.lower(),
+            "namens": besluit.namens,
+            "beroep_mogelijk": beroep_mogelijk,
+        },
         ontvangers=ontvangers,
-        onderwerp=onderwerp,
-        inhoud=inhoud,
         obj=besluit,
         nu=nu,
+        verzoek=verzoek,
+        brief=brief,
+        afzender=besluit.organisatie,
     )
+    return brief
 
 
 #: The step that passes Defence's refusal on (procedures 4 and 8, `blokken.besluit_defensie`).
@@ -441,6 +454,7 @@ def besluit_nemen(
         beslisverslag=beslisverslag,
     )
     _besluit_regels_opslaan(besluit, regel_besluiten)
+    brief = _besluit_melden(besluit, beroep_mogelijk=engine.beroep_mogelijk(run), door=door, nu=nu)
     audit_record(
         gebeurtenis=Gebeurtenis.BESLUIT_GENOMEN,
         actor=door,
@@ -459,9 +473,10 @@ def besluit_nemen(
                 {"regel": g.pk, "uitkomst": r.uitkomst, "aantal": r.toegekend_aantal}
                 for g, r in regel_besluiten
             ],
+            "document": str(brief.uuid),
+            "sha256": brief.sha256,
         },
     )
-    _besluit_melden(besluit, beroep_mogelijk=engine.beroep_mogelijk(run), nu=nu)
     return besluit
 
 
@@ -510,14 +525,18 @@ def bevoegd_gezag_code(deelverzoek: Deelverzoek) -> str:
     return workflow.lane_organisatie_codes(deelverzoek.verzoek, [lane])[lane]
 
 
-def afwijzing_berichten(*, taak: Taak, nu: datetime) -> None:
+def afwijzing_berichten(*, taak: Taak, door: Gebruiker, nu: datetime) -> Document:
     """Send the korpschef's written rejection to the requester and the copy to DGPOL (outbox).
 
-    In the caller's transaction (the step `AFWIJZING_STAP`, `taak_afronden`): one message
-    ``afwijzing-schriftelijk`` to the requesting RCCB and the competent authority
-    (`bevoegd_gezag_code`), and one ``afwijzing-afschrift`` to DGPOL. The reasons (the step's
-    report) and the decision's motivering stay on the request, behind the link: a message
-    carries no request data (ADR 0035). DGPOL then takes part in the request (need-to-know).
+    In the caller's transaction (the step `AFWIJZING_STAP`, `taak_afronden`): the letter
+    (`brieven.afwijzing_brief`, stored), one message ``afwijzing-schriftelijk`` to the
+    requesting RCCB and the competent authority (`bevoegd_gezag_code`), and one
+    ``afwijzing-afschrift`` to DGPOL; a receiver without an account gets the letter as PDF
+    (ADR 0036). The reasons stay on the request, behind the link: a message body carries no
+    request data (ADR 0035). DGPOL then takes part in the request (need-to-know).
+
+    Returns:
+        The stored letter.
 
     Bron: factsheet, toelichting 9 ("Een dergelijke afwijzing geschiedt schriftelijk, met
     reden omkleedt aan de aanvrager. Een afschrift ... gelijktijdig ... (DGPOL)").
@@ -531,20 +550,24 @@ def afwijzing_berichten(*, taak: Taak, nu: datetime) -> None:
         if deelverzoek.besluit == BesluitUitkomst.DEELS_TOEGEKEND
         else "afgewezen"
     )
+    brief = afwijzing_brief(taak=taak, gezag=gezag, dgpol=dgpol, door=door, nu=nu)
     for naam, soort, ontvangers in (
         ("afwijzing_schriftelijk", "afwijzing-schriftelijk", [verzoek.rccb, gezag]),
         ("afwijzing_afschrift", "afwijzing-afschrift", [dgpol]),
     ):
-        onderwerp, inhoud = bericht_tekst(naam, verzoek=verzoek, uitkomst=uitkomst)
-        bericht_schrijven(
+        berichten_met_brief(
             soort=soort,
+            naam=naam,
+            context={"uitkomst": uitkomst},
             ontvangers=ontvangers,
-            onderwerp=onderwerp,
-            inhoud=inhoud,
             obj=taak,
             nu=nu,
+            verzoek=verzoek,
+            brief=brief,
+            afzender=taak.organisatie,
         )
     workflow.deelnemers_toevoegen(verzoek=verzoek, codes=[dgpol.code])
+    return brief
 
 
 def _controleer_beroepsrecht(
@@ -704,6 +727,15 @@ def beroep_instellen(
     )
     sync = workflow.taken_synchroniseren(deelverzoek=beroep, run=beroep_run, nu=nu)
     berichten_nieuwe_taken(sync.nieuw, nu)
+    brief = beroep_brief(
+        beroep=beroep,
+        ouder=ouder,
+        gezag=Organisatie.objects.get(code=bevoegd_gezag_code(ouder)),
+        reden=reden,
+        namens=namens,
+        door=door,
+        nu=nu,
+    )
     audit_record(
         gebeurtenis=Gebeurtenis.BEROEP_INGESTELD,
         actor=door,
@@ -716,6 +748,8 @@ def beroep_instellen(
             "bevestiging": BEROEP_BEVESTIGING,
             "namens": namens,
             "mandaat": mandaat,
+            "document": str(brief.uuid),
+            "sha256": brief.sha256,
             **start_data,
         },
     )

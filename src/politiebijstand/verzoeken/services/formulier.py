@@ -48,7 +48,7 @@ from politiebijstand.verzoeken.services.formuliervelden import (
     is_ondertekentaak,
     taak_gemeente_code,
 )
-from politiebijstand.verzoeken.services.gedeeld import nu_utc
+from politiebijstand.verzoeken.services.gedeeld import grondslag_tekst, nu_utc
 from politiebijstand.verzoeken.services.taken import taak_afronden
 
 if TYPE_CHECKING:
@@ -274,24 +274,10 @@ def formulier_voorinvullen(*, deelverzoek: Deelverzoek, gemeente_code: str) -> d
     """A new form's values from the request, the advice and a completed zienswijze task."""
     verzoek = deelverzoek.verzoek
     gezag = gezag_van_formulier(deelverzoek, gemeente_code)
-    grondslag = deelverzoek.route.get("grondslag") or {}
-    grondslag_tekst = (
-        " ".join(
-            str(x)
-            for x in (
-                grondslag.get("regeling"),
-                f"art. {grondslag['artikel']}" if grondslag.get("artikel") else None,
-                f"lid {grondslag['lid']}" if grondslag.get("lid") else None,
-            )
-            if x
-        )
-        if isinstance(grondslag, Mapping)
-        else str(grondslag)
-    )
     gegevens: dict[str, Any] = {
         "aanvrager": gezag.naam,
         "eenheid": verzoek.eenheid.naam,
-        "grondslag": grondslag_tekst,
+        "grondslag": grondslag_tekst(deelverzoek.route),
         "taak": verzoek.taak,
         "aanleiding": verzoek.omschrijving,
         "gewenst_effect": verzoek.gewenst_effect,

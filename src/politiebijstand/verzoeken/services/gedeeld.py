@@ -25,7 +25,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from politiebijstand.meldingen.services import bericht_schrijven
+from politiebijstand.accounts.models import Gebruiker as GebruikerModel
+from politiebijstand.documenten.models import Document
+from politiebijstand.meldingen.services import Bijlage, bericht_schrijven
 from politiebijstand.organisaties.models import Organisatie
 from politiebijstand.procedures import engine
 from politiebijstand.toegang.regels import TAAK_UITVOEREN, mag, organisatie_code
@@ -208,6 +210,26 @@ def controleer_velden(taak: Taak, data: Mapping[str, Any]) -> dict[str, Any]:
     return record
 
 
+def grondslag_tekst(route: Mapping[str, Any]) -> str:
+    """The legal basis of an advice's route as one line: ``"Politiewet 2012 art. 58 lid 1"``.
+
+    `route["grondslag"]` is the contract's object (regeling, artikel, lid) or a text; missing
+    parts are left out; no grondslag gives "".
+    """
+    grondslag = route.get("grondslag") or {}
+    if not isinstance(grondslag, Mapping):
+        return str(grondslag)
+    return " ".join(
+        str(x)
+        for x in (
+            grondslag.get("regeling"),
+            f"art. {grondslag['artikel']}" if grondslag.get("artikel") else None,
+            f"lid {grondslag['lid']}" if grondslag.get("lid") else None,
+        )
+        if x
+    )
+
+
 def moment(tijdstip: datetime) -> str:
     """An aware datetime as Dutch local time for a message: ``"01-03-2026 10:15"``."""
     return f"{timezone.localtime(tijdstip):%d-%m-%Y %H:%M}"
@@ -272,21 +294,97 @@ def berichten_nieuwe_taken(nieuw: Sequence[Taak], nu: datetime) -> None:
         )
 
 
-def berichten_stap(taak: Taak, nu: datetime) -> None:
-    """The message that a completed step sends ("RCCB verzendt ... naar het LOCC")."""
+def zonder_account(organisaties: Sequence[Organisatie]) -> list[Organisatie]:
+    """The organisations of `organisaties` without any active account, in the same order.
+
+    They cannot follow a message's link; a letter reaches them as a PDF attachment and their
+    answer is recorded on their behalf by the coordinator (issue #10 items 4 and 5, ADR 0036).
+    """
+    met_account = set(
+        GebruikerModel.objects.filter(organisatie__in=organisaties, is_active=True)
+        .values_list("organisatie_id", flat=True)
+        .distinct()
+    )
+    return [o for o in organisaties if o.pk not in met_account]
+
+
+def berichten_met_brief(
+    *,
+    soort: str,
+    naam: str,
+    context: Mapping[str, object],
+    ontvangers: Sequence[Organisatie],
+    obj: Any,
+    nu: datetime,
+    verzoek: Bijstandsverzoek,
+    brief: Document | None,
+    afzender: Organisatie | None,
+) -> None:
+    """Write a step's message; with a letter, the parties without an account get the PDF.
+
+    Without `brief` this is one `bericht_schrijven` to every receiver. With a `brief` (a
+    stored `Document`), the receivers with an account get the message with its link (they read
+    the letter on the request's page, ADR 0035); those without (`zonder_account`) get a
+    message of the same kind and subject whose footer says how to answer (by letter or e-mail
+    to `afzender`, who records it) instead of the link, with the letter attached as PDF.
+    Issue #10 item 5 ("the PDF attached where the step sends a document to a party without an
+    account"); ADR 0036.
+
+    Args:
+        soort: the message's code (`bericht_schrijven`).
+        naam: the message's templates (`bericht_tekst`).
+        context: the templates' variables besides the request.
+        ontvangers: the organisations the step names.
+        obj: what the message is about (the task or decision).
+        nu: aware UTC datetime of writing.
+        verzoek: the request.
+        brief: the letter the step produced, or None.
+        afzender: who sent the letter (named in the footer, for the answer).
+    """
+    buiten = zonder_account(ontvangers) if brief is not None else []
+    binnen = [o for o in ontvangers if o not in buiten]
+    if binnen:
+        onderwerp, inhoud = bericht_tekst(naam, verzoek=verzoek, **context)
+        bericht_schrijven(
+            soort=soort, ontvangers=binnen, onderwerp=onderwerp, inhoud=inhoud, obj=obj, nu=nu
+        )
+    if brief is None or not buiten:
+        return
+    onderwerp, inhoud = bericht_tekst(
+        naam, verzoek=verzoek, **context, brief=brief, brief_afzender=afzender
+    )
+    bericht_schrijven(
+        soort=soort,
+        ontvangers=buiten,
+        onderwerp=onderwerp,
+        inhoud=inhoud,
+        obj=obj,
+        nu=nu,
+        bijlagen=[Bijlage(bestand=brief.bestand, naam=brief.bestandsnaam, sha256=brief.sha256)],
+    )
+
+
+def berichten_stap(taak: Taak, nu: datetime, brief: Document | None = None) -> None:
+    """The message that a completed step sends ("RCCB verzendt ... naar het LOCC").
+
+    With `brief`, the letter the step sends (e.g. the request to Defence), attached for the
+    receivers without an account (`berichten_met_brief`).
+    """
     lanes = workflow.bericht_lanes(taak.deelverzoek.procedure_id, taak.bpmn_id)
     if not lanes or taak.overgeslagen:
         return
     codes = workflow.lane_organisatie_codes(taak.verzoek, lanes)
-    ontvangers = list(Organisatie.objects.filter(code__in=set(codes.values())))
-    onderwerp, inhoud = bericht_tekst("stap_afgerond", verzoek=taak.verzoek, taak=taak)
-    bericht_schrijven(
+    ontvangers = list(Organisatie.objects.filter(code__in=set(codes.values())).order_by("code"))
+    berichten_met_brief(
         soort="stap-afgerond",
+        naam="stap_afgerond",
+        context={"taak": taak},
         ontvangers=ontvangers,
-        onderwerp=onderwerp,
-        inhoud=inhoud,
         obj=taak,
         nu=nu,
+        verzoek=taak.verzoek,
+        brief=brief,
+        afzender=taak.organisatie,
     )
 
 
@@ -347,8 +445,11 @@ def stap_uitvoeren(
     record: Mapping[str, Any],
     door: Gebruiker,
     nu: datetime,
+    brief: Document | None = None,
 ) -> tuple[engine.Run, workflow.Synchronisatie]:
     """Complete the engine task with `record`, then store, mirror and notify (under lock).
+
+    `brief`: the letter the step sends (`berichten_stap`), or None.
 
     Returns:
         The run after the step, and what the task mirror changed.
@@ -382,7 +483,7 @@ def stap_uitvoeren(
         ]
     )
     sync = na_engine_stap(deelverzoek=deelverzoek, run=run, door=door, nu=nu)
-    berichten_stap(taak, nu)
+    berichten_stap(taak, nu, brief)
     return run, sync
 
 

@@ -24,6 +24,10 @@ from politiebijstand.verzoeken.models import (
     TelefonischContact,
 )
 from politiebijstand.verzoeken.services.besluiten import AFWIJZING_STAP, afwijzing_berichten
+from politiebijstand.verzoeken.services.brieven import (
+    VERZOEK_DEFENSIE_STAP,
+    verzoek_defensie_brief,
+)
 from politiebijstand.verzoeken.services.formuliervelden import controleer_formulier_ondertekend
 from politiebijstand.verzoeken.services.gedeeld import (
     aware,
@@ -114,7 +118,10 @@ def taak_afronden(
     ``{"overgeslagen": true, "reden": "..."}``. Decisions use `besluit_nemen`; the phone call
     of the urgent path uses `telefonisch_contact_vastleggen`. The korpschef's written rejection
     (`AFWIJZING_STAP`, procedures 1 and 6) needs its reasons in ``"verslag"`` and sends them to
-    the requester, with a copy to DGPOL, in this transaction (`afwijzing_berichten`).
+    the requester, with a copy to DGPOL, in this transaction (`afwijzing_berichten`), with the
+    letter as PDF. The request to Defence (`VERZOEK_DEFENSIE_STAP`) renders the letter to DJZ
+    (and DOPS-KMar) with the copy to the DOC, stores it and sends it to all of them in this one
+    action (`brieven.verzoek_defensie_brief`; as PDF to those without an account, ADR 0036).
 
     Returns:
         The task, now afgerond.
@@ -153,9 +160,18 @@ def taak_afronden(
             record.get("verslag"), "verslag", verplicht=afwijzing
         )
     voor = taak_snapshot(taak)
-    _, sync = stap_uitvoeren(deelverzoek=deelverzoek, taak=taak, record=record, door=door, nu=nu)
+    brief = (
+        verzoek_defensie_brief(
+            taak=taak, toelichting=str(record.get("verslag") or ""), door=door, nu=nu
+        )
+        if taak.bpmn_id == VERZOEK_DEFENSIE_STAP and not record.get("overgeslagen")
+        else None
+    )
+    _, sync = stap_uitvoeren(
+        deelverzoek=deelverzoek, taak=taak, record=record, door=door, nu=nu, brief=brief
+    )
     if afwijzing:
-        afwijzing_berichten(taak=taak, nu=nu)
+        brief = afwijzing_berichten(taak=taak, door=door, nu=nu)
     audit_record(
         gebeurtenis=(
             Gebeurtenis.TAAK_OVERGESLAGEN if taak.overgeslagen else Gebeurtenis.TAAK_AFGEROND
@@ -167,6 +183,7 @@ def taak_afronden(
             **taak_snapshot(taak),
             "gegevens": taak.gegevens,
             "nieuwe_taken": [t.bpmn_id for t in sync.nieuw],
+            **({"document": str(brief.uuid), "sha256": brief.sha256} if brief else {}),
         },
     )
     return taak
