@@ -9,9 +9,11 @@ burgemeester's own capacity and the signing step is done.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import time
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -21,11 +23,13 @@ from playwright.sync_api import Browser, Page, expect
 from pytest_django.live_server_helper import LiveServer
 
 from politiebijstand.accounts.constants import Rol
+from politiebijstand.documenten.models import Document
 from politiebijstand.verzoeken.constants import TaakStatus
 from politiebijstand.verzoeken.models import FormulierVersie, Taak
 from politiebijstand.verzoeken.services.formulier import is_ondertekentaak
 from tests.accounts.factories import WACHTWOORD
 from tests.accounts.helpers import totp_code, totp_code_met_marge, tweede_factor_instellen
+from tests.documenten.pdf import tekst
 from tests.verzoeken.helpers import NU, gebruiker, maak_verzoek, open_taken, stap_uitvoeren
 
 pytestmark = pytest.mark.browser
@@ -115,4 +119,14 @@ def test_concept_overleeft_verlopen_sessie_en_ondertekenen_met_tweede_factor(
         "De burgemeester van Utrecht",
     )
     assert Taak.objects.get(pk=taak.pk).status == TaakStatus.AFGEROND
+
+    # The signed form is a PDF on the request's page, downloaded by its signer.
+    document = Document.objects.get(verzoek=verzoek, soort="aanvraagformulier")
+    page.goto(f"{url}/verzoeken/{verzoek.uuid}/")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Aanvraagformulier — Utrecht, deel 1, versie 1 (PDF)").click()
+    assert download.value.suggested_filename == "aanvraagformulier-1_GM0344-v1.pdf"
+    inhoud = Path(download.value.path()).read_bytes()
+    assert hashlib.sha256(inhoud).hexdigest() == document.sha256
+    assert "Jaarbeurs, hal 1" in tekst(inhoud)
     context.close()

@@ -18,9 +18,12 @@ does not depend on which fields a step asks, only on who must act, which the pro
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 from collections.abc import Iterator, Mapping
 from io import StringIO
+from pathlib import Path
 from typing import Any
 
 from django.core.management import call_command
@@ -31,6 +34,8 @@ from pytest_django.live_server_helper import LiveServer
 
 from politiebijstand.accounts.constants import Rol
 from politiebijstand.accounts.demo import DEMO_WACHTWOORD, demo_gebruikersnaam
+from politiebijstand.documenten.models import Document
+from politiebijstand.meldingen.models import Bericht
 from politiebijstand.verzoeken.constants import TAAK_OPENSTAAND, DeelverzoekStatus
 from politiebijstand.verzoeken.models import Bijstandsverzoek, Deelverzoek, Taak
 from politiebijstand.verzoeken.services.formulier import is_ondertekentaak
@@ -140,12 +145,13 @@ class Demo:
         besluit: str,
         keuzes: Mapping[str, str] | None = None,
         max_stappen: int = 40,
+        tot: str = "",
     ) -> list[tuple[str, str]]:
         """Do the open steps (oldest first) from the work queues until none is left.
 
         Each step is done by the demo account of the organisation that must act (a
         besluitvormer for a decision), from its work queue. Returns (organisation, step id)
-        in the order done.
+        in the order done. With `tot` (a step id), stops when that step is the next one.
 
         Raises:
             AssertionError: a step's form is refused (the page's errors are in the message).
@@ -158,7 +164,7 @@ class Demo:
                 .order_by("aangemaakt_op", "id")
                 .first()
             )
-            if taak is None:
+            if taak is None or taak.bpmn_id == tot:
                 return gedaan
             tekenen = is_ondertekentaak(taak)
             rol = Rol.BESLUITVORMER if taak.is_besluit or tekenen else Rol.MEDEWERKER
@@ -203,6 +209,41 @@ def _casus(naam: str) -> dict[str, Any]:
     return dict(casus["situatie"])
 
 
+def verzoek_aan_defensie_in_een_handeling(
+    demo: Demo, verzoek: Bijstandsverzoek
+) -> list[tuple[str, str]]:
+    """The LOCC sends the request to DJZ and DOPS-KMar, copy to the DOC: one click (#10).
+
+    The step's one button produces the letter (PDF/A, listed on the request) and the message
+    to all three; the LOCC then downloads the letter from the request page.
+    """
+    page = demo.als("LOCC")
+    page.goto(f"{demo.url}/werkvoorraad/")
+    rij = page.locator("tr", has=page.get_by_text(verzoek.kenmerk, exact=True))
+    rij.get_by_role("link", name=re.compile("^Verzoek aan Defensie versturen")).first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Verzoek aan Defensie versturen (DJZ, DOPS-KMar, afschrift DOC)"
+    )
+    with page.expect_navigation():
+        page.get_by_role("button", name="Stap afronden").click()
+    taak = Taak.objects.get(verzoek=verzoek, bpmn_id="taak_verzoek_defensie")
+    assert taak.status == "afgerond"
+    brief = Document.objects.get(verzoek=verzoek, soort="verzoek_defensie")
+    bericht = Bericht.objects.get(
+        soort="stap-afgerond", object_type="verzoeken.taak", object_id=str(taak.pk)
+    )
+    assert sorted(o.code for o in bericht.ontvangers.all()) == ["DJZ", "DOC", "DOPS-KMAR"]
+
+    page.goto(f"{demo.url}/verzoeken/{verzoek.uuid}/")
+    link = page.get_by_role("link", name=re.compile(r"^Verzoek aan Defensie .*\(PDF\)$"))
+    with page.expect_download() as download:
+        link.click()
+    inhoud = Path(download.value.path()).read_bytes()
+    assert inhoud.startswith(b"%PDF-")
+    assert hashlib.sha256(inhoud).hexdigest() == brief.sha256
+    return [("LOCC", "taak_verzoek_defensie")]
+
+
 def test_procedure_3_kmar_avondklok_den_haag_tot_de_toekenning(demo: Demo) -> None:
     verzoek = demo.verzoek_maken(
         "RCCB-DH", _casus("kmar-avondklok-den-haag"), "KMar bij de avondklokrellen"
@@ -211,7 +252,9 @@ def test_procedure_3_kmar_avondklok_den_haag_tot_de_toekenning(demo: Demo) -> No
     deel = Deelverzoek.objects.get(verzoek=verzoek)
     assert deel.procedure_id == "3"
 
-    gedaan = demo.lopen(verzoek, besluit="toegekend")
+    gedaan = demo.lopen(verzoek, besluit="toegekend", tot="taak_verzoek_defensie")
+    gedaan += verzoek_aan_defensie_in_een_handeling(demo, verzoek)
+    gedaan += demo.lopen(verzoek, besluit="toegekend")
 
     deel.refresh_from_db()
     assert (deel.status, deel.run_afgerond) == (DeelverzoekStatus.TOEGEKEND, True)
