@@ -240,6 +240,17 @@ class WerkvoorraadTaakSerializer(TaakSerializer):
     spoed = serializers.BooleanField()
     te_laat = serializers.SerializerMethodField(help_text="De termijn is verstreken.")
     opgepakt_door = serializers.SerializerMethodField(help_text="Gebruikersnaam, of null.")
+    namens = serializers.SerializerMethodField(
+        help_text=(
+            "Organisatiecode van de partij zonder account namens wie uw organisatie, als "
+            "coördinator van de procedure, deze stap vastlegt met het ontvangen PDF; null voor "
+            "een taak van uw eigen organisatie."
+        )
+    )
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_namens(self, taak: Taak) -> str | None:
+        return getattr(taak, "namens_code", "") or None
 
     @extend_schema_field(serializers.BooleanField())
     def get_te_laat(self, taak: Taak) -> bool:
