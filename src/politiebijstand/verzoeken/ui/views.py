@@ -780,14 +780,9 @@ def _na_afronden(request: HttpRequest, taak: Taak, gebruiker: Any) -> HttpRespon
         .exclude(pk=taak.pk)
         .exclude(Q(status=TaakStatus.OPGEPAKT) & ~Q(opgepakt_door=gebruiker.pk))
     )
-    volgende = next(
-        (
-            t
-            for t in kandidaten
-            if mag(TAAK_UITVOEREN, gebruiker, t) or mag(TAAK_NAMENS_VASTLEGGEN, gebruiker, t)
-        ),
-        None,
-    )
+    # Not a step on behalf of a party without an account: its answer comes later, by letter
+    # or e-mail; the work queue shows it ("namens <partij>", ADR 0037).
+    volgende = next((t for t in kandidaten if mag(TAAK_UITVOEREN, gebruiker, t)), None)
     if volgende is None:
         messages.success(
             request,
