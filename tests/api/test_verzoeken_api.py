@@ -334,6 +334,7 @@ def test_werkvoorraad_geeft_exact_de_open_taken_van_de_eigen_organisatie() -> No
                 "spoed": False,
                 "te_laat": True,
                 "opgepakt_door": None,
+                "namens": None,
             }
         ],
     }

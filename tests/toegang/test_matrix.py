@@ -101,6 +101,8 @@ VERWACHTING: list[tuple[str, dict[str, dict[str, str]]]] = [
     # none: empty lists); the sample request does not exist (404)
     ("api:verzoeken", _rij(API_GET)),
     ("api:werkvoorraad", _rij(API_GET)),
+    # completing a step (#10 item 4): POST only; the sample task does not exist (404)
+    ("api:taak", _rij("401 met/404/met/met/met met/404/met/met/met met/404/met/met/met met/404/met/met/met 403")),  # noqa: E501
     ("api:verzoek", _rij("401 404/met/met/met/met 404/met/met/met/met 404/met/met/met/met 404/met/met/met/met 403")),  # noqa: E501
     ("accounts:uitloggen_overal", _rij("log ok/log/met/met/met ok/log/met/met/met ok/log/met/met/met ok/log/met/met/met ok/log/met/met/met")),  # noqa: E501
     ("accounts:gebruikers_lijst", _rij("log 403/met/met/met/met 403/met/met/met/met ok/met/met/met/met 403/met/met/met/met 2fa")),  # noqa: E501

@@ -50,6 +50,7 @@ class Taak:
     verzoek: Verzoek
     is_besluit: bool = False
     data: dict[str, str] = field(default_factory=dict)
+    procedure_id: str = "3"
 
 
 # Procedure 3 (KMar, public order) asked by Midden-Nederland for Utrecht: RCCB-MN, the

@@ -3,7 +3,12 @@
 from django.urls import URLPattern, URLResolver, path
 
 from politiebijstand.api.views import AdviesApi, SchemaApi
-from politiebijstand.verzoeken.api.views import VerzoekDetailApi, VerzoekLijstApi, WerkvoorraadApi
+from politiebijstand.verzoeken.api.views import (
+    TaakAfrondenApi,
+    VerzoekDetailApi,
+    VerzoekLijstApi,
+    WerkvoorraadApi,
+)
 from politiebijstand.web.publiek import publiek
 
 app_name = "api"
@@ -14,5 +19,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("v1/verzoeken", VerzoekLijstApi.as_view(), name="verzoeken"),
     path("v1/verzoeken/<uuid:uuid>", VerzoekDetailApi.as_view(), name="verzoek"),
     path("v1/werkvoorraad", WerkvoorraadApi.as_view(), name="werkvoorraad"),
+    path("v1/taken/<int:pk>", TaakAfrondenApi.as_view(), name="taak"),
     path("v1/schema/", publiek(SchemaApi.as_view()), name="schema"),
 ]

@@ -205,6 +205,7 @@ SPECTACULAR_SETTINGS = {
         "VerzoekStatusEnum": "politiebijstand.verzoeken.constants.VerzoekStatus",
         "DeelverzoekStatusEnum": "politiebijstand.verzoeken.constants.DeelverzoekStatus",
         "TaakStatusEnum": "politiebijstand.verzoeken.constants.TaakStatus",
+        "BesluitUitkomstEnum": "politiebijstand.verzoeken.constants.BesluitUitkomst",
     },
 }
 

@@ -54,3 +54,11 @@ class TaakToegang(Protocol):
     def verzoek(self) -> VerzoekToegang:
         """The request the task belongs to."""
         ...
+
+    @property
+    def procedure_id(self) -> str:
+        """The procedure of the task's part (``"4"``, ``"2_waterwerper"``, ...).
+
+        It names the procedure's coordinator (`blokken.COORDINATOR_VAN_PROCEDURE`).
+        """
+        ...

@@ -12,20 +12,38 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from uuid import UUID
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.http import Http404
 from django.utils import timezone
 
+from politiebijstand.accounts.models import Gebruiker
 from politiebijstand.audit.services import audit_record
 from politiebijstand.documenten.models import Document
 from politiebijstand.organisaties.models import Organisatie
-from politiebijstand.toegang.regels import organisatie_code
+from politiebijstand.procedures.engine import PROCEDURES
+from politiebijstand.toegang.regels import (
+    NAMENS_SOORTEN,
+    coordinator_van_procedure,
+    organisatie_code,
+)
 from politiebijstand.toegang.toegang import access_verzoek_or_404
 from politiebijstand.verzoeken import workflow
 from politiebijstand.verzoeken.constants import (
@@ -47,15 +65,48 @@ from politiebijstand.verzoeken.models import (
     TelefonischContact,
 )
 
-if TYPE_CHECKING:
-    from politiebijstand.accounts.models import Gebruiker
-
 
 def _organisatie_id(gebruiker: Gebruiker | AnonymousUser) -> int | None:
     """The user's organisation id when user and organisation are active, else None."""
     if organisatie_code(gebruiker) is None or isinstance(gebruiker, AnonymousUser):
         return None
     return gebruiker.organisatie_id
+
+
+def namens_filter(gebruiker: Gebruiker | AnonymousUser) -> Q | None:
+    """SQL for the tasks the user's organisation may record on behalf of another, or None.
+
+    The same rule as `toegang.regels.kan_taak_namens_vastleggen`, in SQL: a task of a procedure
+    the user's organisation coordinates (`toegang.regels.coordinator_van_procedure`), not its
+    own, whose organisation is of Defence or the KMar (`NAMENS_SOORTEN`) and has no active
+    account, of a request it takes part in. The role
+    (a decision step is for a besluitvormer) is checked by the rule when the step is done;
+    the work queue shows it as it shows decisions to a colleague (issue #10 item 4; ADR 0037).
+    """
+    org_id = _organisatie_id(gebruiker)
+    code = organisatie_code(gebruiker)
+    if org_id is None or code is None:
+        return None
+    procedures = [p for p in PROCEDURES if coordinator_van_procedure(p) == code]
+    if not procedures:
+        return None
+    met_account = Gebruiker.objects.filter(
+        organisatie_id=OuterRef("organisatie_id"), is_active=True
+    )
+    deelname = Deelname.objects.filter(verzoek_id=OuterRef("verzoek_id"), organisatie_id=org_id)
+    return (
+        Q(procedure_id__in=procedures, organisatie__soort__in=NAMENS_SOORTEN)
+        & ~Q(organisatie_id=org_id)
+        & ~Exists(met_account)
+        & Exists(deelname)
+    )
+
+
+def _werkvoorraad_q(gebruiker: Gebruiker | AnonymousUser, org_id: int) -> Q:
+    """The user's organisation's tasks, and those it may record on behalf of another."""
+    eigen = Q(organisatie_id=org_id)
+    namens = namens_filter(gebruiker)
+    return eigen if namens is None else eigen | namens
 
 
 def eenheid_van_rccb(organisatie: Organisatie | None) -> Organisatie | None:
@@ -150,8 +201,11 @@ def deelverzoek_by_volgnummer(*, verzoek: Bijstandsverzoek, volgnummer: int) -> 
 def access_taak_by_id(gebruiker: Gebruiker, taak_id: int | str) -> Taak:
     """A task of the user's organisation (any status), with its request and part loaded.
 
+    Also a task the user's organisation may record on behalf of a party without an account
+    (`namens_filter`; issue #10 item 4).
+
     Raises:
-        Http404: no such task, or not the user's organisation's task.
+        Http404: no such task, or not the user's organisation's task nor one on behalf.
     """
     org_id = _organisatie_id(gebruiker)
     if org_id is None:
@@ -165,7 +219,7 @@ def access_taak_by_id(gebruiker: Gebruiker, taak_id: int | str) -> Taak:
             "deelverzoek",
             "opgepakt_door",
             "afgerond_door",
-        ).get(pk=int(taak_id), organisatie_id=org_id)
+        ).get(_werkvoorraad_q(gebruiker, org_id), pk=int(taak_id))
     except (Taak.DoesNotExist, ValueError, TypeError):
         raise Http404("Niet gevonden.") from None
     return taak
@@ -184,6 +238,10 @@ def taak_list_for_werkvoorraad(
 ) -> QuerySet[Taak]:
     """The open tasks of the user's organisation: urgent first, then by due time, then oldest.
 
+    With the tasks it may record on behalf of a party without an account (`namens_filter`):
+    each task is annotated ``namens_code``, the party's organisation code ("" for its own),
+    so that the queue labels it "namens <partij>" (issue #10 item 4).
+
     Urgent requests' tasks come first (issue #8); within each, the soonest due time (overdue
     first), tasks without one last; then the oldest task.
 
@@ -201,7 +259,13 @@ def taak_list_for_werkvoorraad(
     if org_id is None:
         return Taak.objects.none()
     statussen = [status] if status in TAAK_OPENSTAAND else list(TAAK_OPENSTAAND)
-    qs = Taak.objects.filter(organisatie_id=org_id, status__in=statussen)
+    qs = Taak.objects.filter(_werkvoorraad_q(gebruiker, org_id), status__in=statussen).annotate(
+        namens_code=Case(
+            When(organisatie_id=org_id, then=Value("")),
+            default=F("organisatie__code"),
+            output_field=CharField(),
+        )
+    )
     if procedure:
         qs = qs.filter(procedure_id=procedure)
     if eenheid_code:
@@ -244,7 +308,7 @@ def werkvoorraad_tellingen(
     if org_id is None:
         return WerkvoorraadTellingen()
     nu = nu or timezone.now()
-    qs = Taak.objects.filter(organisatie_id=org_id, status__in=TAAK_OPENSTAAND)
+    qs = Taak.objects.filter(_werkvoorraad_q(gebruiker, org_id), status__in=TAAK_OPENSTAAND)
     totalen = qs.aggregate(
         totaal=Count("id"),
         open=Count("id", filter=Q(status=TaakStatus.OPEN)),

@@ -18,6 +18,7 @@ from politiebijstand.organisaties.models import Organisatie
 from politiebijstand.toegang.regels import organisatie_code
 from politiebijstand.verzoeken.constants import TAAK_OPENSTAAND, TaakStatus
 from politiebijstand.verzoeken.models import Taak
+from politiebijstand.verzoeken.selectors import namens_filter
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,9 @@ class Tellingen:
 def werkvoorraad_tellingen(*, gebruiker: Gebruiker | AnonymousUser, nu: datetime) -> Tellingen:
     """The header counts of the user's organisation's work queue, in one query.
 
+    With the tasks it may record on behalf of a party without an account, as the list
+    (`verzoeken.selectors.namens_filter`; issue #10 item 4).
+
     Args:
         gebruiker: the user; without an active organisation every count is 0 (no query).
         nu: aware datetime; a task is overdue when its due time is before it.
@@ -52,8 +56,10 @@ def werkvoorraad_tellingen(*, gebruiker: Gebruiker | AnonymousUser, nu: datetime
         or organisatie_code(gebruiker) is None
     ):
         return Tellingen()
+    eigen = Q(organisatie_id=gebruiker.organisatie_id)
+    namens = namens_filter(gebruiker)
     totalen = Taak.objects.filter(
-        organisatie_id=gebruiker.organisatie_id, status__in=TAAK_OPENSTAAND
+        eigen if namens is None else eigen | namens, status__in=TAAK_OPENSTAAND
     ).aggregate(
         totaal=Count("id"),
         te_laat=Count("id", filter=Q(due__lt=nu)),

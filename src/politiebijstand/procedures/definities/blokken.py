@@ -50,6 +50,21 @@ COORDINATOREN = {
     "LOCC": "het LOCC",
     "OZI": "OZI",
 }
+#: The coordinator of each procedure, by procedure id (`engine.PROCEDURES`): the lane that
+#: records on behalf of a party without an account what it answered by letter or e-mail
+#: (issue #10 item 4; ADR 0037). LE-POB for procedures 1 and 6, the LOCC for 2 to 5, OZI for 7
+#: and 8 (factsheet, toelichting 1 to 8); the appeal (9) has none.
+COORDINATOR_VAN_PROCEDURE = {
+    "1": "LE-POB",
+    "2_waterwerper": "LOCC",
+    "2_container_vrt": "LOCC",
+    "3": "LOCC",
+    "4": "LOCC",
+    "5": "LOCC",
+    "6": "LE-POB",
+    "7": "OZI",
+    "8": "OZI",
+}
 #: The notes users read on the task page and in messages: plain Dutch, no pointers for
 #: developers (issue #8, item 15). The phone call: contract, interpretation 11.
 TELEFOON_NOOT = (

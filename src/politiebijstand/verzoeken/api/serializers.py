@@ -35,6 +35,57 @@ _JA_NEE: dict[str, str | StrPromise] = {"invalid": "Moet true of false zijn."}
 _KEUZE: dict[str, str | StrPromise] = {"invalid_choice": "'{input}' is geen geldige waarde."}
 
 
+# --- input: a step ---------------------------------------------------------------------------
+
+
+class TaakAfrondenSerializer(serializers.Serializer[Any]):
+    """Body of ``POST /api/v1/taken/<id>``: JSON, or multipart with the received PDF.
+
+    A step (`services.taak_afronden`) sends ``gegevens``; a decision step
+    (`services.besluit_nemen`) ``uitkomst`` and ``motivering`` (and where the step asks for
+    them ``voorwaarden``, ``standpunt_defensie``, ``overeenstemming_defensie``). The
+    coordinator recording a step on behalf of a party without an account sends ``bestand``,
+    the received PDF, as ``multipart/form-data`` (issue #10 item 4; ADR 0037); in multipart,
+    ``gegevens`` is a JSON string.
+    """
+
+    gegevens = serializers.JSONField(
+        required=False,
+        binary=True,
+        help_text="De velden van de stap (Taak.velden) en een eventueel verslag, als object.",
+    )
+    uitkomst = serializers.ChoiceField(
+        choices=BesluitUitkomst.choices, required=False, error_messages=_KEUZE
+    )
+    motivering = serializers.CharField(required=False, allow_blank=True, default="")
+    voorwaarden = serializers.CharField(required=False, allow_blank=True, default="")
+    standpunt_defensie = serializers.CharField(required=False, allow_blank=True, default="")
+    overeenstemming_defensie = serializers.BooleanField(
+        required=False, allow_null=True, default=None
+    )
+    bestand = serializers.FileField(
+        required=False,
+        allow_empty_file=True,
+        help_text=(
+            "Het ontvangen antwoord (PDF, ten hoogste 10 MiB) van een partij zonder account; "
+            "alleen als multipart/form-data, en alleen voor de coördinator die namens haar "
+            "vastlegt."
+        ),
+    )
+
+
+class TaakAfgerondSerializer(serializers.Serializer[Any]):
+    """Answer of ``POST /api/v1/taken/<id>``: the completed step and what it recorded."""
+
+    id = serializers.IntegerField()
+    bpmn_id = serializers.CharField()
+    status = serializers.ChoiceField(choices=TaakStatus.choices)
+    gegevens = serializers.JSONField(help_text="Wat de stap vastlegde (met namens en document).")
+    namens = serializers.CharField(
+        allow_null=True, help_text="Organisatiecode van de partij zonder account, of null."
+    )
+
+
 class VerzoekFilterSerializer(serializers.Serializer[Any]):
     """Filters of ``GET /api/v1/verzoeken`` (all optional)."""
 
@@ -240,6 +291,17 @@ class WerkvoorraadTaakSerializer(TaakSerializer):
     spoed = serializers.BooleanField()
     te_laat = serializers.SerializerMethodField(help_text="De termijn is verstreken.")
     opgepakt_door = serializers.SerializerMethodField(help_text="Gebruikersnaam, of null.")
+    namens = serializers.SerializerMethodField(
+        help_text=(
+            "Organisatiecode van de partij zonder account namens wie uw organisatie, als "
+            "coördinator van de procedure, deze stap vastlegt met het ontvangen PDF; null voor "
+            "een taak van uw eigen organisatie."
+        )
+    )
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_namens(self, taak: Taak) -> str | None:
+        return getattr(taak, "namens_code", "") or None
 
     @extend_schema_field(serializers.BooleanField())
     def get_te_laat(self, taak: Taak) -> bool:

@@ -7,9 +7,14 @@
   to the audit trail (`selectors.verzoek_bekijken`, event ``verzoek-bekeken``).
 - ``GET /api/v1/werkvoorraad``: the open tasks of the user's organisation
   (`selectors.taak_list_for_werkvoorraad`), overdue and soonest due first, paginated.
+- ``POST /api/v1/taken/<id>``: complete a step (`services.taak_afronden`) or record a decision
+  (`services.besluit_nemen`), with the same gates as the step page; as multipart with the
+  received PDF (``bestand``) when the coordinator records it on behalf of a party without an
+  account (issue #10 item 4; ADR 0037).
 
-One view per operation, read only. Log-in as for the advice API: the session of a user with a
-second factor (REST_FRAMEWORK defaults); every error is `application/problem+json`.
+One view per operation; all but the step read only. Log-in as for the advice API: the session
+of a user with a second factor (REST_FRAMEWORK defaults, CSRF on the POST); every error is
+`application/problem+json`.
 """
 
 from __future__ import annotations
@@ -22,26 +27,39 @@ from django.utils import timezone
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.exceptions import NotAuthenticated
 from rest_framework.generics import GenericAPIView
+from rest_framework.parsers import MultiPartParser
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from politiebijstand.accounts.models import Gebruiker
+from politiebijstand.verzoeken import services
 from politiebijstand.verzoeken.api.serializers import (
+    TaakAfgerondSerializer,
+    TaakAfrondenSerializer,
     VerzoekDetailSerializer,
     VerzoekFilterSerializer,
     VerzoekSerializer,
     WerkvoorraadFilterSerializer,
     WerkvoorraadTaakSerializer,
 )
+from politiebijstand.verzoeken.exceptions import (
+    GeenToegang,
+    GelijktijdigGewijzigd,
+    OngeldigeInvoer,
+    TaakNietOpen,
+    VerzoekFout,
+)
 from politiebijstand.verzoeken.selectors import (
+    access_taak_by_id,
     access_verzoek_by_uuid,
     taak_list_for_werkvoorraad,
     verzoek_bekijken,
     verzoek_list,
 )
 from politiebijstand.web.paginering import Paginering
+from politiebijstand.web.parsers import StrikteJsonParser
 from politiebijstand.web.problemen import (
     PROBLEEM_SCHEMA,
     probleem_api_response,
@@ -78,7 +96,7 @@ def _gebruiker(request: Request) -> Gebruiker:
 
 
 class _LeesApi(APIView):
-    """Read-only JSON view with problem+json errors."""
+    """JSON view with problem+json errors (read only, but for `TaakAfrondenApi`)."""
 
     renderer_classes = (JSONRenderer,)
 
@@ -151,6 +169,100 @@ class VerzoekDetailApi(_LeesApi):
         volgnummers = {d.pk: d.volgnummer for d in gegevens.deelverzoeken}
         return Response(
             VerzoekDetailSerializer(gegevens, context={"volgnummers": volgnummers}).data
+        )
+
+
+def _fout_probleem(fout: VerzoekFout) -> Response:
+    """A service's refusal as problem+json: 400 naming the field, 403, or 409 (nothing changed)."""
+    if isinstance(fout, GeenToegang):
+        return probleem_api_response(
+            titel="Geen toegang", detail=fout.message, code=fout.code, status_code=403
+        )
+    if isinstance(fout, TaakNietOpen | GelijktijdigGewijzigd):
+        return probleem_api_response(
+            titel="Niet meer open", detail=fout.message, code=fout.code, status_code=409
+        )
+    veld = fout.veld or "body"
+    return probleem_api_response(
+        titel="Ongeldige invoer",
+        detail=f"{veld}: {fout.message}",
+        code=fout.code,
+        ongeldige_velden=[{"name": veld, "reason": fout.message}],
+    )
+
+
+class TaakAfrondenApi(_LeesApi):
+    """Complete one step of the user's organisation, or one it records on behalf of another."""
+
+    parser_classes = (StrikteJsonParser, MultiPartParser)
+
+    @extend_schema(
+        operation_id="taak_afronden",
+        summary="Een stap afronden of een besluit vastleggen",
+        description=(
+            "Dezelfde poorten als de stappagina. Een stap stuurt `gegevens`; een besluit "
+            "`uitkomst` en `motivering` (gedeeltelijke toekenning per regel alleen op de "
+            "pagina). Legt de coördinator van de procedure een stap vast namens een partij "
+            "zonder account (DJZ, DOC, ...), dan is het ontvangen PDF verplicht als `bestand`, "
+            "in multipart/form-data; zonder of met een ongeldig bestand volgt 400 met het veld "
+            "`bestand` en verandert er niets."
+        ),
+        request={
+            "application/json": TaakAfrondenSerializer,
+            "multipart/form-data": TaakAfrondenSerializer,
+        },
+        responses={
+            200: TaakAfgerondSerializer,
+            400: OpenApiResponse(PROBLEEM_SCHEMA, description="Ongeldige invoer (veld)."),
+            401: _FOUTEN[401],
+            403: OpenApiResponse(PROBLEEM_SCHEMA, description="Geen toegang tot deze stap."),
+            404: OpenApiResponse(PROBLEEM_SCHEMA, description="Onbekend, of buiten uw scope."),
+            409: OpenApiResponse(PROBLEEM_SCHEMA, description="De stap is niet meer open."),
+        },
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        gebruiker = _gebruiker(request)
+        taak = access_taak_by_id(gebruiker, pk)
+        invoer = TaakAfrondenSerializer(data=request.data)
+        if not invoer.is_valid():
+            return _ongeldige_parameters(invoer.errors)
+        waarden = invoer.validated_data
+        bestand = waarden.get("bestand")
+        try:
+            if taak.is_besluit:
+                if "uitkomst" not in waarden:
+                    raise OngeldigeInvoer("kies het besluit", veld="uitkomst")
+                services.besluit_nemen(
+                    taak=taak,
+                    uitkomst=waarden["uitkomst"],
+                    motivering=waarden["motivering"],
+                    voorwaarden=waarden["voorwaarden"],
+                    door=gebruiker,
+                    bestand=bestand,
+                    **{
+                        naam: waarden[naam]
+                        for naam in ("standpunt_defensie", "overeenstemming_defensie")
+                        if naam in taak.velden
+                    },
+                )
+            else:
+                services.taak_afronden(
+                    taak=taak, data=waarden.get("gegevens", {}), door=gebruiker, bestand=bestand
+                )
+        except VerzoekFout as fout:
+            return _fout_probleem(fout)
+        taak.refresh_from_db()
+        gegevens = taak.gegevens or {}
+        return Response(
+            TaakAfgerondSerializer(
+                {
+                    "id": taak.pk,
+                    "bpmn_id": taak.bpmn_id,
+                    "status": taak.status,
+                    "gegevens": gegevens,
+                    "namens": gegevens.get("namens"),
+                }
+            ).data
         )
 
 

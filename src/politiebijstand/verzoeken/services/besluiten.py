@@ -52,8 +52,11 @@ from politiebijstand.verzoeken.services.gedeeld import (
     taak_snapshot,
     tekst,
 )
+from politiebijstand.verzoeken.services.namens import controleer_bijlage, namens_vastleggen
 
 if TYPE_CHECKING:
+    from django.core.files.uploadedfile import UploadedFile
+
     from politiebijstand.accounts.models import Gebruiker
     from politiebijstand.documenten.models import Document
 
@@ -347,6 +350,7 @@ def besluit_nemen(
     regels: Sequence[RegelBesluit] = (),
     standpunt_defensie: str = "",
     overeenstemming_defensie: bool | None = None,
+    bestand: UploadedFile[bytes] | None = None,
     nu: datetime | None = None,
 ) -> Besluit:
     """Take the decision of a decision step: toegekend, deels_toegekend (per line), afgewezen.
@@ -374,6 +378,9 @@ def besluit_nemen(
             coordinator's decision in procedures 3, 4, 7 and 8).
         overeenstemming_defensie: whether Defence agrees on the manner; required there too.
             Without agreement only ``afgewezen`` (Pw 2012 art. 57 lid 3, art. 58 lid 2).
+        bestand: the received PDF, required when the coordinator records the decision of a
+            party without an account on its behalf (DJZ's ``taak_besluit_defensie``), refused
+            otherwise (`taak_afronden`; issue #10 item 4, ADR 0037).
         nu: aware datetime of the decision (default now).
 
     After DJZ's refusal on behalf of the Minister of Defence (procedures 4 and 8) only
@@ -392,8 +399,9 @@ def besluit_nemen(
     """
     nu = nu_utc(nu)
     deelverzoek, taak = taak_onder_slot(taak)
-    controleer_mag_uitvoeren(taak, door)
+    namens_code = controleer_mag_uitvoeren(taak, door)
     controleer_open(taak, door)
+    controleer_bijlage(namens=namens_code, bestand=bestand)
     if not taak.is_besluit:
         raise OngeldigeInvoer("deze taak is geen besluit", veld="taak")
     if uitkomst not in BesluitUitkomst.values:
@@ -438,6 +446,7 @@ def besluit_nemen(
         _besluit_status(deelverzoek=deelverzoek, uitkomst=uitkomst, door=door, nu=nu)
     record = {veld: uitkomst, "motivering": motivering, "voorwaarden": voorwaarden, **defensie}
     run, _ = stap_uitvoeren(deelverzoek=deelverzoek, taak=taak, record=record, door=door, nu=nu)
+    vastgelegd = namens_vastleggen(taak=taak, namens=namens_code, bestand=bestand, door=door)
     besluit = Besluit.objects.create(
         verzoek=deelverzoek.verzoek,
         deelverzoek=deelverzoek,
@@ -473,8 +482,8 @@ def besluit_nemen(
                 {"regel": g.pk, "uitkomst": r.uitkomst, "aantal": r.toegekend_aantal}
                 for g, r in regel_besluiten
             ],
-            "document": str(brief.uuid),
-            "sha256": brief.sha256,
+            **vastgelegd,
+            "brief": {"document": str(brief.uuid), "sha256": brief.sha256},
         },
     )
     return besluit
@@ -748,8 +757,7 @@ def beroep_instellen(
             "bevestiging": BEROEP_BEVESTIGING,
             "namens": namens,
             "mandaat": mandaat,
-            "document": str(brief.uuid),
-            "sha256": brief.sha256,
+            "brief": {"document": str(brief.uuid), "sha256": brief.sha256},
             **start_data,
         },
     )

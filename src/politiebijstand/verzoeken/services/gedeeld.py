@@ -30,7 +30,12 @@ from politiebijstand.documenten.models import Document
 from politiebijstand.meldingen.services import Bijlage, bericht_schrijven
 from politiebijstand.organisaties.models import Organisatie
 from politiebijstand.procedures import engine
-from politiebijstand.toegang.regels import TAAK_UITVOEREN, mag, organisatie_code
+from politiebijstand.toegang.regels import (
+    TAAK_NAMENS_VASTLEGGEN,
+    TAAK_UITVOEREN,
+    mag,
+    organisatie_code,
+)
 from politiebijstand.verzoeken import workflow
 from politiebijstand.verzoeken.constants import (
     DeelverzoekStatus,
@@ -160,17 +165,30 @@ def controleer_open(taak: Taak, door: Gebruiker) -> None:
         )
 
 
-def controleer_mag_uitvoeren(taak: Taak, door: Gebruiker) -> None:
-    if not mag(TAAK_UITVOEREN, door, taak):
-        if taak.is_besluit and organisatie_code(door) == taak.organisatie.code:
-            if not door.is_besluitvormer:
-                raise GeenToegang(
-                    "Alleen een besluitvormer van uw organisatie kan dit besluit nemen."
-                )
-            raise GeenToegang(
-                "U hebt dit verzoek zelf aangevraagd en kunt er daarom niet over besluiten."
-            )
-        raise GeenToegang("Deze taak hoort niet bij uw organisatie.")
+def controleer_mag_uitvoeren(taak: Taak, door: Gebruiker) -> str | None:
+    """Check that `door` may do `taak`: its own organisation's step, or on behalf of another.
+
+    Returns:
+        None for a step of the user's own organisation (rule ``taak_uitvoeren``); the code of
+        the task's organisation when the user's organisation, the procedure's coordinator,
+        records the step on behalf of a party without an account (rule
+        ``taak_namens_vastleggen``; issue #10 item 4, ADR 0037). The caller then requires the
+        received PDF (`namens.controleer_bijlage`).
+
+    Raises:
+        GeenToegang: neither.
+    """
+    if mag(TAAK_UITVOEREN, door, taak):
+        return None
+    if mag(TAAK_NAMENS_VASTLEGGEN, door, taak):
+        return taak.organisatie.code
+    if taak.is_besluit and organisatie_code(door) == taak.organisatie.code:
+        if not door.is_besluitvormer:
+            raise GeenToegang("Alleen een besluitvormer van uw organisatie kan dit besluit nemen.")
+        raise GeenToegang(
+            "U hebt dit verzoek zelf aangevraagd en kunt er daarom niet over besluiten."
+        )
+    raise GeenToegang("Deze taak hoort niet bij uw organisatie.")
 
 
 def taak_snapshot(taak: Taak) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from politiebijstand.verzoeken.constants import (
     TaakStatus,
 )
 from politiebijstand.verzoeken.exceptions import (
+    GeenToegang,
     OngeldigeInvoer,
     TaakNietOpen,
 )
@@ -41,8 +42,11 @@ from politiebijstand.verzoeken.services.gedeeld import (
     tekst,
     tekst_uit_gegevens,
 )
+from politiebijstand.verzoeken.services.namens import controleer_bijlage, namens_vastleggen
 
 if TYPE_CHECKING:
+    from django.core.files.uploadedfile import UploadedFile
+
     from politiebijstand.accounts.models import Gebruiker
 
 
@@ -109,6 +113,7 @@ def taak_afronden(
     taak: Taak,
     data: Mapping[str, Any],
     door: Gebruiker,
+    bestand: UploadedFile[bytes] | None = None,
     nu: datetime | None = None,
 ) -> Taak:
     """Complete a step of the procedure with what it records, and advance the run.
@@ -123,23 +128,33 @@ def taak_afronden(
     (and DOPS-KMar) with the copy to the DOC, stores it and sends it to all of them in this one
     action (`brieven.verzoek_defensie_brief`; as PDF to those without an account, ADR 0036).
 
+    The procedure's coordinator may complete the step of a party without an account (DJZ, DOC,
+    a foreign police service) on its behalf, with the PDF it received from that party as
+    `bestand` (required then, refused otherwise); the PDF is stored as an external document in
+    this transaction, and ``namens``, the document's uuid and sha256 go into the step's
+    `gegevens` and the audit event (issue #10 item 4; ADR 0037).
+
     Returns:
         The task, now afgerond.
 
     Raises:
-        GeenToegang: not the user's organisation's lane (toegang rule ``taak_uitvoeren``).
+        GeenToegang: not the user's organisation's lane (toegang rule ``taak_uitvoeren``),
+            nor a step it may record on behalf of another (``taak_namens_vastleggen``).
         TaakNietOpen: completed (e.g. by a colleague just now), cancelled, or picked up by
             someone else; nothing was changed.
         OngeldigeInvoer: a missing or wrong field (named), a skip of a step that is not
-            optional or without a reason, or a decision or phone step; the competent
+            optional or without a reason, or a decision or phone step; field ``bestand``: no
+            PDF on behalf, a PDF with one's own step, or an empty, too large or non-PDF file
+            (nothing stored, nothing completed); the competent
             authority's signing step while its municipality's form is not signed
             (``formulier-niet-ondertekend``, ADR 0033: `formulier_ondertekenen` completes it).
         GelijktijdigGewijzigd: the run was stored by someone else meanwhile.
     """
     nu = nu_utc(nu)
     deelverzoek, taak = taak_onder_slot(taak)
-    controleer_mag_uitvoeren(taak, door)
+    namens = controleer_mag_uitvoeren(taak, door)
     controleer_open(taak, door)
+    controleer_bijlage(namens=namens, bestand=bestand)
     if taak.is_besluit:
         raise OngeldigeInvoer(
             "dit is een besluit: leg het vast met 'besluit nemen'",
@@ -170,6 +185,7 @@ def taak_afronden(
     _, sync = stap_uitvoeren(
         deelverzoek=deelverzoek, taak=taak, record=record, door=door, nu=nu, brief=brief
     )
+    vastgelegd = namens_vastleggen(taak=taak, namens=namens, bestand=bestand, door=door)
     if afwijzing:
         brief = afwijzing_berichten(taak=taak, door=door, nu=nu)
     audit_record(
@@ -183,7 +199,8 @@ def taak_afronden(
             **taak_snapshot(taak),
             "gegevens": taak.gegevens,
             "nieuwe_taken": [t.bpmn_id for t in sync.nieuw],
-            **({"document": str(brief.uuid), "sha256": brief.sha256} if brief else {}),
+            **vastgelegd,
+            **({"brief": {"document": str(brief.uuid), "sha256": brief.sha256}} if brief else {}),
         },
     )
     return taak
@@ -229,7 +246,8 @@ def telefonisch_contact_vastleggen(
     """
     nu = nu_utc(nu)
     deelverzoek, taak = taak_onder_slot(taak)
-    controleer_mag_uitvoeren(taak, door)
+    if controleer_mag_uitvoeren(taak, door) is not None:
+        raise GeenToegang("Het telefonisch contact legt de organisatie van de stap zelf vast.")
     controleer_open(taak, door)
     if taak.bpmn_id != TELEFOON_STAP:
         raise OngeldigeInvoer("deze taak is geen telefonisch contact", veld="taak")

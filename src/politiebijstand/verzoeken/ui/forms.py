@@ -252,6 +252,25 @@ WAARDE_LABELS: Mapping[str, str] = {
 JA_NEE = [("ja", "Ja"), ("nee", "Nee")]
 
 
+def bestand_veld(partij: str) -> forms.FileField:
+    """The received PDF of a step recorded on behalf of a party without an account.
+
+    Required; the browser offers PDFs only (``accept="application/pdf"``), the service checks
+    the content (`documenten.services.extern_document_opslaan`; issue #10 item 4, ADR 0037).
+    """
+    return forms.FileField(
+        label=f"Ontvangen antwoord van {partij} (PDF)",
+        required=True,
+        allow_empty_file=True,  # the service refuses an empty file with its own message
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf"}),
+        help_text=(
+            "De brief of e-mail van de partij als PDF, ten hoogste 10 MiB. Wordt bij het verzoek "
+            "bewaard en is te downloaden door wie het verzoek mag zien."
+        ),
+        error_messages={"required": "Voeg het ontvangen antwoord toe als PDF."},
+    )
+
+
 def _ja(waarde: str) -> bool:
     return waarde == "ja"
 

@@ -43,7 +43,12 @@ from politiebijstand.rules import (
     situatie_from_dict,
 )
 from politiebijstand.rules.engine import aanvraagbare_routes
-from politiebijstand.toegang.regels import TAAK_UITVOEREN, mag, organisatie_code
+from politiebijstand.toegang.regels import (
+    TAAK_NAMENS_VASTLEGGEN,
+    TAAK_UITVOEREN,
+    mag,
+    organisatie_code,
+)
 from politiebijstand.verzoeken import services, workflow
 from politiebijstand.verzoeken.constants import (
     DeelverzoekStatus,
@@ -636,7 +641,16 @@ def taak(request: HttpRequest, pk: int) -> HttpResponse:
         else "stap"
     )
     post = request.POST if request.method == "POST" else None
+    bestanden = request.FILES if post is not None else None
     actie = request.POST.get("actie", "") if post is not None else ""
+    # The coordinator records the step of a party without an account on its behalf, with the
+    # received PDF (issue #10 item 4; ADR 0037).
+    namens_partij = (
+        taak.organisatie
+        if taak.organisatie_id != gebruiker.organisatie_id
+        and mag(TAAK_NAMENS_VASTLEGGEN, gebruiker, taak)
+        else None
+    )
     conflict = ""
     gebeld: Organisatie | None = None
     regels: list[GevraagdeInzet] = []
@@ -649,6 +663,7 @@ def taak(request: HttpRequest, pk: int) -> HttpResponse:
         regels = gevraagde_inzet_list(deelverzoek=deel)
         form = uiforms.BesluitForm(
             post,
+            bestanden,
             regels=regels,
             velden=taak.velden,
             afwijzing_doorgeven=taak.bpmn_id == services.AFWIJZING_DEFENSIE_STAP,
@@ -678,12 +693,15 @@ def taak(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         form = uiforms.StapForm(
             post if actie != "overslaan" else None,
+            bestanden if actie != "overslaan" else None,
             velden=taak.velden,
             verslag_verplicht=taak.bpmn_id == services.AFWIJZING_STAP,
         )
-        if taak.optioneel:
+        if taak.optioneel and namens_partij is None:
             overslaan = uiforms.OverslaanForm(post if actie == "overslaan" else None)
-    mag_uitvoeren = mag(TAAK_UITVOEREN, gebruiker, taak)
+    if namens_partij is not None:
+        form.fields["bestand"] = uiforms.bestand_veld(namens_partij.naam)
+    mag_uitvoeren = namens_partij is not None or mag(TAAK_UITVOEREN, gebruiker, taak)
     if post is not None and taak.is_open:
         gekozen: forms.Form = overslaan if actie == "overslaan" and overslaan else form
         if gekozen.is_valid():
@@ -728,6 +746,7 @@ def taak(request: HttpRequest, pk: int) -> HttpResponse:
             "maatstaf": maatstaf,
             "erratum": erratum,
             "conflict": conflict,
+            "namens_partij": namens_partij,
             "niet_open": "" if taak.is_open else _niet_open_melding(taak),
             "mag_uitvoeren": mag_uitvoeren,
             "reden_niet": "" if mag_uitvoeren else _reden_niet(taak, gebruiker),
@@ -761,6 +780,8 @@ def _na_afronden(request: HttpRequest, taak: Taak, gebruiker: Any) -> HttpRespon
         .exclude(pk=taak.pk)
         .exclude(Q(status=TaakStatus.OPGEPAKT) & ~Q(opgepakt_door=gebruiker.pk))
     )
+    # Not a step on behalf of a party without an account: its answer comes later, by letter
+    # or e-mail; the work queue shows it ("namens <partij>", ADR 0037).
     volgende = next((t for t in kandidaten if mag(TAAK_UITVOEREN, gebruiker, t)), None)
     if volgende is None:
         messages.success(
@@ -840,6 +861,7 @@ def _taak_uitvoeren(
             voorwaarden=data.get("voorwaarden", ""),
             regels=form.regel_besluiten(),
             door=door,
+            bestand=data.get("bestand"),
             **form.defensie(),
         )
     elif isinstance(form, uiforms.TelefoonForm):
@@ -853,7 +875,9 @@ def _taak_uitvoeren(
             door=door,
         )
     elif isinstance(form, uiforms.StapForm):
-        services.taak_afronden(taak=taak, data=form.gegevens(), door=door)
+        services.taak_afronden(
+            taak=taak, data=form.gegevens(), door=door, bestand=data.get("bestand")
+        )
     else:  # pragma: no cover - every kind of task has its form above
         raise TypeError(f"onbekend formulier {type(form).__name__}")
 
