@@ -141,14 +141,18 @@ def test_coordinator_legt_besluit_van_djz_namens_vast_met_de_pdf() -> None:
 
 
 def _niets_gewijzigd(verzoek: Bijstandsverzoek, taak: Taak) -> None:
-    """The step is open, no decision and no external document; one file: the signed form."""
+    """The step is open, no decision, no external document, and no file without its row.
+
+    The files are the signed form and the LOCC's letter to Defence (ADR 0036).
+    """
     taak.refresh_from_db()
     assert taak.status == TaakStatus.OPEN
     assert taak.gegevens is None
     assert not Besluit.objects.filter(verzoek=verzoek).exists()
     assert not Document.objects.filter(verzoek=verzoek, extern=True).exists()
-    formulier = Document.objects.get(verzoek=verzoek, soort="aanvraagformulier")
-    assert _bestanden(verzoek) == {Path(settings.DOCUMENTEN_DIR) / formulier.bestand}
+    documenten = Document.objects.filter(verzoek=verzoek).order_by("soort")
+    assert [d.soort for d in documenten] == ["aanvraagformulier", "verzoek_defensie"]
+    assert _bestanden(verzoek) == {Path(settings.DOCUMENTEN_DIR) / d.bestand for d in documenten}
 
 
 def test_zonder_pdf_geweigerd_op_veld_bestand_en_niets_gewijzigd() -> None:
