@@ -1,11 +1,12 @@
-"""Browser helper: sign a signing step's request form from its step page (ADR 0033)."""
+"""Browser helpers: sign a signing step's request form (ADR 0033); download a document."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from urllib.parse import urljoin
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 #: Fill every empty field of the request form: texts "Demo: <label>", yes/no "ja", moments
 #: the start of the deployment.
@@ -49,3 +50,21 @@ def formulier_ondertekenen(page: Page, herauthenticeren: Callable[[Page], None])
         expect(page.get_by_role("heading", level=1)).to_contain_text("Aanvraagformulier")
         knop.click()
     expect(page.locator("[data-versie]").last).to_contain_text("ondertekend door")
+
+
+def pdf_downloaden(page: Page, link: Locator) -> tuple[str, bytes]:
+    """Download a document link's PDF in the page's session: its file name and its bytes.
+
+    The link must be a download link (``download`` attribute). Debian's headless chromium
+    emits no download event here, so the file is fetched with the browser context's request
+    API: the same cookies, session, second factor and need-to-know as a click.
+    """
+    assert link.get_attribute("download") is not None
+    href = link.get_attribute("href")
+    assert href
+    response = page.request.get(urljoin(page.url, href))
+    assert response.status == 200, response.status
+    assert response.headers["content-type"] == "application/pdf"
+    gevonden = re.search(r'attachment; filename="([^"]+)"', response.headers["content-disposition"])
+    assert gevonden, response.headers["content-disposition"]
+    return gevonden.group(1), response.body()

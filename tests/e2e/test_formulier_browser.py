@@ -13,7 +13,6 @@ import hashlib
 import re
 import time
 from datetime import timedelta
-from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -30,6 +29,7 @@ from politiebijstand.verzoeken.services.formulier import is_ondertekentaak
 from tests.accounts.factories import WACHTWOORD
 from tests.accounts.helpers import totp_code, totp_code_met_marge, tweede_factor_instellen
 from tests.documenten.pdf import tekst
+from tests.e2e.formulier import pdf_downloaden
 from tests.verzoeken.helpers import NU, gebruiker, maak_verzoek, open_taken, stap_uitvoeren
 
 pytestmark = pytest.mark.browser
@@ -123,10 +123,11 @@ def test_concept_overleeft_verlopen_sessie_en_ondertekenen_met_tweede_factor(
     # The signed form is a PDF on the request's page, downloaded by its signer.
     document = Document.objects.get(verzoek=verzoek, soort="aanvraagformulier")
     page.goto(f"{url}/verzoeken/{verzoek.uuid}/")
-    with page.expect_download() as download:
-        page.get_by_role("link", name="Aanvraagformulier — Utrecht, deel 1, versie 1 (PDF)").click()
-    assert download.value.suggested_filename == "aanvraagformulier-1_GM0344-v1.pdf"
-    inhoud = Path(download.value.path()).read_bytes()
+    naam, inhoud = pdf_downloaden(
+        page, page.get_by_role("link", name="Aanvraagformulier — Utrecht, deel 1, versie 1 (PDF)")
+    )
+    assert naam == "aanvraagformulier-1_GM0344-v1.pdf"
     assert hashlib.sha256(inhoud).hexdigest() == document.sha256
-    assert "Jaarbeurs, hal 1" in tekst(inhoud)
+    assert "Meldplaats Jaarbeurs, hal 1" in tekst(inhoud)
+    assert "Afzetten en begeleiden" in tekst(inhoud)
     context.close()

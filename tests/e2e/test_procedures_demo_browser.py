@@ -23,7 +23,6 @@ import json
 import re
 from collections.abc import Iterator, Mapping
 from io import StringIO
-from pathlib import Path
 from typing import Any
 
 from django.core.management import call_command
@@ -41,7 +40,7 @@ from politiebijstand.verzoeken.models import Bijstandsverzoek, Deelverzoek, Taak
 from politiebijstand.verzoeken.services.formulier import is_ondertekentaak
 from politiebijstand.vragenlijst.adressen import resultaat_url_voor_situatie
 from tests.conftest import DOCS
-from tests.e2e.formulier import formulier_ondertekenen
+from tests.e2e.formulier import formulier_ondertekenen, pdf_downloaden
 
 pytestmark = pytest.mark.browser
 
@@ -236,10 +235,8 @@ def verzoek_aan_defensie_in_een_handeling(
 
     page.goto(f"{demo.url}/verzoeken/{verzoek.uuid}/")
     link = page.get_by_role("link", name=re.compile(r"^Verzoek aan Defensie .*\(PDF\)$"))
-    with page.expect_download() as download:
-        link.click()
-    inhoud = Path(download.value.path()).read_bytes()
-    assert inhoud.startswith(b"%PDF-")
+    naam, inhoud = pdf_downloaden(page, link)
+    assert (naam, inhoud[:5]) == ("verzoek_defensie-1-v1.pdf", b"%PDF-")
     assert hashlib.sha256(inhoud).hexdigest() == brief.sha256
     return [("LOCC", "taak_verzoek_defensie")]
 

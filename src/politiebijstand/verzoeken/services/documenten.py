@@ -60,7 +60,9 @@ def formulier_document_maken(
     Returns:
         The stored `Document` (soort ``aanvraagformulier``, key `formulier_sleutel`).
     """
-    inhoud: dict[str, Any] = json.loads(versie.inhoud)
+    # The signed content: the form's fields under "velden" (formulier_opslaan, ADR 0033).
+    ondertekend: dict[str, Any] = json.loads(versie.inhoud)
+    inhoud: dict[str, Any] = ondertekend.get("velden") or {}
     deel = versie.deelverzoek
     verzoek = deel.verzoek
     naar = str(deel.route.get("formulier_naar") or "")
@@ -82,7 +84,7 @@ def formulier_document_maken(
         verzoekende_autoriteit=str(inhoud.get("aanvrager") or gezag.naam),
         eenheid=str(inhoud.get("eenheid") or ""),
         grondslag=str(inhoud.get("grondslag") or ""),
-        taak=str(inhoud.get("taak") or ""),
+        taak=str(inhoud.get("taak") or "").replace("_", " "),
         aanleiding=str(inhoud.get("aanleiding") or ""),
         verwachte_taak="\n\n".join(
             str(inhoud[k]) for k in ("gewenst_effect", "taken") if inhoud.get(k)
