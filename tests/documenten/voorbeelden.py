@@ -48,7 +48,8 @@ def aanvraagformulier() -> Aanvraagformulier:
         taak="handhaving van de openbare orde",
         aanleiding="Een aangekondigde demonstratie met 3000 deelnemers.",
         verwachte_taak="Ordehandhaving bij de demonstratie.\nScheiden van groepen.",
-        politiebevoegdheden_of_geweld=True,
+        politiebevoegdheden=True,
+        geweld=False,
         periode_van=datetime(2026, 12, 5, 8, 0, tzinfo=UTC),
         periode_tot=datetime(2026, 12, 5, 20, 0, tzinfo=UTC),
         meldtijd=datetime(2026, 12, 5, 7, 30, tzinfo=UTC),
@@ -74,6 +75,7 @@ def verzoek_defensie() -> VerzoekDefensie:
         ondertekening=Ondertekening(
             naam="J. Jansen", functie="Hoofd LOCC", namens="namens de burgemeester van Amersfoort"
         ),
+        bijstand_door="de krijgsmacht",
         gemeenten=("Amersfoort", "Utrecht"),
         grondslag="artikel 58, eerste lid, van de Politiewet 2012",
         aanleiding="Grootschalige ordeverstoringen.",

@@ -366,12 +366,19 @@ def test_tekst_verzoek_aan_defensie_met_afschrift_en_de_brief_als_bijlage() -> N
         "attached as a PDF; your organisation has no account, so please answer by letter or "
         "e-mail, quoting the reference above.)"
     )
+    formulier = Document.objects.get(verzoek=verzoek, soort="aanvraagformulier")
+    # The letter, then the signed form it refers to (ADR 0036).
     assert bericht.bijlagen == [
         {
             "bestand": brief.bestand,
             "naam": "verzoek_defensie-1-v1.pdf",
             "sha256": brief.sha256,
-        }
+        },
+        {
+            "bestand": formulier.bestand,
+            "naam": "aanvraagformulier-1_GM0344-v1.pdf",
+            "sha256": formulier.sha256,
+        },
     ]
 
 
@@ -393,7 +400,7 @@ def test_verzoek_aan_defensie_een_partij_met_account_krijgt_de_link_zonder_bijla
             STAP_DEFENSIE.format(kenmerk=verzoek.kenmerk) + VOET.format(uuid=verzoek.uuid),
             0,
         ),
-        ("DOC", "DOPS-KMAR"): (per_ontvangers[("DOC", "DOPS-KMAR")][0], 1),
+        ("DOC", "DOPS-KMAR"): (per_ontvangers[("DOC", "DOPS-KMAR")][0], 2),
     }
     assert "Bijlage: Verzoek aan Defensie" in per_ontvangers[("DOC", "DOPS-KMAR")][0]
 

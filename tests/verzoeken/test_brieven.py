@@ -95,20 +95,27 @@ def test_het_locc_stuurt_het_verzoek_aan_defensie_in_een_handeling_met_de_brief(
         "Defensie Operatiecentrum",
         f"Ons kenmerk {verzoek.kenmerk}",
         "Onderwerp Verzoek om bijstand: Versterking openbare orde Utrecht",
-        "in de gemeente(n) Utrecht, op grond van Politiewet 2012 art. 57 lid 1.",
+        "verzoek ik u om bijstand door de Koninklijke Marechaussee ten behoeve van de politie in "
+        "de gemeente(n) Utrecht, op grond van Politiewet 2012 art. 57 lid 1.",
         "Periode 4 maart 2026 om 10:00 tot 4 maart 2026 om 18:00",
-        "Toelichting Graag spoedig antwoord.",
+        # From the signed form (formulier_voorbeeld), not from the step's internal note.
+        "Meldplaats: Politiebureau, hoofdingang",
+        "Contactpersoon ter plaatse (24/7): Officier van dienst, 088-1234567",
+        "Bijgevoegd: het ondertekende aanvraagformulier (Aanvraagformulier — Utrecht, deel 1, "
+        "versie 1).",
         "Gevraagde bijstand Gevraagd Aantal Specialisme ME-peloton 4",
         "Hoogachtend, namens de Minister van Justitie en Veiligheid,",
         "Afschrift aan Defensie Operatiecentrum van het Ministerie van Defensie",
     ):
         assert stuk in text, stuk
+    assert "Graag spoedig antwoord." not in text
     # One action: the one step's message reaches all three, each with the letter (no accounts).
     (bericht,) = Bericht.objects.filter(
         soort="stap-afgerond", object_type="verzoeken.taak", object_id=str(taak.pk)
     )
     assert sorted(o.code for o in bericht.ontvangers.all()) == ["DJZ", "DOC", "DOPS-KMAR"]
-    assert [b["sha256"] for b in bericht.bijlagen] == [brief.sha256]
+    formulier = Document.objects.get(verzoek=verzoek, soort="aanvraagformulier")
+    assert [b["sha256"] for b in bericht.bijlagen] == [brief.sha256, formulier.sha256]
     assert Taak.objects.get(pk=taak.pk).status == "afgerond"
 
 
@@ -130,7 +137,11 @@ def test_de_bijlage_wordt_verzonden_en_een_gewijzigd_bestand_nooit() -> None:
 
     (verzonden,) = mail.outbox
     assert sorted(verzonden.to) == ["djz@example.nl", "doc@example.nl", "dops@example.nl"]
-    assert verzonden.attachments == [("verzoek_defensie-1-v1.pdf", pdf(brief), "application/pdf")]
+    formulier = Document.objects.get(verzoek=verzoek, soort="aanvraagformulier")
+    assert [(a.filename, a.content, a.mimetype) for a in verzonden.attachments] == [
+        ("verzoek_defensie-1-v1.pdf", pdf(brief), "application/pdf"),
+        ("aanvraagformulier-1_GM0344-v1.pdf", pdf(formulier), "application/pdf"),
+    ]
 
     # A changed file is never sent: the attempt fails and is retried later.
     Bericht.objects.filter(pk=bericht.pk).update(status=BerichtStatus.WACHTEND)

@@ -23,7 +23,7 @@ from politiebijstand.verzoeken.models import (
     Taak,
 )
 from politiebijstand.verzoeken.services import formulier, taak_afronden
-from tests.verzoeken.helpers import NU, gebruiker, maak_verzoek, stap_uitvoeren
+from tests.verzoeken.helpers import NU, doorlopen, gebruiker, maak_verzoek, stap_uitvoeren
 from tests.verzoeken_ui.helpers import als
 
 pytestmark = pytest.mark.django_db
@@ -166,8 +166,18 @@ def test_ondertekenen_rondt_de_taak_af_en_de_versie_verandert_niet() -> None:
         versie.delete()
     versie.refresh_from_db()
     assert versie.inhoud != "{}"
-    # A change after signing is a new version, unsigned, the old one stays.
-    nieuw = _opslaan(taak, door)
+    # The same content again is the signed version (nothing new to sign, a user trial signed
+    # version 2 of an unchanged form); a change after signing is a new version, unsigned.
+    assert _opslaan(taak, door).pk == versie.pk
+    gegevens = formulier_voorbeeld(taak.deelverzoek, versie.gemeente_code)
+    gegevens["meldplaats"] = "Stadhuis, zij-ingang"
+    nieuw = formulier.formulier_opslaan(
+        deelverzoek=taak.deelverzoek,
+        gemeente_code=versie.gemeente_code,
+        gegevens=gegevens,
+        door=door,
+        nu=NU,
+    )
     assert (nieuw.versie, nieuw.is_ondertekend) == (2, False)
     assert [
         v.versie
@@ -175,6 +185,32 @@ def test_ondertekenen_rondt_de_taak_af_en_de_versie_verandert_niet() -> None:
             deelverzoek=taak.deelverzoek, gemeente_code=versie.gemeente_code
         )
     ] == [1, 2]
+
+
+def test_na_het_besluit_verandert_het_ondertekende_formulier_niet_meer() -> None:
+    verzoek, taak = _procedure_3()
+    door = gebruiker(taak.organisatie.code, Rol.BESLUITVORMER)
+    versie = formulier.formulier_ondertekenen(versie=_opslaan(taak, door), door=door, nu=NU)
+    doorlopen(verzoek, nu=NU + timedelta(hours=1))
+    taak.deelverzoek.refresh_from_db()
+    assert taak.deelverzoek.besluit == "toegekend"
+    gegevens = formulier_voorbeeld(taak.deelverzoek, versie.gemeente_code)
+    gegevens["meldplaats"] = "Stadhuis, zij-ingang"
+    with pytest.raises(OngeldigeInvoer) as fout:
+        formulier.formulier_opslaan(
+            deelverzoek=taak.deelverzoek,
+            gemeente_code=versie.gemeente_code,
+            gegevens=gegevens,
+            door=door,
+            nu=NU + timedelta(hours=2),
+        )
+    assert (fout.value.veld, fout.value.code) == ("formulier", "formulier-gesloten")
+    assert [
+        v.versie
+        for v in formulier.versies_voor(
+            deelverzoek=taak.deelverzoek, gemeente_code=versie.gemeente_code
+        )
+    ] == [1]
 
 
 def test_gemandateerde_tekent_namens_ongemandateerde_niet() -> None:
@@ -344,7 +380,7 @@ def test_ondertekend_formulier_wordt_een_pdf_a_document_met_de_ondertekening() -
         "Taak openbare orde Aanleiding",
         "Ordelijk verloop van de demonstratie.",
         "Afzetten, begeleiden en zo nodig optreden.",
-        "Politiebevoegdheden of geweld verwacht ja",
+        "Politiebevoegdheden uitgeoefend ja Geweld verwacht nee",
         "Meldplaats Politiebureau, hoofdingang",
         "Onder bevel van de algemeen commandant SGBO.",
         "Eigen voertuigen en uitrusting; verpleging door de eenheid.",

@@ -88,7 +88,8 @@ class Aanvraagformulier(Brief):
     taak: str
     aanleiding: str
     verwachte_taak: str
-    politiebevoegdheden_of_geweld: bool
+    politiebevoegdheden: bool
+    geweld: bool
     periode_van: datetime
     periode_tot: datetime
     meldtijd: datetime
@@ -109,6 +110,8 @@ class VerzoekDefensie(Brief):
 
     SJABLOON: ClassVar[Soort] = Soort.VERZOEK_DEFENSIE
 
+    #: Who is asked: "de Koninklijke Marechaussee" (Pw 2012 art. 57) or "de krijgsmacht" (58).
+    bijstand_door: str
     gemeenten: tuple[str, ...]
     grondslag: str
     aanleiding: str

@@ -17,11 +17,13 @@ Dates are aware datetimes (stored UTC, printed Europe/Amsterdam by the templates
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
 
+from politiebijstand.documenten.constants import Soort
 from politiebijstand.documenten.contexten import (
     AanwijzingMinister,
     AfwijzingKorpschef,
@@ -37,12 +39,24 @@ from politiebijstand.documenten.contexten import (
     Besluit as BesluitBrief,
 )
 from politiebijstand.documenten.models import Document
-from politiebijstand.documenten.renderen import document_renderen, sjabloon_versie
+from politiebijstand.documenten.renderen import (
+    document_renderen,
+    sjabloon_versie,
+)
+from politiebijstand.documenten.renderen import (
+    tijdstip_tekst as datum_tijd_tekst,
+)
 from politiebijstand.documenten.services import document_opslaan
 from politiebijstand.organisaties.models import Organisatie
 from politiebijstand.verzoeken import workflow
 from politiebijstand.verzoeken.constants import BesluitUitkomst, RegelUitkomst
-from politiebijstand.verzoeken.models import Besluit, Bijstandsverzoek, Deelverzoek, Taak
+from politiebijstand.verzoeken.models import (
+    Besluit,
+    Bijstandsverzoek,
+    Deelverzoek,
+    FormulierVersie,
+    Taak,
+)
 from politiebijstand.verzoeken.services.gedeeld import grondslag_tekst, naam
 
 if TYPE_CHECKING:
@@ -95,14 +109,62 @@ def _capaciteit(deelverzoek: Deelverzoek) -> tuple[Capaciteitsregel, ...]:
     )
 
 
-def verzoek_defensie_brief(
-    *, taak: Taak, toelichting: str, door: Gebruiker, nu: datetime
-) -> Document:
+def ondertekende_formulieren(deelverzoek: Deelverzoek) -> list[Document]:
+    """The part's signed request forms as stored PDFs: the newest version per municipality."""
+    nieuwste: dict[str, Document] = {}
+    for document in Document.objects.filter(
+        verzoek_id=deelverzoek.verzoek_id,
+        soort=Soort.AANVRAAGFORMULIER,
+        sleutel__startswith=f"{deelverzoek.volgnummer}:",
+    ).order_by("sleutel", "versie"):
+        nieuwste[document.sleutel] = document
+    return list(nieuwste.values())
+
+
+def _ondertekende_velden(deelverzoek: Deelverzoek) -> list[dict[str, Any]]:
+    """The fields of each municipality's newest signed form version (ADR 0033), by gemeente."""
+    versies: dict[str, FormulierVersie] = {}
+    for versie in FormulierVersie.objects.filter(
+        deelverzoek=deelverzoek, ondertekend_op__isnull=False
+    ).order_by("gemeente_code", "versie"):
+        versies[versie.gemeente_code] = versie
+    return [dict(json.loads(v.inhoud).get("velden") or {}) for v in versies.values()]
+
+
+def _toelichting(velden: list[dict[str, Any]], formulieren: list[Document]) -> str:
+    """Reporting time and place, contact, command and logistics from the signed forms."""
+    regels: list[str] = []
+    for veld, label in (
+        ("meldtijd", "Meldtijd"),
+        ("meldplaats", "Meldplaats"),
+        ("contact_24_7", "Contactpersoon ter plaatse (24/7)"),
+        ("commando", "Commandovoering en verbinding"),
+        ("logistiek", "Logistiek en uitrusting"),
+        ("subsidiariteit", "Subsidiariteit"),
+        ("kosten", "Kosten"),
+    ):
+        waarden = list(dict.fromkeys(str(v[veld]) for v in velden if v.get(veld)))
+        if veld == "meldtijd":
+            waarden = [datum_tijd_tekst(datetime.fromisoformat(w)) for w in waarden]
+        if waarden:
+            regels.append(f"{label}: {'; '.join(waarden)}")
+    if formulieren:
+        titels = "; ".join(d.titel for d in formulieren)
+        regels.append(f"Bijgevoegd: het ondertekende aanvraagformulier ({titels}).")
+    return "\n".join(regels)
+
+
+def verzoek_defensie_brief(*, taak: Taak, door: Gebruiker, nu: datetime) -> Document:
     """The request to DJZ (and DOPS-KMar), with the copy to the DOC: one letter, one action.
+
+    Built from the part's signed request forms (ADR 0033): the reason, the capacity lines,
+    reporting time and place, contact and command as the competent authority signed them;
+    the request's own data where no form was signed (a run without a form step). The signed
+    forms are referred to (and attached for parties without an account, `brief_bijlagen`).
+    The step's own report (``verslag``) is an internal note and never printed.
 
     Args:
         taak: the open step ``taak_verzoek_defensie`` of the LOCC (3, 4) or OZI (7, 8).
-        toelichting: the sender's explanation (the step's ``verslag``), or "".
         door: who sends it (signs on behalf of the Minister of Justitie en Veiligheid).
         nu: aware datetime of sending.
 
@@ -121,6 +183,16 @@ def verzoek_defensie_brief(
     namen = dict(Organisatie.objects.filter(code__in=codes.values()).values_list("code", "naam"))
     aan = tuple(namen[codes[lane]] for lane in lanes if lane not in _AFSCHRIFT_LANES)
     afschrift = tuple(namen[codes[lane]] for lane in lanes if lane in _AFSCHRIFT_LANES)
+    velden = _ondertekende_velden(deel)
+    formulieren = ondertekende_formulieren(deel)
+    capaciteit = tuple(
+        Capaciteitsregel(omschrijving=str(r["omschrijving"]), aantal=int(r["aantal"]))
+        for v in velden
+        for r in v.get("regels") or []
+    ) or _capaciteit(deel)
+    aanleiding = "\n\n".join(
+        dict.fromkeys(str(v["aanleiding"]) for v in velden if v.get("aanleiding"))
+    )
     context = VerzoekDefensie(
         kenmerk=verzoek.kenmerk,
         tijdstip=nu,
@@ -129,16 +201,19 @@ def verzoek_defensie_brief(
         afschrift=afschrift,
         onderwerp=f"Verzoek om bijstand: {verzoek.titel}",
         ondertekening=_ondertekening(door, taak.organisatie, NAMENS_MINISTER_JENV),
+        bijstand_door=(
+            "de Koninklijke Marechaussee" if deel.procedure_id in ("3", "7") else "de krijgsmacht"
+        ),
         gemeenten=tuple(
             verzoek.gemeenten.order_by("afkorting").values_list("afkorting", flat=True)
         ),
         grondslag=grondslag_tekst(deel.route) or "de Politiewet 2012",
-        aanleiding=verzoek.omschrijving,
-        capaciteit=_capaciteit(deel),
+        aanleiding=aanleiding or verzoek.omschrijving,
+        capaciteit=capaciteit,
         periode_van=verzoek.periode_start,
         periode_tot=verzoek.periode_eind,
         locatie=verzoek.locatie,
-        toelichting=toelichting,
+        toelichting=_toelichting(velden, formulieren),
     )
     return _opslaan(
         context,
@@ -186,7 +261,8 @@ def besluit_brief(
     verzoek = besluit.verzoek
     afzender = Afzender(organisatie=besluit.organisatie.naam)
     geadresseerden = tuple(o.naam for o in ontvangers)
-    ondertekening = _ondertekening(door, besluit.organisatie, besluit.namens)
+    namens, _, overleg = besluit.namens.partition(", ")
+    ondertekening = _ondertekening(door, besluit.organisatie, namens)
     regels = _besluitregels(besluit)
     uitkomst = BesluitUitkomst(besluit.uitkomst)
     sleutel = f"{deel.volgnummer}:{besluit.veld}"
@@ -216,6 +292,10 @@ def besluit_brief(
         titel = f"Aanwijzing van de minister (beroep, deel {deel.volgnummer})"
     else:
         maatstaf = besluit.grondslag or "de Politiewet 2012"
+        if overleg:  # 3, 4, 7, 8: with Defence (Pw 2012 art. 57 lid 2 and 3, art. 58 lid 2)
+            maatstaf += ", " + overleg.replace(
+                " (of)", " over de vraag of bijstand wordt verleend"
+            ).replace(" (op welke wijze)", " over de wijze waarop")
         context = BesluitBrief(
             kenmerk=verzoek.kenmerk,
             tijdstip=nu,

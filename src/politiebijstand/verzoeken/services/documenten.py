@@ -89,8 +89,8 @@ def formulier_document_maken(
         verwachte_taak="\n\n".join(
             str(inhoud[k]) for k in ("gewenst_effect", "taken") if inhoud.get(k)
         ),
-        politiebevoegdheden_of_geweld="ja"
-        in (inhoud.get("politiebevoegdheden"), inhoud.get("geweld")),
+        politiebevoegdheden=inhoud.get("politiebevoegdheden") == "ja",
+        geweld=inhoud.get("geweld") == "ja",
         periode_van=van,
         periode_tot=tot,
         meldtijd=_moment(inhoud.get("meldtijd"), van),

@@ -27,7 +27,12 @@ from django.db.models import Max, Q
 from politiebijstand.accounts.constants import Rol
 from politiebijstand.audit.services import audit_record
 from politiebijstand.organisaties.models import Organisatie
-from politiebijstand.verzoeken.constants import Gebeurtenis, TaakStatus
+from politiebijstand.verzoeken.constants import (
+    TAAK_OPENSTAAND,
+    DeelverzoekStatus,
+    Gebeurtenis,
+    TaakStatus,
+)
 from politiebijstand.verzoeken.exceptions import GeenToegang, OngeldigeInvoer
 from politiebijstand.verzoeken.models import Deelverzoek, Taak
 from politiebijstand.verzoeken.models.formulier import (
@@ -349,6 +354,44 @@ def concept_voor(
     ).first()
 
 
+def waarden_uit_versie(versie: FormulierVersie) -> dict[str, Any]:
+    """A saved version's fields as the form shows them (moments local, numbers as text)."""
+    velden: dict[str, Any] = dict(json.loads(versie.inhoud).get("velden") or {})
+    for naam, (_, soort) in VELDEN.items():
+        if soort == "moment" and isinstance(velden.get(naam), str) and velden[naam]:
+            velden[naam] = _lokaal(datetime.fromisoformat(velden[naam]))
+    velden["regels"] = [
+        {"omschrijving": str(r.get("omschrijving", "")), "aantal": str(r.get("aantal", ""))}
+        for r in velden.get("regels") or []
+    ]
+    return velden
+
+
+def startwaarden(
+    *, deelverzoek: Deelverzoek, gemeente_code: str, door: Gebruiker
+) -> tuple[dict[str, Any], FormulierConcept | None]:
+    """What the form shows: the newer of the organisation's draft and the last saved version.
+
+    So the competent authority finds what the RCCB drafted and saved (issue #10 item 1:
+    "nothing typed is lost"), and each user their own later typing. Without either: the
+    prefill from the request and the advice (`formulier_voorinvullen`).
+
+    Returns:
+        (values, the draft when the values are the draft's, else None).
+    """
+    concept = concept_voor(deelverzoek=deelverzoek, gemeente_code=gemeente_code, door=door)
+    laatste = (
+        FormulierVersie.objects.filter(deelverzoek=deelverzoek, gemeente_code=gemeente_code)
+        .order_by("-versie")
+        .first()
+    )
+    if concept is not None and (laatste is None or concept.bewaard_op >= laatste.aangemaakt_op):
+        return dict(concept.gegevens), concept
+    if laatste is not None:
+        return waarden_uit_versie(laatste), None
+    return formulier_voorinvullen(deelverzoek=deelverzoek, gemeente_code=gemeente_code), None
+
+
 def versies_voor(*, deelverzoek: Deelverzoek, gemeente_code: str) -> list[FormulierVersie]:
     """Every version of the form, oldest first (signed ones stay readable)."""
     return list(
@@ -356,6 +399,20 @@ def versies_voor(*, deelverzoek: Deelverzoek, gemeente_code: str) -> list[Formul
             deelverzoek=deelverzoek, gemeente_code=gemeente_code
         ).select_related("ondertekend_door")
     )
+
+
+def _formulier_gesloten(deelverzoek: Deelverzoek, gemeente_code: str) -> bool:
+    """Whether the form no longer changes: decided or closed, and no signing step open.
+
+    An urgent request is formalised after the decision ("achteraf geformaliseerd",
+    toelichting 3, 4, 7, 8), so an open signing step for this municipality keeps it open.
+    """
+    if not deelverzoek.besluit and deelverzoek.status == DeelverzoekStatus.IN_BEHANDELING:
+        return False
+    open_ = Taak.objects.filter(
+        deelverzoek=deelverzoek, bpmn_id__in=ONDERTEKEN_TAKEN, status__in=TAAK_OPENSTAAND
+    )
+    return not any(taak_gemeente_code(t) == gemeente_code for t in open_.select_related("gemeente"))
 
 
 @transaction.atomic
@@ -370,16 +427,25 @@ def formulier_opslaan(
     """Validate the form and store it as the current unsigned version.
 
     The unsigned version is updated in place; after a signed one a new version (versie + 1)
-    is made, which must be signed again. The draft stays (it is the page's content).
+    is made, which must be signed again; the same content as the signed version makes no new
+    version (the signed one is returned). The draft stays (it is the page's content).
 
     Raises:
         FormulierOngeldig: every error at once (`fouten`); nothing was stored.
-        OngeldigeInvoer: the procedure has no request form, or the municipality is not one of
-            the part's forms.
+        OngeldigeInvoer: the procedure has no request form, the municipality is not one of
+            the part's forms, or the part is decided or closed (``formulier-gesloten``: a
+            decided request's form no longer changes).
     """
     nu = nu_utc(nu)
     if gemeente_code not in gemeente_codes(deelverzoek):
         raise OngeldigeInvoer("geen formulier voor deze gemeente", veld="gemeente")
+    if _formulier_gesloten(deelverzoek, gemeente_code):
+        raise OngeldigeInvoer(
+            "over dit deel is besloten of het is afgesloten en er staat geen ondertekening "
+            "meer open: het formulier verandert niet meer",
+            veld="formulier",
+            code="formulier-gesloten",
+        )
     schoon, fouten = formulier_valideren(deelverzoek.procedure_id, gegevens)
     if fouten:
         raise FormulierOngeldig(fouten)
@@ -399,6 +465,9 @@ def formulier_opslaan(
         .order_by("-versie")
         .first()
     )
+    sha256 = hashlib.sha256(tekst.encode()).hexdigest()
+    if laatste is not None and laatste.is_ondertekend and laatste.inhoud_sha256 == sha256:
+        return laatste  # unchanged: the signed version stands, no new version to sign
     if laatste is not None and not laatste.is_ondertekend:
         laatste.inhoud = tekst
         laatste.inhoud_sha256 = hashlib.sha256(tekst.encode()).hexdigest()

@@ -337,6 +337,7 @@ def berichten_met_brief(
     verzoek: Bijstandsverzoek,
     brief: Document | None,
     afzender: Organisatie | None,
+    extra: Sequence[Document] = (),
 ) -> None:
     """Write a step's message; with a letter, the parties without an account get the PDF.
 
@@ -358,6 +359,7 @@ def berichten_met_brief(
         verzoek: the request.
         brief: the letter the step produced, or None.
         afzender: who sent the letter (named in the footer, for the answer).
+        extra: documents attached after the letter (the signed request forms it refers to).
     """
     buiten = zonder_account(ontvangers) if brief is not None else []
     binnen = [o for o in ontvangers if o not in buiten]
@@ -378,11 +380,16 @@ def berichten_met_brief(
         inhoud=inhoud,
         obj=obj,
         nu=nu,
-        bijlagen=[Bijlage(bestand=brief.bestand, naam=brief.bestandsnaam, sha256=brief.sha256)],
+        bijlagen=[
+            Bijlage(bestand=d.bestand, naam=d.bestandsnaam, sha256=d.sha256)
+            for d in (brief, *extra)
+        ],
     )
 
 
-def berichten_stap(taak: Taak, nu: datetime, brief: Document | None = None) -> None:
+def berichten_stap(
+    taak: Taak, nu: datetime, brief: Document | None = None, extra: Sequence[Document] = ()
+) -> None:
     """The message that a completed step sends ("RCCB verzendt ... naar het LOCC").
 
     With `brief`, the letter the step sends (e.g. the request to Defence), attached for the
@@ -403,6 +410,7 @@ def berichten_stap(taak: Taak, nu: datetime, brief: Document | None = None) -> N
         verzoek=taak.verzoek,
         brief=brief,
         afzender=taak.organisatie,
+        extra=extra,
     )
 
 
@@ -464,10 +472,12 @@ def stap_uitvoeren(
     door: Gebruiker,
     nu: datetime,
     brief: Document | None = None,
+    extra: Sequence[Document] = (),
 ) -> tuple[engine.Run, workflow.Synchronisatie]:
     """Complete the engine task with `record`, then store, mirror and notify (under lock).
 
-    `brief`: the letter the step sends (`berichten_stap`), or None.
+    `brief`: the letter the step sends (`berichten_stap`), or None; `extra`: documents
+    attached after it.
 
     Returns:
         The run after the step, and what the task mirror changed.
@@ -501,7 +511,7 @@ def stap_uitvoeren(
         ]
     )
     sync = na_engine_stap(deelverzoek=deelverzoek, run=run, door=door, nu=nu)
-    berichten_stap(taak, nu, brief)
+    berichten_stap(taak, nu, brief, extra)
     return run, sync
 
 

@@ -27,6 +27,7 @@ from politiebijstand.verzoeken.models import (
 from politiebijstand.verzoeken.services.besluiten import AFWIJZING_STAP, afwijzing_berichten
 from politiebijstand.verzoeken.services.brieven import (
     VERZOEK_DEFENSIE_STAP,
+    ondertekende_formulieren,
     verzoek_defensie_brief,
 )
 from politiebijstand.verzoeken.services.formuliervelden import controleer_formulier_ondertekend
@@ -176,14 +177,18 @@ def taak_afronden(
         )
     voor = taak_snapshot(taak)
     brief = (
-        verzoek_defensie_brief(
-            taak=taak, toelichting=str(record.get("verslag") or ""), door=door, nu=nu
-        )
+        verzoek_defensie_brief(taak=taak, door=door, nu=nu)
         if taak.bpmn_id == VERZOEK_DEFENSIE_STAP and not record.get("overgeslagen")
         else None
     )
     _, sync = stap_uitvoeren(
-        deelverzoek=deelverzoek, taak=taak, record=record, door=door, nu=nu, brief=brief
+        deelverzoek=deelverzoek,
+        taak=taak,
+        record=record,
+        door=door,
+        nu=nu,
+        brief=brief,
+        extra=ondertekende_formulieren(deelverzoek) if brief is not None else (),
     )
     vastgelegd = namens_vastleggen(taak=taak, namens=namens, bestand=bestand, door=door)
     if afwijzing:

@@ -110,6 +110,8 @@ def formulier(request: HttpRequest, uuid: UUID, volgnummer: int, gemeente: str) 
             )
         except diensten.FormulierOngeldig as fout:
             fouten = fout.fouten
+        except OngeldigeInvoer as fout:
+            melding = fout.message
         else:
             if request.POST.get("actie") != "ondertekenen":
                 return HttpResponseRedirect(request.path)
@@ -122,12 +124,8 @@ def formulier(request: HttpRequest, uuid: UUID, volgnummer: int, gemeente: str) 
                 melding = fout.message
             else:
                 return HttpResponseRedirect(request.path)
-    concept = diensten.concept_voor(deelverzoek=deel, gemeente_code=code, door=gebruiker)
+    waarden, concept = diensten.startwaarden(deelverzoek=deel, gemeente_code=code, door=gebruiker)
     versies = diensten.versies_voor(deelverzoek=deel, gemeente_code=code)
-    if concept is not None:
-        waarden = concept.gegevens
-    else:
-        waarden = diensten.formulier_voorinvullen(deelverzoek=deel, gemeente_code=code)
     regels = list(waarden.get("regels") or [])
     regels += [{"omschrijving": "", "aantal": ""}] * 3
     verplicht = diensten.VERPLICHT_PER_PROCEDURE[deel.procedure_id]
