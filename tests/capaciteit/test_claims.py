@@ -24,6 +24,7 @@ from tests.verzoeken.helpers import (
     gebruiker,
     maak_verzoek,
     open_taken,
+    situatie,
     stap_uitvoeren,
 )
 
@@ -177,4 +178,20 @@ def test_benoemde_middelen_vrije_eerst_en_geen_capaciteit() -> None:
     )
     assert [c.melding for c in conflicten(resultaat.claims)] == [
         "Waterwerper WW-01 is 2 keer geclaimd van 02-03-2026 10:00 tot 02-03-2026 14:00."
+    ]
+
+
+def test_politie_claimt_niet_bij_de_eigen_eenheid() -> None:
+    register_laden()
+    verzoek = maak_verzoek(
+        situatie(gevraagd=[{"leverancier": "politie"}]),
+        regels=(services.InzetRegel("ME-peloton", 18),),
+    )
+    # In provider code order, without Midden-Nederland (EENHEID-MN), the requesting unit.
+    assert actief(verzoek.pk) == [
+        ("ME-pelotons Amsterdam", 6, "voorlopig"),
+        ("ME-pelotons Den Haag", 5, "voorlopig"),
+        ("ME-pelotons Limburg", 3, "voorlopig"),
+        ("ME-pelotons Noord-Holland", 3, "voorlopig"),
+        ("ME-pelotons Noord-Nederland", 1, "voorlopig"),
     ]

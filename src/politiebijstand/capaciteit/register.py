@@ -4,7 +4,8 @@ NO SOURCE publishes these numbers: every count, name, location and reaction time
 invented, clearly labelled demo value (``bron`` starts with "demo"). Only the kinds and the
 providers come from the factsheet (toelichting 1 to 8: police units, KMar, the Ministry of
 JenV's water cannons, guard containers and VRT vehicles managed by IFV-ML, Defence, foreign
-partners by treaty: Benelux, Enschede, Prüm). A real register replaces this through the admin.
+partners by treaty: Benelux, Enschede, Prüm). A real register replaces this through
+`services.register_laden` with real entries.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -347,6 +347,7 @@ def claims_maken(
     tot: datetime,
     soort: str,
     nu: datetime,
+    niet_van: Collection[int] = (),
 ) -> ClaimResultaat:
     """Replace the part's active claims by new ones for `vragen` over [van, tot).
 
@@ -364,6 +365,8 @@ def claims_maken(
         tot: aware end of the period (excluded), after van.
         soort: ``"voorlopig"`` or ``"vast"``.
         nu: aware datetime of the change (UTC stored).
+        niet_van: organisation ids whose capacity is not claimed (the requesting unit: it
+            asks for assistance because its own does not suffice).
 
     Raises:
         OngeldigeClaim: a naive time (``van``, ``tot``), ``tot`` not after ``van``, an unknown
@@ -380,9 +383,11 @@ def claims_maken(
         for v in vragen
     }
     kandidaten: dict[str, list[Capaciteit]] = defaultdict(list)
-    for capaciteit in Capaciteit.objects.filter(
-        actief=True, soort__in={s for s in soorten.values() if s}
-    ).select_related("organisatie"):
+    for capaciteit in (
+        Capaciteit.objects.filter(actief=True, soort__in={s for s in soorten.values() if s})
+        .exclude(organisatie_id__in=niet_van)
+        .select_related("organisatie")
+    ):
         kandidaten[capaciteit.soort].append(capaciteit)
     bestaand: dict[int, list[Claim]] = defaultdict(list)
     for claim in Claim.objects.filter(

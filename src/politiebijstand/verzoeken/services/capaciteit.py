@@ -55,6 +55,7 @@ def voorlopig_claimen(deelverzoek: Deelverzoek, *, nu: datetime) -> ClaimResulta
         tot=verzoek.periode_eind,
         soort=ClaimSoort.VOORLOPIG,
         nu=nu,
+        niet_van=(verzoek.eenheid_id,),
     )
 
 
@@ -91,6 +92,7 @@ def claims_bij_besluit(
         tot=verzoek.periode_eind,
         soort=ClaimSoort.VAST,
         nu=nu,
+        niet_van=(verzoek.eenheid_id,),
     )
 
 
