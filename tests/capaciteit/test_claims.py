@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from io import StringIO
+
+from django.core.management import call_command
 
 import pytest
 
@@ -195,3 +198,9 @@ def test_politie_claimt_niet_bij_de_eigen_eenheid() -> None:
         ("ME-pelotons Noord-Holland", 3, "voorlopig"),
         ("ME-pelotons Noord-Nederland", 1, "voorlopig"),
     ]
+
+
+def test_commando_capaciteit_laden() -> None:
+    uit = StringIO()
+    call_command("capaciteit_laden", stdout=uit)
+    assert uit.getvalue() == "Capaciteitenoverzicht: 42 regels geladen (demo).\n"
