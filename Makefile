@@ -23,6 +23,7 @@ run: install  ## the product on embedded SQLite with demo data, at http://$(HOST
 	$(BIN)/politiebijstand manage migrate --noinput -v 0
 	$(BIN)/politiebijstand manage referentiedata_laden
 	$(BIN)/politiebijstand manage gebieden_laden
+	$(BIN)/politiebijstand manage capaciteit_laden
 	$(BIN)/politiebijstand manage demo_mailboxen_laden
 	$(BIN)/politiebijstand manage demo_accounts_laden > $(DATA)/demo-accounts.txt
 	$(BIN)/politiebijstand manage demo_verzoeken_laden

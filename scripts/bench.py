@@ -14,7 +14,8 @@
     dropped): the work queue page (``/werkvoorraad/``) and the request page
     (``/verzoeken/<uuid>/``) through the test Client, median and p95 server time in ms against
     the goals 50 ms median and 150 ms p95; and completing a task (`taak_afronden`: procedure
-    step, audit row, outbox rows) median over 200, against the goal 30 ms. Each database runs
+    step, audit row, outbox rows) median over 200, against the goal 30 ms; and a request's
+    capacity conflict check (issue #11 item 1) against the goal 20 ms median. Each database runs
     in a child process of its own (Django's settings are per process).
 
 (d) PDF rendering (issue #10): each document template rendered in-process to PDF/A-2b with
@@ -388,9 +389,59 @@ def bench_verzoeken(aantal: int, repeat: int, afronden: int) -> None:
         )
         _rapport("taak_afronden", samples, AFRONDEN_GOAL_MS, None)
         _bench_brief_stap(rccb=rccb, utrecht=utrecht, situatie=situatie)
+        _bench_conflicten(repeat)
     finally:
         if old_name is not None:
             connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+CONFLICT_GOAL_MS = 20.0  # goal: median of a decision's conflict check (issue #11 item 1)
+
+
+def _bench_conflicten(repeat: int) -> None:
+    """The capacity check of the decision form: a request's claims and their conflicts.
+
+    Loads the demo register, gives up to 2,000 parts two claims each over their request's
+    period (random capacities, 1 or 2 units), then times `claims_van_verzoek` + `conflicten`
+    for `repeat` random requests (ADR 0038).
+    """
+    import random
+
+    from politiebijstand.capaciteit.models import Capaciteit, Claim
+    from politiebijstand.capaciteit.selectors import claims_van_verzoek
+    from politiebijstand.capaciteit.services import conflicten, register_laden
+    from politiebijstand.verzoeken.models import Deelverzoek
+
+    register_laden()
+    capaciteiten = list(Capaciteit.objects.all())
+    delen = list(Deelverzoek.objects.select_related("verzoek").order_by("pk")[:2000])
+    if not capaciteiten or not delen:
+        print("    conflict check: no register or no requests, not timed")
+        return
+    kans = random.Random(11)  # noqa: S311 (test data, not security)
+    Claim.objects.bulk_create(
+        Claim(
+            capaciteit=kans.choice(capaciteiten),
+            aantal=kans.choice((1, 2)),
+            van=d.verzoek.periode_start,
+            tot=d.verzoek.periode_eind,
+            soort="voorlopig",
+            verzoek_id=d.verzoek_id,
+            deelverzoek=d,
+            aangemaakt_op=d.verzoek.aangemaakt_op,
+        )
+        for d in delen
+        for _ in range(2)
+    )
+    verzoeken = kans.sample([d.verzoek_id for d in delen], min(repeat, len(delen)))
+    samples = []
+    for verzoek_id in verzoeken:
+        t0 = time.perf_counter_ns()
+        conflicten(claims_van_verzoek(verzoek_id))
+        samples.append((time.perf_counter_ns() - t0) / 1e6)
+    aantal = Claim.objects.count()
+    print(f"    capacity conflict check of a request, {aantal} claims in the register")
+    _rapport("claims_van_verzoek + conflicten", samples, CONFLICT_GOAL_MS, None)
 
 
 def _bench_brief_stap(*, rccb: Any, utrecht: Any, situatie: dict[str, Any]) -> None:

@@ -153,8 +153,9 @@ def test_aantal_queries_van_de_verzoekpagina_is_begrensd(
     for verzoek in (klein, groot):
         # 26: the delivery of the messages (issue #10) added two queries; the signed form
         # versions, the documents and the LOCC's 24/7 number (when the next actor has none)
-        # one each. PostgreSQL adds the audit trail's advisory lock.
-        grens = 27 if connection.vendor == "postgresql" else 26
+        # one each. The capacity block (ADR 0038): the claims, and their conflicts when there
+        # are claims, two. PostgreSQL adds the audit trail's advisory lock.
+        grens = 29 if connection.vendor == "postgresql" else 28
         with django_assert_max_num_queries(grens):  # type: ignore[operator]
             response = client.get(f"/verzoeken/{verzoek.uuid}/")
         assert response.status_code == 200

@@ -108,6 +108,7 @@ INSTALLED_APPS = [
     "politiebijstand.wijzer",
     "politiebijstand.verzoeken",
     "politiebijstand.documenten",
+    "politiebijstand.capaciteit",
     "politiebijstand.meldingen",
     "politiebijstand.werkvoorraad",
     "politiebijstand.api",

@@ -40,6 +40,7 @@ from politiebijstand.verzoeken.services.brieven import (
     beroep_brief,
     besluit_brief,
 )
+from politiebijstand.verzoeken.services.capaciteit import claims_bij_besluit
 from politiebijstand.verzoeken.services.gedeeld import (
     berichten_met_brief,
     berichten_nieuwe_taken,
@@ -463,6 +464,14 @@ def besluit_nemen(
         beslisverslag=beslisverslag,
     )
     _besluit_regels_opslaan(besluit, regel_besluiten)
+    if veld == "besluit":
+        # Firm claims for what is granted, released at a refusal (ADR 0038).
+        claims_bij_besluit(
+            deelverzoek,
+            uitkomst=uitkomst,
+            regels={g.pk: (r.uitkomst, r.toegekend_aantal) for g, r in regel_besluiten},
+            nu=nu,
+        )
     brief = _besluit_melden(besluit, beroep_mogelijk=engine.beroep_mogelijk(run), door=door, nu=nu)
     audit_record(
         gebeurtenis=Gebeurtenis.BESLUIT_GENOMEN,

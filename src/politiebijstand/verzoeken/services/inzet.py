@@ -33,6 +33,7 @@ from politiebijstand.verzoeken.models import (
     InzetEvaluatie,
     InzetVersie,
 )
+from politiebijstand.verzoeken.services.capaciteit import claims_loslaten
 from politiebijstand.verzoeken.services.gedeeld import (
     aware,
     bericht_tekst,
@@ -297,6 +298,7 @@ def inzet_beeindigen(
     workflow.deelverzoek_overgang(
         deelverzoek=deelverzoek, handeling=Handeling.INZET_BEEINDIGEN, door=door, nu=nu
     )
+    claims_loslaten(deelverzoek=deelverzoek, nu=nu)
     return _inzet_versie(
         deelverzoek=deelverzoek,
         soort=InzetSoort.BEEINDIGD,

@@ -30,6 +30,7 @@ from politiebijstand.verzoeken.services.brieven import (
     ondertekende_formulieren,
     verzoek_defensie_brief,
 )
+from politiebijstand.verzoeken.services.capaciteit import CAPACITEIT_STAP, voorlopig_claimen
 from politiebijstand.verzoeken.services.formuliervelden import controleer_formulier_ondertekend
 from politiebijstand.verzoeken.services.gedeeld import (
     aware,
@@ -191,6 +192,13 @@ def taak_afronden(
         extra=ondertekende_formulieren(deelverzoek) if brief is not None else (),
     )
     vastgelegd = namens_vastleggen(taak=taak, namens=namens, bestand=bestand, door=door)
+    if taak.bpmn_id == CAPACITEIT_STAP and not taak.overgeslagen:
+        # The product does the LOCC's step: the claim is made, the record shows it (ADR 0038).
+        taak.gegevens = {
+            **(taak.gegevens or {}),
+            "capaciteit": voorlopig_claimen(deelverzoek, nu=nu).in_woorden(),
+        }
+        taak.save(update_fields=["gegevens"])
     if afwijzing:
         brief = afwijzing_berichten(taak=taak, door=door, nu=nu)
     audit_record(

@@ -57,6 +57,7 @@ from politiebijstand.verzoeken.models import (
     verzoek_snapshot,
 )
 from politiebijstand.verzoeken.selectors import eenheid_van_rccb
+from politiebijstand.verzoeken.services.capaciteit import claims_loslaten, voorlopig_claimen
 from politiebijstand.verzoeken.services.gedeeld import (
     actieve_organisatie,
     bericht_tekst,
@@ -317,6 +318,8 @@ def _deelverzoek_starten(
             for i, r in enumerate(regels, start=1)
         ]
     )
+    # The part in process holds tentative claims in the capacity register (ADR 0038).
+    voorlopig_claimen(deelverzoek, nu=nu)
     workflow.deelverzoek_overgang(
         deelverzoek=deelverzoek, handeling=Handeling.STARTEN, door=door, nu=nu
     )
@@ -520,6 +523,7 @@ def verzoek_intrekken(
             deelverzoek=deel, handeling=Handeling.INTREKKEN, door=door, nu=nu, toelichting=reden
         )
         Deelverzoek.objects.filter(pk=deel.pk).update(volgende_timer=None)
+        claims_loslaten(deelverzoek=deel, nu=nu)
     vervallen = Taak.objects.filter(deelverzoek__in=intrekbaar, status__in=TAAK_OPENSTAAND).update(
         status=TaakStatus.VERVALLEN, afgerond_op=nu
     )

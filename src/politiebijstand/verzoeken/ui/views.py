@@ -31,6 +31,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
 from politiebijstand.accounts.models import Gebruiker
+from politiebijstand.capaciteit.selectors import claims_van_verzoek
+from politiebijstand.capaciteit.services import conflicten
 from politiebijstand.documenten.views import document_response
 from politiebijstand.organisaties.models import Organisatie
 from politiebijstand.organisaties.selectors import organisaties_by_codes
@@ -103,6 +105,15 @@ def _gebruiker(request: HttpRequest) -> Gebruiker:
     if not isinstance(request.user, Gebruiker):
         raise PermissionDenied
     return request.user
+
+
+def _capaciteit(verzoek: Bijstandsverzoek) -> dict[str, Any]:
+    """The request's claims and their conflicts, for the "Capaciteit" block (ADR 0038).
+
+    Shown only on a request the user may see (need-to-know by the caller); two queries.
+    """
+    claims = claims_van_verzoek(verzoek.pk)
+    return {"capaciteit_claims": claims, "capaciteit_conflicten": conflicten(claims)}
 
 
 def _procedure_titel(procedure_id: str) -> str:
@@ -435,6 +446,7 @@ def detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
             and verzoek.status in (VerzoekStatus.IN_BEHANDELING, VerzoekStatus.BESLOTEN),
             "eigen_organisatie_id": gebruiker.organisatie_id,
             "nu": timezone.now(),
+            **_capaciteit(verzoek),
         },
     )
 
@@ -752,6 +764,7 @@ def taak(request: HttpRequest, pk: int) -> HttpResponse:
             "reden_niet": "" if mag_uitvoeren else _reden_niet(taak, gebruiker),
             "nu": timezone.now(),
             "formulier_url": _formulier_url(taak),
+            **(_capaciteit(verzoek) if soort == "besluit" else {}),
         },
     )
 
