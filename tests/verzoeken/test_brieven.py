@@ -32,7 +32,6 @@ from tests.verzoeken.helpers import (
     gebruiker,
     maak_verzoek,
     open_taken,
-    situatie,
     stap_uitvoeren,
 )
 from tests.verzoeken.test_afwijzing_beroep import (
@@ -157,7 +156,8 @@ def test_de_bijlage_wordt_verzonden_en_een_gewijzigd_bestand_nooit() -> None:
 
 
 def test_besluitbrief_deels_toegekend_per_regel_met_maatstaf() -> None:
-    verzoek = maak_verzoek(situatie(gevraagd=[{"leverancier": "politie"}]), bevoegd_gezag="GM0344")
+    """The LOCC's partial grant in procedure 3: lines, conditions, standard, on whose behalf."""
+    verzoek = maak_verzoek()
     (regel,) = deel_van(verzoek).regels.all()
     besluit: dict[str, Any] = {
         "uitkomst": "deels_toegekend",
@@ -172,11 +172,11 @@ def test_besluitbrief_deels_toegekend_per_regel_met_maatstaf() -> None:
             )
         ],
     }
-    tot_en_met_besluit(verzoek, besluit)
+    doorlopen(verzoek, {"taak_besluit_locc": besluit})
     brief = Document.objects.get(verzoek=verzoek, soort="besluit")
     assert (brief.sleutel, brief.titel) == (
         "1:besluit",
-        "Besluit (gedeeltelijk toegekend) door Korpschef van de Nationale politie, deel 1",
+        "Besluit (gedeeltelijk toegekend) door Landelijk Operationeel Coördinatiecentrum, deel 1",
     )
     text = tekst(pdf(brief))
     for stuk in (
@@ -187,24 +187,34 @@ def test_besluitbrief_deels_toegekend_per_regel_met_maatstaf() -> None:
         "Voorwaarden",
         "Inzet onder leiding van de eigen eenheid.",
         "Melden bij de meldplaats.",
-        "Maatstaf Dit besluit berust op Politiewet 2012 art. 56 lid 1.",
-        "Hoogachtend, namens de korpschef van politie,",
+        "Maatstaf Dit besluit berust op Politiewet 2012 art. 57 lid 2 en 3, na overleg met de "
+        "Minister van Defensie over de vraag of bijstand wordt verleend en in overeenstemming "
+        "met de Minister van Defensie over de wijze waarop.",
+        "Hoogachtend, namens de Minister van Justitie en Veiligheid,",
     ):
         assert stuk in text, stuk
+    assert "(of)" not in text
 
 
 def test_afwijzing_door_de_korpschef_brief_met_redenen_en_afschrift_aan_dgpol() -> None:
     verzoek = veenendaal()
     tot_en_met_besluit(verzoek, AFGEWEZEN)
     taak = schriftelijk_afwijzen(verzoek)
+    # One letter: the written refusal is the decision's letter (a user trial found two).
+    assert list(
+        Document.objects.filter(verzoek=verzoek)
+        .exclude(soort="aanvraagformulier")
+        .values_list("soort", flat=True)
+    ) == ["afwijzing_korpschef"]
     brief = Document.objects.get(verzoek=verzoek, soort="afwijzing_korpschef")
     text = tekst(pdf(brief))
+    dgpol = Organisatie.objects.get(code="DGPOL").naam
     for stuk in (
         "Uw verzoek om bijstand wijs ik geheel af, op grond van artikel 56, vierde lid, van de "
         "Politiewet 2012.",
-        REDENEN,
-        "Afschrift",
-        "Directoraat-Generaal Politie",
+        f"Redenen {AFGEWEZEN['motivering']} {REDENEN}",
+        f"Een afschrift van deze afwijzing is gelijktijdig gezonden aan {dgpol}.",
+        f"Afschrift aan {dgpol}",
     ):
         assert stuk in text, stuk
     # DGPOL has no account here: its copy carries the letter; nothing else of the request.

@@ -199,21 +199,32 @@ def besluit_ontvangers(verzoek: Bijstandsverzoek) -> list[Organisatie]:
 
 def _besluit_melden(
     besluit: Besluit, *, beroep_mogelijk: bool, door: Gebruiker, nu: datetime
-) -> Document:
+) -> Document | None:
     """Write the decision letter and tell the requester, authority and municipalities.
 
     Recipients: `besluit_ontvangers`. With a (partial) rejection that may be appealed, the
     message says so (Pw 2012 art. 56 lid 4). Every decision step sends it: the korpschef's,
     DJZ's on behalf of Defence, the coordinator's (also passing on Defence's refusal) and the
     minister's on appeal. The letter (`brieven.besluit_brief`: the decision, or the minister's
-    instruction on appeal) is stored and attached for receivers without an account.
+    instruction on appeal) is stored and attached for receivers without an account. The
+    korpschef's (partial) refusal in procedures 1 and 6 has one letter only: the written
+    refusal of the next step (`AFWIJZING_STAP`, `afwijzing_brief`), with its copy to DGPOL.
 
     Returns:
-        The stored letter.
+        The stored letter, or None where the written refusal is the letter.
     """
     verzoek = besluit.verzoek
     ontvangers = besluit_ontvangers(verzoek)
-    brief = besluit_brief(besluit=besluit, ontvangers=ontvangers, door=door, nu=nu)
+    schriftelijk_volgt = (
+        besluit.deelverzoek.procedure_id in ("1", "6")
+        and besluit.veld == "besluit"
+        and besluit.uitkomst != BesluitUitkomst.TOEGEKEND
+    )
+    brief = (
+        None
+        if schriftelijk_volgt
+        else besluit_brief(besluit=besluit, ontvangers=ontvangers, door=door, nu=nu)
+    )
     # Whoever is told of the decision may read it behind the link (need-to-know, ADR 0035).
     workflow.deelnemers_toevoegen(verzoek=verzoek, codes=[o.code for o in ontvangers])
     berichten_met_brief(
@@ -492,7 +503,7 @@ def besluit_nemen(
                 for g, r in regel_besluiten
             ],
             **vastgelegd,
-            "brief": {"document": str(brief.uuid), "sha256": brief.sha256},
+            **({"brief": {"document": str(brief.uuid), "sha256": brief.sha256}} if brief else {}),
         },
     )
     return besluit

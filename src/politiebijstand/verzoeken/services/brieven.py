@@ -314,6 +314,13 @@ def besluit_brief(
     return _opslaan(context, verzoek=verzoek, titel=titel, sleutel=sleutel, door=door, nu=nu)
 
 
+def _redenen_afwijzing(besluit: Besluit | None, verslag: str) -> str:
+    """The refusal's reasons: the decision's motivering, then the step's words if they differ."""
+    motivering = besluit.motivering.strip() if besluit else ""
+    delen = [motivering, verslag.strip()]
+    return "\n\n".join(dict.fromkeys(d for d in delen if d))
+
+
 def afwijzing_brief(
     *, taak: Taak, gezag: Organisatie, dgpol: Organisatie, door: Gebruiker, nu: datetime
 ) -> Document:
@@ -346,7 +353,7 @@ def afwijzing_brief(
         onderwerp=f"Afwijzing verzoek om bijstand: {verzoek.titel}",
         ondertekening=_ondertekening(door, taak.organisatie, besluit.namens if besluit else ""),
         geheel=deel.besluit != BesluitUitkomst.DEELS_TOEGEKEND,
-        redenen=str((taak.gegevens or {}).get("verslag") or ""),
+        redenen=_redenen_afwijzing(besluit, str((taak.gegevens or {}).get("verslag") or "")),
         regels=_besluitregels(besluit) if besluit else (),
     )
     return _opslaan(

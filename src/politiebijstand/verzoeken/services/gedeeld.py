@@ -338,6 +338,7 @@ def berichten_met_brief(
     brief: Document | None,
     afzender: Organisatie | None,
     extra: Sequence[Document] = (),
+    antwoord: bool = False,
 ) -> None:
     """Write a step's message; with a letter, the parties without an account get the PDF.
 
@@ -360,6 +361,8 @@ def berichten_met_brief(
         brief: the letter the step produced, or None.
         afzender: who sent the letter (named in the footer, for the answer).
         extra: documents attached after the letter (the signed request forms it refers to).
+        antwoord: whether the letter asks for an answer (the request to Defence); otherwise
+            the footer says that none is needed (a copy, a decision).
     """
     buiten = zonder_account(ontvangers) if brief is not None else []
     binnen = [o for o in ontvangers if o not in buiten]
@@ -371,7 +374,12 @@ def berichten_met_brief(
     if brief is None or not buiten:
         return
     onderwerp, inhoud = bericht_tekst(
-        naam, verzoek=verzoek, **context, brief=brief, brief_afzender=afzender
+        naam,
+        verzoek=verzoek,
+        **context,
+        brief=brief,
+        brief_afzender=afzender,
+        brief_antwoord=antwoord,
     )
     bericht_schrijven(
         soort=soort,
@@ -411,6 +419,8 @@ def berichten_stap(
         brief=brief,
         afzender=taak.organisatie,
         extra=extra,
+        # Only the request to Defence asks for an answer; DJZ's comes back by letter.
+        antwoord=brief is not None and brief.soort == "verzoek_defensie",
     )
 
 
