@@ -361,12 +361,20 @@ def bench_verzoeken(aantal: int, repeat: int, afronden: int) -> None:
 
         # The yearly report (#11 item 4): national figures of the last whole year of the data.
         jaar = benchdata.NU.year - 1
+        # The first request reads the figures (cold); the page keeps them in the cache until the
+        # audit trail grows (ADR 0040), so the timed requests after it are served from there.
         rapportage = functools.partial(client.get, f"/rapportages/?jaar={jaar}")
-        if rapportage().status_code != 200:
+        t0 = time.perf_counter_ns()
+        koud = rapportage()
+        koud_ms = (time.perf_counter_ns() - t0) / 1e6
+        if koud.status_code != 200:
             print(f"    yearly report {jaar}: HTTP error, not timed")
         else:
-            samples = [ns / 1e6 for ns in timed_ns(rapportage, max(repeat // 5, 5))]
-            print(f"    yearly report {jaar} as the LOCC (national figures), {len(samples)}")
+            samples = [ns / 1e6 for ns in timed_ns(rapportage, max(repeat // 2, 10))]
+            print(
+                f"    yearly report {jaar} as the LOCC (national figures), {len(samples)}; "
+                f"the first, reading the figures: {koud_ms:.0f} ms"
+            )
             _rapport("yearly report page", samples, RAPPORTAGE_GOAL_MS, None)
 
         rccb = Gebruiker.objects.get(username="bench-rccb-mn-medewerker")

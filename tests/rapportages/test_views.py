@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 import time_machine
@@ -209,3 +210,20 @@ def test_staafdiagram_titels_assen_en_escapen() -> None:
         staafdiagram(titel="x", labels=["a"], waarden=[], as_naam="x", sleutel="x")
     with pytest.raises(ValueError, match="negatief"):
         staafdiagram(titel="x", labels=["a"], waarden=[-1], as_naam="x", sleutel="x")
+
+
+def test_pagina_uit_de_cache_tot_een_wijziging(
+    twee: tuple[Bijstandsverzoek, Bijstandsverzoek],
+    django_assert_max_num_queries: Any,
+) -> None:
+    client, _ = als("LOCC")
+    html = inhoud(client.get(URL, {"jaar": "2026"}))
+    assert "<title>Toegekend: 1</title>" in html
+    # Unchanged: the figures come from the cache (session, user, audit's last row, cache).
+    with django_assert_max_num_queries(8):
+        assert "<title>Toegekend: 1</title>" in inhoud(client.get(URL, {"jaar": "2026"}))
+    # A decision through the services (audited) is counted at once.
+    mn, am = twee
+    Bijstandsverzoek.objects.filter(pk=am.pk).update(aangemaakt_op=mn.aangemaakt_op)
+    doorlopen(am)
+    assert "<title>Toegekend: 2</title>" in inhoud(client.get(URL, {"jaar": "2026"}))

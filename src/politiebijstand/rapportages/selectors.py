@@ -26,12 +26,24 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import AnonymousUser
+from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Count, Exists, F, FloatField, Func, Min, OuterRef, Q, QuerySet
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    FloatField,
+    Func,
+    Min,
+    OuterRef,
+    Q,
+    QuerySet,
+)
 from django.db.models.functions import ExtractMonth
 
 from politiebijstand.accounts.constants import Rol
 from politiebijstand.accounts.models import Gebruiker
+from politiebijstand.audit.models import AuditLogEntry
 from politiebijstand.audit.services import audit_record
 from politiebijstand.organisaties.models import Organisatie
 from politiebijstand.procedures.engine import PROCEDURES
@@ -45,6 +57,8 @@ AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 FORMALISATIE_STAP = "taak_schriftelijk_formaliseren"
 #: The organisation that sees national figures (besides every beheerder).
 LANDELIJK = "LOCC"
+#: How long the page's figures are kept in the cache at most, in seconds.
+CACHE_SECONDEN = 300
 #: The audit event of an export.
 RAPPORTAGE_GEEXPORTEERD = "rapportage-geexporteerd"
 MAANDEN = (
@@ -139,13 +153,14 @@ class Tabel:
 
 @dataclass(frozen=True)
 class Rapportage:
-    """A yearly report: its filters, whether the figures are national, and its tables."""
+    """A yearly report: its filters, whether the figures are national, its tables, when read."""
 
     jaar: int
     eenheid_code: str | None
     procedure_id: str | None
     landelijk: bool
     tabellen: tuple[Tabel, ...]
+    stand: datetime
 
     def tabel(self, sleutel: str) -> Tabel:
         """The table named `sleutel` (KeyError when there is none)."""
@@ -409,6 +424,7 @@ def rapportage_maken(
         eenheid_code=eenheid_code,
         procedure_id=procedure_id,
         landelijk=ziet_landelijk(gebruiker),
+        stand=nu,
         tabellen=(
             maand_tabel,
             procedure_tabel,
@@ -421,6 +437,50 @@ def rapportage_maken(
             formalisatie_tabel,
         ),
     )
+
+
+def _stand() -> int:
+    """The audit trail's last volgnummer, in one index look-up.
+
+    It grows with every change of a request, part, step or decision: each service writes its
+    audit row in its transaction.
+    """
+    laatste = AuditLogEntry.objects.order_by("-volgnummer").values_list("volgnummer", flat=True)
+    return int(laatste.first() or 0)
+
+
+def rapportage_voor_pagina(
+    *,
+    gebruiker: Gebruiker | AnonymousUser,
+    jaar: int,
+    eenheid_code: str | None = None,
+    procedure_id: str | None = None,
+    nu: datetime,
+) -> Rapportage:
+    """`rapportage_maken` for the page, kept in the cache while no request or part changed.
+
+    The key is the user's scope (national, or the organisation), the filters and `_stand()`,
+    so any change written through the services (which audit it) reads the figures anew. Kept
+    for `CACHE_SECONDEN` at most, so "open past its due time" of the formalisation table is at
+    most that old (`Rapportage.stand` says when the figures were read). The exports are
+    never served from the cache. ADR 0040.
+    """
+    if organisatie_code(gebruiker) is None or not isinstance(gebruiker, Gebruiker):
+        scope = "geen"
+    else:
+        scope = "landelijk" if ziet_landelijk(gebruiker) else f"org{gebruiker.organisatie_id}"
+    sleutel = f"rapportage:1:{scope}:{jaar}:{eenheid_code or ''}:{procedure_id or ''}:{_stand()}"
+    rapportage: Rapportage | None = cache.get(sleutel)
+    if rapportage is None:
+        rapportage = rapportage_maken(
+            gebruiker=gebruiker,
+            jaar=jaar,
+            eenheid_code=eenheid_code,
+            procedure_id=procedure_id,
+            nu=nu,
+        )
+        cache.set(sleutel, rapportage, CACHE_SECONDEN)
+    return rapportage
 
 
 def eenheden() -> list[tuple[str, str]]:

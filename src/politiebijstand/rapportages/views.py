@@ -2,7 +2,8 @@
 
 Behind log-in and the second factor like every page (the global middleware). Who sees what is
 the selectors' need-to-know (`selectors.verzoeken_voor_rapportage`): national figures for the
-LOCC and beheerders, else only the requests the user's organisation takes part in. The page
+LOCC and beheerders, else only the requests the user's organisation takes part in. The page's
+figures come from the cache while nothing changed (`selectors.rapportage_voor_pagina`). The page
 shows counts only, no request's details, so viewing it is not audited; an export is
 (`selectors.rapportage_exporteren`, event ``rapportage-geexporteerd``).
 """
@@ -29,7 +30,7 @@ from politiebijstand.rapportages.selectors import (
     Tabel,
     eenheden,
     rapportage_exporteren,
-    rapportage_maken,
+    rapportage_voor_pagina,
 )
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -67,7 +68,7 @@ def overzicht(request: HttpRequest) -> HttpResponse:
     form = _formulier(request, nu)
     rapportage: Rapportage | None = None
     if form.is_valid():
-        rapportage = rapportage_maken(
+        rapportage = rapportage_voor_pagina(
             gebruiker=request.user,
             jaar=form.cleaned_data["jaar"],
             eenheid_code=form.cleaned_data.get("eenheid") or None,
