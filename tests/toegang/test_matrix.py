@@ -142,6 +142,9 @@ VERWACHTING: list[tuple[str, dict[str, dict[str, str]]]] = [
     # work queue and request pages (#4): scoped to the user's organisation; the sample request
     # and task do not exist (404), the technical account has no organisation (empty lists)
     ("capaciteit:register", _rij(PAGINA_GET)),
+    ("rapportages:overzicht", _rij(PAGINA_GET)),
+    ("rapportages:export_csv", _rij(PAGINA_GET)),
+    ("rapportages:export_xlsx", _rij(PAGINA_GET)),
     ("werkvoorraad:lijst", _rij(PAGINA_GET)),
     ("werkvoorraad:oppakken", _rij(ALLEEN_POST_404)),
     ("werkvoorraad:teruggeven", _rij(ALLEEN_POST_404)),

@@ -111,6 +111,7 @@ INSTALLED_APPS = [
     "politiebijstand.capaciteit",
     "politiebijstand.meldingen",
     "politiebijstand.werkvoorraad",
+    "politiebijstand.rapportages",
     "politiebijstand.api",
     "huey.contrib.djhuey",
     # After the project's apps, so that ui/templates/ overrides allauth's templates.

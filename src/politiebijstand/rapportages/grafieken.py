@@ -1,0 +1,122 @@
+"""Bar charts drawn on the server as SVG, without a library (issue #11 item 4; ADR 0040).
+
+A chart is a horizontal bar chart: one bar per row of its table, the row's label left of the
+bar, the value right of it, and an x axis with four ticks and its name. The SVG is an image
+with a title (``role="img"``, ``<title>``), and every bar has its own ``<title>`` ("label:
+value") for screen readers and as a tooltip. The table beside the chart holds the same figures.
+All text is escaped; the markup is safe to put in a template as is.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+#: Layout, in SVG user units (px at 100 %).
+BREEDTE = 640
+LABEL_BREEDTE = 230
+WAARDE_BREEDTE = 60
+BALK_HOOGTE = 18
+BALK_AFSTAND = 6
+BOVEN = 8
+AS_HOOGTE = 40
+TICKS = 4
+
+
+def getal(waarde: float) -> str:
+    """A number the Dutch way: a comma for decimals, no trailing zeros (``"12,5"``, ``"3"``)."""
+    if float(waarde).is_integer():
+        return str(int(waarde))
+    return f"{waarde:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
+def _stap(maximum: float) -> float:
+    """A round tick step so that `TICKS` ticks cover `maximum` (1, 2 or 5 times a power of 10)."""
+    if maximum <= 0:
+        return 1.0
+    ruw = maximum / TICKS
+    macht = 10 ** math.floor(math.log10(ruw))
+    for factor in (1, 2, 5, 10):
+        if factor * macht >= ruw:
+            return float(factor * macht)
+    return float(10 * macht)  # pragma: no cover - the loop always returns
+
+
+def _kort(tekst: str, lengte: int = 34) -> str:
+    return tekst if len(tekst) <= lengte else tekst[: lengte - 1] + "…"
+
+
+def staafdiagram(
+    *,
+    titel: str,
+    labels: Sequence[str],
+    waarden: Sequence[float | None],
+    as_naam: str,
+    sleutel: str,
+) -> SafeString:
+    """An SVG horizontal bar chart of `waarden` (None is drawn as no bar and "geen").
+
+    Args:
+        titel: the chart's accessible title (the table's caption).
+        labels: one label per bar (shortened to 34 characters on the chart; the bar's title
+            and the table keep the whole label).
+        waarden: one number per bar, >= 0 (counts or hours), or None.
+        as_naam: the x axis' name with its unit, e.g. ``"Verzoeken"`` or ``"Uren"``.
+        sleutel: a short id part, unique on the page (``"per-maand"``).
+
+    Returns:
+        The ``<svg>`` markup, marked safe (every text is escaped).
+
+    Raises:
+        ValueError: when labels and values differ in number, or a value is negative.
+    """
+    if len(labels) != len(waarden):
+        raise ValueError("staafdiagram: labels en waarden verschillen in aantal")
+    if any(w is not None and w < 0 for w in waarden):
+        raise ValueError("staafdiagram: een waarde is negatief")
+    getallen = [w for w in waarden if w is not None]
+    stap = _stap(max(getallen, default=0.0))
+    schaal_max = stap * TICKS
+    plot = BREEDTE - LABEL_BREEDTE - WAARDE_BREEDTE
+    hoogte = BOVEN + len(labels) * (BALK_HOOGTE + BALK_AFSTAND) + AS_HOOGTE
+    titel_id = f"grafiek-{escape(sleutel)}-titel"
+    delen = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="pb-grafiek" role="img" '
+        f'aria-labelledby="{titel_id}" viewBox="0 0 {BREEDTE} {hoogte}" '
+        f'width="{BREEDTE}" height="{hoogte}">',
+        f'<title id="{titel_id}">{escape(titel)}</title>',
+    ]
+    as_y = BOVEN + len(labels) * (BALK_HOOGTE + BALK_AFSTAND)
+    for i in range(TICKS + 1):
+        x = LABEL_BREEDTE + plot * i / TICKS
+        delen.append(
+            f'<line class="pb-grafiek__raster" x1="{x:.1f}" y1="{BOVEN}" x2="{x:.1f}" '
+            f'y2="{as_y}" stroke="#ccc" stroke-width="1"/>'
+            f'<text class="pb-grafiek__tick" x="{x:.1f}" y="{as_y + 14}" text-anchor="middle" '
+            f'font-size="11">{getal(stap * i)}</text>'
+        )
+    delen.append(
+        f'<line class="pb-grafiek__as" x1="{LABEL_BREEDTE}" y1="{as_y}" '
+        f'x2="{LABEL_BREEDTE + plot}" y2="{as_y}" stroke="#333" stroke-width="1"/>'
+        f'<text class="pb-grafiek__asnaam" x="{LABEL_BREEDTE + plot / 2:.1f}" y="{as_y + 32}" '
+        f'text-anchor="middle" font-size="12">{escape(as_naam)}</text>'
+    )
+    for i, (label, waarde) in enumerate(zip(labels, waarden, strict=True)):
+        y = BOVEN + i * (BALK_HOOGTE + BALK_AFSTAND)
+        midden = y + BALK_HOOGTE / 2 + 4
+        tekst = "geen" if waarde is None else getal(waarde)
+        breedte = 0.0 if waarde is None else plot * waarde / schaal_max
+        delen.append(
+            f'<text class="pb-grafiek__label" x="{LABEL_BREEDTE - 6}" y="{midden:.1f}" '
+            f'text-anchor="end" font-size="12">{escape(_kort(label))}</text>'
+            f'<rect class="pb-grafiek__balk" x="{LABEL_BREEDTE}" y="{y}" width="{breedte:.1f}" '
+            f'height="{BALK_HOOGTE}" fill="#154273">'
+            f"<title>{escape(label)}: {escape(tekst)}</title></rect>"
+            f'<text class="pb-grafiek__waarde" x="{LABEL_BREEDTE + breedte + 4:.1f}" '
+            f'y="{midden:.1f}" font-size="12">{escape(tekst)}</text>'
+        )
+    delen.append("</svg>")
+    return mark_safe("".join(delen))  # noqa: S308 - every text above is escaped

@@ -1,0 +1,537 @@
+"""The figures of a yearly report, read with database aggregates (issue #11 item 4).
+
+Who sees what (need-to-know, issue #3): the LOCC and beheerders see national figures; every
+other user only the requests their organisation takes part in (`Deelname`, the same rule as
+`verzoeken.selectors.verzoek_list`). A user without an active organisation sees nothing.
+
+Time: stored in UTC; the year and the month are those of ``aangemaakt_op`` in
+Europe/Amsterdam. Lead times are in hours.
+
+Percentiles: the median is `statistics.median`; the 90th percentile is linear interpolation
+between the closest ranks, ``statistics.quantiles(x, n=10, method="inclusive")[8]`` (the same
+as PostgreSQL's ``percentile_cont(0.9)``; ADR 0040).
+
+Bron: issue #11 item 4; factsheet, toelichting 3, 4, 7 en 8 (the urgent path and its written
+formalisation); Politiewet 2012 art. 56 lid 3.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.contrib.auth.models import AnonymousUser
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    FloatField,
+    Func,
+    Min,
+    OuterRef,
+    Q,
+    QuerySet,
+)
+from django.db.models.functions import ExtractMonth
+
+from politiebijstand.accounts.constants import Rol
+from politiebijstand.accounts.models import Gebruiker
+from politiebijstand.audit.models import AuditLogEntry
+from politiebijstand.audit.services import audit_record
+from politiebijstand.organisaties.models import Organisatie
+from politiebijstand.procedures.engine import PROCEDURES
+from politiebijstand.toegang.regels import organisatie_code
+from politiebijstand.verzoeken.constants import BesluitUitkomst, TaakStatus
+from politiebijstand.verzoeken.models import Bijstandsverzoek, Deelname, Deelverzoek, Taak
+
+#: The zone of the year and month of a report.
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+#: The step of the urgent path whose due time is the formalisation term.
+FORMALISATIE_STAP = "taak_schriftelijk_formaliseren"
+#: The organisation that sees national figures (besides every beheerder).
+LANDELIJK = "LOCC"
+#: How long the page's figures are kept in the cache at most, in seconds.
+CACHE_SECONDEN = 300
+#: The audit event of an export.
+RAPPORTAGE_GEEXPORTEERD = "rapportage-geexporteerd"
+MAANDEN = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+LEVERANCIERS = {
+    "politie": "Politie (andere eenheid)",
+    "middelen_jenv": "Middelen van JenV",
+    "kmar": "Koninklijke Marechaussee",
+    "krijgsmacht": "Krijgsmacht",
+    "buitenland": "Buitenland",
+}
+UITKOMSTEN = (
+    (BesluitUitkomst.TOEGEKEND, "Toegekend"),
+    (BesluitUitkomst.DEELS_TOEGEKEND, "Gedeeltelijk toegekend"),
+    (BesluitUitkomst.AFGEWEZEN, "Afgewezen"),
+)
+
+
+class Seconden(Func):
+    """Seconds from the second expression to the first (two datetimes), as a float.
+
+    SQLite stores datetimes as text: ``julianday`` gives days; PostgreSQL: ``EXTRACT(EPOCH)``.
+    """
+
+    output_field = FloatField()
+    arity = 2
+
+    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+        return self.as_sql(
+            compiler,
+            connection,
+            template="((julianday(%(expressions)s)) * 86400.0)",
+            arg_joiner=") - julianday(",
+            **extra,
+        )
+
+    def as_postgresql(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+        return self.as_sql(
+            compiler,
+            connection,
+            template="EXTRACT(EPOCH FROM (%(expressions)s))::float",
+            arg_joiner=" - ",
+            **extra,
+        )
+
+
+@dataclass(frozen=True)
+class Doorlooptijd:
+    """Lead time figures of one group, in hours (rounded to 0.01), None without any value.
+
+    Attributes:
+        aantal: how many lead times.
+        mediaan: the median (`statistics.median`).
+        p90: the 90th percentile (`p90`).
+    """
+
+    aantal: int
+    mediaan: float | None
+    p90: float | None
+
+
+@dataclass(frozen=True)
+class Tabel:
+    """One table of a report (and the data of its chart).
+
+    Attributes:
+        sleutel: a stable short name (the XLSX sheet, the HTML id), e.g. ``"per-maand"``.
+        titel: the Dutch caption.
+        kolommen: the Dutch column headers.
+        rijen: per row its label (str) then numbers (int, float or None for "geen").
+        grafiek_kolom: the index of the column the chart draws, or None for no chart.
+    """
+
+    sleutel: str
+    titel: str
+    kolommen: tuple[str, ...]
+    rijen: tuple[tuple[Any, ...], ...]
+    grafiek_kolom: int | None = 1
+
+
+@dataclass(frozen=True)
+class Rapportage:
+    """A yearly report: its filters, whether the figures are national, its tables, when read."""
+
+    jaar: int
+    eenheid_code: str | None
+    procedure_id: str | None
+    landelijk: bool
+    tabellen: tuple[Tabel, ...]
+    stand: datetime
+
+    def tabel(self, sleutel: str) -> Tabel:
+        """The table named `sleutel` (KeyError when there is none)."""
+        for t in self.tabellen:
+            if t.sleutel == sleutel:
+                return t
+        raise KeyError(sleutel)
+
+
+def p90(waarden: Sequence[float]) -> float:
+    """The 90th percentile: linear interpolation between closest ranks (inclusive).
+
+    Equals ``statistics.quantiles(waarden, n=10, method="inclusive")[8]`` and PostgreSQL's
+    ``percentile_cont(0.9)``; for one value, that value. Raises ValueError when empty.
+    """
+    if not waarden:
+        raise ValueError("p90: geen waarden")
+    if len(waarden) == 1:
+        return float(waarden[0])
+    return statistics.quantiles(waarden, n=10, method="inclusive")[8]
+
+
+def doorlooptijd(seconden: Iterable[float]) -> Doorlooptijd:
+    """Median and p90 (in hours, rounded to 0.01) of lead times given in seconds."""
+    uren = sorted(s / 3600 for s in seconden)
+    if not uren:
+        return Doorlooptijd(0, None, None)
+    return Doorlooptijd(len(uren), round(statistics.median(uren), 2), round(p90(uren), 2))
+
+
+def ziet_landelijk(gebruiker: Gebruiker | AnonymousUser) -> bool:
+    """Whether the user sees national figures: of the LOCC, or a beheerder (active)."""
+    code = organisatie_code(gebruiker)
+    if code is None or not isinstance(gebruiker, Gebruiker):
+        return False
+    return code == LANDELIJK or gebruiker.rol == Rol.BEHEERDER
+
+
+def jaar_grenzen(jaar: int) -> tuple[datetime, datetime]:
+    """The start of `jaar` and of the next year in Europe/Amsterdam (aware datetimes)."""
+    return datetime(jaar, 1, 1, tzinfo=AMSTERDAM), datetime(jaar + 1, 1, 1, tzinfo=AMSTERDAM)
+
+
+def verzoeken_voor_rapportage(
+    *,
+    gebruiker: Gebruiker | AnonymousUser,
+    jaar: int,
+    eenheid_code: str | None = None,
+    procedure_id: str | None = None,
+) -> QuerySet[Bijstandsverzoek]:
+    """The requests a report counts: made in `jaar` (Europe/Amsterdam), within the user's sight.
+
+    Exercises are left out when the request has an ``oefening`` field (it has none yet).
+
+    Args:
+        gebruiker: the user (`ziet_landelijk`, else its organisation's `Deelname`).
+        jaar: the calendar year of ``aangemaakt_op`` in Europe/Amsterdam.
+        eenheid_code: only requests of this requesting unit (``EENHEID-MN``).
+        procedure_id: only requests with a part of this procedure (``"3"``).
+    """
+    code = organisatie_code(gebruiker)
+    if code is None or not isinstance(gebruiker, Gebruiker) or gebruiker.organisatie_id is None:
+        return Bijstandsverzoek.objects.none()
+    begin, eind = jaar_grenzen(jaar)
+    qs = Bijstandsverzoek.objects.filter(aangemaakt_op__gte=begin, aangemaakt_op__lt=eind)
+    if not ziet_landelijk(gebruiker):
+        qs = qs.filter(
+            Exists(
+                Deelname.objects.filter(
+                    verzoek=OuterRef("pk"), organisatie_id=gebruiker.organisatie_id
+                )
+            )
+        )
+    if any(f.name == "oefening" for f in Bijstandsverzoek._meta.get_fields()):
+        qs = qs.exclude(**{"oefening": True})
+    if eenheid_code:
+        qs = qs.filter(eenheid__code=eenheid_code)
+    if procedure_id:
+        qs = qs.filter(
+            Exists(Deelverzoek.objects.filter(verzoek=OuterRef("pk"), procedure_id=procedure_id))
+        )
+    return qs
+
+
+def _procedure_label(procedure_id: str) -> str:
+    procedure = PROCEDURES.get(procedure_id)
+    return procedure.titel if procedure else f"Procedure {procedure_id}"
+
+
+def rapportage_maken(
+    *,
+    gebruiker: Gebruiker | AnonymousUser,
+    jaar: int,
+    eenheid_code: str | None = None,
+    procedure_id: str | None = None,
+    nu: datetime,
+) -> Rapportage:
+    """The yearly report's tables, in a fixed number of queries (about ten).
+
+    Tables (`Tabel.sleutel`): ``per-maand`` (requests per month), ``per-procedure``,
+    ``per-leverancier`` (parts), ``per-eenheid`` (requests), ``besluiten`` (parts by the
+    outcome of their last decision), ``doorlooptijd-besluit`` (hours from the request to the
+    part's first decision, all, urgent and normal), ``doorlooptijd-stap`` (hours from a step's
+    ``aangemaakt_op`` to its ``afgerond_op``, by step name, completed steps only),
+    ``spoed`` (requests urgent and normal), ``formalisatie`` (urgent requests' written
+    formalisation: completed by its due time, late, open past its due time, open in time).
+
+    Args:
+        gebruiker: the user (national figures or its organisation's requests).
+        jaar: the calendar year in Europe/Amsterdam.
+        eenheid_code: only this requesting unit, or None.
+        procedure_id: only parts (and their steps) of this procedure, or None.
+        nu: aware datetime; an open formalisation step is late when its due time is before it.
+    """
+    verzoeken = verzoeken_voor_rapportage(
+        gebruiker=gebruiker, jaar=jaar, eenheid_code=eenheid_code, procedure_id=procedure_id
+    )
+    delen = Deelverzoek.objects.filter(verzoek__in=verzoeken.values("pk"))
+    taken = Taak.objects.filter(verzoek__in=verzoeken.values("pk"))
+    if procedure_id:
+        delen = delen.filter(procedure_id=procedure_id)
+        taken = taken.filter(procedure_id=procedure_id)
+
+    per_maand = dict(
+        verzoeken.annotate(maand=ExtractMonth("aangemaakt_op", tzinfo=AMSTERDAM))
+        .values("maand")
+        .annotate(n=Count("id"))
+        .values_list("maand", "n")
+    )
+    maand_tabel = Tabel(
+        "per-maand",
+        f"Verzoeken per maand in {jaar}",
+        ("Maand", "Verzoeken"),
+        tuple((MAANDEN[m - 1], int(per_maand.get(m, 0))) for m in range(1, 13)),
+    )
+
+    per_procedure = sorted(
+        delen.values("procedure_id").annotate(n=Count("id")).values_list("procedure_id", "n"),
+        key=lambda r: (-r[1], r[0]),
+    )
+    procedure_tabel = Tabel(
+        "per-procedure",
+        "Deelverzoeken per procedure (route)",
+        ("Procedure", "Deelverzoeken"),
+        tuple((_procedure_label(p), int(n)) for p, n in per_procedure),
+    )
+
+    per_leverancier = sorted(
+        delen.values("leverancier").annotate(n=Count("id")).values_list("leverancier", "n"),
+        key=lambda r: (-r[1], r[0]),
+    )
+    leverancier_tabel = Tabel(
+        "per-leverancier",
+        "Deelverzoeken per leverancier",
+        ("Leverancier", "Deelverzoeken"),
+        tuple((LEVERANCIERS.get(lev, lev or "Onbekend"), int(n)) for lev, n in per_leverancier),
+    )
+
+    per_eenheid = sorted(
+        verzoeken.values("eenheid__naam").annotate(n=Count("id")).values_list("eenheid__naam", "n"),
+        key=lambda r: (-r[1], r[0]),
+    )
+    eenheid_tabel = Tabel(
+        "per-eenheid",
+        "Verzoeken per vragende eenheid",
+        ("Eenheid", "Verzoeken"),
+        tuple((naam, int(n)) for naam, n in per_eenheid),
+    )
+
+    uitkomsten = dict(delen.values("besluit").annotate(n=Count("id")).values_list("besluit", "n"))
+    besluit_tabel = Tabel(
+        "besluiten",
+        "Deelverzoeken naar besluit",
+        ("Besluit", "Deelverzoeken"),
+        (
+            *((label, int(uitkomsten.get(waarde, 0))) for waarde, label in UITKOMSTEN),
+            ("Nog geen besluit", int(uitkomsten.get("", 0))),
+        ),
+    )
+
+    tot_besluit = list(
+        delen.annotate(eerste=Min("besluiten__genomen_op"))
+        .filter(eerste__isnull=False)
+        .annotate(sec=Seconden(F("eerste"), F("verzoek__aangemaakt_op")))
+        .values_list("verzoek__spoed", "sec")
+    )
+    alle = doorlooptijd(s for _, s in tot_besluit)
+    spoed = doorlooptijd(s for sp, s in tot_besluit if sp)
+    gewoon = doorlooptijd(s for sp, s in tot_besluit if not sp)
+    besluittijd_tabel = Tabel(
+        "doorlooptijd-besluit",
+        "Doorlooptijd van verzoek tot besluit (uren)",
+        ("Groep", "Deelverzoeken met besluit", "Mediaan (uren)", "90e percentiel (uren)"),
+        tuple(
+            (label, d.aantal, d.mediaan, d.p90)
+            for label, d in (("Alle", alle), ("Spoed", spoed), ("Normaal", gewoon))
+        ),
+        grafiek_kolom=2,
+    )
+
+    per_stap: defaultdict[str, list[float]] = defaultdict(list)
+    for naam, sec in (
+        taken.filter(status=TaakStatus.AFGEROND, overgeslagen=False, afgerond_op__isnull=False)
+        .annotate(sec=Seconden(F("afgerond_op"), F("aangemaakt_op")))
+        .values_list("naam", "sec")
+        .iterator(chunk_size=5000)
+    ):
+        per_stap[naam].append(sec)
+    stappen = sorted((naam, doorlooptijd(w)) for naam, w in per_stap.items())
+    staptijd_tabel = Tabel(
+        "doorlooptijd-stap",
+        "Doorlooptijd per stap (uren, van klaarzetten tot afronden)",
+        ("Stap", "Afgerond", "Mediaan (uren)", "90e percentiel (uren)"),
+        tuple((naam, d.aantal, d.mediaan, d.p90) for naam, d in stappen),
+        grafiek_kolom=2,
+    )
+
+    spoed_tellingen = verzoeken.aggregate(
+        met_spoed=Count("id", filter=Q(spoed=True)),
+        zonder_spoed=Count("id", filter=Q(spoed=False)),
+    )
+    spoed_tabel = Tabel(
+        "spoed",
+        "Verzoeken met en zonder spoed",
+        ("Soort", "Verzoeken", "Mediaan tot besluit (uren)", "90e percentiel (uren)"),
+        (
+            ("Spoed", int(spoed_tellingen["met_spoed"]), spoed.mediaan, spoed.p90),
+            ("Normaal", int(spoed_tellingen["zonder_spoed"]), gewoon.mediaan, gewoon.p90),
+        ),
+    )
+
+    formalisatie = taken.filter(bpmn_id=FORMALISATIE_STAP, overgeslagen=False).aggregate(
+        gehaald=Count(
+            "id",
+            filter=Q(status=TaakStatus.AFGEROND, afgerond_op__lte=F("due"))
+            | Q(status=TaakStatus.AFGEROND, due__isnull=True),
+        ),
+        te_laat=Count("id", filter=Q(status=TaakStatus.AFGEROND, afgerond_op__gt=F("due"))),
+        open_te_laat=Count(
+            "id", filter=Q(status__in=(TaakStatus.OPEN, TaakStatus.OPGEPAKT), due__lt=nu)
+        ),
+        open_op_tijd=Count(
+            "id",
+            filter=Q(status__in=(TaakStatus.OPEN, TaakStatus.OPGEPAKT))
+            & (Q(due__gte=nu) | Q(due__isnull=True)),
+        ),
+    )
+    formalisatie_tabel = Tabel(
+        "formalisatie",
+        "Schriftelijke formalisatie van spoedverzoeken: termijn gehaald of niet",
+        ("Formalisatie", "Stappen"),
+        (
+            ("Op tijd geformaliseerd", int(formalisatie["gehaald"])),
+            ("Te laat geformaliseerd", int(formalisatie["te_laat"])),
+            ("Nog open, termijn verstreken", int(formalisatie["open_te_laat"])),
+            ("Nog open, binnen de termijn", int(formalisatie["open_op_tijd"])),
+        ),
+    )
+    return Rapportage(
+        jaar=jaar,
+        eenheid_code=eenheid_code,
+        procedure_id=procedure_id,
+        landelijk=ziet_landelijk(gebruiker),
+        stand=nu,
+        tabellen=(
+            maand_tabel,
+            procedure_tabel,
+            leverancier_tabel,
+            eenheid_tabel,
+            besluit_tabel,
+            besluittijd_tabel,
+            staptijd_tabel,
+            spoed_tabel,
+            formalisatie_tabel,
+        ),
+    )
+
+
+def _stand() -> int:
+    """The audit trail's last volgnummer, in one index look-up.
+
+    It grows with every change of a request, part, step or decision: each service writes its
+    audit row in its transaction.
+    """
+    laatste = AuditLogEntry.objects.order_by("-volgnummer").values_list("volgnummer", flat=True)
+    return int(laatste.first() or 0)
+
+
+def rapportage_voor_pagina(
+    *,
+    gebruiker: Gebruiker | AnonymousUser,
+    jaar: int,
+    eenheid_code: str | None = None,
+    procedure_id: str | None = None,
+    nu: datetime,
+) -> Rapportage:
+    """`rapportage_maken` for the page, kept in the cache while no request or part changed.
+
+    The key is the user's scope (national, or the organisation), the filters and `_stand()`,
+    so any change written through the services (which audit it) reads the figures anew. Kept
+    for `CACHE_SECONDEN` at most, so "open past its due time" of the formalisation table is at
+    most that old (`Rapportage.stand` says when the figures were read). The exports are
+    never served from the cache. ADR 0040.
+    """
+    if organisatie_code(gebruiker) is None or not isinstance(gebruiker, Gebruiker):
+        scope = "geen"
+    else:
+        scope = "landelijk" if ziet_landelijk(gebruiker) else f"org{gebruiker.organisatie_id}"
+    sleutel = f"rapportage:1:{scope}:{jaar}:{eenheid_code or ''}:{procedure_id or ''}:{_stand()}"
+    rapportage: Rapportage | None = cache.get(sleutel)
+    if rapportage is None:
+        rapportage = rapportage_maken(
+            gebruiker=gebruiker,
+            jaar=jaar,
+            eenheid_code=eenheid_code,
+            procedure_id=procedure_id,
+            nu=nu,
+        )
+        cache.set(sleutel, rapportage, CACHE_SECONDEN)
+    return rapportage
+
+
+def eenheden() -> list[tuple[str, str]]:
+    """The police units (``EENHEID-*``) for the unit filter: (code, name), by name."""
+    return list(
+        Organisatie.objects.filter(code__startswith="EENHEID-", parent__isnull=True)
+        .order_by("naam")
+        .values_list("code", "naam")
+    )
+
+
+def rapportage_exporteren(
+    *,
+    gebruiker: Gebruiker,
+    jaar: int,
+    eenheid_code: str | None = None,
+    procedure_id: str | None = None,
+    formaat: str,
+    nu: datetime,
+) -> Rapportage:
+    """The report of `rapportage_maken` for an export, with the export written to the audit trail.
+
+    One audit event ``rapportage-geexporteerd`` naming the format, the filters and whether the
+    figures are national, in the same transaction as the reads: an export that could not be
+    logged is not given (as `verzoeken.selectors.verzoeken_exporteren`).
+
+    Args:
+        gebruiker: the user who exports (the audit's actor).
+        jaar: as `rapportage_maken`.
+        eenheid_code: as `rapportage_maken`.
+        procedure_id: as `rapportage_maken`.
+        formaat: ``"csv"`` or ``"xlsx"``.
+        nu: as `rapportage_maken`.
+    """
+    with transaction.atomic():
+        rapportage = rapportage_maken(
+            gebruiker=gebruiker,
+            jaar=jaar,
+            eenheid_code=eenheid_code,
+            procedure_id=procedure_id,
+            nu=nu,
+        )
+        audit_record(
+            gebeurtenis=RAPPORTAGE_GEEXPORTEERD,
+            actor=gebruiker,
+            object_type="rapportages.rapportage",
+            object_id=str(jaar),
+            na={
+                "formaat": formaat,
+                "filters": {"jaar": jaar, "eenheid": eenheid_code, "procedure": procedure_id},
+                "landelijk": rapportage.landelijk,
+            },
+        )
+    return rapportage
