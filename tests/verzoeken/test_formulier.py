@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from datetime import timedelta
 from typing import Any
@@ -271,6 +272,39 @@ def test_concept_overleeft_ongeldige_post_en_verlopen_sessie() -> None:
     assert FormulierConcept.objects.get().gegevens["aanleiding"] == (
         "Rellen verwacht na de wedstrijd"
     )
+
+
+def test_foutenoverzicht_noemt_labels_in_de_volgorde_van_het_formulier_met_links() -> None:
+    _, taak = _procedure_3()
+    client, _ = als("RCCB-MN")
+    antwoord = client.post(
+        _url(taak),
+        {
+            "actie": "opslaan",
+            "periode_start": "2026-03-04T18:00",
+            "periode_eind": "2026-03-04T10:00",
+            "regel_omschrijving": ["ME-peloton"],
+            "regel_aantal": ["0"],
+        },
+    )
+    assert antwoord.status_code == 400
+    pagina = antwoord.content.decode()
+    begin = pagina.index("data-foutenoverzicht")
+    overzicht = pagina[begin : pagina.index("</ul>", begin)]
+    items = re.findall(
+        r'<li data-fout="([^"]+)"><a class="utrecht-link" href="#([^"]+)">', overzicht
+    )
+    namen = [naam for naam, _ in items]
+    # The form's order: the signatory before the period, the period before the lines.
+    assert (
+        namen.index("ondertekenaar") < namen.index("periode_eind") < namen.index("regel 1: aantal")
+    )
+    assert dict(items)["regel 1: aantal"] == "regel-1-aantal"
+    assert dict(items)["ondertekenaar"] == "ondertekenaar"
+    assert ">Ondertekenaar (naam en functie)</a>: " in overzicht
+    assert ">Einde van de inzet</a>: moet na het begin liggen" in overzicht
+    assert ">Regel 1: aantal</a>: een heel getal van 1 tot en met 500" in overzicht
+    assert "contact_24_7" not in re.sub(r'(data-fout|href)="[^"]*"', "", overzicht)
 
 
 def test_ondertekenen_vraagt_verse_tweede_factor() -> None:

@@ -10,6 +10,7 @@ with TOTP within `ACCOUNT_REAUTHENTICATION_TIMEOUT` (ADR 0027).
 
 from __future__ import annotations
 
+import re
 import time
 from typing import Any
 from urllib.parse import urlencode
@@ -43,6 +44,48 @@ def _gebruiker(request: HttpRequest) -> Gebruiker:
     if not isinstance(request.user, Gebruiker):
         raise Http404
     return request.user
+
+
+#: Labels of the error keys that are not a field of `VELDEN` (parts of a field).
+_DEEL_LABELS = {
+    "zienswijze_datum": ("Zienswijze: datum", "zienswijze_datum"),
+    "zienswijze_inhoud": ("Zienswijze: inhoud", "zienswijze_inhoud"),
+    "zienswijze_niet_nodig": ("Zienswijze: waarom niet nodig", "zienswijze_niet_nodig"),
+}
+
+
+def _foutlijst(fouten: dict[str, str], volgorde: list[str]) -> list[dict[str, str]]:
+    """The errors in the form's order, each with its field's label and anchor.
+
+    Keys are field names (`VELDEN`), parts of the zienswijze, or ``"regel N: omschrijving"``
+    / ``"regel N: aantal"`` (a capacity line, anchored at its input).
+    """
+    regel = re.compile(r"regel (\d+): (omschrijving|aantal)")
+
+    def plaats(sleutel: str) -> tuple[int, str]:
+        basis = sleutel
+        if regel.fullmatch(sleutel):
+            basis = "regels"
+        elif sleutel.startswith("zienswijze"):
+            basis = "zienswijze"
+        return (volgorde.index(basis) if basis in volgorde else len(volgorde), sleutel)
+
+    lijst = []
+    for sleutel in sorted(fouten, key=plaats):
+        gevonden = regel.fullmatch(sleutel)
+        if gevonden:
+            label = f"Regel {gevonden.group(1)}: {gevonden.group(2)}"
+            anker = f"regel-{gevonden.group(1)}-{gevonden.group(2)}"
+        elif sleutel in _DEEL_LABELS:
+            label, anker = _DEEL_LABELS[sleutel]
+        elif sleutel in diensten.VELDEN:
+            label = diensten.VELDEN[sleutel][0]
+            anker = "veld-regels" if sleutel == "regels" else sleutel
+            anker = "veld-zienswijze" if sleutel == "zienswijze" else anker
+        else:
+            label, anker = sleutel, "aanvraagformulier"
+        lijst.append({"veld": sleutel, "label": label, "anker": anker, "fout": fouten[sleutel]})
+    return lijst
 
 
 def _formulier_context(
@@ -141,6 +184,7 @@ def formulier(request: HttpRequest, uuid: UUID, volgnummer: int, gemeente: str) 
         for naam in diensten.velden_voor(deel.procedure_id)
     ]
     context: dict[str, Any] = {
+        "foutlijst": _foutlijst(fouten, [v["naam"] for v in velden]),
         "verzoek": verzoek,
         "deel": deel,
         "gemeente": gemeente,
