@@ -110,6 +110,7 @@ INSTALLED_APPS = [
     "politiebijstand.documenten",
     "politiebijstand.meldingen",
     "politiebijstand.werkvoorraad",
+    "politiebijstand.beeld",
     "politiebijstand.api",
     "huey.contrib.djhuey",
     # After the project's apps, so that ui/templates/ overrides allauth's templates.

@@ -14,6 +14,7 @@ urlpatterns = [
     path("wijzer/", include("politiebijstand.wijzer.urls")),
     path("regels/", regelcatalogus, name="regels"),
     path("werkvoorraad/", include("politiebijstand.werkvoorraad.urls")),
+    path("beeld/", include("politiebijstand.beeld.urls")),
     path("verzoeken/", include("politiebijstand.verzoeken.ui.urls")),
     path("api/", include("politiebijstand.api.urls")),
     # Before the admin: its own log-in page would log in with the password only (ADR 0027).

@@ -28,9 +28,11 @@ from django.db.models import (
     Prefetch,
     Q,
     QuerySet,
+    Subquery,
     Value,
     When,
 )
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 
@@ -39,6 +41,7 @@ from politiebijstand.audit.services import audit_record
 from politiebijstand.documenten.models import Document
 from politiebijstand.organisaties.models import Organisatie
 from politiebijstand.procedures.engine import PROCEDURES
+from politiebijstand.rules.organisatiecodes import LOCC
 from politiebijstand.toegang.regels import (
     NAMENS_SOORTEN,
     coordinator_van_procedure,
@@ -371,6 +374,61 @@ def verzoek_list(
             Q(kenmerk__icontains=zoek) | Q(titel__icontains=zoek) | Q(locatie__icontains=zoek)
         )
     return qs.select_related("eenheid", "bevoegd_gezag").order_by("-aangemaakt_op", "-id")
+
+
+# --- operational picture ----------------------------------------------------------------------
+
+#: The statuses of a part on the operational picture: pending, decided (granted, partly
+#: granted, refused), in appeal and deployed (issue #11 item 2).
+BEELD_STATUSSEN = (
+    DeelverzoekStatus.IN_BEHANDELING,
+    DeelverzoekStatus.TOEGEKEND,
+    DeelverzoekStatus.DEELS_TOEGEKEND,
+    DeelverzoekStatus.AFGEWEZEN,
+    DeelverzoekStatus.IN_BEROEP,
+    DeelverzoekStatus.IN_INZET,
+)
+
+
+def deelverzoek_list_voor_beeld(
+    *, gebruiker: Gebruiker | AnonymousUser, nu: datetime
+) -> QuerySet[Deelverzoek]:
+    """The pending and active parts on the operational picture, within need-to-know.
+
+    A part is on the picture when its status is in `BEELD_STATUSSEN` and its period has not
+    ended at `nu`. The period is the latest deployment version's (`InzetVersie`), else the
+    request's; annotated ``beeld_start`` and ``beeld_eind`` (aware UTC datetimes), and
+    ``neemt_deel`` (the user's organisation takes part, so the request page opens for it).
+
+    Need-to-know: the LOCC, which keeps the national picture of capacity, sees every part
+    (factsheet, "LOCC, RCCB en Preparatie en Operationeel Beheer"; ADR 0039); any other
+    organisation the parts of the requests it takes part in (`Deelname`, as `verzoek_list`).
+    Without an active organisation the list is empty. Unordered; the request and its unit
+    are joined in.
+    """
+    org_id = _organisatie_id(gebruiker)
+    if org_id is None:
+        return Deelverzoek.objects.none()
+    deelname = Exists(
+        Deelname.objects.filter(verzoek=OuterRef("verzoek_id"), organisatie_id=org_id)
+    )
+    laatste = InzetVersie.objects.filter(deelverzoek=OuterRef("pk")).order_by("-versie")
+    qs = Deelverzoek.objects.filter(status__in=BEELD_STATUSSEN)
+    if organisatie_code(gebruiker) != LOCC:
+        qs = qs.filter(deelname)
+    return (
+        qs.annotate(
+            beeld_start=Coalesce(
+                Subquery(laatste.values("periode_start")[:1]), F("verzoek__periode_start")
+            ),
+            beeld_eind=Coalesce(
+                Subquery(laatste.values("periode_eind")[:1]), F("verzoek__periode_eind")
+            ),
+            neemt_deel=deelname,
+        )
+        .filter(beeld_eind__gt=nu)
+        .select_related("verzoek", "verzoek__eenheid")
+    )
 
 
 # --- request page -----------------------------------------------------------------------------
