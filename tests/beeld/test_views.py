@@ -191,6 +191,8 @@ def test_htmx_ververst_alleen_het_beeld() -> None:
     assert "<html" not in html
     assert "<form" not in html
     assert f'data-deel="{kmar.kenmerk}/1"' in html
+    # The print line is refreshed with the part: it names the filters in force.
+    assert "(Nederlandse tijd) van http://testserver/beeld/?leverancier=kmar</p>" in html
     # A bad filter from htmx is shown in the part (htmx swaps only a success).
     response = client.get(URL, {"van": "x"}, headers=headers)
     assert response.status_code == 200

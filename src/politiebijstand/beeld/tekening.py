@@ -157,7 +157,7 @@ VAK_POSITIES: dict[str, tuple[int, int]] = {
 
 @dataclass(frozen=True)
 class Vak:
-    """One unit's box: its code, short name, full name, corner, count and whether it is LE."""
+    """One unit's box: code, short label, full name, corner, count, and whether it is the LE."""
 
     code: str
     label: str
@@ -183,15 +183,17 @@ def eenheden_schema(
         if code not in namen:
             continue
         afkorting, naam = namen[code]
+        landelijk = code == "EENHEID-LE"
         vakken.append(
             Vak(
                 code=code,
-                label=afkorting,
+                # "Landelijke Eenheid" does not fit the box; its full name is the tooltip.
+                label="Landelijk" if landelijk else afkorting,
                 naam=naam,
                 x=x,
                 y=y,
                 aantal=int(aantallen.get(code, 0)),
-                landelijk=code == "EENHEID-LE",
+                landelijk=landelijk,
             )
         )
     return vakken
