@@ -22,9 +22,9 @@ from tests.verzoeken_ui.helpers import als, inhoud
 pytestmark = pytest.mark.usefixtures("referentiedata")
 
 URL = "/beeld/"
-#: A Monday in the future of the test run; requests start two days later (Wednesday 13 Jan).
-T = datetime(2027, 1, 11, 9, 0, tzinfo=UTC)
-JANUARI = {"van": "2027-01-11", "tot": "2027-01-17"}
+#: A Monday far in the future of any test run (the picture leaves out what has ended by the
+#: real now); requests start two days later, on Wednesday 14 January (UTC+1 then).
+T = datetime(2099, 1, 12, 9, 0, tzinfo=UTC)
 
 
 def _verzoeken() -> tuple[Bijstandsverzoek, Bijstandsverzoek, Bijstandsverzoek]:
@@ -66,8 +66,8 @@ def test_het_locc_ziet_alle_lopende_verzoeken_met_tellingen_en_rijen() -> None:
     assert '<td class="utrecht-table__cell">KMar</td>' in rij
     assert '<td class="utrecht-table__cell">Eenheid MN</td>' in rij
     assert '<td class="utrecht-table__cell">nee</td>' in rij
-    assert ">13-01-2027 10:00</time> tot <time" in rij
-    assert ">13-01-2027 18:00</time>" in rij
+    assert ">14-01-2099 10:00</time> tot <time" in rij
+    assert ">14-01-2099 18:00</time>" in rij
     # The schematic counts requests per unit.
     assert "<title>Politie, eenheid Midden-Nederland: 2 verzoeken</title>" in html
     assert "<title>Politie, eenheid Amsterdam: 1 verzoek</title>" in html
@@ -119,7 +119,7 @@ def test_de_uitkomst_van_het_besluit_per_deel_en_afgelopen_inzet_valt_weg() -> N
         " (gedeeltelijk toegekend)"
     ) in html
     rij = html[html.index(f'data-deel="{politie.kenmerk}/1"') :].split("</tr>")[0]
-    assert ">14-01-2027 18:00</time>" in rij
+    assert ">15-01-2099 18:00</time>" in rij
 
 
 def test_filters_op_procedure_leverancier_eenheid_en_datum() -> None:
@@ -135,10 +135,10 @@ def test_filters_op_procedure_leverancier_eenheid_en_datum() -> None:
     assert rijen(leverancier="kmar") == [f"{kmar.kenmerk}/1", f"{amsterdam.kenmerk}/1"]
     assert rijen(eenheid="EENHEID-AM") == [f"{amsterdam.kenmerk}/1"]
     assert rijen(eenheid="EENHEID-MN", leverancier="kmar") == [f"{kmar.kenmerk}/1"]
-    # Amsterdam's request is on 14 January, Utrecht's on 13 January (Dutch dates).
-    assert rijen(van="2027-01-14", tot="2027-01-14") == [f"{amsterdam.kenmerk}/1"]
-    assert rijen(tot="2027-01-13") == [f"{kmar.kenmerk}/1", f"{politie.kenmerk}/1"]
-    assert rijen(van="2027-01-15") == []
+    # Amsterdam's request is on 15 January, Utrecht's on 14 January (Dutch dates).
+    assert rijen(van="2099-01-15", tot="2099-01-15") == [f"{amsterdam.kenmerk}/1"]
+    assert rijen(tot="2099-01-14") == [f"{kmar.kenmerk}/1", f"{politie.kenmerk}/1"]
+    assert rijen(van="2099-01-16") == []
     html = inhoud(client.get(URL, {"procedure": "7"}))
     assert "Er zijn geen lopende of komende verzoeken met deze filters." in html
 
@@ -160,11 +160,11 @@ def test_filters_op_procedure_leverancier_eenheid_en_datum() -> None:
         ),
         ({"van": "gisteren"}, "Datum van: Vul een datum in als jjjj-mm-dd."),
         (
-            {"van": "2027-01-14", "tot": "2027-01-13"},
+            {"van": "2099-01-15", "tot": "2099-01-14"},
             "Datum tot en met: Deze datum ligt vóór &#x27;Datum van&#x27;.",
         ),
         (
-            {"van": "2027-01-01", "tot": "2027-02-01"},
+            {"van": "2099-01-01", "tot": "2099-02-01"},
             "Datum tot en met: Kies een periode van hoogstens 31 dagen.",
         ),
     ],
