@@ -141,6 +141,12 @@ def test_filters_op_procedure_leverancier_eenheid_en_datum() -> None:
     assert rijen(van="2099-01-16") == []
     html = inhoud(client.get(URL, {"procedure": "7"}))
     assert "Er zijn geen lopende of komende verzoeken met deze filters." in html
+    # The refresh sends the form's empty fields: that is no filter.
+    leeg = {"procedure": "", "leverancier": "", "eenheid": "", "van": "", "tot": ""}
+    assert len(_rijen(inhoud(client.get(URL, leeg)))) == 3
+    client2, _ = als("RCCB-LB")
+    html = inhoud(client2.get(URL, leeg))
+    assert "Er zijn geen lopende of komende verzoeken.</p>" in html
 
 
 @pytest.mark.parametrize(

@@ -55,6 +55,7 @@ def beeld(request: HttpRequest) -> HttpResponse:
             van=data.get("van"),
             tot=data.get("tot"),
         )
+        context["gefilterd"] = any(data.values())
         context["beeld"] = beeld_lezen(
             gebruiker=request.user, filters=filters, eenheden=units, nu=nu
         )
