@@ -16,6 +16,7 @@ from politiebijstand.verzoeken.models import (
     Deelverzoek,
     InzetVersie,
 )
+from tests.accounts.helpers import tweede_factor_instellen
 from tests.verzoeken.helpers import gebruiker, maak_verzoek, maak_verzoek_amsterdam, situatie
 from tests.verzoeken_ui.helpers import als, inhoud
 
@@ -234,3 +235,18 @@ def test_niet_ingelogd_gaat_naar_inloggen() -> None:
     response = Client().get(URL)
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
+
+
+def test_zonder_organisatie_is_het_beeld_leeg() -> None:
+    _verzoeken()
+    wie = gebruiker("LOCC")
+    wie.organisatie = None
+    wie.save()
+    tweede_factor_instellen(wie)
+    client = Client()
+    client.force_login(wie)
+    response = client.get(URL, {"eenheid": "EENHEID-MN"})
+    assert response.status_code == 200
+    html = inhoud(response)
+    assert _rijen(html) == []
+    assert ": 0 verzoeken, 0 delen." in html

@@ -407,16 +407,15 @@ def deelverzoek_list_voor_beeld(
     are joined in.
     """
     org_id = _organisatie_id(gebruiker)
-    if org_id is None:
-        return Deelverzoek.objects.none()
+    # No organisation: an id no row has (the result is emptied below).
     deelname = Exists(
-        Deelname.objects.filter(verzoek=OuterRef("verzoek_id"), organisatie_id=org_id)
+        Deelname.objects.filter(verzoek=OuterRef("verzoek_id"), organisatie_id=org_id or 0)
     )
     laatste = InzetVersie.objects.filter(deelverzoek=OuterRef("pk")).order_by("-versie")
     qs = Deelverzoek.objects.filter(status__in=BEELD_STATUSSEN)
     if organisatie_code(gebruiker) != LOCC:
         qs = qs.filter(deelname)
-    return (
+    qs = (
         qs.annotate(
             beeld_start=Coalesce(
                 Subquery(laatste.values("periode_start")[:1]), F("verzoek__periode_start")
@@ -429,6 +428,8 @@ def deelverzoek_list_voor_beeld(
         .filter(beeld_eind__gt=nu)
         .select_related("verzoek", "verzoek__eenheid")
     )
+    # Annotated also when empty, so that callers may filter and order on the annotations.
+    return qs.none() if org_id is None else qs
 
 
 # --- request page -----------------------------------------------------------------------------
