@@ -111,6 +111,35 @@ def _gefilterd(qs: QuerySet[Deelverzoek], filters: Filters) -> QuerySet[Deelverz
     return qs
 
 
+#: The columns the table and the timeline show (the parts' and requests' large JSON and run
+#: state are not read).
+_KOLOMMEN = (
+    "id",
+    "volgnummer",
+    "procedure_id",
+    "leverancier",
+    "status",
+    "besluit",
+    "verzoek__id",
+    "verzoek__uuid",
+    "verzoek__kenmerk",
+    "verzoek__titel",
+    "verzoek__spoed",
+    "verzoek__periode_start",
+    "verzoek__periode_eind",
+    "verzoek__eenheid__id",
+    "verzoek__eenheid__afkorting",
+)
+
+
+def _met_kolommen(qs: QuerySet[Deelverzoek], ids: list[int]) -> list[Deelverzoek]:
+    """The parts with these ids, in this order, with only the columns shown."""
+    if not ids:
+        return []
+    per_id = {d.pk: d for d in qs.filter(id__in=ids).only(*_KOLOMMEN)}
+    return [per_id[i] for i in ids if i in per_id]
+
+
 def _tijd(moment: datetime) -> str:
     return moment.astimezone(AMSTERDAM).strftime("%d-%m-%Y %H:%M")
 
@@ -153,8 +182,9 @@ def beeld_lezen(
         per_eenheid[r["verzoek__eenheid__code"]] = r["n"]
         verzoeken += r["n"]
 
-    volgorde = ("beeld_start", "verzoek__kenmerk", "volgnummer")
-    rijen = list(qs.order_by(*volgorde)[:MAX_RIJEN])
+    # First the ids in order (narrow rows to sort), then only those parts, with the columns shown.
+    volgorde = ("beeld_start", "verzoek_id", "volgnummer")
+    rijen = _met_kolommen(qs, list(qs.order_by(*volgorde).values_list("id", flat=True)[:MAX_RIJEN]))
 
     eerste_dag = filters.van or nu.astimezone(AMSTERDAM).date()
     dagen = (filters.tot - eerste_dag).days + 1 if filters.tot else STANDAARD_DAGEN
@@ -163,10 +193,14 @@ def beeld_lezen(
         middernacht(eerste_dag),
         middernacht(eerste_dag + timedelta(days=dagen)),
     )
-    balken = list(
-        qs.filter(Q(beeld_start__lt=venster_eind) & Q(beeld_eind__gt=venster_start))
-        .exclude(status=DeelverzoekStatus.AFGEWEZEN)
-        .order_by(*volgorde)[: MAX_BALKEN + 1]
+    balken = _met_kolommen(
+        qs,
+        list(
+            qs.filter(Q(beeld_start__lt=venster_eind) & Q(beeld_eind__gt=venster_start))
+            .exclude(status=DeelverzoekStatus.AFGEWEZEN)
+            .order_by(*volgorde)
+            .values_list("id", flat=True)[: MAX_BALKEN + 1]
+        ),
     )
     invoer = [
         TijdlijnInvoer(

@@ -412,16 +412,35 @@ def deelverzoek_list_voor_beeld(
         Deelname.objects.filter(verzoek=OuterRef("verzoek_id"), organisatie_id=org_id or 0)
     )
     laatste = InzetVersie.objects.filter(deelverzoek=OuterRef("pk")).order_by("-versie")
-    qs = Deelverzoek.objects.filter(status__in=BEELD_STATUSSEN)
+    # Only a part in deployment has deployment versions (a started deployment moves the part
+    # to IN_INZET, an ended one out of the picture): the others need no subquery, and a cheap
+    # condition on the request's period comes first.
+    inzet = Q(status=DeelverzoekStatus.IN_INZET)
+    qs = Deelverzoek.objects.filter(status__in=BEELD_STATUSSEN).filter(
+        inzet | Q(verzoek__periode_eind__gt=nu)
+    )
     if organisatie_code(gebruiker) != LOCC:
         qs = qs.filter(deelname)
     qs = (
         qs.annotate(
-            beeld_start=Coalesce(
-                Subquery(laatste.values("periode_start")[:1]), F("verzoek__periode_start")
+            beeld_start=Case(
+                When(
+                    inzet,
+                    then=Coalesce(
+                        Subquery(laatste.values("periode_start")[:1]),
+                        F("verzoek__periode_start"),
+                    ),
+                ),
+                default=F("verzoek__periode_start"),
             ),
-            beeld_eind=Coalesce(
-                Subquery(laatste.values("periode_eind")[:1]), F("verzoek__periode_eind")
+            beeld_eind=Case(
+                When(
+                    inzet,
+                    then=Coalesce(
+                        Subquery(laatste.values("periode_eind")[:1]), F("verzoek__periode_eind")
+                    ),
+                ),
+                default=F("verzoek__periode_eind"),
             ),
             neemt_deel=deelname,
         )
