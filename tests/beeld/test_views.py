@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from django.test import Client
+from django.utils import timezone
 
 import pytest
 
@@ -250,3 +251,30 @@ def test_zonder_organisatie_is_het_beeld_leeg() -> None:
     html = inhoud(response)
     assert _rijen(html) == []
     assert ": 0 verzoeken, 0 delen." in html
+
+
+def test_een_verlengde_inzet_blijft_op_het_beeld_na_de_gevraagde_periode() -> None:
+    nu = timezone.now()
+    verzoek = maak_verzoek(nu=nu - timedelta(days=10))  # asked for 8 days ago, 8 hours
+    Deelverzoek.objects.filter(verzoek=verzoek).update(
+        status=DeelverzoekStatus.IN_INZET, besluit="toegekend"
+    )
+    deel = Deelverzoek.objects.get(verzoek=verzoek)
+    for versie, eind in ((1, nu - timedelta(days=7)), (2, nu + timedelta(days=1))):
+        InzetVersie.objects.create(
+            deelverzoek=deel,
+            versie=versie,
+            soort=InzetSoort.GESTART if versie == 1 else InzetSoort.VERLENGD,
+            periode_start=nu - timedelta(days=8),
+            periode_eind=eind,
+            capaciteit="2 pelotons",
+            door=gebruiker("LE-POB"),
+            op=nu,
+        )
+    ander = maak_verzoek(nu=nu - timedelta(days=10))  # ended, not deployed: not shown
+    client, _ = als("LOCC")
+    html = inhoud(client.get(URL))
+    assert _rijen(html) == [f"{verzoek.kenmerk}/1"]
+    assert ander.kenmerk not in html
+    assert _telling(html, "in_inzet") == 1
+    assert f'data-balk="{verzoek.kenmerk}/1"' in html

@@ -1,18 +1,19 @@
 """Reads of the operational picture (operationeel beeld; issue #11 item 2).
 
-The parts come from `verzoeken.selectors.deelverzoek_list_voor_beeld`, which applies
-need-to-know (the LOCC sees all, others what their organisation takes part in); here the
-filters, the counts (by status and by unit), the table's rows and the timeline's bars.
-Four queries, each bounded: two aggregates, at most `MAX_RIJEN` rows and `MAX_BALKEN` bars.
+The parts come from `verzoeken.selectors.beeld_delen`, which applies need-to-know (the LOCC
+sees all, others what their organisation takes part in) and reads them narrow, from indexes.
+Here, in Python over those few thousand at most, the filters, the counts (by status and by
+unit) and the order; then the table's rows and the timeline's bars are read by id, with only
+the columns shown (`deelverzoek_list_voor_rijen`). ADR 0039.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from politiebijstand.accounts.models import Gebruiker
@@ -28,7 +29,13 @@ from politiebijstand.beeld.tekening import (
 from politiebijstand.organisaties.models import Organisatie
 from politiebijstand.verzoeken.constants import DeelverzoekStatus
 from politiebijstand.verzoeken.models import Deelverzoek
-from politiebijstand.verzoeken.selectors import BEELD_STATUSSEN, deelverzoek_list_voor_beeld
+from politiebijstand.verzoeken.selectors import (
+    BEELD_STATUSSEN,
+    BeeldDeel,
+    beeld_delen,
+    deelverzoek_list_voor_rijen,
+    verzoek_ids_met_deelname,
+)
 
 #: Rows of the table at most (the rest is counted, not listed).
 MAX_RIJEN = 200
@@ -66,6 +73,19 @@ class Telling:
 
 
 @dataclass(frozen=True)
+class Rij:
+    """A row of the table: the part, its period, and whether the user's organisation takes part.
+
+    The part has its request and unit loaded; taking part, the kenmerk links to its page.
+    """
+
+    deel: Deelverzoek
+    start: datetime
+    eind: datetime
+    neemt_deel: bool
+
+
+@dataclass(frozen=True)
 class Beeld:
     """What the picture shows.
 
@@ -73,7 +93,7 @@ class Beeld:
         delen: parts on the picture after the filters.
         verzoeken: distinct requests of those parts.
         tellingen: per status of `BEELD_STATUSSEN`, in its order (also 0).
-        rijen: the table, by start of period, at most `MAX_RIJEN`; annotated as the selector.
+        rijen: the table, by start of period, at most `MAX_RIJEN`.
         vakken: the units' boxes with the number of requests per unit.
         tijdlijn: the bars of the parts (not refused) overlapping the window.
         balken_meer: parts in the window beyond `MAX_BALKEN` (0 or 1 means "more").
@@ -82,7 +102,7 @@ class Beeld:
     delen: int
     verzoeken: int
     tellingen: list[Telling]
-    rijen: list[Deelverzoek]
+    rijen: list[Rij]
     vakken: list[Vak]
     tijdlijn: Tijdlijn
     balken_meer: bool
@@ -97,47 +117,24 @@ def eenheden() -> list[Organisatie]:
     )
 
 
-def _gefilterd(qs: QuerySet[Deelverzoek], filters: Filters) -> QuerySet[Deelverzoek]:
+def _gefilterd(
+    delen: list[BeeldDeel], filters: Filters, eenheid_ids: dict[str, int]
+) -> list[BeeldDeel]:
+    uit = delen
     if filters.procedure:
-        qs = qs.filter(procedure_id=filters.procedure)
+        uit = [d for d in uit if d.procedure_id == filters.procedure]
     if filters.leverancier:
-        qs = qs.filter(leverancier=filters.leverancier)
+        uit = [d for d in uit if d.leverancier == filters.leverancier]
     if filters.eenheid_code:
-        qs = qs.filter(verzoek__eenheid__code=filters.eenheid_code)
+        eenheid_id = eenheid_ids.get(filters.eenheid_code)
+        uit = [d for d in uit if d.eenheid_id == eenheid_id]
     if filters.van:
-        qs = qs.filter(Q(beeld_eind__gt=middernacht(filters.van)))
+        van = middernacht(filters.van)
+        uit = [d for d in uit if d.eind > van]
     if filters.tot:
-        qs = qs.filter(Q(beeld_start__lt=middernacht(filters.tot + timedelta(days=1))))
-    return qs
-
-
-#: The columns the table and the timeline show (the parts' and requests' large JSON and run
-#: state are not read).
-_KOLOMMEN = (
-    "id",
-    "volgnummer",
-    "procedure_id",
-    "leverancier",
-    "status",
-    "besluit",
-    "verzoek__id",
-    "verzoek__uuid",
-    "verzoek__kenmerk",
-    "verzoek__titel",
-    "verzoek__spoed",
-    "verzoek__periode_start",
-    "verzoek__periode_eind",
-    "verzoek__eenheid__id",
-    "verzoek__eenheid__afkorting",
-)
-
-
-def _met_kolommen(qs: QuerySet[Deelverzoek], ids: list[int]) -> list[Deelverzoek]:
-    """The parts with these ids, in this order, with only the columns shown."""
-    if not ids:
-        return []
-    per_id = {d.pk: d for d in qs.filter(id__in=ids).only(*_KOLOMMEN)}
-    return [per_id[i] for i in ids if i in per_id]
+        tot = middernacht(filters.tot + timedelta(days=1))
+        uit = [d for d in uit if d.start < tot]
+    return uit
 
 
 def _tijd(moment: datetime) -> str:
@@ -154,75 +151,75 @@ def beeld_lezen(
     """The operational picture for the user, with the filters applied.
 
     The timeline's window is the filter's period (``van`` to ``tot`` inclusive), else from
-    ``van`` (or today in Europe/Amsterdam) `STANDAARD_DAGEN` days.
+    ``van`` (or today in Europe/Amsterdam) `STANDAARD_DAGEN` days. Rows and bars are ordered
+    by start of period, then request, then part.
 
     Args:
-        gebruiker: the user; need-to-know as `deelverzoek_list_voor_beeld`.
+        gebruiker: the user; need-to-know as `beeld_delen`.
         filters: see `Filters`.
-        eenheden: the units (`eenheden`), for the schematic's names.
+        eenheden: the units (`eenheden`), for the filter's codes and the schematic's names.
         nu: aware datetime (default now); parts whose period ended before it are not shown.
     """
     nu = nu or timezone.now()
-    qs = _gefilterd(deelverzoek_list_voor_beeld(gebruiker=gebruiker, nu=nu), filters)
+    eenheid_ids = {e.code: e.pk for e in eenheden}
+    codes = {e.pk: e.code for e in eenheden}
+    delen = _gefilterd(beeld_delen(gebruiker=gebruiker, nu=nu), filters, eenheid_ids)
+    delen.sort(key=lambda d: (d.start, d.verzoek_id, d.id))
 
-    per_status = {
-        r["status"]: r["n"] for r in qs.order_by().values("status").annotate(n=Count("id"))
-    }
+    per_status = Counter(d.status for d in delen)
     labels = dict(DeelverzoekStatus.choices)
-    tellingen = [
-        Telling(s.value, labels[s.value], per_status.get(s.value, 0)) for s in BEELD_STATUSSEN
-    ]
-    per_eenheid: dict[str, int] = {}
-    verzoeken = 0
-    for r in (
-        qs.order_by()
-        .values("verzoek__eenheid__code")
-        .annotate(n=Count("verzoek_id", distinct=True))
-    ):
-        per_eenheid[r["verzoek__eenheid__code"]] = r["n"]
-        verzoeken += r["n"]
-
-    # First the ids in order (narrow rows to sort), then only those parts, with the columns shown.
-    volgorde = ("beeld_start", "verzoek_id", "volgnummer")
-    rijen = _met_kolommen(qs, list(qs.order_by(*volgorde).values_list("id", flat=True)[:MAX_RIJEN]))
+    tellingen = [Telling(s.value, labels[s.value], per_status[s.value]) for s in BEELD_STATUSSEN]
+    verzoek_eenheid = {d.verzoek_id: d.eenheid_id for d in delen}
+    per_eenheid = Counter(codes.get(e, "") for e in verzoek_eenheid.values())
 
     eerste_dag = filters.van or nu.astimezone(AMSTERDAM).date()
-    dagen = (filters.tot - eerste_dag).days + 1 if filters.tot else STANDAARD_DAGEN
-    dagen = max(1, dagen)
-    venster_start, venster_eind = (
-        middernacht(eerste_dag),
-        middernacht(eerste_dag + timedelta(days=dagen)),
-    )
-    balken = _met_kolommen(
-        qs,
-        list(
-            qs.filter(Q(beeld_start__lt=venster_eind) & Q(beeld_eind__gt=venster_start))
-            .exclude(status=DeelverzoekStatus.AFGEWEZEN)
-            .order_by(*volgorde)
-            .values_list("id", flat=True)[: MAX_BALKEN + 1]
-        ),
-    )
-    invoer = [
-        TijdlijnInvoer(
-            start=d.beeld_start,  # type: ignore[attr-defined]
-            eind=d.beeld_eind,  # type: ignore[attr-defined]
-            label=f"{d.verzoek.kenmerk}/{d.volgnummer}",
-            titel=(
-                f"{d.verzoek.kenmerk}/{d.volgnummer} {d.verzoek.titel}: "
-                f"{_tijd(d.beeld_start)} tot {_tijd(d.beeld_eind)}, {labels[d.status]}"  # type: ignore[attr-defined]
-            ),
-            status=d.status,
-        )
-        for d in balken[:MAX_BALKEN]
+    dagen = max(1, (filters.tot - eerste_dag).days + 1 if filters.tot else STANDAARD_DAGEN)
+    venster_start = middernacht(eerste_dag)
+    venster_eind = middernacht(eerste_dag + timedelta(days=dagen))
+    in_venster = [
+        d
+        for d in delen
+        if d.start < venster_eind
+        and d.eind > venster_start
+        and d.status != DeelverzoekStatus.AFGEWEZEN
     ]
+    getoond = delen[:MAX_RIJEN]
+    balken = in_venster[:MAX_BALKEN]
+    geladen = {
+        d.pk: d for d in deelverzoek_list_voor_rijen(ids=sorted({d.id for d in getoond + balken}))
+    }
+    deelname = verzoek_ids_met_deelname(gebruiker=gebruiker, ids={d.verzoek_id for d in getoond})
+    rijen = [
+        Rij(geladen[d.id], d.start, d.eind, d.verzoek_id in deelname)
+        for d in getoond
+        if d.id in geladen
+    ]
+    invoer = []
+    for d in balken:
+        if d.id not in geladen:
+            continue
+        deel = geladen[d.id]
+        naam = f"{deel.verzoek.kenmerk}/{deel.volgnummer}"
+        invoer.append(
+            TijdlijnInvoer(
+                start=d.start,
+                eind=d.eind,
+                label=naam,
+                titel=(
+                    f"{naam} {deel.verzoek.titel}: {_tijd(d.start)} tot {_tijd(d.eind)}, "
+                    f"{labels[d.status]}"
+                ),
+                status=d.status,
+            )
+        )
     return Beeld(
-        delen=sum(per_status.values()),
-        verzoeken=verzoeken,
+        delen=len(delen),
+        verzoeken=len(verzoek_eenheid),
         tellingen=tellingen,
         rijen=rijen,
         vakken=eenheden_schema(
             eenheden=[(e.code, e.afkorting, e.naam) for e in eenheden], aantallen=per_eenheid
         ),
         tijdlijn=tijdlijn(eerste_dag=eerste_dag, dagen=dagen, invoer=invoer),
-        balken_meer=len(balken) > MAX_BALKEN,
+        balken_meer=len(in_venster) > MAX_BALKEN,
     )
