@@ -278,3 +278,16 @@ def test_een_verlengde_inzet_blijft_op_het_beeld_na_de_gevraagde_periode() -> No
     assert ander.kenmerk not in html
     assert _telling(html, "in_inzet") == 1
     assert f'data-balk="{verzoek.kenmerk}/1"' in html
+
+
+def test_ook_met_veel_verzoeken_via_de_index_van_de_periode(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The LOCC's picture with thousands of requests reads their periods by the index's range
+    # and the deployment versions by status, not by id: the same picture.
+    monkeypatch.setattr("politiebijstand.verzoeken.selectors._PER_ID_TOT", 0)
+    test_een_verlengde_inzet_blijft_op_het_beeld_na_de_gevraagde_periode()
+    kmar, politie, amsterdam = _verzoeken()
+    client, _ = als("LOCC")
+    html = inhoud(client.get(URL, {"van": "2099-01-14", "tot": "2099-01-15"}))
+    assert _rijen(html) == [f"{kmar.kenmerk}/1", f"{politie.kenmerk}/1", f"{amsterdam.kenmerk}/1"]

@@ -412,6 +412,9 @@ class BeeldDeel:
     eind: datetime
 
 
+#: Up to this many ids, `beeld_delen` looks requests and versions up by id (parameters).
+_PER_ID_TOT = 500
+
 #: The period's columns read as text (`_als_tekst`) and parsed by `_utc`: Django's datetime
 #: converter per value was most of the picture's time with 50,000 requests (ADR 0039).
 _ALS_TEKST = ("id", "start_tekst", "eind_tekst")
@@ -467,11 +470,18 @@ def beeld_delen(*, gebruiker: Gebruiker | AnonymousUser, nu: datetime) -> list[B
     rijen = list(delen.values_list("id", "verzoek_id", "status", "procedure_id", "leverancier"))
     if not rijen:
         return []
+    # A few requests (an RCCB's picture) by id; many (the LOCC's) by the period's index range.
+    verzoek_ids = {r[1] for r in rijen}
+    bron = (
+        Bijstandsverzoek.objects.filter(id__in=verzoek_ids).order_by()
+        if len(verzoek_ids) <= _PER_ID_TOT
+        else lopend
+    )
     perioden = {
         v: (_utc(s), _utc(e), u)
-        for v, s, e, u in _als_tekst(lopend).values_list(*_ALS_TEKST, "eenheid_id")
+        for v, s, e, u in _als_tekst(bron).values_list(*_ALS_TEKST, "eenheid_id")
     }
-    ontbrekend = {r[1] for r in rijen} - perioden.keys()
+    ontbrekend = verzoek_ids - perioden.keys()
     if ontbrekend:  # parts in deployment beyond their request's period
         perioden.update(
             (v, (_utc(s), _utc(e), u))
@@ -480,18 +490,22 @@ def beeld_delen(*, gebruiker: Gebruiker | AnonymousUser, nu: datetime) -> list[B
             ).values_list(*_ALS_TEKST, "eenheid_id")
         )
     versies: dict[int, tuple[datetime, datetime]] = {}
-    if any(r[2] == inzet for r in rijen):
+    in_inzet = [r[0] for r in rijen if r[2] == inzet]
+    if in_inzet:
         latere = InzetVersie.objects.filter(
             deelverzoek_id=OuterRef("deelverzoek_id"), versie__gt=OuterRef("versie")
+        )
+        van_delen = (
+            Q(deelverzoek_id__in=in_inzet)
+            if len(in_inzet) <= _PER_ID_TOT
+            else Q(
+                deelverzoek_id__in=Deelverzoek.objects.filter(status=inzet).order_by().values("id")
+            )
         )
         versies = {
             d: (_utc(s), _utc(e))
             for d, s, e in _als_tekst(
-                InzetVersie.objects.filter(
-                    deelverzoek_id__in=Deelverzoek.objects.filter(status=inzet)
-                    .order_by()
-                    .values("id")
-                )
+                InzetVersie.objects.filter(van_delen)
                 .filter(~Exists(latere))  # the latest version of each
                 .order_by()
             ).values_list("deelverzoek_id", *_ALS_TEKST[1:])
