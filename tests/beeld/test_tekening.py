@@ -46,6 +46,7 @@ def test_een_balk_per_deel_geknipt_op_het_venster_met_een_tik_per_middernacht() 
     ]
     assert t.start.isoformat() == "2027-01-11T00:00:00+01:00"
     assert t.eind.isoformat() == "2027-01-13T00:00:00+01:00"
+    assert t.laatste_dag == date(2027, 1, 12)
 
 
 def test_de_zomertijd_maakt_de_dag_van_de_wissel_23_uur() -> None:

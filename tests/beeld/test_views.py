@@ -291,3 +291,4 @@ def test_ook_met_veel_verzoeken_via_de_index_van_de_periode(
     client, _ = als("LOCC")
     html = inhoud(client.get(URL, {"van": "2099-01-14", "tot": "2099-01-15"}))
     assert _rijen(html) == [f"{kmar.kenmerk}/1", f"{politie.kenmerk}/1", f"{amsterdam.kenmerk}/1"]
+    assert 'id="beeld-tijdlijn-kop">Inzet van 14-01-2099 tot en met 15-01-2099</h2>' in html

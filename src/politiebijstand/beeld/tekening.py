@@ -80,6 +80,11 @@ class Tijdlijn:
     start: datetime
     eind: datetime
 
+    @property
+    def laatste_dag(self) -> date:
+        """The window's last calendar day (Europe/Amsterdam); `eind` is the midnight after it."""
+        return (self.eind - timedelta(days=1)).date()
+
 
 def tijdlijn(*, eerste_dag: date, dagen: int, invoer: Sequence[TijdlijnInvoer]) -> Tijdlijn:
     """Lay out one bar per item over `dagen` days from the start of `eerste_dag` (Amsterdam).
