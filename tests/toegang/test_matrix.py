@@ -149,6 +149,8 @@ VERWACHTING: list[tuple[str, dict[str, dict[str, str]]]] = [
     ("werkvoorraad:oppakken", _rij(ALLEEN_POST_404)),
     ("werkvoorraad:teruggeven", _rij(ALLEEN_POST_404)),
     ("verzoeken:lijst", _rij(PAGINA_GET)),
+    # the operational picture (#11 item 2): scoped like the list (the LOCC sees all; ADR 0039)
+    ("beeld:beeld", _rij(PAGINA_GET)),
     # the matrix's RCCB-MN has no unit (no reference data), so it may not make requests
     ("verzoeken:nieuw", _rij("log 403/403/met/met/met 403/403/met/met/met 403/403/met/met/met 403/403/met/met/met 2fa")),  # noqa: E501
     ("verzoeken:procedure_bpmn", _rij("log 404/met/met/met/met 404/met/met/met/met 404/met/met/met/met 404/met/met/met/met 2fa")),  # noqa: E501

@@ -14,6 +14,7 @@ urlpatterns = [
     path("wijzer/", include("politiebijstand.wijzer.urls")),
     path("regels/", regelcatalogus, name="regels"),
     path("werkvoorraad/", include("politiebijstand.werkvoorraad.urls")),
+    path("beeld/", include("politiebijstand.beeld.urls")),
     path("verzoeken/", include("politiebijstand.verzoeken.ui.urls")),
     path("capaciteit/", include("politiebijstand.capaciteit.urls")),
     path("rapportages/", include("politiebijstand.rapportages.urls")),

@@ -152,6 +152,10 @@ class Bijstandsverzoek(models.Model):
         indexes = (
             models.Index(fields=("eenheid", "status"), name="verzoek_eenheid_status_idx"),
             models.Index(fields=("-aangemaakt_op", "-id"), name="verzoek_nieuwste_idx"),
+            # The operational picture: requests whose period has not ended (ADR 0039).
+            models.Index(
+                fields=("periode_eind", "periode_start", "eenheid"), name="verzoek_periode_idx"
+            ),
         )
         constraints = (
             models.CheckConstraint(
@@ -266,6 +270,13 @@ class Deelverzoek(models.Model):
         verbose_name = "deelverzoek"
         verbose_name_plural = "deelverzoeken"
         ordering = ("verzoek", "volgnummer")
+        indexes = (
+            # The operational picture's counts and filters without reading the run state.
+            models.Index(
+                fields=("status", "verzoek", "procedure_id", "leverancier"),
+                name="deelverzoek_beeld_idx",
+            ),
+        )
         constraints = (
             models.UniqueConstraint(
                 fields=("verzoek", "volgnummer"), name="deelverzoek_volgnummer_uniek"

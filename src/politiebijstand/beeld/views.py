@@ -1,0 +1,63 @@
+"""The operational picture page, /beeld/ (issue #11 item 2).
+
+Behind log-in and the second factor as every page (`accounts.middleware`); what it lists is
+within need-to-know (`verzoeken.selectors.deelverzoek_list_voor_beeld`). It shows no single
+request's details, only the list's columns, so it writes no audit row (as `/verzoeken/`).
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+
+from politiebijstand.accounts.models import Gebruiker
+from politiebijstand.beeld.forms import BeeldFilterForm
+from politiebijstand.beeld.selectors import Filters, beeld_lezen, eenheden
+
+#: The id of the part htmx refreshes (every 30 s and on a filter change).
+INHOUD_ID = "beeld-inhoud"
+
+
+@require_safe
+def beeld(request: HttpRequest) -> HttpResponse:
+    """The picture: counts, units, timeline and table, filtered by the query string.
+
+    Query string: ``procedure``, ``leverancier``, ``eenheid`` (unit code), ``van`` and ``tot``
+    (``jjjj-mm-dd``, Europe/Amsterdam, inclusive). A bad value answers 400 with the form's
+    error naming the field, and no picture; to htmx (which swaps only a success) it answers
+    200 with the same error in the refreshed part. An htmx request for the part
+    (``HX-Target: beeld-inhoud``) gets only the part.
+    """
+    if not isinstance(request.user, Gebruiker):
+        raise PermissionDenied
+    units = eenheden()
+    form = BeeldFilterForm(request.GET or None, eenheden=units)
+    htmx = getattr(request, "htmx", None)
+    alleen_inhoud = bool(htmx) and getattr(htmx, "target", None) == INHOUD_ID
+    nu = timezone.now()
+    context: dict[str, object] = {
+        "form": form,
+        "inhoud_id": INHOUD_ID,
+        "nu": nu,
+    }
+    status = 200
+    if form.is_bound and not form.is_valid():
+        status = 200 if htmx else 400
+    else:
+        data = form.cleaned_data if form.is_bound else {}
+        filters = Filters(
+            procedure=data.get("procedure") or None,
+            leverancier=data.get("leverancier") or None,
+            eenheid_code=data.get("eenheid") or None,
+            van=data.get("van"),
+            tot=data.get("tot"),
+        )
+        context["gefilterd"] = any(data.values())
+        context["beeld"] = beeld_lezen(
+            gebruiker=request.user, filters=filters, eenheden=units, nu=nu
+        )
+    sjabloon = "beeld/_inhoud.html" if alleen_inhoud else "beeld/beeld.html"
+    return render(request, sjabloon, context, status=status)
