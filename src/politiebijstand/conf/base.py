@@ -112,6 +112,7 @@ INSTALLED_APPS = [
     "politiebijstand.meldingen",
     "politiebijstand.werkvoorraad",
     "politiebijstand.rapportages",
+    "politiebijstand.fnik",
     "politiebijstand.api",
     "huey.contrib.djhuey",
     # After the project's apps, so that ui/templates/ overrides allauth's templates.
