@@ -210,6 +210,7 @@ def doorlopen_een(taken: list[Taak]) -> None:
 DEFENSIE_JA = {
     "standpunt_defensie": "Defensie stemt in met twee pelotons.",
     "overeenstemming_defensie": "ja",
+    "raming_fnik": "12500,00",
 }
 
 
