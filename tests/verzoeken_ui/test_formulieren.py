@@ -237,6 +237,7 @@ def test_besluitformulier_vraagt_standpunt_en_overeenstemming_van_defensie() -> 
                 "uitkomst": "toegekend",
                 "standpunt_defensie": "Niet zo.",
                 "overeenstemming_defensie": "nee",
+                "raming_fnik": "100",
             },
         )
     )

@@ -412,6 +412,7 @@ class BesluitForm(forms.Form):
             self.fields["raming_fnik"] = BedragVeld(
                 naam="raming_fnik",
                 label="Raming kosten (FNIK), in euro",
+                widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
                 required=False,
                 help_text=(
                     "Verplicht bij een (gedeeltelijke) toekenning: de geraamde extra kosten "
