@@ -28,7 +28,14 @@ from politiebijstand.fnik.services import (
 from politiebijstand.verzoeken import services
 from politiebijstand.verzoeken.exceptions import OngeldigeInvoer
 from politiebijstand.verzoeken.models import Bijstandsverzoek, Deelverzoek, Taak
-from tests.verzoeken.helpers import defensie, gebruiker, maak_verzoek, open_taken, stap_uitvoeren
+from tests.verzoeken.helpers import (
+    defensie,
+    gebruiker,
+    maak_verzoek,
+    open_taken,
+    situatie,
+    stap_uitvoeren,
+)
 from tests.verzoeken_ui.helpers import als, inhoud
 
 pytestmark = pytest.mark.usefixtures("referentiedata")
@@ -307,3 +314,30 @@ def test_pagina_voor_locc_en_beheerder_anderen_403() -> None:
         )
         assert response.status_code == 302
     assert Kostenpost.objects.get(soort="werkelijk").bedrag == Decimal("2400.00")
+
+
+def test_geen_raming_bij_politiebijstand() -> None:
+    verzoek = maak_verzoek(situatie(gevraagd=[{"leverancier": "politie"}]))
+    taak = next(t for t in _open_tot_besluit(verzoek) if t.is_besluit)
+    client, _ = als(taak.organisatie.code, Rol.BESLUITVORMER)
+    assert "raming_fnik" not in inhoud(client.get(f"/verzoeken/taken/{taak.pk}/"))
+    with pytest.raises(OngeldigeInvoer) as fout:
+        services.besluit_nemen(
+            taak=taak,
+            uitkomst="toegekend",
+            motivering="",
+            door=gebruiker(taak.organisatie.code, Rol.BESLUITVORMER),
+            nu=NU,
+            raming_fnik="10",
+        )
+    assert fout.value.veld == "raming_fnik"
+    assert not Kostenpost.objects.exists()
+
+
+def _open_tot_besluit(verzoek: Bijstandsverzoek) -> list[Taak]:
+    while True:
+        taken = open_taken(verzoek)
+        if any(t.is_besluit for t in taken):
+            return taken
+        for taak in taken:
+            stap_uitvoeren(taak, None, NU)
