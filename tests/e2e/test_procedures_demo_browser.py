@@ -67,6 +67,7 @@ _INVULLEN = """
     }
     if (el.value) continue;
     if (soort === "number") el.value = "1";
+    else if (el.inputMode === "decimal") el.value = "12500,00";  // an amount in euro (FNIK)
     else if (soort === "datetime-local") el.value = "2026-07-01T12:00";
     else if (soort === "date") el.value = "2026-07-01";
     else el.value = "Demo: " + (el.labels[0]?.textContent.trim() || el.name);

@@ -142,6 +142,8 @@ VERWACHTING: list[tuple[str, dict[str, dict[str, str]]]] = [
     # work queue and request pages (#4): scoped to the user's organisation; the sample request
     # and task do not exist (404), the technical account has no organisation (empty lists)
     ("capaciteit:register", _rij(PAGINA_GET)),
+    # the FNIK page (#11 item 3): the LOCC and beheerders only; a POST without data is a 400
+    ("fnik:overzicht", _rij(BEHEER)),
     ("rapportages:overzicht", _rij(PAGINA_GET)),
     ("rapportages:export_csv", _rij(PAGINA_GET)),
     ("rapportages:export_xlsx", _rij(PAGINA_GET)),

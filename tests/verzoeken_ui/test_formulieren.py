@@ -210,6 +210,7 @@ def doorlopen_een(taken: list[Taak]) -> None:
 DEFENSIE_JA = {
     "standpunt_defensie": "Defensie stemt in met twee pelotons.",
     "overeenstemming_defensie": "ja",
+    "raming_fnik": "12500,00",
 }
 
 
@@ -236,6 +237,7 @@ def test_besluitformulier_vraagt_standpunt_en_overeenstemming_van_defensie() -> 
                 "uitkomst": "toegekend",
                 "standpunt_defensie": "Niet zo.",
                 "overeenstemming_defensie": "nee",
+                "raming_fnik": "100",
             },
         )
     )

@@ -113,6 +113,7 @@ INSTALLED_APPS = [
     "politiebijstand.werkvoorraad",
     "politiebijstand.rapportages",
     "politiebijstand.beeld",
+    "politiebijstand.fnik",
     "politiebijstand.api",
     "huey.contrib.djhuey",
     # After the project's apps, so that ui/templates/ overrides allauth's templates.

@@ -18,6 +18,7 @@ urlpatterns = [
     path("verzoeken/", include("politiebijstand.verzoeken.ui.urls")),
     path("capaciteit/", include("politiebijstand.capaciteit.urls")),
     path("rapportages/", include("politiebijstand.rapportages.urls")),
+    path("fnik/", include("politiebijstand.fnik.urls")),
     path("api/", include("politiebijstand.api.urls")),
     # Before the admin: its own log-in page would log in with the password only (ADR 0027).
     path("admin/login/", admin_inloggen, name="admin_inloggen"),

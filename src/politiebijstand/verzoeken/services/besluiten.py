@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.db.models import Max
 
 from politiebijstand.audit.services import audit_record
+from politiebijstand.fnik.services import MILITAIRE_PROCEDURES as FNIK_PROCEDURES
+from politiebijstand.fnik.services import OngeldigBedrag, bedrag_lezen, raming_vastleggen
 from politiebijstand.organisaties.models import Organisatie
 from politiebijstand.procedures import engine
 from politiebijstand.toegang.regels import organisatie_code
@@ -363,6 +366,7 @@ def besluit_nemen(
     standpunt_defensie: str = "",
     overeenstemming_defensie: bool | None = None,
     bestand: UploadedFile[bytes] | None = None,
+    raming_fnik: str | Decimal | None = None,
     nu: datetime | None = None,
 ) -> Besluit:
     """Take the decision of a decision step: toegekend, deels_toegekend (per line), afgewezen.
@@ -393,6 +397,10 @@ def besluit_nemen(
         bestand: the received PDF, required when the coordinator records the decision of a
             party without an account on its behalf (DJZ's ``taak_besluit_defensie``), refused
             otherwise (`taak_afronden`; issue #10 item 4, ADR 0037).
+        raming_fnik: the estimated costs in euro (Decimal or text, never float), committed to
+            the FNIK budget (`fnik.services.raming_vastleggen`); only at the coordinator's
+            (partial) grant in procedures 3, 4, 7 and 8 (factsheet, toelichting 10; issue #11
+            item 3). Optional here, required by the page's form.
         nu: aware datetime of the decision (default now).
 
     After DJZ's refusal on behalf of the Minister of Defence (procedures 4 and 8) only
@@ -437,6 +445,7 @@ def besluit_nemen(
             veld="voorwaarden",
         )
     regel_besluiten = _regels_besluit(deelverzoek, uitkomst, regels)
+    raming = _raming_fnik(deelverzoek, taak, veld, uitkomst, raming_fnik)
     defensie = _defensie_velden(taak, uitkomst, standpunt_defensie, overeenstemming_defensie)
     djz = _besluit_defensie(deelverzoek) if veld == "besluit" else None
     _binnen_besluit_defensie(djz, uitkomst, regel_besluiten)
@@ -483,6 +492,8 @@ def besluit_nemen(
             regels={g.pk: (r.uitkomst, r.toegekend_aantal) for g, r in regel_besluiten},
             nu=nu,
         )
+    if raming is not None:
+        raming_vastleggen(deelverzoek=deelverzoek, bedrag=raming, door=door, nu=nu)
     brief = _besluit_melden(besluit, beroep_mogelijk=engine.beroep_mogelijk(run), door=door, nu=nu)
     audit_record(
         gebeurtenis=Gebeurtenis.BESLUIT_GENOMEN,
@@ -507,6 +518,33 @@ def besluit_nemen(
         },
     )
     return besluit
+
+
+def _raming_fnik(
+    deelverzoek: Deelverzoek,
+    taak: Taak,
+    veld: str,
+    uitkomst: str,
+    raming_fnik: str | Decimal | None,
+) -> Decimal | None:
+    """The checked FNIK estimate, or None; refused where the step does not ask for it."""
+    if raming_fnik is None:
+        return None
+    if (
+        veld != "besluit"
+        or "standpunt_defensie" not in taak.velden
+        or deelverzoek.procedure_id not in FNIK_PROCEDURES
+        or uitkomst == BesluitUitkomst.AFGEWEZEN
+    ):
+        raise OngeldigeInvoer(
+            "een raming van de FNIK-kosten hoort alleen bij de toekenning van militaire "
+            "bijstand door de coördinator (procedures 3, 4, 7 en 8)",
+            veld="raming_fnik",
+        )
+    try:
+        return bedrag_lezen(raming_fnik, veld="raming_fnik", label="Raming kosten (FNIK)")
+    except OngeldigBedrag as fout:
+        raise OngeldigeInvoer(fout.melding, veld="raming_fnik") from None
 
 
 def _besluit_status(

@@ -13,6 +13,7 @@ from typing import Any
 from django import forms
 from django.db.models import QuerySet
 
+from politiebijstand.fnik.forms import BedragVeld
 from politiebijstand.organisaties.models import Organisatie
 from politiebijstand.verzoeken.constants import BesluitUitkomst, RegelUitkomst
 from politiebijstand.verzoeken.models import GevraagdeInzet
@@ -405,6 +406,20 @@ class BesluitForm(forms.Form):
                     "alleen afwijzen."
                 ),
             )
+        if "besluit" in velden and "standpunt_defensie" in velden:
+            # The coordinator's decision in 3, 4, 7 and 8: the estimate committed to the FNIK
+            # (factsheet, toelichting 10; issue #11 item 3).
+            self.fields["raming_fnik"] = BedragVeld(
+                naam="raming_fnik",
+                label="Raming kosten (FNIK), in euro",
+                widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+                required=False,
+                help_text=(
+                    "Verplicht bij een (gedeeltelijke) toekenning: de geraamde extra kosten "
+                    "van de militaire inzet, bijvoorbeeld 12500,50."
+                ),
+            )
+            self.fields["raming_fnik"].voorwaardelijk = True  # type: ignore[attr-defined]
         # Passing on Defence's refusal can only refuse: no conditions, no lines to grant.
         self.gevraagd = [] if afwijzing_doorgeven else list(regels)
         if afwijzing_doorgeven:
@@ -453,6 +468,17 @@ class BesluitForm(forms.Form):
                         "Bij een afwijzing wordt geen regel toegekend; kies 'Deels toegekend' "
                         "om regels toe te kennen.",
                     )
+        if (
+            "raming_fnik" in self.fields
+            and uitkomst in (BesluitUitkomst.TOEGEKEND, BesluitUitkomst.DEELS_TOEGEKEND)
+            and data.get("raming_fnik") is None
+            and "raming_fnik" not in self.errors
+        ):
+            self.add_error(
+                "raming_fnik",
+                "Raming kosten (FNIK), in euro: vul de geraamde kosten in bij een "
+                "(gedeeltelijke) toekenning.",
+            )
         if uitkomst == BesluitUitkomst.DEELS_TOEGEKEND:
             for regel in self.gevraagd:
                 if not data.get(f"regel_{regel.pk}"):
@@ -470,6 +496,13 @@ class BesluitForm(forms.Form):
             for naam in ("standpunt_defensie", "overeenstemming_defensie")
             if naam in self.fields
         }
+
+    def fnik(self) -> dict[str, Any]:
+        """``raming_fnik`` (Decimal euro) for `besluit_nemen` at a grant where it is asked."""
+        bedrag = self.cleaned_data.get("raming_fnik")
+        if bedrag is None or self.cleaned_data.get("uitkomst") == BesluitUitkomst.AFGEWEZEN:
+            return {}
+        return {"raming_fnik": bedrag}
 
     def regel_besluiten(self) -> list[RegelBesluit]:
         """Per line, for a partial grant; empty otherwise (every line gets the outcome)."""

@@ -876,6 +876,7 @@ def _taak_uitvoeren(
             door=door,
             bestand=data.get("bestand"),
             **form.defensie(),
+            **form.fnik(),
         )
     elif isinstance(form, uiforms.TelefoonForm):
         services.telefonisch_contact_vastleggen(

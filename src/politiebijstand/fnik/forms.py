@@ -1,0 +1,76 @@
+"""The FNIK page's forms: the year, the year's budget, the actual costs (issue #11 item 3)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+
+from politiebijstand.fnik.services import OngeldigBedrag, bedrag_lezen
+
+
+class BedragVeld(forms.CharField):
+    """An amount in euro as `Decimal` (`bedrag_lezen`); the error names the field's label."""
+
+    def __init__(self, *, naam: str, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.naam = naam
+
+    def clean(self, value: Any) -> Decimal | None:
+        tekst = super().clean(value)
+        if not tekst:
+            return None
+        try:
+            return bedrag_lezen(tekst, veld=self.naam, label=str(self.label))
+        except OngeldigBedrag as fout:
+            raise forms.ValidationError(fout.melding) from None
+
+
+class JaarForm(forms.Form):
+    jaar = forms.IntegerField(
+        label="Jaar",
+        min_value=2000,
+        max_value=2100,
+        error_messages={
+            "invalid": "Jaar: vul een jaartal in, bijvoorbeeld 2026.",
+            "min_value": "Jaar: kies een jaar van 2000 tot en met 2100.",
+            "max_value": "Jaar: kies een jaar van 2000 tot en met 2100.",
+        },
+    )
+
+
+class BudgetForm(forms.Form):
+    """The FNIK budget of the shown year."""
+
+    bedrag = BedragVeld(
+        naam="bedrag",
+        label="Budget (FNIK), in euro",
+        help_text="Bijvoorbeeld 2500000,00 (geen punten voor duizendtallen).",
+        error_messages={"required": "Budget (FNIK), in euro: vul een bedrag in."},
+    )
+
+
+class WerkelijkeKostenForm(forms.Form):
+    """The actual costs of an ended deployment (the LOCC)."""
+
+    deelverzoek = forms.TypedChoiceField(
+        label="Inzet",
+        coerce=int,
+        error_messages={
+            "required": "Inzet: kies de inzet.",
+            "invalid_choice": "Inzet: kies een afgelopen inzet uit de lijst.",
+        },
+    )
+    werkelijke_kosten = BedragVeld(
+        naam="werkelijke_kosten",
+        label="Werkelijke kosten (FNIK), in euro",
+        error_messages={"required": "Werkelijke kosten (FNIK), in euro: vul een bedrag in."},
+    )
+    toelichting = forms.CharField(
+        label="Toelichting", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args: Any, keuzes: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["deelverzoek"].choices = [("", "Kies"), *keuzes]  # type: ignore[attr-defined]
