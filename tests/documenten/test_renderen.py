@@ -73,6 +73,16 @@ VERWACHT: dict[str, tuple[str, ...]] = {
         "De burgemeester van Amersfoort, L. Bolsius Burgemeester",
         "Ons kenmerk BV-2026-0042",
     ),
+    "evaluatie": (
+        "Onderwerp Evaluatie bijstandsverzoek BV-2026-0042: ME Amersfoort",
+        "Periode 5 december 2026 om 09:00 tot 5 december 2026 om 21:00",
+        "1 Toegekend namens de korpschef van politie 3 december 2026 om 14:05 26,25",
+        "1 ME-peloton 2 1 1",
+        "Kosten Kosten: niet vastgelegd",
+        "1 Aanvraag toetsen LOCC 1,5",
+        "3 december 2026 om 14:05 Inzet gestart (versie 1) LOCC",
+        "Deel 1: Goed verlopen.",
+    ),
     "aanwijzing_minister": (
         "Besluit: het beroep wordt toegekend.",
         "Verleen de gevraagde bijstand.",

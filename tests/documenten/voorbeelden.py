@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from decimal import Decimal
 
 from politiebijstand.documenten.contexten import (
     Aanvraagformulier,
@@ -14,7 +15,12 @@ from politiebijstand.documenten.contexten import (
     Besluitregel,
     Brief,
     Capaciteitsregel,
+    Capaciteitsvergelijking,
+    Doorlooptijd,
+    Evaluatie,
+    Evaluatiebesluit,
     Ondertekening,
+    Tijdlijnregel,
     VerzoekDefensie,
 )
 
@@ -152,6 +158,41 @@ def aanwijzing_minister() -> AanwijzingMinister:
     )
 
 
+def evaluatie() -> Evaluatie:
+    return Evaluatie(
+        kenmerk=KENMERK,
+        tijdstip=TIJDSTIP,
+        afzender=Afzender(organisatie="RCCB Midden-Nederland"),
+        geadresseerden=("De burgemeester van Amersfoort",),
+        onderwerp="Evaluatie bijstandsverzoek BV-2026-0042: ME Amersfoort",
+        ondertekening=Ondertekening(naam="J. Jansen", functie="RCCB Midden-Nederland"),
+        verzoek="ME Amersfoort, Stadhuisplein",
+        periode="5 december 2026 om 09:00 tot 5 december 2026 om 21:00",
+        tijdlijn=(
+            Tijdlijnregel(tijdstip=TIJDSTIP, gebeurtenis="Inzet gestart (versie 1)", door="LOCC"),
+        ),
+        doorlooptijden=(
+            Doorlooptijd(deel=1, stap="Aanvraag toetsen", organisatie="LOCC", uren=Decimal("1.5")),
+        ),
+        besluiten=(
+            Evaluatiebesluit(
+                deel=1,
+                uitkomst="Toegekend",
+                namens="namens de korpschef van politie",
+                tijdstip=TIJDSTIP,
+                uren_na_verzoek=Decimal("26.25"),
+            ),
+        ),
+        capaciteit=(
+            Capaciteitsvergelijking(
+                deel=1, omschrijving="ME-peloton", gevraagd="2", toegekend="1", geleverd="1"
+            ),
+        ),
+        verslagen=("Deel 1: Goed verlopen.",),
+        kosten="Kosten: niet vastgelegd",
+    )
+
+
 ALLE: dict[str, Brief] = {
     "aanvraagformulier": aanvraagformulier(),
     "verzoek_defensie": verzoek_defensie(),
@@ -159,4 +200,5 @@ ALLE: dict[str, Brief] = {
     "afwijzing_korpschef": afwijzing_korpschef(),
     "beroep": beroep(),
     "aanwijzing_minister": aanwijzing_minister(),
+    "evaluatie": evaluatie(),
 }

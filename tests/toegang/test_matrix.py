@@ -163,6 +163,10 @@ VERWACHTING: list[tuple[str, dict[str, dict[str, str]]]] = [
     ("verzoeken:formulier_concept", _rij("met/401/met/met/met met/404/met/met/met met/404/met/met/met met/404/met/met/met met/404/met/met/met 2fa")),  # noqa: E501
     # a document of a request (#10): as the request page, a GET that answers 404 here
     ("verzoeken:document", _rij("log 404/met/met/met/met 404/met/met/met/met 404/met/met/met/met 404/met/met/met/met 2fa")),  # noqa: E501
+    # the after-action evaluation (#11 item 6, ADR 0042): the page as the request page, the
+    # PDF by POST only; the sample request does not exist (404)
+    ("verzoeken:evaluatie", _rij("log 404/met/met/met/met 404/met/met/met/met 404/met/met/met/met 404/met/met/met/met 2fa")),  # noqa: E501
+    ("verzoeken:evaluatie_pdf", _rij(ALLEEN_POST_404)),
     ("verzoeken:*", _rij(FORMULIER_404)),  # taak, intrekken, beroep, inzet, formulier
     # the Django admin: technical administration only
     # one log-in (ADR 0027): /admin/login/ only redirects to allauth's (admin:login is shadowed)

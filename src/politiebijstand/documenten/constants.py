@@ -14,6 +14,7 @@ class Soort(models.TextChoices):
     AFWIJZING_KORPSCHEF = "afwijzing_korpschef", "Afwijzing door de korpschef"
     BEROEP = "beroep", "Beroep bij de minister"
     AANWIJZING_MINISTER = "aanwijzing_minister", "Aanwijzing van de minister"
+    EVALUATIE = "evaluatie", "Evaluatie na de inzet"
     EXTERN = "extern", "Document van buiten"
 
 

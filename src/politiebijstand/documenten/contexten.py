@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
 from typing import ClassVar
 
 from politiebijstand.documenten.constants import Soort
@@ -179,6 +180,63 @@ class AanwijzingMinister(Brief):
     grondslag: str = GRONDSLAG_AFWIJZING_EN_BEROEP
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Tijdlijnregel:
+    """One line of a timeline: when (aware), what happened, and who (organisation, person)."""
+
+    tijdstip: datetime
+    gebeurtenis: str
+    door: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Doorlooptijd:
+    """A completed step and its lead time in hours (two decimals)."""
+
+    deel: int
+    stap: str
+    organisatie: str
+    uren: Decimal
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Evaluatiebesluit:
+    """A decision in an evaluation: outcome, on whose behalf, hours since the request."""
+
+    deel: int
+    uitkomst: str
+    namens: str
+    tijdstip: datetime
+    uren_na_verzoek: Decimal
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Capaciteitsvergelijking:
+    """Requested, granted and delivered of one line; "-" where not known."""
+
+    deel: int
+    omschrijving: str
+    gevraagd: str
+    toegekend: str
+    geleverd: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Evaluatie(Brief):
+    """The after-action evaluation report of a request (issue #11 item 6, ADR 0042)."""
+
+    SJABLOON: ClassVar[Soort] = Soort.EVALUATIE
+
+    verzoek: str
+    periode: str
+    tijdlijn: tuple[Tijdlijnregel, ...]
+    doorlooptijden: tuple[Doorlooptijd, ...]
+    besluiten: tuple[Evaluatiebesluit, ...]
+    capaciteit: tuple[Capaciteitsvergelijking, ...]
+    verslagen: tuple[str, ...]
+    kosten: str
+
+
 #: Every context class by its template.
 CONTEXTEN: dict[Soort, type[Brief]] = {
     cls.SJABLOON: cls
@@ -189,5 +247,6 @@ CONTEXTEN: dict[Soort, type[Brief]] = {
         AfwijzingKorpschef,
         Beroep,
         AanwijzingMinister,
+        Evaluatie,
     )
 }

@@ -111,6 +111,7 @@ class Gebeurtenis(StrEnum):
 
     VERZOEK_AANGEMAAKT = "verzoek-aangemaakt"
     VERZOEK_BEKEKEN = "verzoek-bekeken"
+    EVALUATIE_BEKEKEN = "evaluatie-bekeken"
     VERZOEKEN_GEEXPORTEERD = "verzoeken-geexporteerd"
     VERZOEK_INGETROKKEN = "verzoek-ingetrokken"
     STATUS_GEWIJZIGD = "status-gewijzigd"

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 from uuid import UUID
 
@@ -38,6 +39,7 @@ from django.utils import timezone
 from politiebijstand.accounts.models import Gebruiker
 from politiebijstand.audit.services import audit_record
 from politiebijstand.documenten.models import Document
+from politiebijstand.fnik.models import Kostenpost, KostenSoort
 from politiebijstand.organisaties.models import Organisatie
 from politiebijstand.procedures.engine import PROCEDURES
 from politiebijstand.rules.organisatiecodes import LOCC
@@ -50,8 +52,11 @@ from politiebijstand.toegang.toegang import access_verzoek_or_404
 from politiebijstand.verzoeken import workflow
 from politiebijstand.verzoeken.constants import (
     TAAK_OPENSTAAND,
+    BesluitUitkomst,
     DeelverzoekStatus,
     Gebeurtenis,
+    InzetSoort,
+    RegelUitkomst,
     TaakStatus,
     VerzoekStatus,
 )
@@ -61,6 +66,7 @@ from politiebijstand.verzoeken.models import (
     Deelname,
     Deelverzoek,
     GevraagdeInzet,
+    InzetEvaluatie,
     InzetVersie,
     StatusWijziging,
     Taak,
@@ -912,3 +918,249 @@ def document_van_verzoek(verzoek: Bijstandsverzoek, document_uuid: UUID) -> Docu
     if document is None:
         raise Http404("Dit document hoort niet bij dit verzoek.")
     return document
+
+
+# --- after-action evaluation (issue #11 item 6, ADR 0042) -------------------------------------
+
+#: The costs row while no cost registration exists (no app ``fnik`` yet; ADR 0042).
+KOSTEN_NIET_VASTGELEGD = "Kosten: niet vastgelegd"
+
+_UUR = Decimal(3600)
+_HONDERDSTE = Decimal("0.01")
+
+
+def uren_tussen(van: datetime, tot: datetime) -> Decimal:
+    """Hours from `van` to `tot` (aware), to two decimals (half up): 90 minutes -> 1.50."""
+    seconden = Decimal(int((tot - van).total_seconds()))
+    return (seconden / _UUR).quantize(_HONDERDSTE, rounding=ROUND_HALF_UP)
+
+
+@dataclass(frozen=True)
+class EvaluatieStap:
+    """One completed step with its lead time.
+
+    Attributes:
+        deel: the part's number (1, 2, ...).
+        naam: the step's name (factsheet wording).
+        organisatie: the organisation that did it.
+        aangemaakt_op, afgerond_op: aware UTC datetimes.
+        doorlooptijd_uren: hours from ready to done, two decimals.
+        overgeslagen: skipped rather than done.
+    """
+
+    deel: int
+    naam: str
+    organisatie: str
+    aangemaakt_op: datetime
+    afgerond_op: datetime
+    doorlooptijd_uren: Decimal
+    overgeslagen: bool = False
+
+
+@dataclass(frozen=True)
+class EvaluatieBesluit:
+    """One decision: outcome, on whose behalf, and hours since the request was made.
+
+    Attributes:
+        deel: the part's number.
+        uitkomst: the Dutch label ("Toegekend", "Gedeeltelijk toegekend", "Afgewezen").
+        namens: on whose behalf (e.g. "namens de korpschef").
+        organisatie: the deciding organisation.
+        genomen_op: aware UTC datetime.
+        uren_na_verzoek: hours from the request's creation to the decision, two decimals.
+        motivering: the reasons (Awb 3:46).
+    """
+
+    deel: int
+    uitkomst: str
+    namens: str
+    organisatie: str
+    genomen_op: datetime
+    uren_na_verzoek: Decimal
+    motivering: str
+
+
+@dataclass(frozen=True)
+class CapaciteitVergelijking:
+    """One requested line: requested, granted and delivered (persons or units).
+
+    Attributes:
+        deel: the part's number.
+        omschrijving: what was asked.
+        gevraagd: the requested number (None: no number asked).
+        toegekend: granted by the part's latest decision (0 for a refused line; None: no
+            decision yet).
+        geleverd: delivered; deployment versions record capacity in words only, so this is the
+            granted number once a deployment started, else None (ADR 0042).
+        inzet: the latest deployment version's capacity in words, or "".
+    """
+
+    deel: int
+    omschrijving: str
+    gevraagd: int | None
+    toegekend: int | None
+    geleverd: int | None
+    inzet: str = ""
+
+
+@dataclass(frozen=True)
+class Evaluatie:
+    """The after-action evaluation of a request (issue #11 item 6, ADR 0042).
+
+    Attributes:
+        verzoek: the request.
+        tijdlijn: steps, status changes, calls, decisions and deployment versions, in time
+            order (as on the request page).
+        stappen: the completed steps with their lead times, in order of completion.
+        besluiten: the decisions, oldest first.
+        capaciteit: requested against granted and delivered, per part and line.
+        inzet_beeindigd: a deployment of one of the parts has ended.
+        evaluatieverslagen: (part number, report) of the parts' recorded evaluations.
+        kosten: the costs row; `KOSTEN_NIET_VASTGELEGD` while costs are not recorded.
+    """
+
+    verzoek: Bijstandsverzoek
+    tijdlijn: tuple[TijdlijnItem, ...]
+    stappen: tuple[EvaluatieStap, ...]
+    besluiten: tuple[EvaluatieBesluit, ...]
+    capaciteit: tuple[CapaciteitVergelijking, ...]
+    inzet_beeindigd: bool
+    evaluatieverslagen: tuple[tuple[int, str], ...]
+    kosten: str = KOSTEN_NIET_VASTGELEGD
+
+
+def _toegekend(besluit: Besluit | None, regel: GevraagdeInzet) -> int | None:
+    """The granted number of a line by a decision (a whole grant grants the number asked)."""
+    if besluit is None:
+        return None
+    if besluit.uitkomst == BesluitUitkomst.AFGEWEZEN:
+        return 0
+    for r in besluit.regels.all():
+        if r.regel_id == regel.pk:
+            if r.uitkomst != RegelUitkomst.TOEGEKEND:
+                return 0
+            return r.toegekend_aantal if r.toegekend_aantal is not None else regel.aantal
+    return regel.aantal
+
+
+def evaluatie(verzoek: Bijstandsverzoek) -> Evaluatie:
+    """The evaluation of a request (no access check, no audit: use `evaluatie_bekijken`).
+
+    Lead times are in hours (Decimal, two decimals); times are aware UTC. Sources: the steps
+    (`Taak`), status changes, decisions (`Besluit`, `BesluitRegel`) and deployment versions
+    (`InzetVersie`) as recorded; the factsheet's steps per procedure.
+    """
+    detail = verzoek_detail(verzoek=verzoek)
+    verzoek = detail.verzoek
+    nummers = {d.pk: d.volgnummer for d in detail.deelverzoeken}
+    taken = (
+        Taak.objects.filter(verzoek=verzoek, status=TaakStatus.AFGEROND, afgerond_op__isnull=False)
+        .select_related("organisatie")
+        .order_by("afgerond_op", "id")
+    )
+    stappen = tuple(
+        EvaluatieStap(
+            deel=nummers[t.deelverzoek_id],
+            naam=t.naam,
+            organisatie=t.organisatie.naam,
+            aangemaakt_op=t.aangemaakt_op,
+            afgerond_op=t.afgerond_op,
+            doorlooptijd_uren=uren_tussen(t.aangemaakt_op, t.afgerond_op),
+            overgeslagen=t.overgeslagen,
+        )
+        for t in taken
+        if t.afgerond_op is not None
+    )
+    besluiten: list[EvaluatieBesluit] = []
+    capaciteit: list[CapaciteitVergelijking] = []
+    verslagen: list[tuple[int, str]] = []
+    beeindigd = False
+    for deel in detail.deelverzoeken:
+        eigen = list(deel.besluiten.all())
+        besluiten.extend(
+            EvaluatieBesluit(
+                deel=deel.volgnummer,
+                uitkomst=b.get_uitkomst_display(),
+                namens=b.namens,
+                organisatie=b.organisatie.naam,
+                genomen_op=b.genomen_op,
+                uren_na_verzoek=uren_tussen(verzoek.aangemaakt_op, b.genomen_op),
+                motivering=b.motivering,
+            )
+            for b in eigen
+        )
+        versies = list(deel.inzetversies.all())
+        laatste = versies[-1] if versies else None
+        beeindigd = beeindigd or any(v.soort == InzetSoort.BEEINDIGD for v in versies)
+        for regel in sorted(deel.regels.all(), key=lambda r: r.volgnummer):
+            toegekend = _toegekend(eigen[-1] if eigen else None, regel)
+            capaciteit.append(
+                CapaciteitVergelijking(
+                    deel=deel.volgnummer,
+                    omschrijving=regel.omschrijving,
+                    gevraagd=regel.aantal,
+                    toegekend=toegekend,
+                    geleverd=toegekend if laatste is not None else None,
+                    inzet=laatste.capaciteit if laatste is not None else "",
+                )
+            )
+        verslag = InzetEvaluatie.objects.filter(deelverzoek=deel).values_list("verslag", flat=True)
+        verslagen.extend((deel.volgnummer, v) for v in verslag)
+    besluiten.sort(key=lambda b: b.genomen_op)
+    return Evaluatie(
+        verzoek=verzoek,
+        tijdlijn=tuple(detail.tijdlijn),
+        stappen=stappen,
+        besluiten=tuple(besluiten),
+        capaciteit=tuple(capaciteit),
+        inzet_beeindigd=beeindigd,
+        evaluatieverslagen=tuple(verslagen),
+        kosten=_kosten_tekst(verzoek),
+    )
+
+
+def _kosten_tekst(verzoek: Bijstandsverzoek) -> str:
+    """The FNIK costs of the request's parts: estimate and actual, in euros (ADR 0041).
+
+    ``"Kosten: niet vastgelegd"`` when no estimate or actual costs were recorded (a police or
+    Ministry deployment has none: FNIK covers military assistance only).
+    """
+    posten = Kostenpost.objects.filter(verzoek=verzoek).order_by("deelverzoek_id", "soort")
+    if not posten:
+        return KOSTEN_NIET_VASTGELEGD
+    som: dict[str, Decimal] = {}
+    for post in posten:
+        som[post.soort] = som.get(post.soort, Decimal("0")) + post.bedrag
+    delen = [
+        f"{KostenSoort(soort).label}: € {bedrag:,.2f}".replace(",", "X")
+        .replace(".", ",")
+        .replace("X", ".")
+        for soort, bedrag in sorted(som.items())
+    ]
+    return "Kosten (FNIK): " + "; ".join(delen)
+
+
+def evaluatie_bekijken(*, verzoek: Bijstandsverzoek, door: Gebruiker) -> Evaluatie:
+    """The evaluation for `door`: checks need-to-know and logs the view (``evaluatie-bekeken``).
+
+    Raises:
+        Http404: the user's organisation does not take part in the request.
+    """
+    access_verzoek_or_404(door, verzoek)
+    audit_record(
+        gebeurtenis=Gebeurtenis.EVALUATIE_BEKEKEN,
+        actor=door,
+        obj=verzoek,
+        na={"kenmerk": verzoek.kenmerk},
+    )
+    return evaluatie(verzoek)
+
+
+def evaluatie_zichtbaar(verzoek: Bijstandsverzoek, deelverzoeken: Sequence[Deelverzoek]) -> bool:
+    """Whether the request page links to the evaluation: a deployment ended or request closed.
+
+    `deelverzoeken` have their deployment versions prefetched (`verzoek_detail`).
+    """
+    if verzoek.status in (VerzoekStatus.AFGEROND, VerzoekStatus.INGETROKKEN):
+        return True
+    return any(v.soort == InzetSoort.BEEINDIGD for d in deelverzoeken for v in d.inzetversies.all())

@@ -73,6 +73,8 @@ from politiebijstand.verzoeken.selectors import (
     deelverzoek_by_volgnummer,
     document_van_verzoek,
     documenten_van_verzoek,
+    evaluatie_bekijken,
+    evaluatie_zichtbaar,
     gevraagde_inzet_list,
     organisatie_list_in_eenheid,
     organisatie_list_voor_telefoon,
@@ -81,6 +83,7 @@ from politiebijstand.verzoeken.selectors import (
     verzoek_bekijken,
     verzoek_list,
 )
+from politiebijstand.verzoeken.services.evaluatie import evaluatie_pdf_opslaan
 from politiebijstand.verzoeken.services.formulier import is_ondertekentaak
 from politiebijstand.verzoeken.ui import forms as uiforms
 from politiebijstand.vragenlijst import teksten
@@ -445,6 +448,7 @@ def detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
             "kan_intrekken": namens_aanvrager
             and verzoek.status in (VerzoekStatus.IN_BEHANDELING, VerzoekStatus.BESLOTEN),
             "eigen_organisatie_id": gebruiker.organisatie_id,
+            "evaluatie_zichtbaar": evaluatie_zichtbaar(verzoek, gegevens.deelverzoeken),
             "nu": timezone.now(),
             **_capaciteit(verzoek),
         },
@@ -906,3 +910,40 @@ def document(request: HttpRequest, uuid: UUID, document: UUID) -> FileResponse:
     gebruiker = _gebruiker(request)
     verzoek = access_verzoek_by_uuid(gebruiker, uuid)
     return document_response(document_van_verzoek(verzoek, document), gebruiker)
+
+
+# --- after-action evaluation (issue #11 item 6, ADR 0042) ---------------------------------------
+
+
+@require_safe
+def evaluatie(request: HttpRequest, uuid: UUID) -> HttpResponse:
+    """The evaluation page: timeline, lead times, decisions, capacity and costs; audited.
+
+    Need-to-know as the request page (404 outside it); every view is logged
+    (``evaluatie-bekeken``).
+    """
+    gebruiker = _gebruiker(request)
+    verzoek = access_verzoek_by_uuid(gebruiker, uuid)
+    ev = evaluatie_bekijken(verzoek=verzoek, door=gebruiker)
+    return render(
+        request,
+        "verzoeken/evaluatie.html",
+        {
+            "verzoek": ev.verzoek,
+            "evaluatie": ev,
+            "tijdlijn": [TijdlijnRegel(i, _in_woorden(i.gegevens)) for i in ev.tijdlijn],
+        },
+    )
+
+
+@require_http_methods(["POST"])
+def evaluatie_pdf(request: HttpRequest, uuid: UUID) -> HttpResponseRedirect:
+    """Store the evaluation as a PDF of the request (a new version each time)."""
+    gebruiker = _gebruiker(request)
+    verzoek = access_verzoek_by_uuid(gebruiker, uuid)
+    document = evaluatie_pdf_opslaan(verzoek=verzoek, door=gebruiker)
+    messages.success(
+        request,
+        f"De evaluatie is als PDF opgeslagen (versie {document.versie}) bij de documenten.",
+    )
+    return HttpResponseRedirect(reverse("verzoeken:detail", args=[verzoek.uuid]) + "#documenten")
