@@ -167,6 +167,8 @@ VERWACHTING: list[tuple[str, dict[str, dict[str, str]]]] = [
     # PDF by POST only; the sample request does not exist (404)
     ("verzoeken:evaluatie", _rij("log 404/met/met/met/met 404/met/met/met/met 404/met/met/met/met 404/met/met/met/met 2fa")),  # noqa: E501
     ("verzoeken:evaluatie_pdf", _rij(ALLEEN_POST_404)),
+    # closing an exercise (ADR 0043): GET confirms, POST closes; the sample request is absent
+    ("verzoeken:oefening_afsluiten", _rij(FORMULIER_404)),
     ("verzoeken:*", _rij(FORMULIER_404)),  # taak, intrekken, beroep, inzet, formulier
     # the Django admin: technical administration only
     # one log-in (ADR 0027): /admin/login/ only redirects to allauth's (admin:login is shadowed)

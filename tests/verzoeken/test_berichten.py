@@ -432,7 +432,7 @@ VERBODEN = re.compile(
 def test_geen_sjabloon_drukt_verzoekgegevens_af() -> None:
     map_ = Path(verzoeken.__file__).parent / "templates" / "verzoeken" / "berichten"
     sjablonen = sorted(map_.glob("*.txt"))
-    assert len(sjablonen) == 19
+    assert len(sjablonen) == 21  # with oefening_afgesloten (ADR 0043)
     assert "brief.titel" in (map_ / "_voet.txt").read_text(encoding="utf-8")
     for sjabloon in sjablonen:
         variabelen = re.findall(r"{{\s*([^}|\s]+)", sjabloon.read_text(encoding="utf-8"))

@@ -61,7 +61,8 @@ class Brief:
     """What every document has: kenmerk, moment, sender, addressees, subject and signature.
 
     `tijdstip` (aware) is the document's date and the PDF's creation time, so that rendering
-    the same context twice gives the same bytes.
+    the same context twice gives the same bytes. `oefening`: the request is an exercise; the
+    layout prints "OEFENING" above every page and above the letter (issue #11 item 5).
     """
 
     SJABLOON: ClassVar[Soort]
@@ -74,6 +75,7 @@ class Brief:
     ondertekening: Ondertekening
     afschrift: tuple[str, ...] = ()
     uw_kenmerk: str = ""
+    oefening: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -111,7 +111,12 @@ def overzicht(jaar: int, *, nu: datetime) -> Overzicht:
     fractie = drempel_fractie()
     dagen = drempel_dagen()
     drempel_bedrag = (budget * fractie).quantize(CENT, ROUND_HALF_UP) if budget else None
-    posten = Kostenpost.objects.filter(jaar=jaar).select_related("verzoek", "deelverzoek")
+    # Exercises are left out (issue #11 item 5, ADR 0043).
+    posten = (
+        Kostenpost.objects.filter(jaar=jaar)
+        .exclude(verzoek__oefening=True)
+        .select_related("verzoek", "deelverzoek")
+    )
     per_deel: dict[int, dict[str, Kostenpost]] = {}
     for post in posten.order_by("verzoek__periode_start", "deelverzoek_id"):
         per_deel.setdefault(post.deelverzoek_id, {})[post.soort] = post

@@ -213,7 +213,7 @@ def verzoeken_voor_rapportage(
 ) -> QuerySet[Bijstandsverzoek]:
     """The requests a report counts: made in `jaar` (Europe/Amsterdam), within the user's sight.
 
-    Exercises are left out when the request has an ``oefening`` field (it has none yet).
+    Exercises (``oefening``) are left out (issue #11 item 5, ADR 0043).
 
     Args:
         gebruiker: the user (`ziet_landelijk`, else its organisation's `Deelname`).
@@ -234,8 +234,7 @@ def verzoeken_voor_rapportage(
                 )
             )
         )
-    if any(f.name == "oefening" for f in Bijstandsverzoek._meta.get_fields()):
-        qs = qs.exclude(**{"oefening": True})
+    qs = qs.exclude(oefening=True)
     if eenheid_code:
         qs = qs.filter(eenheid__code=eenheid_code)
     if procedure_id:

@@ -114,6 +114,7 @@ class Gebeurtenis(StrEnum):
     EVALUATIE_BEKEKEN = "evaluatie-bekeken"
     VERZOEKEN_GEEXPORTEERD = "verzoeken-geexporteerd"
     VERZOEK_INGETROKKEN = "verzoek-ingetrokken"
+    OEFENING_AFGESLOTEN = "oefening-afgesloten"
     STATUS_GEWIJZIGD = "status-gewijzigd"
     TAAK_OPGEPAKT = "taak-opgepakt"
     TAAK_TERUGGEGEVEN = "taak-teruggegeven"

@@ -554,6 +554,7 @@ def deelverzoek_list_voor_rijen(*, ids: Sequence[int]) -> list[Deelverzoek]:
             "verzoek__kenmerk",
             "verzoek__titel",
             "verzoek__spoed",
+            "verzoek__oefening",
             "verzoek__periode_start",
             "verzoek__periode_eind",
             "verzoek__eenheid__id",

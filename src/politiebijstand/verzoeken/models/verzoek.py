@@ -114,6 +114,13 @@ class Bijstandsverzoek(models.Model):
             "(Pw 2012 art. 56 lid 3; factsheet, toelichting 3, 4, 7 en 8)."
         ),
     )
+    oefening = models.BooleanField(
+        default=False,
+        help_text=(
+            "Oefening: doorloopt de echte procedure, maar claimt geen capaciteit en telt niet "
+            "mee in rapportages en FNIK (issue #11 item 5; factsheet: oefening met waterwerper)."
+        ),
+    )
     situatie = models.JSONField(help_text="De situatie waarop het advies berust (contract).")
     advies = models.JSONField(help_text="Het advies van de Bijstandswijzer (contract).")
     regels_versie = models.CharField(
@@ -352,4 +359,5 @@ def verzoek_snapshot(verzoek: Bijstandsverzoek) -> dict[str, Any]:
         "periode_start": verzoek.periode_start.isoformat(),
         "periode_eind": verzoek.periode_eind.isoformat(),
         "spoed": verzoek.spoed,
+        "oefening": verzoek.oefening,
     }

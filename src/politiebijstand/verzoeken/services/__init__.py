@@ -3,7 +3,8 @@
 One module per room of the request domain, re-exported here so that
 ``from politiebijstand.verzoeken import services`` and ``services.besluit_nemen(...)`` work:
 
-- `verzoek`: the request and its parts: `verzoek_aanmaken`, `verzoek_intrekken`.
+- `verzoek`: the request and its parts: `verzoek_aanmaken`, `verzoek_intrekken`,
+  `oefening_afsluiten`.
 - `taken`: the tasks: `taak_oppakken`, `taak_teruggeven`, `taak_afronden`,
   `telefonisch_contact_vastleggen`.
 - `besluiten`: decisions and appeal: `besluit_nemen`, `beroep_instellen`.
@@ -43,6 +44,7 @@ from politiebijstand.verzoeken.services.timers import TimerResultaat, timers_ver
 from politiebijstand.verzoeken.services.verzoek import (
     InzetRegel,
     _startgegevens,
+    oefening_afsluiten,
     verzoek_aanmaken,
     verzoek_intrekken,
 )
@@ -63,6 +65,7 @@ __all__ = [
     "inzet_starten",
     "inzet_verlengen",
     "inzet_wijzigen",
+    "oefening_afsluiten",
     "taak_afronden",
     "taak_oppakken",
     "taak_teruggeven",

@@ -400,7 +400,8 @@ def besluit_nemen(
         raming_fnik: the estimated costs in euro (Decimal or text, never float), committed to
             the FNIK budget (`fnik.services.raming_vastleggen`); only at the coordinator's
             (partial) grant in procedures 3, 4, 7 and 8 (factsheet, toelichting 10; issue #11
-            item 3). Optional here, required by the page's form.
+            item 3). Optional here, required by the page's form. Not recorded for an
+            exercise (`Bijstandsverzoek.oefening`; issue #11 item 5).
         nu: aware datetime of the decision (default now).
 
     After DJZ's refusal on behalf of the Minister of Defence (procedures 4 and 8) only
@@ -492,7 +493,8 @@ def besluit_nemen(
             regels={g.pk: (r.uitkomst, r.toegekend_aantal) for g, r in regel_besluiten},
             nu=nu,
         )
-    if raming is not None:
+    if raming is not None and not deelverzoek.verzoek.oefening:
+        # An exercise records no FNIK estimate (issue #11 item 5, ADR 0043).
         raming_vastleggen(deelverzoek=deelverzoek, bedrag=raming, door=door, nu=nu)
     brief = _besluit_melden(besluit, beroep_mogelijk=engine.beroep_mogelijk(run), door=door, nu=nu)
     audit_record(

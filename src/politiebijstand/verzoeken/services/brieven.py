@@ -195,6 +195,7 @@ def verzoek_defensie_brief(*, taak: Taak, door: Gebruiker, nu: datetime) -> Docu
     )
     context = VerzoekDefensie(
         kenmerk=verzoek.kenmerk,
+        oefening=verzoek.oefening,
         tijdstip=nu,
         afzender=Afzender(organisatie=taak.organisatie.naam),
         geadresseerden=aan,
@@ -278,6 +279,7 @@ def besluit_brief(
             aanwijzing += f"\n\nVoorwaarden: {besluit.voorwaarden}"
         context: Brief = AanwijzingMinister(
             kenmerk=verzoek.kenmerk,
+            oefening=verzoek.oefening,
             tijdstip=nu,
             afzender=afzender,
             geadresseerden=geadresseerden,
@@ -298,6 +300,7 @@ def besluit_brief(
             ).replace(" (op welke wijze)", " over de wijze waarop")
         context = BesluitBrief(
             kenmerk=verzoek.kenmerk,
+            oefening=verzoek.oefening,
             tijdstip=nu,
             afzender=afzender,
             geadresseerden=geadresseerden,
@@ -346,6 +349,7 @@ def afwijzing_brief(
     )
     context = AfwijzingKorpschef(
         kenmerk=verzoek.kenmerk,
+        oefening=verzoek.oefening,
         tijdstip=nu,
         afzender=Afzender(organisatie=taak.organisatie.naam),
         geadresseerden=tuple(dict.fromkeys((gezag.naam, verzoek.rccb.naam))),
@@ -399,6 +403,7 @@ def beroep_brief(
     minister = Organisatie.objects.filter(code="MINISTER-JENV").only("naam").first()
     context = Beroep(
         kenmerk=f"{verzoek.kenmerk}-{beroep.volgnummer}",
+        oefening=verzoek.oefening,
         tijdstip=nu,
         afzender=Afzender(organisatie=gezag.naam),
         geadresseerden=(minister.naam if minister else "De Minister van Justitie en Veiligheid",),

@@ -3,7 +3,8 @@
 A part in process holds tentative claims for its requested lines over the request's period
 (from its start, and again at the LOCC's step "verwerkt de aanvraag in haar
 capaciteitenoverzichten", whose record shows the result); a grant makes them firm with the
-granted numbers; a refusal, a withdrawal or the end of the deployment releases them.
+granted numbers; a refusal, a withdrawal or the end of the deployment releases them. An
+exercise (`Bijstandsverzoek.oefening`) never claims capacity (issue #11 item 5, ADR 0043).
 
 Bron: issue #11 item 1; factsheet, toelichting 2 and procedure 3 (LOCC); Pw 2012 art. 56-58.
 """
@@ -45,8 +46,13 @@ def _vragen(
 
 
 def voorlopig_claimen(deelverzoek: Deelverzoek, *, nu: datetime) -> ClaimResultaat:
-    """(Re)make the part's tentative claims for its lines over the request's period."""
+    """(Re)make the part's tentative claims for its lines over the request's period.
+
+    An exercise claims nothing: the result is empty ("niets geclaimd").
+    """
     verzoek: Bijstandsverzoek = deelverzoek.verzoek
+    if verzoek.oefening:
+        return ClaimResultaat(claims=[], niet_gevonden=[])
     return claims_maken(
         verzoek_id=verzoek.pk,
         deelverzoek_id=deelverzoek.pk,
@@ -69,8 +75,11 @@ def claims_bij_besluit(
     """Firm claims for the granted lines (with the granted number), or release at a refusal.
 
     `regels`: per `GevraagdeInzet` pk its (line outcome, granted number or None for the number
-    asked).
+    asked). An exercise claims nothing.
     """
+    verzoek: Bijstandsverzoek = deelverzoek.verzoek
+    if verzoek.oefening:
+        return
     if uitkomst == BesluitUitkomst.AFGEWEZEN:
         claims_vrijgeven(deelverzoek_id=deelverzoek.pk, nu=nu)
         return
@@ -83,7 +92,6 @@ def claims_bij_besluit(
     aantallen = {
         pk: (aantal if aantal is not None else gevraagd.get(pk)) for pk, aantal in toegekend.items()
     }
-    verzoek: Bijstandsverzoek = deelverzoek.verzoek
     claims_maken(
         verzoek_id=verzoek.pk,
         deelverzoek_id=deelverzoek.pk,

@@ -71,6 +71,7 @@ def formulier_document_maken(
     tot = _moment(inhoud.get("periode_eind"), verzoek.periode_eind)
     context = Aanvraagformulier(
         kenmerk=verzoek.kenmerk,
+        oefening=verzoek.oefening,
         tijdstip=nu,
         afzender=Afzender(organisatie=gezag.naam),
         geadresseerden=(ontvanger.naam,) if ontvanger else (),

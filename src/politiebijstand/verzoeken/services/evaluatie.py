@@ -41,6 +41,7 @@ def evaluatie_brief(ev: Evaluatie, *, door: Gebruiker, nu: datetime) -> Evaluati
     organisatie = door.organisatie.naam if door.organisatie is not None else ""
     return EvaluatieBrief(
         kenmerk=verzoek.kenmerk,
+        oefening=verzoek.oefening,
         tijdstip=nu,
         afzender=Afzender(organisatie=verzoek.rccb.naam),
         geadresseerden=(verzoek.bevoegd_gezag.naam,),

@@ -263,6 +263,10 @@ def verzoek_link(verzoek: Bijstandsverzoek) -> str:
     return f"{settings.BASIS_URL}{pad}"
 
 
+#: The start of every message subject about an exercise (issue #11 item 5).
+OEFENING_VOORVOEGSEL = "OEFENING: "
+
+
 def bericht_tekst(naam: str, *, verzoek: Bijstandsverzoek, **context: object) -> tuple[str, str]:
     """The subject and body of an outbox message, rendered from the app's templates.
 
@@ -279,7 +283,8 @@ def bericht_tekst(naam: str, *, verzoek: Bijstandsverzoek, **context: object) ->
         context: the other template variables; dates as `moment` strings.
 
     Returns:
-        (onderwerp, inhoud), without the final newline of the template files.
+        (onderwerp, inhoud), without the final newline of the template files. The subject of
+        a message about an exercise starts with "OEFENING: " (issue #11 item 5, ADR 0043).
     """
     volledig = {**context, "verzoek": verzoek, "link": verzoek_link(verzoek)}
 
@@ -287,8 +292,11 @@ def bericht_tekst(naam: str, *, verzoek: Bijstandsverzoek, **context: object) ->
         gerenderd = render_to_string(template, volledig)
         return gerenderd[:-1] if gerenderd.endswith("\n") else gerenderd
 
+    onderwerp = tekst(f"verzoeken/berichten/{naam}_onderwerp.txt")
+    if verzoek.oefening:
+        onderwerp = f"{OEFENING_VOORVOEGSEL}{onderwerp}"
     return (
-        tekst(f"verzoeken/berichten/{naam}_onderwerp.txt"),
+        onderwerp,
         tekst(f"verzoeken/berichten/{naam}.txt"),
     )
 

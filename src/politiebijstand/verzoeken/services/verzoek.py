@@ -35,6 +35,7 @@ from politiebijstand.rules import (
     situatie_from_dict,
 )
 from politiebijstand.rules.engine import aanvraagbare_routes
+from politiebijstand.toegang.regels import organisatie_code
 from politiebijstand.verzoeken import workflow
 from politiebijstand.verzoeken.constants import (
     TAAK_OPENSTAAND,
@@ -348,6 +349,7 @@ def verzoek_aanmaken(
     gevraagde_capaciteit: str = "",
     gewenst_effect: str = "",
     regels: Sequence[InzetRegel] = (),
+    oefening: bool = False,
     nu: datetime | None = None,
 ) -> Bijstandsverzoek:
     """Make a request from the advice for `situatie`, by the requesting unit's RCCB.
@@ -381,6 +383,9 @@ def verzoek_aanmaken(
         gevraagde_capaciteit: in words; this, `gewenst_effect` or `regels` is required.
         gewenst_effect: the desired effect, in words.
         regels: the requested lines per part (`InzetRegel.deel`).
+        oefening: the request is an exercise (issue #11 item 5): it runs the real procedure
+            but claims no capacity and is left out of reports and FNIK. Also set when the
+            situation asks for a means as an exercise (water cannon, procedure 2).
         nu: aware datetime of creation (default now).
 
     Returns:
@@ -432,6 +437,7 @@ def verzoek_aanmaken(
         gevraagde_capaciteit=gevraagde_capaciteit,
         gewenst_effect=gewenst_effect,
         spoed=sit.spoed,
+        oefening=bool(oefening) or any(g.oefening for g in sit.gevraagd),
         situatie=dict(situatie),
         advies=advies.to_dict(),
         regels_versie=workflow.regels_versie(),
@@ -540,6 +546,104 @@ def verzoek_intrekken(
     onderwerp, inhoud = bericht_tekst("verzoek_ingetrokken", verzoek=verzoek)
     bericht_schrijven(
         soort="verzoek-ingetrokken",
+        ontvangers=list(verzoek.deelnemers.exclude(pk=actieve_organisatie(door).pk)),
+        onderwerp=onderwerp,
+        inhoud=inhoud,
+        obj=verzoek,
+        nu=nu,
+    )
+    return verzoek
+
+
+#: The refusal of `oefening_afsluiten` for a real request.
+GEEN_OEFENING = (
+    "Dit verzoek is geen oefening: een echt verzoek kan niet in één keer worden afgesloten. "
+    "Trek het in of rond de procedure af."
+)
+
+#: The reason stored on an exercise closed in one action (`oefening_afsluiten`).
+OEFENING_AFGESLOTEN_REDEN = "Oefening afgesloten."
+
+
+@transaction.atomic
+def oefening_afsluiten(
+    *, verzoek: Bijstandsverzoek, door: Gebruiker, nu: datetime | None = None
+) -> Bijstandsverzoek:
+    """Close an exercise in one action: every open part ends and every open task lapses.
+
+    Only for a request marked as an exercise (`Bijstandsverzoek.oefening`), by the requesting
+    unit's RCCB or the LOCC. A part before its deployment is withdrawn (INTREKKEN), a running
+    deployment is ended (INZET_BEEINDIGEN); parts already closed stay as they are. Open tasks
+    of the request become vervallen, timers stop, the reason becomes "Oefening afgesloten.",
+    one audit event ``oefening-afgesloten`` is written and every other participant is told
+    (outbox, subject starting with "OEFENING: ").
+
+    Raises:
+        GeenToegang: not the requesting RCCB or the LOCC.
+        OngeldigeOvergang: the request is not an exercise (``code`` "geen-oefening"), or
+            nothing is left to close; nothing is changed.
+
+    Bron: issue #11 item 5; factsheet, procedure 2 (oefening met een waterwerper).
+    """
+    nu = nu_utc(nu)
+    verzoek = (
+        Bijstandsverzoek.objects.select_for_update(of=("self",))
+        .select_related("rccb", "bevoegd_gezag", "regioburgemeester")
+        .get(pk=verzoek.pk)
+    )
+    if organisatie_code(door) not in (verzoek.rccb.code, "LOCC"):
+        raise GeenToegang(
+            "Alleen het RCCB van de vragende eenheid of het LOCC kan een oefening afsluiten."
+        )
+    if not verzoek.oefening:
+        raise OngeldigeOvergang(GEEN_OEFENING, veld="verzoek", code="geen-oefening")
+    delen = [
+        deelverzoek_onder_slot(pk)
+        for pk in Deelverzoek.objects.filter(verzoek=verzoek)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    ]
+    intrekbaar = workflow.OVERGANGEN[Handeling.INTREKKEN][0]
+    beeindigbaar = workflow.OVERGANGEN[Handeling.INZET_BEEINDIGEN][0]
+    te_sluiten = [
+        (d, Handeling.INTREKKEN if d.status in intrekbaar else Handeling.INZET_BEEINDIGEN)
+        for d in delen
+        if d.status in intrekbaar or d.status in beeindigbaar
+    ]
+    open_taken = Taak.objects.filter(verzoek=verzoek, status__in=TAAK_OPENSTAAND)
+    if not te_sluiten and not open_taken.exists():
+        raise OngeldigeOvergang("deze oefening is al afgesloten", veld="verzoek")
+    voor = verzoek_snapshot(verzoek)
+    for deel, handeling in te_sluiten:
+        deel.verzoek = verzoek
+        workflow.deelverzoek_overgang(
+            deelverzoek=deel,
+            handeling=handeling,
+            door=door,
+            nu=nu,
+            toelichting=OEFENING_AFGESLOTEN_REDEN,
+        )
+        Deelverzoek.objects.filter(pk=deel.pk).update(volgende_timer=None)
+    vervallen = open_taken.update(status=TaakStatus.VERVALLEN, afgerond_op=nu)
+    verzoek.ingetrokken_reden = OEFENING_AFGESLOTEN_REDEN
+    Bijstandsverzoek.objects.filter(pk=verzoek.pk).update(
+        ingetrokken_reden=OEFENING_AFGESLOTEN_REDEN
+    )
+    verzoek.refresh_from_db(fields=["status", "versie", "gewijzigd_op"])
+    audit_record(
+        gebeurtenis=Gebeurtenis.OEFENING_AFGESLOTEN,
+        actor=door,
+        obj=verzoek,
+        voor=voor,
+        na={
+            **verzoek_snapshot(verzoek),
+            "delen": [f"{d.volgnummer}:{h.value}" for d, h in te_sluiten],
+            "taken_vervallen": vervallen,
+        },
+    )
+    onderwerp, inhoud = bericht_tekst("oefening_afgesloten", verzoek=verzoek)
+    bericht_schrijven(
+        soort="oefening-afgesloten",
         ontvangers=list(verzoek.deelnemers.exclude(pk=actieve_organisatie(door).pk)),
         onderwerp=onderwerp,
         inhoud=inhoud,

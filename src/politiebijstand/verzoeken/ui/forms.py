@@ -120,6 +120,15 @@ class VerzoekForm(forms.Form):
         "Gewenst effect",
         help_text="Wat de bijstand moet bereiken, als de capaciteit niet vast te leggen is.",
     )
+    oefening = forms.BooleanField(
+        label="Dit is een oefening",
+        required=False,
+        help_text=(
+            "Een oefening doorloopt de echte procedure met de echte partijen, maar claimt geen "
+            "capaciteit en telt niet mee in rapportages en FNIK. Een oefening met de "
+            "waterwerper uit de Bijstandswijzer is altijd een oefening."
+        ),
+    )
 
     def __init__(
         self,

@@ -15,6 +15,7 @@ urlpatterns = [
     path("procedures/<str:procedure_id>.bpmn", views.procedure_bpmn, name="procedure_bpmn"),
     path("<uuid:uuid>/", views.detail, name="detail"),
     path("<uuid:uuid>/intrekken/", views.intrekken, name="intrekken"),
+    path("<uuid:uuid>/oefening-afsluiten/", views.oefening_afsluiten, name="oefening_afsluiten"),
     path("<uuid:uuid>/evaluatie/", views.evaluatie, name="evaluatie"),
     path("<uuid:uuid>/evaluatie/pdf/", views.evaluatie_pdf, name="evaluatie_pdf"),
     path("<uuid:uuid>/documenten/<uuid:document>/", views.document, name="document"),

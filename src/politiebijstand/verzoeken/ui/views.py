@@ -85,6 +85,7 @@ from politiebijstand.verzoeken.selectors import (
 )
 from politiebijstand.verzoeken.services.evaluatie import evaluatie_pdf_opslaan
 from politiebijstand.verzoeken.services.formulier import is_ondertekentaak
+from politiebijstand.verzoeken.services.verzoek import GEEN_OEFENING
 from politiebijstand.verzoeken.ui import forms as uiforms
 from politiebijstand.vragenlijst import teksten
 from politiebijstand.vragenlijst.adressen import (
@@ -258,6 +259,7 @@ def nieuw(request: HttpRequest) -> HttpResponse:
                 gevraagde_capaciteit=data["gevraagde_capaciteit"],
                 gewenst_effect=data["gewenst_effect"],
                 regels=form.regels(),
+                oefening=data["oefening"],
             )
         except GeenToegang:
             return render(request, "verzoeken/alleen_rccb.html", status=403)
@@ -447,6 +449,10 @@ def detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
             "advies_url": advies_url,
             "kan_intrekken": namens_aanvrager
             and verzoek.status in (VerzoekStatus.IN_BEHANDELING, VerzoekStatus.BESLOTEN),
+            "kan_oefening_afsluiten": verzoek.oefening
+            and code in (verzoek.rccb.code, "LOCC")
+            and verzoek.status
+            in (VerzoekStatus.IN_BEHANDELING, VerzoekStatus.BESLOTEN, VerzoekStatus.IN_INZET),
             "eigen_organisatie_id": gebruiker.organisatie_id,
             "evaluatie_zichtbaar": evaluatie_zichtbaar(verzoek, gegevens.deelverzoeken),
             "nu": timezone.now(),
@@ -521,6 +527,46 @@ def intrekken(request: HttpRequest, uuid: UUID) -> HttpResponse:
         titel="Verzoek intrekken",
         uitleg="Alle open taken vervallen en iedere deelnemer krijgt bericht.",
         knop="Verzoek intrekken",
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def oefening_afsluiten(request: HttpRequest, uuid: UUID) -> HttpResponse:
+    """Close an exercise in one action (`oefening_afsluiten`): a confirmation, then the close.
+
+    A real request is refused with a Dutch message (status 400); a user other than the
+    requesting RCCB or the LOCC gets the refusal page (403). Issue #11 item 5.
+    """
+    gebruiker = _gebruiker(request)
+    verzoek = access_verzoek_by_uuid(gebruiker, uuid)
+    form = forms.Form(request.POST if request.method == "POST" else {})
+    form.is_valid()  # no fields: only to hold the service's refusal
+    status = 200
+    if not verzoek.oefening:
+        form.add_error(None, GEEN_OEFENING)
+        status = 400
+    elif request.method == "POST":
+        try:
+            services.oefening_afsluiten(verzoek=verzoek, door=gebruiker)
+        except GeenToegang as fout:
+            return _geweigerd(request, verzoek, fout)
+        except VerzoekFout as fout:
+            form.add_error(None, fout.message)
+            status = 400
+        else:
+            messages.success(request, f"Oefening {verzoek.kenmerk} is afgesloten.")
+            return HttpResponseRedirect(reverse("verzoeken:detail", args=[verzoek.uuid]))
+    return _actie_pagina(
+        request,
+        verzoek=verzoek,
+        form=form,
+        titel="Oefening afsluiten",
+        uitleg=(
+            "Alle open delen van deze oefening worden beëindigd, alle open taken vervallen "
+            "en iedere deelnemer krijgt bericht."
+        ),
+        knop="Oefening afsluiten",
+        status=status,
     )
 
 
