@@ -41,6 +41,7 @@ from tests.verzoeken.helpers import (
     stap_uitvoeren,
 )
 from tests.verzoeken_ui.helpers import als, inhoud
+from tests.verzoeken_ui.test_formulieren import GELDIG, nieuw_url
 
 pytestmark = pytest.mark.usefixtures("referentiedata")
 
@@ -148,11 +149,24 @@ def test_werkvoorraad_en_beeld_tonen_het_label() -> None:
     assert beeld.count(tag) == 1
 
 
-def test_aanmaakformulier_heeft_het_vinkje() -> None:
-    from politiebijstand.verzoeken.ui.forms import VerzoekForm
-
-    veld = VerzoekForm.base_fields["oefening"]
-    assert (veld.label, veld.required, veld.initial) == ("Dit is een oefening", False, None)
+def test_aanmaakformulier_met_het_vinkje_maakt_een_oefening() -> None:
+    client, _ = als("RCCB-MN")
+    url = nieuw_url()
+    html = inhoud(client.get(url))
+    assert (
+        '<input type="checkbox" name="oefening" aria-describedby="id_oefening_helptext" '
+        'id="id_oefening">'
+    ) in html
+    assert '<label class="utrecht-form-label" for="id_oefening">Dit is een oefening ' in html
+    data = {**GELDIG, "bevoegd_gezag": org("GM0344").pk, "oefening": "on"}
+    response = client.post(url, data)
+    assert response.status_code == 302
+    verzoek = Bijstandsverzoek.objects.get(titel=GELDIG["titel"])
+    assert verzoek.oefening is True
+    html = inhoud(client.get(response["Location"]))
+    assert "<strong>OEFENING</strong>: dit verzoek is een oefening." in html
+    response = client.post(url, {**GELDIG, "bevoegd_gezag": org("GM0344").pk, "titel": "Echt"})
+    assert Bijstandsverzoek.objects.get(titel="Echt").oefening is False
 
 
 def test_documenten_van_een_oefening_dragen_oefening() -> None:
