@@ -27,6 +27,7 @@ from politiebijstand.verzoeken import services
 from politiebijstand.verzoeken.constants import TAAK_OPENSTAAND, Gebeurtenis
 from politiebijstand.verzoeken.exceptions import GeenToegang, OngeldigeOvergang
 from politiebijstand.verzoeken.models import Bijstandsverzoek, Deelverzoek, Taak
+from politiebijstand.verzoeken.services.evaluatie import evaluatie_pdf_opslaan
 from politiebijstand.verzoeken.services.verzoek import GEEN_OEFENING
 from tests.documenten.pdf import tekst
 from tests.verzoeken.helpers import (
@@ -172,14 +173,20 @@ def test_aanmaakformulier_met_het_vinkje_maakt_een_oefening() -> None:
 def test_documenten_van_een_oefening_dragen_oefening() -> None:
     oefening = maak_oefening()
     doorlopen(oefening)
-    brieven = Document.objects.filter(verzoek=oefening).exclude(soort="aanvraagformulier")
-    assert brieven.exists()
+    evaluatie_pdf_opslaan(verzoek=oefening, door=gebruiker("RCCB-MN"), nu=NU + timedelta(days=3))
+    brieven = Document.objects.filter(verzoek=oefening)
+    assert sorted(set(brieven.values_list("soort", flat=True))) == [
+        "aanvraagformulier",
+        "besluit",
+        "evaluatie",
+        "verzoek_defensie",
+    ]
     for brief in brieven:
         text = tekst(document_pad(brief).read_bytes())
         assert "OEFENING: dit document hoort bij een oefening" in text, brief.soort
     echt = maak_verzoek()
     doorlopen(echt)
-    for brief in Document.objects.filter(verzoek=echt).exclude(soort="aanvraagformulier"):
+    for brief in Document.objects.filter(verzoek=echt):
         assert "OEFENING" not in tekst(document_pad(brief).read_bytes())
 
 
