@@ -409,16 +409,7 @@ def bench_verzoeken(aantal: int, repeat: int, afronden: int) -> None:
         }
         taken = []
         for i in range(afronden):
-            verzoek = services.verzoek_aanmaken(
-                situatie=situatie,
-                titel=f"Bench afronden {i}",
-                bevoegd_gezag=utrecht,
-                periode_start=benchdata.NU + timedelta(days=2),
-                periode_eind=benchdata.NU + timedelta(days=2, hours=8),
-                locatie="Jaarbeursplein, Utrecht",
-                gevraagde_capaciteit="4 pelotons",
-                door=rccb,
-            )
+            verzoek = _bench_verzoek(situatie, f"Bench afronden {i}", utrecht=utrecht, rccb=rccb)
             taken.append(Taak.objects.get(verzoek=verzoek, status__in=TAAK_OPENSTAAND))
         samples = []
         for taak in taken:
@@ -485,6 +476,24 @@ def _bench_conflicten(repeat: int) -> None:
     _rapport("claims_van_verzoek + conflicten", samples, CONFLICT_GOAL_MS, None)
 
 
+def _bench_verzoek(situatie: dict[str, Any], titel: str, *, utrecht: Any, rccb: Any) -> Any:
+    """A new request of the RCCB Midden-Nederland for Utrecht, two days after the data's now."""
+    import benchdata
+
+    from politiebijstand.verzoeken import services
+
+    return services.verzoek_aanmaken(
+        situatie=situatie,
+        titel=titel,
+        bevoegd_gezag=utrecht,
+        periode_start=benchdata.NU + timedelta(days=2),
+        periode_eind=benchdata.NU + timedelta(days=2, hours=8),
+        locatie="Jaarbeursplein, Utrecht",
+        gevraagde_capaciteit="4 pelotons",
+        door=rccb,
+    )
+
+
 def _bench_brief_stap(*, rccb: Any, utrecht: Any, situatie: dict[str, Any]) -> None:
     """Completing the LOCC's request to Defence: the letter (PDF/A) and its messages (#10)."""
     from django.utils import timezone
@@ -495,21 +504,11 @@ def _bench_brief_stap(*, rccb: Any, utrecht: Any, situatie: dict[str, Any]) -> N
 
     if str(REPO) not in sys.path:
         sys.path.insert(0, str(REPO))
-    import benchdata
     from tests.verzoeken.helpers import gebruiker, stap_uitvoeren
 
     taken = []
     for i in range(BRIEF_STAPPEN):
-        verzoek = services.verzoek_aanmaken(
-            situatie=situatie,
-            titel=f"Bench brief {i}",
-            bevoegd_gezag=utrecht,
-            periode_start=benchdata.NU + timedelta(days=2),
-            periode_eind=benchdata.NU + timedelta(days=2, hours=8),
-            locatie="Jaarbeursplein, Utrecht",
-            gevraagde_capaciteit="4 pelotons",
-            door=rccb,
-        )
+        verzoek = _bench_verzoek(situatie, f"Bench brief {i}", utrecht=utrecht, rccb=rccb)
         for _ in range(20):
             open_ = list(Taak.objects.filter(verzoek=verzoek, status__in=TAAK_OPENSTAAND))
             doel = next((t for t in open_ if t.bpmn_id == "taak_verzoek_defensie"), None)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils import numberformat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -23,8 +24,10 @@ def euro(bedrag: Decimal | None) -> str:
     """An amount the Dutch way: ``Decimal("12500.5")`` gives ``"€ 12.500,50"``; None gives "-"."""
     if bedrag is None:
         return "-"
-    tekst = f"{bedrag.quantize(Decimal('0.01'), ROUND_HALF_UP):,.2f}"
-    return "€ " + tekst.replace(",", "_").replace(".", ",").replace("_", ".")
+    afgerond = bedrag.quantize(Decimal("0.01"), ROUND_HALF_UP)
+    return "€ " + numberformat.format(
+        afgerond, ",", decimal_pos=2, grouping=3, thousand_sep=".", force_grouping=True
+    )
 
 
 def balken(titel: str, rijen: Sequence[tuple[str, Decimal | None]]) -> SafeString:

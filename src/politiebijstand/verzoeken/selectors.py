@@ -39,6 +39,7 @@ from django.utils import timezone
 from politiebijstand.accounts.models import Gebruiker
 from politiebijstand.audit.services import audit_record
 from politiebijstand.documenten.models import Document
+from politiebijstand.fnik.grafiek import euro
 from politiebijstand.fnik.models import Kostenpost, KostenSoort
 from politiebijstand.organisaties.models import Organisatie
 from politiebijstand.procedures.engine import PROCEDURES
@@ -1132,12 +1133,7 @@ def _kosten_tekst(verzoek: Bijstandsverzoek) -> str:
     som: dict[str, Decimal] = {}
     for post in posten:
         som[post.soort] = som.get(post.soort, Decimal("0")) + post.bedrag
-    delen = [
-        f"{KostenSoort(soort).label}: € {bedrag:,.2f}".replace(",", "X")
-        .replace(".", ",")
-        .replace("X", ".")
-        for soort, bedrag in sorted(som.items())
-    ]
+    delen = [f"{KostenSoort(soort).label}: {euro(bedrag)}" for soort, bedrag in sorted(som.items())]
     return "Kosten (FNIK): " + "; ".join(delen)
 
 

@@ -26,6 +26,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from politiebijstand.accounts.models import Gebruiker as GebruikerModel
+from politiebijstand.documenten.constants import Soort
 from politiebijstand.documenten.models import Document
 from politiebijstand.meldingen.services import Bijlage, bericht_schrijven
 from politiebijstand.organisaties.models import Organisatie
@@ -428,7 +429,7 @@ def berichten_stap(
         afzender=taak.organisatie,
         extra=extra,
         # Only the request to Defence asks for an answer; DJZ's comes back by letter.
-        antwoord=brief is not None and brief.soort == "verzoek_defensie",
+        antwoord=brief is not None and brief.soort == Soort.VERZOEK_DEFENSIE,
     )
 
 
