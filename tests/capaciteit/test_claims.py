@@ -6,6 +6,8 @@ from datetime import timedelta
 from io import StringIO
 
 from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.test import override_settings
 
 import pytest
 
@@ -204,3 +206,14 @@ def test_commando_capaciteit_laden() -> None:
     uit = StringIO()
     call_command("capaciteit_laden", stdout=uit)
     assert uit.getvalue() == "Capaciteitenoverzicht: 42 regels geladen (demo).\n"
+
+
+@override_settings(DEMO_ACCOUNTS_TOEGESTAAN=False)
+def test_commando_capaciteit_laden_geweigerd_in_productie() -> None:
+    with pytest.raises(CommandError) as fout:
+        call_command("capaciteit_laden", stdout=StringIO())
+    assert str(fout.value) == (
+        "Het demo-capaciteitenoverzicht (verzonnen aantallen) is niet toegestaan met deze "
+        "instellingen (productie); niets geladen."
+    )
+    assert not Capaciteit.objects.exists()

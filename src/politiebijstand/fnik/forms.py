@@ -28,6 +28,8 @@ class BedragVeld(forms.CharField):
 
 
 class JaarForm(forms.Form):
+    """The year of the FNIK page (``?jaar=``): 2000 to 2100; a bad value names ``jaar``."""
+
     jaar = forms.IntegerField(
         label="Jaar",
         min_value=2000,

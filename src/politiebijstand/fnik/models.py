@@ -35,6 +35,8 @@ class Budget(models.Model):
 
 
 class KostenSoort(models.TextChoices):
+    """An estimate (at the grant) or the actual costs (after the deployment), ADR 0041."""
+
     RAMING = "raming", "Raming"
     WERKELIJK = "werkelijk", "Werkelijke kosten"
 
