@@ -110,6 +110,7 @@ INSTALLED_APPS = [
     "politiebijstand.documenten",
     "politiebijstand.capaciteit",
     "politiebijstand.meldingen",
+    "politiebijstand.webhooks",
     "politiebijstand.werkvoorraad",
     "politiebijstand.rapportages",
     "politiebijstand.beeld",
@@ -358,6 +359,9 @@ EMAIL_HOST_PASSWORD = env("PB_EMAIL_WACHTWOORD", "")
 EMAIL_USE_TLS = env_bool("PB_EMAIL_STARTTLS", False)
 EMAIL_USE_SSL = env_bool("PB_EMAIL_SSL", False)
 EMAIL_TIMEOUT = int(env("PB_EMAIL_TIMEOUT", "30"))
+# PB_WEBHOOK_HTTP_TOESTAAN: "1" lets webhooks use http:// and loopback or private hosts (bool,
+#     default off; on in dev and tests, always off in production: ADR 0050).
+WEBHOOK_HTTP_TOESTAAN = env_bool("PB_WEBHOOK_HTTP_TOESTAAN", False)
 
 # huey: SqliteHuey in PB_DATA_DIR for the embedded mode (`make run` starts one consumer next to
 # the web server). Production (PostgreSQL) overrides HUEY with PostgresHuey on the same

@@ -5,6 +5,8 @@ import os
 from politiebijstand.conf.base import *  # noqa: F403
 
 DEBUG = True
+# Webhooks may go to a receiver on this machine over http (ADR 0050).
+WEBHOOK_HTTP_TOESTAAN = True
 
 # The embedded SQLite database and huey's queue (SqliteHuey opens its file when the apps load)
 # live in PB_DATA_DIR; make sure it exists.

@@ -76,6 +76,8 @@ SECRET_KEY = os.environ["PB_SECRET_KEY"]
 
 # Demo accounts (make run) can neither be created nor log in here (issue #3).
 DEMO_ACCOUNTS_TOEGESTAAN = False
+# Webhooks only to https:// URLs of public hosts, whatever the environment says (ADR 0050).
+WEBHOOK_HTTP_TOESTAAN = False
 
 # Jobs: on PostgreSQL, huey's PostgresHuey on the same database (conf/base.py, issue #4).
 _db = DATABASES["default"]  # noqa: F405

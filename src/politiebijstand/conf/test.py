@@ -20,6 +20,8 @@ STORAGES = {
 # A fixed key for the second-factor secrets (ADR 0027); never used outside tests.
 MFA_SLEUTELS = ["hbo8ME6qJ2kT6ugxHEwlWFAeAD9UQgiPFtU_CHBnCK4="]
 HUEY = {**HUEY, "immediate": True}  # noqa: F405
+# Webhooks to a receiver on loopback over http (ADR 0050).
+WEBHOOK_HTTP_TOESTAAN = True
 
 # TESTS ONLY, NOT SECRET: fixed audit keys, and anchors in a throw-away folder, never in var/.
 AUDIT_SLEUTEL = "test-only-audit-sleutel-niet-geheim-0123456789"

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from politiebijstand.gebruikersbeheer import views
+from politiebijstand.gebruikersbeheer import views, webhooks
 
 app_name = "accounts"
 
@@ -13,4 +13,14 @@ urlpatterns = [
     path("beheer/<int:pk>/", views.gebruiker_wijzigen, name="gebruiker_wijzigen"),
     path("beheer/email/", views.verzonden_email_lijst, name="verzonden_email_lijst"),
     path("beheer/email/<str:eml>/", views.verzonden_email, name="verzonden_email"),
+    path("beheer/webhooks/", webhooks.webhooks_lijst, name="webhooks_lijst"),
+    path("beheer/webhooks/nieuw/", webhooks.webhook_nieuw, name="webhook_nieuw"),
+    path(
+        "beheer/webhooks/<uuid:abonnement>/", webhooks.webhook_leveringen, name="webhook_leveringen"
+    ),
+    path(
+        "beheer/webhooks/<uuid:abonnement>/deactiveren/",
+        webhooks.webhook_deactiveren,
+        name="webhook_deactiveren",
+    ),
 ]

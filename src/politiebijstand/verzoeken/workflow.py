@@ -42,6 +42,7 @@ from politiebijstand.verzoeken.models import (
     StatusWijziging,
     Taak,
 )
+from politiebijstand.webhooks.services import status_gewijzigd_melden
 
 if TYPE_CHECKING:
     from politiebijstand.accounts.models import Gebruiker
@@ -185,6 +186,8 @@ def deelverzoek_overgang(
         voor={"status": van},
         na={"status": str(naar), "handeling": handeling.value, "toelichting": toelichting},
     )
+    if handeling != Handeling.STARTEN:  # a new part is not a change; its request is told
+        _webhooks_melden(verzoek=verzoek, status=naar, oud=van, nu=nu, deelverzoek=deelverzoek)
     verzoek_status_bijwerken(verzoek=verzoek, door=door, nu=nu, handeling=handeling)
 
 
@@ -214,6 +217,31 @@ def verzoek_status_bijwerken(
         obj=verzoek,
         voor={"status": oud},
         na={"status": str(nieuw)},
+    )
+    _webhooks_melden(verzoek=verzoek, status=nieuw, oud=oud, nu=nu)
+
+
+def _webhooks_melden(
+    *,
+    verzoek: Bijstandsverzoek,
+    status: str,
+    oud: str,
+    nu: datetime,
+    deelverzoek: Deelverzoek | None = None,
+) -> None:
+    """Write the webhook deliveries of a status change, in its transaction (ADR 0050).
+
+    The receivers are the organisations that take part in the request: the need-to-know of the
+    request list (`toegang.regels.neemt_deel_aan_verzoek`).
+    """
+    status_gewijzigd_melden(
+        verzoek=verzoek.uuid,
+        kenmerk=verzoek.kenmerk,
+        status=status,
+        oud=oud,
+        tijdstip=nu,
+        organisatie_codes=verzoek.deelnemende_organisatie_codes(),
+        deelverzoek=deelverzoek.volgnummer if deelverzoek is not None else None,
     )
 
 
