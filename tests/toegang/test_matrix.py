@@ -111,6 +111,12 @@ VERWACHTING: list[tuple[str, dict[str, dict[str, str]]]] = [
     # catcher runs (not in the tests' settings: 404)
     ("accounts:verzonden_email_lijst", _rij("log 403/met/met/met/met 403/met/met/met/met ok/met/met/met/met 403/met/met/met/met 2fa")),  # noqa: E501
     ("accounts:verzonden_email", _rij("log 403/met/met/met/met 403/met/met/met/met 404/met/met/met/met 403/met/met/met/met 2fa")),  # noqa: E501
+    # the beheerder's webhooks (#12 item 5, ADR 0050): the sample subscription does not exist;
+    # creating asks for re-authentication first (a redirect: "ok")
+    ("accounts:webhooks_lijst", _rij("log 403/met/met/met/met 403/met/met/met/met ok/met/met/met/met 403/met/met/met/met 2fa")),  # noqa: E501
+    ("accounts:webhook_nieuw", _rij(BEHEER)),
+    ("accounts:webhook_leveringen", _rij("log 403/met/met/met/met 403/met/met/met/met 404/met/met/met/met 403/met/met/met/met 2fa")),  # noqa: E501
+    ("accounts:webhook_deactiveren", _rij("log met/403/met/met/met met/403/met/met/met met/404/met/met/met met/403/met/met/met 2fa")),  # noqa: E501
     # allauth, open without log-in (login_not_required)
     ("account_login", _rij("ok/ok/ok/met/met ok ok ok ok 2fa")),
     ("account_logout", _rij("log/log/met/met/met ok/log/met/met/met ok/log/met/met/met ok/log/met/met/met ok/log/met/met/met ok/log/met/met/met")),  # noqa: E501
@@ -221,6 +227,7 @@ VOORBEELD = {
     "eml": "0" * 64 + ".eml",  # issue #10: a caught message that does not exist
     "gemeente": "-",  # issue #10: the form of the authority itself
     "document": "00000000-0000-4000-8000-000000000001",  # issue #10: no such document
+    "abonnement": "00000000-0000-4000-8000-000000000002",  # issue #12: no such webhook
 }
 
 
