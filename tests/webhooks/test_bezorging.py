@@ -38,42 +38,37 @@ def dns(monkeypatch: pytest.MonkeyPatch, adressen: dict[str, list[str]]) -> None
     monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
 
 
+def intern(host: str, adres: str) -> str:
+    return (
+        f"URL: de host {host} wijst naar een intern adres ({adres}); "
+        "alleen publieke adressen zijn toegestaan."
+    )
+
+
+ALLEEN_HTTPS = "URL: alleen een https://-adres is toegestaan."
+
+
 @pytest.mark.usefixtures("productie")
 @pytest.mark.parametrize(
     ("url", "melding"),
     [
-        ("http://ontvanger.example.nl/hook", "URL: alleen een https://-adres is toegestaan."),
-        ("ftp://ontvanger.example.nl/hook", "URL: alleen een https://-adres is toegestaan."),
-        ("ontvanger.example.nl/hook", "URL: alleen een https://-adres is toegestaan."),
+        ("http://ontvanger.example.nl/hook", ALLEEN_HTTPS),
+        ("ftp://ontvanger.example.nl/hook", ALLEEN_HTTPS),
+        ("ontvanger.example.nl/hook", ALLEEN_HTTPS),
         ("", "URL: vul het adres in."),
         ("https:///hook", "URL: de host ontbreekt."),
         (
             "https://wie:geheim@ontvanger.example.nl/",
             "URL: zet geen gebruikersnaam of wachtwoord in het adres.",
-        ),  # noqa: E501
+        ),
         ("https://ontvanger.example.nl/#x", "URL: een #-deel is niet toegestaan."),
         ("https://ontvanger.example.nl:99999/", "URL: de poort is ongeldig."),
         ("https://onbekend.example.nl/", "URL: de host onbekend.example.nl is niet te vinden."),
-        (
-            "https://127.0.0.1/hook",
-            "URL: de host 127.0.0.1 wijst naar een intern adres (127.0.0.1); alleen publieke adressen zijn toegestaan.",
-        ),  # noqa: E501
-        (
-            "https://[::1]/hook",
-            "URL: de host ::1 wijst naar een intern adres (::1); alleen publieke adressen zijn toegestaan.",
-        ),  # noqa: E501
-        (
-            "https://intern.example.nl/",
-            "URL: de host intern.example.nl wijst naar een intern adres (10.1.2.3); alleen publieke adressen zijn toegestaan.",
-        ),  # noqa: E501
-        (
-            "https://gemengd.example.nl/",
-            "URL: de host gemengd.example.nl wijst naar een intern adres (169.254.169.254); alleen publieke adressen zijn toegestaan.",
-        ),  # noqa: E501
-        (
-            "https://gemapt.example.nl/",
-            "URL: de host gemapt.example.nl wijst naar een intern adres (::ffff:192.168.1.5); alleen publieke adressen zijn toegestaan.",
-        ),  # noqa: E501
+        ("https://127.0.0.1/hook", intern("127.0.0.1", "127.0.0.1")),
+        ("https://[::1]/hook", intern("::1", "::1")),
+        ("https://intern.example.nl/", intern("intern.example.nl", "10.1.2.3")),
+        ("https://gemengd.example.nl/", intern("gemengd.example.nl", "169.254.169.254")),
+        ("https://gemapt.example.nl/", intern("gemapt.example.nl", "::ffff:192.168.1.5")),
         ("https://" + "a" * 500 + ".nl/", "URL: hoogstens 500 tekens."),
     ],
 )
