@@ -1,7 +1,7 @@
 """Test helper: an API token of an organisation, made as its beheerder would (ADR 0049).
 
 For any test that calls the API as another system (the schemathesis test among them):
-``client.get(url, HTTP_AUTHORIZATION=f"Bearer {token_voor('RCCB-MN')}")``.
+``client.get(url, headers=bearer(token_voor("RCCB-MN")))``.
 """
 
 from __future__ import annotations
@@ -58,5 +58,5 @@ def token_voor(
 
 
 def bearer(geheim: str) -> dict[str, str]:
-    """The test Client's keyword for the header: ``{"HTTP_AUTHORIZATION": "Bearer <geheim>"}``."""
-    return {"HTTP_AUTHORIZATION": f"Bearer {geheim}"}
+    """The header of a token call, for the test Client's ``headers=``."""
+    return {"Authorization": f"Bearer {geheim}"}

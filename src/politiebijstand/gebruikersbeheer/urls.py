@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from politiebijstand.gebruikersbeheer import views
+from politiebijstand.gebruikersbeheer import tokens, views
 
 app_name = "accounts"
 
@@ -13,4 +13,8 @@ urlpatterns = [
     path("beheer/<int:pk>/", views.gebruiker_wijzigen, name="gebruiker_wijzigen"),
     path("beheer/email/", views.verzonden_email_lijst, name="verzonden_email_lijst"),
     path("beheer/email/<str:eml>/", views.verzonden_email, name="verzonden_email"),
+    # API tokens of the organisation (issue #12 item 3, ADR 0049)
+    path("beheer/tokens/", tokens.tokens_lijst, name="tokens_lijst"),
+    path("beheer/tokens/nieuw/", tokens.token_nieuw, name="token_nieuw"),
+    path("beheer/tokens/<int:pk>/intrekken/", tokens.token_intrekken, name="token_intrekken"),
 ]
