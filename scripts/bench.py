@@ -27,9 +27,14 @@
     document type in milliseconds, against the goal of 300 ms median; the first render of the
     process (fonts loaded, compiler made) is shown apart.
 
+(e) The API with an organisation's token (issue #12 item 3) beside the same through the pages,
+    in-memory SQLite: ``GET /api/v1/verzoeken/{uuid}`` with the token, with the session, and
+    the request page; ``POST /api/v1/advies`` with the token header and with the session, and
+    the wizard's result page: median and p95 server time in ms, side by side (`bench_api`).
+
 Run with the test settings: ``DJANGO_SETTINGS_MODULE=politiebijstand.conf.test python
 scripts/bench.py [--advies-repeat N] [--pagina-repeat N] [--verzoeken N] [--zonder-verzoeken]
-[--pdf-repeat N]``.
+[--pdf-repeat N] [--api-repeat N] [--alleen-api]``.
 """
 
 from __future__ import annotations
@@ -608,6 +613,132 @@ def bench_pdf(repeat: int) -> None:
     )
 
 
+API_REPEAT = 100  # requests per operation and way in part (e)
+
+
+def _kolom(samples: Sequence[float]) -> str:
+    """``"median / p95 ms"`` of `samples`, or ``"-"`` when there are none."""
+    if not samples:
+        return f"{'-':>20}"
+    med, p95 = median_p95(samples)
+    return f"{med:7.2f} / {p95:7.2f} ms"
+
+
+def bench_api(cases: list[Case], repeat: int) -> None:
+    """Part (e): the API with an organisation's token beside the same through the pages.
+
+    On in-memory SQLite with the reference data and 20 requests of the RCCB Midden-Nederland:
+    ``GET /api/v1/verzoeken/{uuid}`` with ``Authorization: Bearer`` (token checked, call and
+    view audited), the same with the session, and the request page; ``POST /api/v1/advies``
+    of every case file with the token header (the advice is public: the header is not read)
+    and the wizard's result page of the same situation with the session. Median and p95 server
+    time in ms through the test Client, printed side by side (issue #12 item 3, ADR 0049).
+    """
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client, override_settings
+    from django.test.utils import setup_test_environment, teardown_test_environment
+
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    print(
+        f"\n(e) API with a token beside the pages (#12 item 3), {repeat} requests each, "
+        "median / p95 server time"
+    )
+    if settings.DATABASES["default"]["NAME"] != ":memory:":
+        print("    needs in-memory SQLite: DJANGO_SETTINGS_MODULE=politiebijstand.conf.test")
+        return
+    if str(REPO) not in sys.path:
+        sys.path.insert(0, str(REPO))
+    setup_test_environment()
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    try:
+        call_command("referentiedata_laden", stdout=io.StringIO())
+        call_command("gebieden_laden", stdout=io.StringIO())
+        from tests.accounts.helpers import tweede_factor_in_sessie
+        from tests.api.tokens import bearer, token_voor
+        from tests.verzoeken.helpers import gebruiker, maak_verzoek
+
+        verzoeken = [maak_verzoek() for _ in range(20)]
+        kop = bearer(token_voor("RCCB-MN", naam="Bench"))
+        medewerker = gebruiker("RCCB-MN")
+        TOTP.activate(medewerker, generate_totp_secret())
+        sessie = Client()
+        sessie.force_login(medewerker)
+        tweede_factor_in_sessie(sessie, medewerker)
+        token = Client()
+
+        def reeks(vraag: Callable[[int], Any]) -> list[float]:
+            """`repeat` timed calls of `vraag(i)` (after a tenth as warm-up); 200 expected."""
+            for i in range(max(1, repeat // 10)):
+                vraag(i)
+            samples = []
+            for i in range(repeat):
+                t0 = time.perf_counter_ns()
+                response = vraag(i)
+                samples.append((time.perf_counter_ns() - t0) / 1e6)
+                if response.status_code != 200:
+                    print(f"    HTTP {response.status_code} on call {i}: figures not valid")
+                    return []
+            return samples
+
+        def uuid(i: int) -> str:
+            return str(verzoeken[i % len(verzoeken)].uuid)
+
+        def situatie(i: int) -> dict[str, Any]:
+            return cases[i % len(cases)].situatie
+
+        print(f"    {'operation':<30} {'API + token':>20} {'API + session':>20} {'page':>20}")
+        lezen = (
+            reeks(lambda i: token.get(f"/api/v1/verzoeken/{uuid(i)}", headers=kop)),
+            reeks(lambda i: sessie.get(f"/api/v1/verzoeken/{uuid(i)}")),
+            reeks(lambda i: sessie.get(f"/verzoeken/{uuid(i)}/")),
+        )
+        print(f"    {'GET one request':<30} " + " ".join(_kolom(s) for s in lezen))
+        # Public and rate-limited per address without a session; not what is measured here.
+        with override_settings(PUBLIEK_LIMIET_AANTAL=10**9):
+            advies = (
+                reeks(
+                    lambda i: token.post(
+                        "/api/v1/advies",
+                        json.dumps(situatie(i)),
+                        content_type="application/json",
+                        headers=kop,
+                    )
+                ),
+                reeks(
+                    lambda i: sessie.post(
+                        "/api/v1/advies", json.dumps(situatie(i)), content_type="application/json"
+                    )
+                ),
+                [],
+            )
+            pagina = []
+            for i in range(repeat):
+                request = wizard_result_request(situatie(i))
+                if request is None:
+                    break
+                t0 = time.perf_counter_ns()
+                response = sessie.get(request.path, request.data)
+                pagina.append((time.perf_counter_ns() - t0) / 1e6)
+                if response.status_code != 200:
+                    print(f"    result page: HTTP {response.status_code}, not valid")
+                    pagina = []
+                    break
+        print(
+            f"    {'advice (' + str(len(cases)) + ' case files)':<30} "
+            + " ".join(_kolom(s) for s in (*advies[:2], pagina))
+        )
+        print("    (a token call writes an api-aanroep audit row; GET also verzoek-bekeken)")
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+        teardown_test_environment()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Speed figures (printed, never asserted).")
     parser.add_argument("--advies-repeat", type=int, default=2000, help="calls per case (a)")
@@ -617,6 +748,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--afronden", type=int, default=200, help="tasks completed (c)")
     parser.add_argument("--zonder-verzoeken", action="store_true", help="skip part (c)")
     parser.add_argument("--pdf-repeat", type=int, default=50, help="renders per document (d)")
+    parser.add_argument("--api-repeat", type=int, default=API_REPEAT, help="requests each (e)")
+    parser.add_argument("--alleen-api", action="store_true", help="only part (e)")
     args = parser.parse_args(argv)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "politiebijstand.conf.test")
     if os.environ.get("PB_BENCH_DEEL") == "c":  # the child process of part (c)
@@ -629,9 +762,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not cases:
         print(f"no case files found in {CASES_DIR}")
         return 0
+    if args.alleen_api:
+        bench_api(cases, args.api_repeat)
+        return 0
     bench_advies(cases, args.advies_repeat)
     bench_pagina(cases, args.pagina_repeat)
     bench_pdf(args.pdf_repeat)
+    bench_api(cases, args.api_repeat)
     if not args.zonder_verzoeken:
         bench_verzoeken_databases(args.verzoeken, args.verzoek_repeat, args.afronden)
     return 0

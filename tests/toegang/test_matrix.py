@@ -117,6 +117,11 @@ VERWACHTING: list[tuple[str, dict[str, dict[str, str]]]] = [
     ("accounts:webhook_nieuw", _rij(BEHEER)),
     ("accounts:webhook_leveringen", _rij("log 403/met/met/met/met 403/met/met/met/met 404/met/met/met/met 403/met/met/met/met 2fa")),  # noqa: E501
     ("accounts:webhook_deactiveren", _rij("log met/403/met/met/met met/403/met/met/met met/404/met/met/met met/403/met/met/met 2fa")),  # noqa: E501
+    # API tokens of the organisation (#12 item 3, ADR 0049): beheerders only; a new token's
+    # POST asks for re-authentication first (a redirect); the sample token does not exist
+    ("accounts:tokens_lijst", _rij("log 403/met/met/met/met 403/met/met/met/met ok/met/met/met/met 403/met/met/met/met 2fa")),  # noqa: E501
+    ("accounts:token_nieuw", _rij(BEHEER)),
+    ("accounts:token_intrekken", _rij("log 403/403/met/met/met 403/403/met/met/met 404/404/met/met/met 403/403/met/met/met 2fa")),  # noqa: E501
     # allauth, open without log-in (login_not_required)
     ("account_login", _rij("ok/ok/ok/met/met ok ok ok ok 2fa")),
     ("account_logout", _rij("log/log/met/met/met ok/log/met/met/met ok/log/met/met/met ok/log/met/met/met ok/log/met/met/met ok/log/met/met/met")),  # noqa: E501

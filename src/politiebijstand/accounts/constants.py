@@ -39,3 +39,8 @@ class Gebeurtenis(StrEnum):
     GEBRUIKER_GEWIJZIGD = "gebruiker-gewijzigd"
     WACHTWOORD_INGESTELD = "wachtwoord-ingesteld"
     WACHTWOORD_GEWIJZIGD = "wachtwoord-gewijzigd"
+    # API tokens (issue #12 item 3, ADR 0049); event codes, not secrets (S105)
+    API_TOKEN_AANGEMAAKT = "api-token-aangemaakt"  # noqa: S105
+    API_TOKEN_INGETROKKEN = "api-token-ingetrokken"  # noqa: S105
+    API_TOKEN_GEWEIGERD = "api-token-geweigerd"  # noqa: S105
+    API_AANROEP = "api-aanroep"

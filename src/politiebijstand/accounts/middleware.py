@@ -14,6 +14,7 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 
+from politiebijstand.accounts.authenticatie import REALM, ApiTokenAuthenticatie, bearer_geheim
 from politiebijstand.accounts.constants import Gebeurtenis
 from politiebijstand.accounts.policy import (
     heeft_tweede_factor,
@@ -236,6 +237,20 @@ class SessieMaximumMiddleware:
 PUBLIEKE_API = frozenset({"api:advies", "api:schema"})
 
 
+def _is_token_aanroep(request: HttpRequest, view_func: Any) -> bool:
+    """Whether the call sends a Bearer token to a DRF view that checks it (ADR 0049).
+
+    Such a call goes on to the view, whose `ApiTokenAuthenticatie` accepts the token or
+    answers 401 itself; a view without it (or not DRF) is refused here as before.
+    """
+    if bearer_geheim(request.headers.get("Authorization", "")) is None:
+        return False
+    klassen = getattr(getattr(view_func, "cls", None), "authentication_classes", ())
+    return any(
+        isinstance(klasse, type) and issubclass(klasse, ApiTokenAuthenticatie) for klasse in klassen
+    )
+
+
 class InlogVerplichtMiddleware(LoginRequiredMiddleware):
     """Every page requires log-in (Django's LoginRequiredMiddleware, issues #3 and #8).
 
@@ -244,22 +259,32 @@ class InlogVerplichtMiddleware(LoginRequiredMiddleware):
     Under ``/api/`` every anonymous request gets 401 with a problem+json body instead of a
     redirect to the log-in page, whatever the view's own authentication classes say (DRF
     marks every APIView `login_not_required`), except the views in `PUBLIEKE_API` that are
-    marked public.
+    marked public, and a call with a Bearer token to a view that checks tokens
+    (`ApiTokenAuthenticatie`, ADR 0049), which answers 401 itself for a bad token.
     """
 
     def process_view(
         self, request: HttpRequest, view_func: Any, view_args: Any, view_kwargs: Any
     ) -> HttpResponse | None:
         if _is_api(request):
-            if request.user.is_authenticated or _is_publieke_api(request, view_func):
+            if (
+                request.user.is_authenticated
+                or _is_publieke_api(request, view_func)
+                or _is_token_aanroep(request, view_func)
+            ):
                 return None
             weigering = probleem_response(
                 titel="Inloggen vereist",
-                detail="Log eerst in (met de tweede factor); de API gebruikt de sessie.",
+                detail=(
+                    "Log eerst in (met de tweede factor), of stuur een API-token van uw "
+                    "organisatie in de kop Authorization: Bearer."
+                ),
                 code="inloggen-vereist",
                 status=401,
             )
-            weigering["WWW-Authenticate"] = 'Session realm="politiebijstand"'
+            weigering["WWW-Authenticate"] = (
+                f'Bearer realm="{REALM}", Session realm="politiebijstand"'
+            )
             return weigering
         response = super().process_view(request, view_func, view_args, view_kwargs)
         return response if isinstance(response, HttpResponse) else None

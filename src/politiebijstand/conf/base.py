@@ -193,8 +193,12 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
-    # Issue #3: session log-in (with its second factor) for the API too; CSRF on unsafe methods.
-    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    # Issue #12 item 3 (ADR 0049): an organisation's API token (Bearer) first, then issue #3's
+    # session log-in (with its second factor), CSRF on unsafe methods for the session only.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "politiebijstand.accounts.authenticatie.ApiTokenAuthenticatie",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
 }
 SPECTACULAR_SETTINGS = {

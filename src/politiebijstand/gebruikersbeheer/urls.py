@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from politiebijstand.gebruikersbeheer import views, webhooks
+from politiebijstand.gebruikersbeheer import tokens, views, webhooks
 
 app_name = "accounts"
 
@@ -23,4 +23,8 @@ urlpatterns = [
         webhooks.webhook_deactiveren,
         name="webhook_deactiveren",
     ),
+    # API tokens of the organisation (issue #12 item 3, ADR 0049)
+    path("beheer/tokens/", tokens.tokens_lijst, name="tokens_lijst"),
+    path("beheer/tokens/nieuw/", tokens.token_nieuw, name="token_nieuw"),
+    path("beheer/tokens/<int:pk>/intrekken/", tokens.token_intrekken, name="token_intrekken"),
 ]

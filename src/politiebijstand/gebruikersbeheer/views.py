@@ -53,7 +53,10 @@ def _beheerder(request: HttpRequest) -> Gebruiker:
 def gebruikers_lijst(request: HttpRequest) -> HttpResponse:
     """The accounts of the beheerder's own organisation."""
     beheerder = _beheerder(request)
-    gebruikers = Gebruiker.objects.filter(organisatie=beheerder.organisatie).order_by("username")
+    # The system accounts of API tokens are managed on the tokens' pages (ADR 0049).
+    gebruikers = Gebruiker.objects.filter(
+        organisatie=beheerder.organisatie, api_token__isnull=True
+    ).order_by("username")
     return render(
         request,
         "accounts/gebruikers_lijst.html",
@@ -94,7 +97,9 @@ def gebruiker_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
     the second factor ask for allauth's re-authentication first (issue #9).
     """
     beheerder = _beheerder(request)
-    gebruiker = access_or_404(GEBRUIKER_BEHEREN, beheerder, get_object_or_404(Gebruiker, pk=pk))
+    gebruiker = access_or_404(
+        GEBRUIKER_BEHEREN, beheerder, get_object_or_404(Gebruiker, pk=pk, api_token__isnull=True)
+    )
     actie = request.POST.get("actie")
     gevoelig = request.method == "POST" and actie in ("rechten", "tweede_factor")
     if gevoelig and (omleiding := herauthenticatie_omleiding(request)):

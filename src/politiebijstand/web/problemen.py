@@ -181,6 +181,18 @@ def probleem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respo
             code="niet-gevonden",
             status_code=status.HTTP_404_NOT_FOUND,
         )
+    if isinstance(exc, exceptions.NotAuthenticated | exceptions.AuthenticationFailed):
+        # A refused API token (ADR 0049) names why in its code (``token-verlopen``, ...); the
+        # challenge of the first authentication class stays on the 401 (RFC 9110 §11.6.1).
+        code = exc.get_codes()
+        uitdaging = response.headers.get("WWW-Authenticate")
+        return probleem_api_response(
+            titel="Niet geauthenticeerd",
+            detail=str(exc.detail),
+            code=code if isinstance(code, str) and "_" not in code else "inloggen-vereist",
+            status_code=response.status_code,
+            headers={"WWW-Authenticate": uitdaging} if uitdaging else None,
+        )
     detail = exc.detail if isinstance(exc, exceptions.APIException) else str(exc)
     return probleem_api_response(
         titel="Verzoek niet verwerkt",
