@@ -145,7 +145,8 @@ def test_inhoud_is_het_pdf_met_koppen_etag_en_auditregel(
     mn, djz, _, _ = documenten
     client, wie = als("RCCB-MN")
     # Whatever the client accepts, the answer is the PDF.
-    response = client.get(f"/api/v1/documenten/{djz.uuid}/inhoud", HTTP_ACCEPT="application/pdf")
+    pad = f"/api/v1/documenten/{djz.uuid}/inhoud"
+    response: Any = client.get(pad, HTTP_ACCEPT="application/pdf")
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == KLEINE_PDF
     assert response["Content-Type"] == "application/pdf"
