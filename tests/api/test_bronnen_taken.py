@@ -16,8 +16,16 @@ from politiebijstand.accounts.constants import Rol
 from politiebijstand.verzoeken.models import Bijstandsverzoek, Taak
 from politiebijstand.web.paginering import Paginering
 from tests.api.bronnen import bekeken, json_met_etag, niet_gevonden, ongeldig
-from tests.verzoeken.helpers import NU, doorlopen, maak_verzoek, open_taken, stap_uitvoeren
+from tests.verzoeken.helpers import (
+    NU,
+    doorlopen,
+    maak_verzoek,
+    open_taken,
+    situatie,
+    stap_uitvoeren,
+)
 from tests.verzoeken.test_namens import tot_besluit_djz
+from tests.verzoeken.test_procedures import KRIJGSMACHT, P4_ANTWOORDEN
 from tests.verzoeken_ui.helpers import als
 
 pytestmark = pytest.mark.usefixtures("referentiedata")
@@ -275,3 +283,21 @@ def test_stap_namens_djz_vraagt_het_ontvangen_pdf() -> None:
         "Het ontvangen antwoord van DJZ (PDF, ten hoogste 10 MiB), als multipart/form-data.",
         plaats="body",
     )
+
+
+def test_velden_van_een_stap_met_een_ja_nee_veld() -> None:
+    verzoek = maak_verzoek(situatie(gevraagd=KRIJGSMACHT))  # procedure 4
+    for _ in range(40):
+        taken = open_taken(verzoek)
+        stap = next((t for t in taken if t.bpmn_id == "taak_toestemming_geven"), None)
+        if stap is not None:
+            break
+        stap_uitvoeren(taken[0], P4_ANTWOORDEN.get(taken[0].bpmn_id), NU)
+    assert stap is not None
+    assert (stap.organisatie.code, stap.optioneel) == ("LE-POB", False)
+    client, _ = als("LE-POB", Rol.BESLUITVORMER)
+    body = json_met_etag(client.get(f"/api/v1/taken/{stap.pk}"))
+    assert body["velden"] == [
+        _veld("toestemming", "ja_nee", "boolean", True, "Ja (true) of nee (false)."),
+        _veld("verslag", "tekst", "string", False, "Wat is gedaan of afgesproken (optioneel)."),
+    ]
