@@ -110,6 +110,17 @@ def test_organisaties_filteren_en_sorteren(client: Client) -> None:
         "soort",
         "'bank' is geen geldige waarde.",
     )
+    ongeldig(
+        client.get("/api/v1/organisaties", {"eenheid": "mn"}),
+        "eenheid",
+        "Moet een organisatiecode zijn, zoals 'EENHEID-MN'.",
+    )
+    ongeldig(
+        client.get("/api/v1/organisaties", {"zoek": ""}),
+        "zoek",
+        "Moet 1 tot 100 tekens zijn, zonder stuurtekens.",
+    )
+    assert _codes(client, "/api/v1/organisaties", zoek=" ") != []  # a space is text too
 
 
 def test_een_gemeente_exact_en_een_andere_organisatie_is_geen_gemeente(client: Client) -> None:

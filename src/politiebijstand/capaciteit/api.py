@@ -31,7 +31,9 @@ from politiebijstand.web.apibasis import (
     FOUTEN,
     KEUZE_FOUT,
     LijstApi,
+    code_veld,
     ongeldige_parameters,
+    queryparameters,
     sorteer_veld,
 )
 from politiebijstand.web.problemen import PROBLEEM_SCHEMA, probleem_api_response
@@ -61,16 +63,12 @@ class CapaciteitFilterSerializer(serializers.Serializer[Any]):
         help_text="Alleen capaciteit van deze soort.",
         error_messages=KEUZE_FOUT,
     )
-    leverancier = serializers.CharField(
-        required=False,
-        max_length=40,
-        help_text="Organisatiecode van de leverancier, bijvoorbeeld 'KMAR'.",
-    )
+    leverancier = code_veld("Organisatiecode van de leverancier, bijvoorbeeld 'IFV-ML'.")
     sorteer = sorteer_veld(list(_SORTERING), "leverancier")
 
 
 class LeverancierSerializer(serializers.Serializer[Any]):
-    code = serializers.CharField(help_text="Organisatiecode, bijvoorbeeld 'KMAR'.")
+    code = serializers.CharField(help_text="Organisatiecode, bijvoorbeeld 'IFV-ML'.")
     naam = serializers.CharField()
 
 
@@ -145,7 +143,7 @@ class CapaciteitApi(LijstApi):
                 code="alleen-locc",
                 status_code=403,
             )
-        filters = CapaciteitFilterSerializer(data=request.query_params)
+        filters = CapaciteitFilterSerializer(data=queryparameters(request))
         if not filters.is_valid():
             return ongeldige_parameters(filters.errors)
         waarden = filters.validated_data

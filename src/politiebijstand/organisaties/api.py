@@ -18,7 +18,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from politiebijstand.organisaties.models import Organisatie
-from politiebijstand.organisaties.referentie import MAX_LENGTH, SOORTEN
+from politiebijstand.organisaties.referentie import SOORTEN
 from politiebijstand.organisaties.selectors import (
     SORTERING,
     gemeente_by_code,
@@ -33,8 +33,11 @@ from politiebijstand.web.apibasis import (
     NIET_GEVONDEN,
     LeesApi,
     LijstApi,
+    code_veld,
     ongeldige_parameters,
+    queryparameters,
     sorteer_veld,
+    zoek_veld,
 )
 
 _EEN_FOUTEN = {401: FOUTEN[401], 403: FOUTEN[403], 404: NIET_GEVONDEN}
@@ -47,22 +50,16 @@ _OPLOPEND = [k for k in SORTERING if not k.startswith("-")]
 class OrganisatieFilterSerializer(serializers.Serializer[Any]):
     """Filters and order of ``GET /api/v1/organisaties`` (all optional)."""
 
-    zoek = serializers.CharField(
-        required=False, max_length=100, help_text="Tekst in code, naam of afkorting."
-    )
+    zoek = zoek_veld("Tekst in code, naam of afkorting.")
     soort = serializers.ChoiceField(
         choices=list(SOORTEN.items()),
         required=False,
         help_text="Soort organisatie.",
         error_messages=KEUZE_FOUT,
     )
-    eenheid = serializers.CharField(
-        required=False,
-        max_length=MAX_LENGTH["code"],
-        help_text=(
-            "Code van een politie-eenheid, 'EENHEID-MN': de organisaties in haar gebied en "
-            "haar onderdelen (RCCB, gemeenten, parketten)."
-        ),
+    eenheid = code_veld(
+        "Code van een politie-eenheid, 'EENHEID-MN': de organisaties in haar gebied en haar "
+        "onderdelen (RCCB, gemeenten, parketten)."
     )
     sorteer = sorteer_veld(_OPLOPEND, "code")
 
@@ -70,12 +67,8 @@ class OrganisatieFilterSerializer(serializers.Serializer[Any]):
 class GemeenteFilterSerializer(serializers.Serializer[Any]):
     """Filters and order of ``GET /api/v1/gemeenten`` (all optional)."""
 
-    zoek = serializers.CharField(required=False, max_length=100, help_text="Tekst in de naam.")
-    eenheid = serializers.CharField(
-        required=False,
-        max_length=MAX_LENGTH["code"],
-        help_text="Code van de politie-eenheid, 'EENHEID-MN'.",
-    )
+    zoek = zoek_veld("Tekst in de naam.")
+    eenheid = code_veld("Code van de politie-eenheid, 'EENHEID-MN'.")
     sorteer = sorteer_veld(_OPLOPEND, "code")
 
 
@@ -164,7 +157,7 @@ class OrganisatieLijstApi(LijstApi):
         responses={200: ReferentieOrganisatieSerializer(many=True), **FOUTEN},
     )
     def get(self, request: Request) -> Response:
-        filters = OrganisatieFilterSerializer(data=request.query_params)
+        filters = OrganisatieFilterSerializer(data=queryparameters(request))
         if not filters.is_valid():
             return ongeldige_parameters(filters.errors)
         waarden = filters.validated_data
@@ -204,7 +197,7 @@ class GemeenteLijstApi(LijstApi):
         responses={200: GemeenteSerializer(many=True), **FOUTEN},
     )
     def get(self, request: Request) -> Response:
-        filters = GemeenteFilterSerializer(data=request.query_params)
+        filters = GemeenteFilterSerializer(data=queryparameters(request))
         if not filters.is_valid():
             return ongeldige_parameters(filters.errors)
         waarden = filters.validated_data

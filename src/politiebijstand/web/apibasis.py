@@ -23,6 +23,7 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework import serializers
 from rest_framework.generics import GenericAPIView
 from rest_framework.renderers import JSONRenderer
+from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -60,6 +61,16 @@ ETAG_KOP = OpenApiParameter(
 KEUZE_FOUT: dict[str, Any] = {"invalid_choice": "'{input}' is geen geldige waarde."}
 
 
+def queryparameters(request: Request) -> dict[str, str]:
+    """The query parameters as a plain dict (the last value of a repeated key).
+
+    Given to a filter serializer instead of the `QueryDict`, so that an empty value
+    (``?zoek=``) is validated like any other and refused where the OpenAPI says it must not be
+    empty, instead of being taken for an absent parameter (DRF's rule for form input).
+    """
+    return {naam: request.query_params[naam] for naam in request.query_params}
+
+
 def ongeldige_parameters(fouten: dict[str, Any]) -> Response:
     """400 problem (`ongeldige-parameters`) naming every invalid query parameter.
 
@@ -78,6 +89,45 @@ def ongeldige_parameters(fouten: dict[str, Any]) -> Response:
         detail=f"{eerste['name']}: {eerste['reason']}",
         code="ongeldige-parameters",
         ongeldige_velden=velden,
+    )
+
+
+#: An organisation code of the contract and the reference data: 'LOCC', 'EENHEID-MN', 'GM0344'
+#: (`organisaties.referentie`).
+ORGANISATIECODE_PATROON = r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*$"
+
+#: Search text: 1 to 100 characters, no control characters (declared, so that the OpenAPI
+#: and the validation agree).
+ZOEK_PATROON = r"^[^\x00-\x1f\x7f]{1,100}$"
+
+
+def code_veld(help_text: str) -> serializers.RegexField:
+    """An optional query parameter holding an organisation code (`ORGANISATIECODE_PATROON`)."""
+    return serializers.RegexField(
+        ORGANISATIECODE_PATROON,
+        required=False,
+        max_length=40,
+        trim_whitespace=False,
+        help_text=help_text,
+        error_messages={
+            "invalid": "Moet een organisatiecode zijn, zoals 'EENHEID-MN'.",
+            "blank": "Moet een organisatiecode zijn, zoals 'EENHEID-MN'.",
+        },
+    )
+
+
+def zoek_veld(help_text: str) -> serializers.RegexField:
+    """The optional ``zoek`` query parameter (`ZOEK_PATROON`), case-insensitive text."""
+    return serializers.RegexField(
+        ZOEK_PATROON,
+        required=False,
+        max_length=100,
+        trim_whitespace=False,
+        help_text=help_text,
+        error_messages={
+            "invalid": "Moet 1 tot 100 tekens zijn, zonder stuurtekens.",
+            "blank": "Moet 1 tot 100 tekens zijn, zonder stuurtekens.",
+        },
     )
 
 

@@ -61,6 +61,7 @@ from politiebijstand.web.apibasis import (
     LeesApi,
     LijstApi,
     ongeldige_parameters,
+    queryparameters,
 )
 from politiebijstand.web.problemen import PROBLEEM_SCHEMA, probleem_api_response
 
@@ -263,7 +264,7 @@ class VerzoekTakenApi(LijstApi):
     def get(self, request: Request, uuid: UUID) -> Response:
         gebruiker = _gebruiker(request)
         verzoek = access_verzoek_by_uuid(gebruiker, uuid)
-        filters = TakenFilterSerializer(data=request.query_params)
+        filters = TakenFilterSerializer(data=queryparameters(request))
         if not filters.is_valid():
             return ongeldige_parameters(filters.errors)
         taken = taken_van_verzoek_bekijken(
@@ -321,7 +322,7 @@ class BesluitLijstApi(LijstApi):
         responses={200: BesluitKortSerializer(many=True), **FOUTEN},
     )
     def get(self, request: Request) -> Response:
-        filters = BesluitFilterSerializer(data=request.query_params)
+        filters = BesluitFilterSerializer(data=queryparameters(request))
         if not filters.is_valid():
             return ongeldige_parameters(filters.errors)
         waarden = filters.validated_data
@@ -370,7 +371,7 @@ class DocumentLijstApi(LijstApi):
         responses={200: DocumentSerializer(many=True), **FOUTEN},
     )
     def get(self, request: Request) -> Response:
-        filters = DocumentFilterSerializer(data=request.query_params)
+        filters = DocumentFilterSerializer(data=queryparameters(request))
         if not filters.is_valid():
             return ongeldige_parameters(filters.errors)
         waarden = filters.validated_data

@@ -67,16 +67,13 @@ class BesluitFilterSerializer(serializers.Serializer[Any]):
     )
     genomenTot = serializers.DateField(  # noqa: N815 (query key, lowerCamelCase)
         required=False,
-        help_text="Genomen op of vóór deze dag (Nederlandse tijd, inbegrepen), JJJJ-MM-DD.",
+        help_text=(
+            "Genomen op of vóór deze dag (Nederlandse tijd, inbegrepen), JJJJ-MM-DD; vóór "
+            "genomenVanaf geeft een lege lijst."
+        ),
         error_messages={"invalid": "Moet een datum zijn als JJJJ-MM-DD."},
     )
     sorteer = sorteer_veld(_oplopend(SORTERING_BESLUITEN), "-genomen_op")
-
-    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        vanaf, tot = attrs.get("genomenVanaf"), attrs.get("genomenTot")
-        if vanaf is not None and tot is not None and tot < vanaf:
-            raise serializers.ValidationError({"genomenTot": "Moet op of na genomenVanaf liggen."})
-        return attrs
 
 
 class DocumentFilterSerializer(serializers.Serializer[Any]):
