@@ -12,7 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 import pytest
@@ -188,3 +190,21 @@ def test_gewijzigd_bestand_wordt_niet_geleverd_en_niet_gelogd(
     }
     assert not response.has_header("ETag")
     assert bekeken("document-gedownload") == []
+
+
+def _queries(client: Client, pad: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(pad).status_code == 200
+    return len(queries)
+
+
+def test_de_lijst_kost_evenveel_queries_bij_meer_documenten(
+    documenten: tuple[Bijstandsverzoek, Document, Document, Document],
+) -> None:
+    mn = documenten[0]
+    locc, _ = als("LOCC")
+    _queries(locc, "/api/v1/documenten")  # the session's first request does more
+    voor = _queries(locc, "/api/v1/documenten")
+    _extern(mn, "C-KMAR")
+    _extern(maak_verzoek_amsterdam(), "DOC")
+    assert _queries(locc, "/api/v1/documenten") == voor

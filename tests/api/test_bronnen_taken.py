@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 import pytest
 
@@ -301,3 +303,21 @@ def test_velden_van_een_stap_met_een_ja_nee_veld() -> None:
         _veld("toestemming", "ja_nee", "boolean", True, "Ja (true) of nee (false)."),
         _veld("verslag", "tekst", "string", False, "Wat is gedaan of afgesproken (optioneel)."),
     ]
+
+
+def test_de_stappenlijst_kost_evenveel_queries_bij_meer_stappen() -> None:
+    verzoek = maak_verzoek()
+    client, _ = als("LOCC")
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as vastgelegd:
+            assert _taken(client, verzoek).status_code == 200
+        return len(vastgelegd)
+
+    stap_uitvoeren(open_taken(verzoek)[0], None, NU)
+    queries()  # the session's first request does more
+    voor = queries()
+    for taak in open_taken(verzoek):
+        stap_uitvoeren(taak, None, NU)
+    assert Taak.objects.filter(verzoek=verzoek).count() > 2
+    assert queries() == voor

@@ -1223,9 +1223,11 @@ def taken_van_verzoek_bekijken(
     qs = Taak.objects.filter(verzoek=verzoek)
     if status:
         qs = qs.filter(status=status)
-    return qs.select_related(
-        "organisatie", "deelverzoek", "opgepakt_door", "afgerond_door"
-    ).order_by("aangemaakt_op", "id")
+    return (
+        qs.select_related("organisatie", "deelverzoek", "opgepakt_door", "afgerond_door")
+        .defer("deelverzoek__run_state")  # the engine's state: large, not shown
+        .order_by("aangemaakt_op", "id")
+    )
 
 
 def besluit_list(
@@ -1264,8 +1266,10 @@ def besluit_list(
         qs = qs.filter(genomen_op__gte=_begin_van_dag(vanaf))
     if tot is not None:
         qs = qs.filter(genomen_op__lt=_begin_van_dag(tot + timedelta(days=1)))
-    return qs.select_related("verzoek", "deelverzoek", "organisatie").order_by(
-        *SORTERING_BESLUITEN[sorteer]
+    return (
+        qs.select_related("verzoek", "deelverzoek", "organisatie")
+        .defer("deelverzoek__run_state")
+        .order_by(*SORTERING_BESLUITEN[sorteer])
     )
 
 
@@ -1282,6 +1286,7 @@ def besluit_bekijken(*, gebruiker: Gebruiker, uuid: UUID) -> Besluit:
     besluit = (
         Besluit.objects.filter(_deelname_q(org_id), uuid=uuid)
         .select_related("verzoek", "deelverzoek", "organisatie")
+        .defer("deelverzoek__run_state")
         .prefetch_related("regels__regel")
         .first()
         if org_id is not None
