@@ -158,6 +158,6 @@ def test_gemeenten_filteren_sorteren_en_pagineren(client: Client) -> None:
         "sorteer",
         "'inwoners' is geen geldige waarde.",
     )
-    response = client.get("/api/v1/gemeenten", {"pagina": "99"})
+    response = client.get("/api/v1/gemeenten", {Paginering.page_query_param: "99"})
     assert response.status_code == 404
     assert response.json()["type"] == "urn:politiebijstand:probleem:niet-gevonden"
