@@ -69,15 +69,19 @@ class CapaciteitFilterSerializer(serializers.Serializer[Any]):
 
 class LeverancierSerializer(serializers.Serializer[Any]):
     code = serializers.CharField(help_text="Organisatiecode, bijvoorbeeld 'IFV-ML'.")
-    naam = serializers.CharField()
+    naam = serializers.CharField(help_text="Volledige naam van de leverancier.")
 
 
 class BeschikbaarheidSerializer(serializers.Serializer[Any]):
     """One capacity of the register and what is left of it at the moment asked."""
 
-    id = serializers.IntegerField(source="capaciteit.pk")
-    leverancier = LeverancierSerializer(source="capaciteit.organisatie")
-    soort = serializers.ChoiceField(source="capaciteit.soort", choices=CapaciteitSoort.choices)
+    id = serializers.IntegerField(source="capaciteit.pk", help_text="Id van de capaciteit.")
+    leverancier = LeverancierSerializer(
+        source="capaciteit.organisatie", help_text="Wie de capaciteit levert."
+    )
+    soort = serializers.ChoiceField(
+        source="capaciteit.soort", choices=CapaciteitSoort.choices, help_text="Soort capaciteit."
+    )
     naam = serializers.CharField(
         source="capaciteit.naam", help_text="Bijvoorbeeld 'ME Amsterdam' of 'Waterwerper WW-01'."
     )
@@ -87,7 +91,11 @@ class BeschikbaarheidSerializer(serializers.Serializer[Any]):
     benoemd = serializers.BooleanField(
         source="capaciteit.benoemd", help_text="Een enkel middel met naam, status en locatie."
     )
-    status = serializers.ChoiceField(source="capaciteit.status", choices=MiddelStatus.choices)
+    status = serializers.ChoiceField(
+        source="capaciteit.status",
+        choices=MiddelStatus.choices,
+        help_text="Voor een benoemd middel: beschikbaar, ingezet of in onderhoud.",
+    )
     locatie = serializers.CharField(source="capaciteit.locatie", help_text="Of leeg.")
     reactietijd = serializers.SerializerMethodField(
         help_text="ISO 8601-duur tot inzet na een besluit (Defensie), of null."

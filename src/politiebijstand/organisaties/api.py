@@ -81,7 +81,7 @@ class ReferentieOrganisatieSerializer(serializers.Serializer[Any]):
     code = serializers.CharField(help_text="Organisatiecode, bijvoorbeeld 'LOCC' of 'GM0344'.")
     naam = serializers.CharField(help_text="Volledige naam, zoals in de factsheet.")
     afkorting = serializers.CharField(help_text="Korte naam.")
-    soort = serializers.ChoiceField(choices=list(SOORTEN.items()))
+    soort = serializers.ChoiceField(choices=list(SOORTEN.items()), help_text="Soort organisatie.")
     omschrijving = serializers.CharField(help_text="Rol in het bijstandsproces.")
     telefoon_spoed = serializers.CharField(help_text="Nummer bij spoed (24/7), of leeg.")
     telefoon = serializers.CharField(help_text="Nummer van de afdeling, of leeg.")
@@ -119,7 +119,7 @@ class ReferentieOrganisatieSerializer(serializers.Serializer[Any]):
 
 class EenheidSerializer(serializers.Serializer[Any]):
     code = serializers.CharField(help_text="Bijvoorbeeld 'EENHEID-MN'.")
-    naam = serializers.CharField()
+    naam = serializers.CharField(help_text="Bijvoorbeeld 'Politie, eenheid Midden-Nederland'.")
 
 
 class GemeenteSerializer(serializers.Serializer[Any]):
@@ -132,7 +132,7 @@ class GemeenteSerializer(serializers.Serializer[Any]):
         help_text="De burgemeester is regioburgemeester van de eenheid (Pw 2012 art. 56 lid 3)."
     )
     functionaris = serializers.CharField(help_text="De burgemeester, of leeg.")
-    actief = serializers.BooleanField()
+    actief = serializers.BooleanField(help_text="Uit: niet meer gebruikt, wel bewaard.")
 
     @extend_schema_field(serializers.BooleanField())
     def get_is_regioburgemeester(self, gemeente: Organisatie) -> bool:

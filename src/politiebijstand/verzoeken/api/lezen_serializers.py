@@ -114,7 +114,9 @@ class VerzoekTaakSerializer(serializers.Serializer[Any]):
         source="deelverzoek.volgnummer", help_text="Volgnummer van het deel van het verzoek."
     )
     organisatie = OrganisatieSerializer(help_text="De organisatie die de stap uitvoert.")
-    status = serializers.ChoiceField(choices=TaakStatus.choices)
+    status = serializers.ChoiceField(
+        choices=TaakStatus.choices, help_text="Open, opgepakt, afgerond of vervallen."
+    )
     is_besluit = serializers.BooleanField(help_text="Een besluitstap.")
     optioneel = serializers.BooleanField(help_text="Mag met een reden worden overgeslagen.")
     overgeslagen = serializers.BooleanField(help_text="Afgerond door over te slaan.")
@@ -198,7 +200,7 @@ class BesluitKortSerializer(serializers.Serializer[Any]):
     deelverzoek = serializers.IntegerField(
         source="deelverzoek.volgnummer", help_text="Volgnummer van het deel van het verzoek."
     )
-    uitkomst = serializers.ChoiceField(choices=BesluitUitkomst.choices)
+    uitkomst = serializers.ChoiceField(choices=BesluitUitkomst.choices, help_text="Het besluit.")
     namens = serializers.CharField(help_text="Namens wie besloten is.")
     grondslag = serializers.CharField(help_text="Wettelijke grondslag, of leeg.")
     organisatie = OrganisatieSerializer(help_text="De organisatie die besloot.")
@@ -222,11 +224,11 @@ class DocumentSerializer(serializers.Serializer[Any]):
 
     uuid = serializers.UUIDField(help_text="Id van het document: GET /api/v1/documenten/{uuid}.")
     verzoek = VerzoekKortSerializer(help_text="Het verzoek van het document.")
-    soort = serializers.ChoiceField(choices=Soort.choices)
+    soort = serializers.ChoiceField(choices=Soort.choices, help_text="Soort document.")
     sleutel = serializers.CharField(
         help_text="Onderscheidt documenten van dezelfde soort, bijvoorbeeld de gemeente."
     )
-    titel = serializers.CharField()
+    titel = serializers.CharField(help_text="Zoals in de lijst van documenten bij het verzoek.")
     versie = serializers.IntegerField(min_value=1, help_text="1, 2, ... per soort en sleutel.")
     bestandsnaam = serializers.CharField(help_text="Bijvoorbeeld 'besluit-v1.pdf'.")
     sha256 = serializers.RegexField(
