@@ -152,7 +152,7 @@ def test_openapi_beschrijft_de_stap_als_json_en_multipart(tmp_path: Path) -> Non
     bestand = tmp_path / "schema.yaml"
     call_command("spectacular", "--fail-on-warn", "--validate", "--file", str(bestand))
     pad = yaml.safe_load(bestand.read_text(encoding="utf-8"))["paths"]["/api/v1/taken/{id}"]
-    assert list(pad) == ["post"]
+    assert list(pad) == ["get", "post"]  # GET reads the step (#12 item 1, ADR 0047)
     assert pad["post"]["operationId"] == "taak_afronden"
     assert sorted(pad["post"]["requestBody"]["content"]) == [
         "application/json",

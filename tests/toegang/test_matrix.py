@@ -89,6 +89,7 @@ ALLAUTH_ALLES = "log ok ok ok ok 2fa"
 ALLEEN_POST_404 = "log met/404/met/met/met met/404/met/met/met met/404/met/met/met met/404/met/met/met 2fa"  # noqa: E501
 FORMULIER_404 = "log 404/404/met/met/met 404/404/met/met/met 404/404/met/met/met 404/404/met/met/met 2fa"  # noqa: E501
 API_GET = "401 ok/met/met/met/met ok/met/met/met/met ok/met/met/met/met ok/met/met/met/met 403"
+API_GET_404 = "401 404/met/met/met/met 404/met/met/met/met 404/met/met/met/met 404/met/met/met/met 403"  # noqa: E501
 VERWACHTING: list[tuple[str, dict[str, dict[str, str]]]] = [
     # public (#8, ADR 0020): "/" redirects to the wizard; the wizard, the rule catalogue, the
     # advice API and its schema are open without log-in (a logged-in user still needs 2FA)
@@ -101,9 +102,24 @@ VERWACHTING: list[tuple[str, dict[str, dict[str, str]]]] = [
     # none: empty lists); the sample request does not exist (404)
     ("api:verzoeken", _rij(API_GET)),
     ("api:werkvoorraad", _rij(API_GET)),
-    # completing a step (#10 item 4): POST only; the sample task does not exist (404)
-    ("api:taak", _rij("401 met/404/met/met/met met/404/met/met/met met/404/met/met/met met/404/met/met/met 403")),  # noqa: E501
+    # a step (#10 item 4, #12 item 1): GET reads it, POST completes it; the sample task does
+    # not exist (404)
+    ("api:taak", _rij("401 404/404/met/met/met 404/404/met/met/met 404/404/met/met/met 404/404/met/met/met 403")),  # noqa: E501
     ("api:verzoek", _rij("401 404/met/met/met/met 404/met/met/met/met 404/met/met/met/met 404/met/met/met/met 403")),  # noqa: E501
+    # the read resources (#12 item 1, ADR 0047): lists scoped to the user's organisation; the
+    # sample request, decision, document, organisation and municipality do not exist (404);
+    # the capacity register for the LOCC and beheerders only, as its page (ADR 0038)
+    ("api:verzoek-taken", _rij(API_GET_404)),
+    ("api:besluiten", _rij(API_GET)),
+    ("api:besluit", _rij(API_GET_404)),
+    ("api:documenten", _rij(API_GET)),
+    ("api:document", _rij(API_GET_404)),
+    ("api:document-inhoud", _rij(API_GET_404)),
+    ("api:capaciteit", _rij("401 403/met/met/met/met 403/met/met/met/met ok/met/met/met/met 403/met/met/met/met 403")),  # noqa: E501
+    ("api:organisaties", _rij(API_GET)),
+    ("api:organisatie", _rij(API_GET_404)),
+    ("api:gemeenten", _rij(API_GET)),
+    ("api:gemeente", _rij(API_GET_404)),
     ("accounts:uitloggen_overal", _rij("log ok/log/met/met/met ok/log/met/met/met ok/log/met/met/met ok/log/met/met/met ok/log/met/met/met")),  # noqa: E501
     ("accounts:gebruikers_lijst", _rij("log 403/met/met/met/met 403/met/met/met/met ok/met/met/met/met 403/met/met/met/met 2fa")),  # noqa: E501
     ("accounts:gebruiker_*", _rij(BEHEER)),
@@ -233,6 +249,7 @@ VOORBEELD = {
     "gemeente": "-",  # issue #10: the form of the authority itself
     "document": "00000000-0000-4000-8000-000000000001",  # issue #10: no such document
     "abonnement": "00000000-0000-4000-8000-000000000002",  # issue #12: no such webhook
+    "code": "ONBEKEND",  # issue #12: no such organisation or municipality
 }
 
 

@@ -2,9 +2,25 @@
 
 from django.urls import URLPattern, URLResolver, path
 
+from politiebijstand.api.lezen import gelezen
 from politiebijstand.api.views import AdviesApi, SchemaApi
+from politiebijstand.capaciteit.api import CapaciteitApi
+from politiebijstand.organisaties.api import (
+    GemeenteDetailApi,
+    GemeenteLijstApi,
+    OrganisatieDetailApi,
+    OrganisatieLijstApi,
+)
+from politiebijstand.verzoeken.api.lezen import (
+    BesluitDetailApi,
+    BesluitLijstApi,
+    DocumentDetailApi,
+    DocumentInhoudApi,
+    DocumentLijstApi,
+    TaakApi,
+    VerzoekTakenApi,
+)
 from politiebijstand.verzoeken.api.views import (
-    TaakAfrondenApi,
     VerzoekDetailApi,
     VerzoekLijstApi,
     WerkvoorraadApi,
@@ -19,6 +35,25 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("v1/verzoeken", VerzoekLijstApi.as_view(), name="verzoeken"),
     path("v1/verzoeken/<uuid:uuid>", VerzoekDetailApi.as_view(), name="verzoek"),
     path("v1/werkvoorraad", WerkvoorraadApi.as_view(), name="werkvoorraad"),
-    path("v1/taken/<int:pk>", TaakAfrondenApi.as_view(), name="taak"),
     path("v1/schema/", publiek(SchemaApi.as_view()), name="schema"),
+    # The read resources (issue #12 item 1, ADR 0047); `gelezen` sets each GET's ETag.
+    # GET and POST (complete, `TaakAfrondenApi`) of a step share its URL (`TaakApi`).
+    path("v1/taken/<int:pk>", gelezen(TaakApi.as_view()), name="taak"),
+    path(
+        "v1/verzoeken/<uuid:uuid>/taken", gelezen(VerzoekTakenApi.as_view()), name="verzoek-taken"
+    ),
+    path("v1/besluiten", gelezen(BesluitLijstApi.as_view()), name="besluiten"),
+    path("v1/besluiten/<uuid:uuid>", gelezen(BesluitDetailApi.as_view()), name="besluit"),
+    path("v1/documenten", gelezen(DocumentLijstApi.as_view()), name="documenten"),
+    path("v1/documenten/<uuid:uuid>", gelezen(DocumentDetailApi.as_view()), name="document"),
+    path(
+        "v1/documenten/<uuid:uuid>/inhoud",
+        gelezen(DocumentInhoudApi.as_view()),
+        name="document-inhoud",
+    ),
+    path("v1/capaciteit", gelezen(CapaciteitApi.as_view()), name="capaciteit"),
+    path("v1/organisaties", gelezen(OrganisatieLijstApi.as_view()), name="organisaties"),
+    path("v1/organisaties/<str:code>", gelezen(OrganisatieDetailApi.as_view()), name="organisatie"),
+    path("v1/gemeenten", gelezen(GemeenteLijstApi.as_view()), name="gemeenten"),
+    path("v1/gemeenten/<str:code>", gelezen(GemeenteDetailApi.as_view()), name="gemeente"),
 ]

@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
+from politiebijstand.accounts.constants import Rol
+from politiebijstand.accounts.models import Gebruiker
 from politiebijstand.capaciteit.models import Claim
+
+#: The organisation that keeps the register (factsheet, toelichting 2 and 3).
+BEHEERDER_CODE = "LOCC"
+
+
+def mag_register_zien(gebruiker: Gebruiker) -> bool:
+    """The LOCC and beheerders see the whole register (the page and the API, ADR 0038/0047)."""
+    organisatie = gebruiker.organisatie
+    return gebruiker.rol == Rol.BEHEERDER or (
+        organisatie is not None and organisatie.code == BEHEERDER_CODE
+    )
 
 
 def claims_van_verzoek(verzoek_id: int) -> list[Claim]:

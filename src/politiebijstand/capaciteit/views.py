@@ -21,16 +21,12 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from politiebijstand.accounts.constants import Rol
 from politiebijstand.accounts.models import Gebruiker
-from politiebijstand.capaciteit.selectors import claims_van_organisatie
+from politiebijstand.capaciteit.selectors import claims_van_organisatie, mag_register_zien
 from politiebijstand.capaciteit.services import conflicten, register_op
 
 #: The zone of every time shown and entered (stored in UTC).
 AMSTERDAM = "Europe/Amsterdam"
-
-#: The organisation that keeps the register (factsheet, toelichting 2 and 3).
-BEHEERDER_CODE = "LOCC"
 
 
 def lokale_tijd(naief: datetime, *, tweede_keer: bool = False) -> datetime:
@@ -87,14 +83,6 @@ class MomentForm(forms.Form):
         except forms.ValidationError as fout:
             self.add_error("moment", fout)
         return gegevens
-
-
-def mag_register_zien(gebruiker: Gebruiker) -> bool:
-    """The LOCC and beheerders see the whole register."""
-    organisatie = gebruiker.organisatie
-    return gebruiker.rol == Rol.BEHEERDER or (
-        organisatie is not None and organisatie.code == BEHEERDER_CODE
-    )
 
 
 @require_safe

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 from uuid import UUID
@@ -1161,3 +1161,192 @@ def evaluatie_zichtbaar(verzoek: Bijstandsverzoek, deelverzoeken: Sequence[Deelv
     if verzoek.status in (VerzoekStatus.AFGEROND, VerzoekStatus.INGETROKKEN):
         return True
     return any(v.soort == InzetSoort.BEEINDIGD for d in deelverzoeken for v in d.inzetversies.all())
+
+
+# --- read resources of the API (issue #12 item 1, ADR 0047) -----------------------------------
+
+#: Allowed ``sorteer`` values of the API's lists -> the ORDER BY (with a unique tie-breaker).
+SORTERING_BESLUITEN: dict[str, tuple[str, ...]] = {
+    "genomen_op": ("genomen_op", "id"),
+    "-genomen_op": ("-genomen_op", "-id"),
+}
+SORTERING_DOCUMENTEN: dict[str, tuple[str, ...]] = {
+    "aangemaakt_op": ("aangemaakt_op", "id"),
+    "-aangemaakt_op": ("-aangemaakt_op", "-id"),
+    "titel": ("titel", "versie", "id"),
+    "-titel": ("-titel", "-versie", "-id"),
+}
+
+
+def _deelname_q(org_id: int) -> Exists:
+    """SQL: the row's request (``verzoek_id``) has the organisation `org_id` taking part."""
+    return Exists(Deelname.objects.filter(verzoek_id=OuterRef("verzoek_id"), organisatie_id=org_id))
+
+
+def _begin_van_dag(dag: date) -> datetime:
+    """00:00 of `dag` in Europe/Amsterdam (TIME_ZONE), as an aware datetime."""
+    return timezone.make_aware(datetime.combine(dag, time.min))
+
+
+def _bekeken(verzoek: Bijstandsverzoek, door: Gebruiker, via: str) -> None:
+    """Log that `door` saw data of `verzoek` through the API (``verzoek-bekeken``)."""
+    audit_record(
+        gebeurtenis=Gebeurtenis.VERZOEK_BEKEKEN,
+        actor=door,
+        obj=verzoek,
+        na={"kenmerk": verzoek.kenmerk, "via": via},
+    )
+
+
+def taken_van_verzoek_bekijken(
+    *, verzoek: Bijstandsverzoek, door: Gebruiker, status: str | None = None
+) -> QuerySet[Taak]:
+    """Every step of a request, open and done, as the request page shows them; logged.
+
+    Checks need-to-know as the request page and writes ``verzoek-bekeken`` (with
+    ``"via": "api/taken"``), as the page does.
+
+    Args:
+        verzoek: the request (from `access_verzoek_by_uuid`).
+        door: the user.
+        status: only steps with this `TaakStatus` value.
+
+    Returns:
+        The steps (open, picked up, done, lapsed), oldest first, with organisation, part and
+        the users loaded.
+
+    Raises:
+        Http404: the user's organisation does not take part in the request.
+    """
+    access_verzoek_or_404(door, verzoek)
+    _bekeken(verzoek, door, "api/taken")
+    qs = Taak.objects.filter(verzoek=verzoek)
+    if status:
+        qs = qs.filter(status=status)
+    return (
+        qs.select_related("organisatie", "deelverzoek", "opgepakt_door", "afgerond_door")
+        .defer("deelverzoek__run_state")  # the engine's state: large, not shown
+        .order_by("aangemaakt_op", "id")
+    )
+
+
+def besluit_list(
+    *,
+    gebruiker: Gebruiker,
+    verzoek_uuid: UUID | None = None,
+    uitkomst: str | None = None,
+    vanaf: date | None = None,
+    tot: date | None = None,
+    sorteer: str = "-genomen_op",
+) -> QuerySet[Besluit]:
+    """The decisions on the requests in which the user's organisation takes part.
+
+    Scoped in SQL by the same `Deelname` rule as `verzoek_list`: what the request page shows.
+
+    Args:
+        gebruiker: the user; without an active organisation the list is empty.
+        verzoek_uuid: only the decisions of this request.
+        uitkomst: a `BesluitUitkomst` value.
+        vanaf: taken on or after this day (Europe/Amsterdam).
+        tot: taken on or before this day (Europe/Amsterdam), inclusive.
+        sorteer: a key of `SORTERING_BESLUITEN`.
+
+    Raises:
+        KeyError: an unknown `sorteer` (the API's filter serializer allows only the keys).
+    """
+    org_id = _organisatie_id(gebruiker)
+    if org_id is None:
+        return Besluit.objects.none()
+    qs = Besluit.objects.filter(_deelname_q(org_id))
+    if verzoek_uuid is not None:
+        qs = qs.filter(verzoek__uuid=verzoek_uuid)
+    if uitkomst:
+        qs = qs.filter(uitkomst=uitkomst)
+    if vanaf is not None:
+        qs = qs.filter(genomen_op__gte=_begin_van_dag(vanaf))
+    if tot is not None:
+        qs = qs.filter(genomen_op__lt=_begin_van_dag(tot + timedelta(days=1)))
+    return (
+        qs.select_related("verzoek", "deelverzoek", "organisatie")
+        .defer("deelverzoek__run_state")
+        .order_by(*SORTERING_BESLUITEN[sorteer])
+    )
+
+
+def besluit_bekijken(*, gebruiker: Gebruiker, uuid: UUID) -> Besluit:
+    """One decision with its lines, when the user's organisation takes part in its request.
+
+    The view is logged as a view of the request (``verzoek-bekeken``, ``"via":
+    "api/besluiten"``): the decision is part of the request page.
+
+    Raises:
+        Http404: no such decision, or outside the user's scope (the same answer).
+    """
+    org_id = _organisatie_id(gebruiker)
+    besluit = (
+        Besluit.objects.filter(_deelname_q(org_id), uuid=uuid)
+        .select_related("verzoek", "deelverzoek", "organisatie")
+        .defer("deelverzoek__run_state")
+        .prefetch_related("regels__regel")
+        .first()
+        if org_id is not None
+        else None
+    )
+    if besluit is None:
+        raise Http404("Niet gevonden.")
+    _bekeken(besluit.verzoek, gebruiker, "api/besluiten")
+    return besluit
+
+
+def document_list(
+    *,
+    gebruiker: Gebruiker,
+    verzoek_uuid: UUID | None = None,
+    soort: str | None = None,
+    sorteer: str = "-aangemaakt_op",
+) -> QuerySet[Document]:
+    """The documents of the requests in which the user's organisation takes part.
+
+    Args:
+        gebruiker: the user; without an active organisation the list is empty.
+        verzoek_uuid: only the documents of this request.
+        soort: a `documenten.constants.Soort` value.
+        sorteer: a key of `SORTERING_DOCUMENTEN`.
+    """
+    org_id = _organisatie_id(gebruiker)
+    if org_id is None:
+        return Document.objects.none()
+    qs = Document.objects.filter(_deelname_q(org_id))
+    if verzoek_uuid is not None:
+        qs = qs.filter(verzoek__uuid=verzoek_uuid)
+    if soort:
+        qs = qs.filter(soort=soort)
+    return qs.select_related("verzoek").order_by(*SORTERING_DOCUMENTEN[sorteer])
+
+
+def access_document_by_uuid(gebruiker: Gebruiker, uuid: UUID) -> Document:
+    """One document, when the user's organisation takes part in its request (not logged).
+
+    Raises:
+        Http404: no such document, or outside the user's scope (the same answer).
+    """
+    org_id = _organisatie_id(gebruiker)
+    document = (
+        Document.objects.filter(_deelname_q(org_id), uuid=uuid).select_related("verzoek").first()
+        if org_id is not None
+        else None
+    )
+    if document is None:
+        raise Http404("Niet gevonden.")
+    return document
+
+
+def document_bekijken(*, gebruiker: Gebruiker, uuid: UUID) -> Document:
+    """`access_document_by_uuid`, logged as a view of its request (``"via": "api/documenten"``).
+
+    Raises:
+        Http404: no such document, or outside the user's scope.
+    """
+    document = access_document_by_uuid(gebruiker, uuid)
+    _bekeken(document.verzoek, gebruiker, "api/documenten")
+    return document
