@@ -8,6 +8,7 @@ offset of Europe/Amsterdam (stored in UTC).
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING, Any
 
 from drf_spectacular.utils import extend_schema_field
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 #: Dutch messages where DRF's own translation is missing or vague.
 _JA_NEE: dict[str, str | StrPromise] = {"invalid": "Moet true of false zijn."}
 _KEUZE: dict[str, str | StrPromise] = {"invalid_choice": "'{input}' is geen geldige waarde."}
+_TEKST: dict[str, str | StrPromise] = {"invalid": "Moet een tekst zijn."}
 
 
 # --- input: a request and its withdrawal ---------------------------------------------------
@@ -42,7 +44,9 @@ class InzetRegelSerializer(serializers.Serializer[Any]):
     """One requested line (`services.InzetRegel`)."""
 
     omschrijving = serializers.CharField(
-        max_length=300, help_text="Wat gevraagd wordt, bijvoorbeeld 'ME-peloton'."
+        error_messages=_TEKST,
+        max_length=300,
+        help_text="Wat gevraagd wordt, bijvoorbeeld 'ME-peloton'.",
     )
     aantal = serializers.IntegerField(
         min_value=1, required=False, allow_null=True, default=None, help_text="Hoeveel, of null."
@@ -64,13 +68,21 @@ class VerzoekAanmakenSerializer(serializers.Serializer[Any]):
     """
 
     situatie = serializers.DictField(
-        help_text="De situatie (contract: Situatie), zoals POST /api/v1/advies die neemt."
+        error_messages={"not_a_dict": "Moet een JSON-object zijn."},
+        help_text="De situatie (contract: Situatie), zoals POST /api/v1/advies die neemt.",
     )
-    titel = serializers.CharField(max_length=200, help_text="Korte omschrijving van de inzet.")
+    titel = serializers.CharField(
+        error_messages=_TEKST, max_length=200, help_text="Korte omschrijving van de inzet."
+    )
     omschrijving = serializers.CharField(
-        required=False, allow_blank=True, default="", help_text="De feitelijke aanvraag."
+        error_messages=_TEKST,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="De feitelijke aanvraag.",
     )
     bevoegd_gezag = serializers.CharField(
+        error_messages=_TEKST,
         max_length=40,
         help_text=(
             "Organisatiecode van de burgemeester (gemeente, 'GM0344') of de officier van "
@@ -78,7 +90,7 @@ class VerzoekAanmakenSerializer(serializers.Serializer[Any]):
         ),
     )
     gemeenten = serializers.ListField(
-        child=serializers.CharField(max_length=40),
+        child=serializers.CharField(error_messages=_TEKST, max_length=40),
         required=False,
         default=list,
         max_length=100,
@@ -86,14 +98,17 @@ class VerzoekAanmakenSerializer(serializers.Serializer[Any]):
     )
     periode_start = serializers.DateTimeField(help_text="Begin van de inzet.")
     periode_eind = serializers.DateTimeField(help_text="Einde van de inzet, na het begin.")
-    locatie = serializers.CharField(max_length=300)
+    locatie = serializers.CharField(error_messages=_TEKST, max_length=300)
     gevraagde_capaciteit = serializers.CharField(
+        error_messages=_TEKST,
         required=False,
         allow_blank=True,
         default="",
         help_text="In woorden. Deze, gewenst_effect of regels is verplicht.",
     )
-    gewenst_effect = serializers.CharField(required=False, allow_blank=True, default="")
+    gewenst_effect = serializers.CharField(
+        error_messages=_TEKST, required=False, allow_blank=True, default=""
+    )
     regels = InzetRegelSerializer(
         many=True, required=False, default=list, help_text="De gevraagde inzet per deel."
     )
@@ -108,10 +123,29 @@ class VerzoekAanmakenSerializer(serializers.Serializer[Any]):
 class IntrekkingSerializer(serializers.Serializer[Any]):
     """Body of ``POST /api/v1/verzoeken/<uuid>/intrekking``."""
 
-    reden = serializers.CharField(help_text="Waarom het verzoek wordt ingetrokken.")
+    reden = serializers.CharField(
+        error_messages=_TEKST, help_text="Waarom het verzoek wordt ingetrokken."
+    )
 
 
 # --- input: a step ---------------------------------------------------------------------------
+
+
+@extend_schema_field({"type": "object", "additionalProperties": {}})
+class GegevensVeld(serializers.JSONField):
+    """A step's ``gegevens``: a JSON object in a JSON body, a JSON string in multipart."""
+
+    default_error_messages = {"invalid": "Moet een JSON-object zijn."}  # noqa: RUF012
+
+    def to_internal_value(self, data: Any) -> Any:
+        if isinstance(data, str | bytes):
+            try:
+                data = json.loads(data)
+            except ValueError:
+                self.fail("invalid")
+        if not isinstance(data, dict):
+            self.fail("invalid")
+        return data
 
 
 class TaakAfrondenSerializer(serializers.Serializer[Any]):
@@ -125,9 +159,8 @@ class TaakAfrondenSerializer(serializers.Serializer[Any]):
     ``gegevens`` is a JSON string.
     """
 
-    gegevens = serializers.JSONField(
+    gegevens = GegevensVeld(
         required=False,
-        binary=True,
         help_text="De velden van de stap (Taak.velden) en een eventueel verslag, als object.",
     )
     uitkomst = serializers.ChoiceField(
