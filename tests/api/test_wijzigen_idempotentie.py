@@ -7,7 +7,10 @@ same key with another body is a 422; a refused request leaves the key free.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import threading
+import uuid
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -158,6 +161,37 @@ def test_herhaling_van_een_wijziging_geeft_het_eerste_antwoord_ook_met_oude_if_m
         pad, content_type="application/json", headers={"If-Match": kop["If-Match"]}
     )
     assert zonder.status_code == 412
+
+
+def test_een_achtergelaten_sleutel_zonder_antwoord_wordt_overgenomen() -> None:
+    """The first request died after inserting its key: its work was rolled back, so a retry
+    that takes the key's lock runs it (once)."""
+    client, wie = als("RCCB-MN")
+    body = aanvraag()
+    tekst = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    nu = timezone.now()
+    IdempotentieSleutel.objects.create(
+        aanroeper=f"gebruiker:{wie.pk}",
+        methode="POST",
+        pad="/api/v1/verzoeken",
+        sleutel=SLEUTEL,
+        body_sha256=hashlib.sha256(tekst.encode()).hexdigest(),
+        aangemaakt_op=nu,
+        verloopt_op=nu + GELDIGHEID,
+    )
+    response = aanmaken(client, body, **{"Idempotency-Key": SLEUTEL})
+    assert (response.status_code, "Idempotent-Replayed" in response) == (201, False)
+    assert IdempotentieSleutel.objects.get().antwoord_status == 201
+    assert Bijstandsverzoek.objects.count() == 1
+
+
+def test_een_fout_in_de_view_geeft_de_sleutel_vrij() -> None:
+    client, _ = als("RCCB-MN")
+    pad = f"/api/v1/verzoeken/{uuid.uuid4()}/intrekking"
+    kop = {"If-Match": "*", "Idempotency-Key": SLEUTEL}
+    response = client.post(pad, {"reden": "x"}, content_type="application/json", headers=kop)
+    assert (response.status_code, response["Content-Type"]) == (404, PROBLEM)
+    assert not IdempotentieSleutel.objects.exists()
 
 
 def test_een_verlopen_sleutel_telt_niet_meer_en_wordt_opgeruimd() -> None:
