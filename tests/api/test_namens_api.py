@@ -211,3 +211,27 @@ def test_openapi_beschrijft_de_stap_als_json_en_multipart(tmp_path: Path) -> Non
         "422",
         "428",
     ]
+
+
+def test_herhaling_van_een_multipart_met_pdf_en_een_ander_pdf_is_422() -> None:
+    """The key's body counts the PDF's bytes, not multipart's random boundary (ADR 0048)."""
+    verzoek, taak = tot_besluit_djz()
+    client, _ = als("LOCC", Rol.BESLUITVORMER)
+    kop = {"If-Match": _etag(client, taak), "Idempotency-Key": "djz-besluit-1"}
+    pad = f"/api/v1/taken/{taak.pk}/afronding"
+    velden = {"uitkomst": "toegekend", "motivering": ""}
+    eerste = client.post(pad, {**velden, "bestand": _pdf()}, headers=kop)
+    assert eerste.status_code == 200, eerste.content
+    tweede = client.post(pad, {**velden, "bestand": _pdf()}, headers=kop)
+    assert (tweede.status_code, tweede.content, tweede["Idempotent-Replayed"]) == (
+        200,
+        eerste.content,
+        "true",
+    )
+    ander = client.post(pad, {**velden, "bestand": _pdf(PDF + b"\n%extra")}, headers=kop)
+    assert (ander.status_code, ander.json()["type"]) == (
+        422,
+        "urn:politiebijstand:probleem:idempotency-key-hergebruikt",
+    )
+    assert Document.objects.filter(verzoek=verzoek, extern=True).count() == 1
+    assert Besluit.objects.filter(verzoek=verzoek).count() == 1

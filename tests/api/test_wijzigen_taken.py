@@ -8,8 +8,10 @@ is 404, a decision without the role 403, a step someone else picked up 409.
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
+from django.db import connection
 from django.test import Client
 from django.utils.timezone import localtime
 
@@ -221,3 +223,38 @@ def test_besluit_zonder_de_rol_is_403() -> None:
     )
     assert genomen.status_code == 200, genomen.content
     assert genomen.json()["status"] == "afgerond"
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
+def test_twee_tegelijk_met_dezelfde_versie_een_wint_de_ander_krijgt_412() -> None:
+    """No lost update: the If-Match check and the change hold the step's lock together."""
+    verzoek = maak_verzoek()
+    (taak,) = open_taken(verzoek)
+    mensen = [als("RCCB-MN") for _ in range(2)]
+    for client, _ in mensen:
+        assert client.get("/api/v1/werkvoorraad").status_code == 200
+    gelezen = taak_etag(taak, mensen[0][1])
+    assert gelezen == taak_etag(taak, mensen[1][1])
+    start = threading.Barrier(2)
+    uitkomsten: list[Any] = [None, None]
+
+    def oppakken(i: int) -> None:
+        try:
+            start.wait(timeout=10)
+            uitkomsten[i] = actie(mensen[i][0], taak, "oppakken", **{"If-Match": gelezen})
+        except Exception as exc:  # the assertion names it
+            uitkomsten[i] = exc
+        finally:
+            connection.close()
+
+    draden = [threading.Thread(target=oppakken, args=(i,)) for i in range(2)]
+    for d in draden:
+        d.start()
+    for d in draden:
+        d.join(timeout=60)
+    assert sorted(u.status_code for u in uitkomsten) == [200, 412]
+    winnaar = next(i for i, u in enumerate(uitkomsten) if u.status_code == 200)
+    taak.refresh_from_db()
+    assert (taak.status, taak.opgepakt_door_id) == ("opgepakt", mensen[winnaar][1].pk)
+    assert AuditLogEntry.objects.filter(gebeurtenis="taak-opgepakt").count() == 1
