@@ -22,9 +22,11 @@ from django.utils import timezone
 
 import pytest
 import yaml
+from huey.contrib.djhuey import HUEY
 
 from politiebijstand.api.idempotentie import GELDIGHEID, sleutels_opruimen
 from politiebijstand.api.models import IdempotentieSleutel
+from politiebijstand.api.tasks import idempotentiesleutels_opruimen_task
 from politiebijstand.audit.models import AuditLogEntry
 from politiebijstand.verzoeken.models import Bijstandsverzoek, Taak
 from tests.api.test_wijzigen_verzoeken import aanmaken, aanvraag
@@ -205,6 +207,24 @@ def test_een_verlopen_sleutel_telt_niet_meer_en_wordt_opgeruimd() -> None:
     later = timezone.now() + GELDIGHEID + timedelta(seconds=1)
     assert sleutels_opruimen(nu=later) == 1
     assert not IdempotentieSleutel.objects.exists()
+
+
+def test_het_uurlijkse_opruimen_verwijdert_alleen_verlopen_sleutels() -> None:
+    nu = timezone.now()
+    for naam, verloopt in (("oud", nu - timedelta(minutes=1)), ("nieuw", nu + GELDIGHEID)):
+        IdempotentieSleutel.objects.create(
+            aanroeper="gebruiker:1",
+            methode="POST",
+            pad="/api/v1/verzoeken",
+            sleutel=naam,
+            body_sha256="0" * 64,
+            aangemaakt_op=verloopt - GELDIGHEID,
+            verloopt_op=verloopt,
+        )
+    idempotentiesleutels_opruimen_task.call_local()
+    assert list(IdempotentieSleutel.objects.values_list("sleutel", flat=True)) == ["nieuw"]
+    taken = HUEY._registry._registry  # registered by ApiConfig.ready, as the consumer finds it
+    assert "politiebijstand.api.tasks.idempotentiesleutels_opruimen_task" in taken
 
 
 def test_het_advies_neemt_geen_sleutel() -> None:
