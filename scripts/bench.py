@@ -701,7 +701,7 @@ def bench_api(cases: list[Case], repeat: int) -> None:
         print(f"    {'GET one request':<30} " + " ".join(_kolom(s) for s in lezen))
         # Public and rate-limited per address without a session; not what is measured here.
         with override_settings(PUBLIEK_LIMIET_AANTAL=10**9):
-            advies = (
+            advies: tuple[list[float], ...] = (
                 reeks(
                     lambda i: token.post(
                         "/api/v1/advies",

@@ -1,4 +1,4 @@
-"""``POST /api/v1/taken/<id>``: the same gates as the step page for a step on behalf (#10).
+"""``POST /api/v1/taken/<id>/afronding``: the step page's gates for a step on behalf (#10).
 
 DJZ has no account: the LOCC, coordinator of procedure 4, records DJZ's decision with the PDF
 DJZ sent, as multipart (issue #10 item 4; ADR 0037). Without it, or with a file that is not a
@@ -12,15 +12,20 @@ from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.http import Http404
 from django.test import Client
+from django.utils.timezone import localtime
 
 import pytest
 import yaml
 
 from politiebijstand.accounts.constants import Rol
+from politiebijstand.accounts.models import Gebruiker
+from politiebijstand.api.versies import etag_van
 from politiebijstand.documenten.models import Document
 from politiebijstand.verzoeken.constants import TaakStatus
 from politiebijstand.verzoeken.models import Besluit, Bijstandsverzoek, Taak
+from tests.api.wijzigen import taak_etag
 from tests.verzoeken.test_namens import PDF, tot_besluit_djz
 from tests.verzoeken_ui.helpers import als
 
@@ -34,10 +39,21 @@ def _pdf(inhoud: bytes = PDF) -> SimpleUploadedFile:
 
 
 def _post(client: Client, taak: Taak, **extra: Any) -> Any:
-    """Multipart, as Django's test client sends a dict with a file."""
+    """Multipart, as Django's test client sends a dict with a file; If-Match: the step's tag."""
     return client.post(
-        f"/api/v1/taken/{taak.pk}", {"uitkomst": "toegekend", "motivering": "", **extra}
+        f"/api/v1/taken/{taak.pk}/afronding",
+        {"uitkomst": "toegekend", "motivering": "", **extra},
+        headers={"If-Match": _etag(client, taak)},
     )
+
+
+def _etag(client: Client, taak: Taak) -> str:
+    """The step's ETag for the client's user, or a made-up one when it may not see the step."""
+    wie = Gebruiker.objects.get(pk=client.session["_auth_user_id"])
+    try:
+        return taak_etag(taak, wie)
+    except Http404:
+        return '"onbekend"'
 
 
 def _ongewijzigd(verzoek: Bijstandsverzoek, taak: Taak) -> None:
@@ -49,14 +65,37 @@ def _ongewijzigd(verzoek: Bijstandsverzoek, taak: Taak) -> None:
 
 def test_coordinator_legt_besluit_namens_djz_vast_als_multipart() -> None:
     verzoek, taak = tot_besluit_djz()
-    client, _ = als("LOCC", Rol.BESLUITVORMER)
+    client, locc = als("LOCC", Rol.BESLUITVORMER)
     response = _post(client, taak, bestand=_pdf())
     assert response.status_code == 200, response.content
     document = Document.objects.get(verzoek=verzoek, extern=True)
+    taak.refresh_from_db()
+    assert taak.afgerond_op is not None and taak.opgepakt_op is not None
+    # The step after its completion, as its resource (TaakBronSerializer), with its ETag.
     assert response.json() == {
         "id": taak.pk,
+        "naam": taak.naam,
         "bpmn_id": "taak_besluit_defensie",
+        "procedure_id": "4",
+        "organisatie": {"code": "DJZ", "naam": taak.organisatie.naam},
         "status": "afgerond",
+        "due": None,
+        "is_besluit": True,
+        "optioneel": False,
+        "aangemaakt_op": localtime(taak.aangemaakt_op).isoformat(),
+        "verzoek": {
+            "uuid": str(verzoek.uuid),
+            "kenmerk": verzoek.kenmerk,
+            "titel": "Versterking openbare orde Utrecht",
+        },
+        "eenheid": {"code": "EENHEID-MN", "naam": "Politie, eenheid Midden-Nederland"},
+        "spoed": False,
+        "namens": "DJZ",
+        "opgepakt_door": locc.get_username(),  # completing a step picks it up (the service)
+        "opgepakt_op": localtime(taak.opgepakt_op).isoformat(),
+        "afgerond_door": locc.get_username(),
+        "afgerond_op": localtime(taak.afgerond_op).isoformat(),
+        "overgeslagen": False,
         "gegevens": {
             "besluit_defensie": "toegekend",
             "motivering": "",
@@ -65,8 +104,8 @@ def test_coordinator_legt_besluit_namens_djz_vast_als_multipart() -> None:
             "document": str(document.uuid),
             "sha256": document.sha256,
         },
-        "namens": "DJZ",
     }
+    assert response["ETag"] == etag_van(response.json()) == taak_etag(taak, locc)
 
 
 @pytest.mark.parametrize(
@@ -107,9 +146,10 @@ def test_json_zonder_bestand_wordt_geweigerd() -> None:
     verzoek, taak = tot_besluit_djz()
     client, _ = als("LOCC", Rol.BESLUITVORMER)
     response = client.post(
-        f"/api/v1/taken/{taak.pk}",
+        f"/api/v1/taken/{taak.pk}/afronding",
         {"uitkomst": "toegekend", "motivering": ""},
         content_type="application/json",
+        headers={"If-Match": _etag(client, taak)},
     )
     assert response.status_code == 400
     assert response.json()["invalid-params"][0]["name"] == "bestand"
@@ -151,11 +191,47 @@ def test_met_een_account_van_djz_niet_het_locc_en_djz_zonder_pdf() -> None:
 def test_openapi_beschrijft_de_stap_als_json_en_multipart(tmp_path: Path) -> None:
     bestand = tmp_path / "schema.yaml"
     call_command("spectacular", "--fail-on-warn", "--validate", "--file", str(bestand))
-    pad = yaml.safe_load(bestand.read_text(encoding="utf-8"))["paths"]["/api/v1/taken/{id}"]
-    assert list(pad) == ["get", "post"]  # GET reads the step (#12 item 1, ADR 0047)
+    paden = yaml.safe_load(bestand.read_text(encoding="utf-8"))["paths"]
+    pad = paden["/api/v1/taken/{id}/afronding"]
+    assert list(paden["/api/v1/taken/{id}"]) == ["get"]  # reads the step (#12, ADR 0047)
+    assert list(pad) == ["post"]
     assert pad["post"]["operationId"] == "taak_afronden"
     assert sorted(pad["post"]["requestBody"]["content"]) == [
         "application/json",
         "multipart/form-data",
     ]
-    assert sorted(pad["post"]["responses"]) == ["200", "400", "401", "403", "404", "409"]
+    assert sorted(pad["post"]["responses"]) == [
+        "200",
+        "400",
+        "401",
+        "403",
+        "404",
+        "409",
+        "412",
+        "422",
+        "428",
+    ]
+
+
+def test_herhaling_van_een_multipart_met_pdf_en_een_ander_pdf_is_422() -> None:
+    """The key's body counts the PDF's bytes, not multipart's random boundary (ADR 0048)."""
+    verzoek, taak = tot_besluit_djz()
+    client, _ = als("LOCC", Rol.BESLUITVORMER)
+    kop = {"If-Match": _etag(client, taak), "Idempotency-Key": "djz-besluit-1"}
+    pad = f"/api/v1/taken/{taak.pk}/afronding"
+    velden = {"uitkomst": "toegekend", "motivering": ""}
+    eerste = client.post(pad, {**velden, "bestand": _pdf()}, headers=kop)
+    assert eerste.status_code == 200, eerste.content
+    tweede = client.post(pad, {**velden, "bestand": _pdf()}, headers=kop)
+    assert (tweede.status_code, tweede.content, tweede["Idempotent-Replayed"]) == (
+        200,
+        eerste.content,
+        "true",
+    )
+    ander = client.post(pad, {**velden, "bestand": _pdf(PDF + b"\n%extra")}, headers=kop)
+    assert (ander.status_code, ander.json()["type"]) == (
+        422,
+        "urn:politiebijstand:probleem:idempotency-key-hergebruikt",
+    )
+    assert Document.objects.filter(verzoek=verzoek, extern=True).count() == 1
+    assert Besluit.objects.filter(verzoek=verzoek).count() == 1

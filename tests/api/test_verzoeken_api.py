@@ -20,6 +20,7 @@ import pytest
 import yaml
 
 from politiebijstand.accounts.constants import Rol
+from politiebijstand.api.versies import etag_van
 from politiebijstand.audit.models import AuditLogEntry
 from politiebijstand.verzoeken import services
 from politiebijstand.verzoeken.models import Besluit, Bijstandsverzoek, Deelverzoek, Taak
@@ -79,6 +80,7 @@ def test_lijst_geeft_exact_de_verzoeken_van_de_eigen_organisatie() -> None:
     response = client.get("/api/v1/verzoeken")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
+    assert response["ETag"] == etag_van(response.json())
     assert response.json() == {
         "aantal": 1,
         "volgende": None,
@@ -166,6 +168,7 @@ def test_detail_geeft_exact_het_verzoek_zijn_delen_open_stappen_en_tijdlijn() ->
     response = client.get(f"/api/v1/verzoeken/{verzoek.uuid}")
     assert response.status_code == 200
     data = response.json()
+    assert response["ETag"] == etag_van(data)  # the version a withdrawal sends in If-Match
     deel = Deelverzoek.objects.get(verzoek=verzoek)
     (taak,) = open_taken(verzoek)
     aanvrager = verzoek.aangevraagd_door.get_username()
@@ -403,7 +406,8 @@ def test_openapi_beschrijft_de_verzoek_api_zonder_waarschuwingen(tmp_path: Path)
     assert paden["/api/v1/verzoeken"]["get"]["operationId"] == "verzoeken_lijst"
     assert paden["/api/v1/verzoeken/{uuid}"]["get"]["operationId"] == "verzoek_bekijken"
     assert paden["/api/v1/werkvoorraad"]["get"]["operationId"] == "werkvoorraad_lijst"
-    for pad in ("/api/v1/verzoeken", "/api/v1/verzoeken/{uuid}", "/api/v1/werkvoorraad"):
+    assert list(paden["/api/v1/verzoeken"]) == ["get", "post"]  # post: tests/api/test_wijzigen_*
+    for pad in ("/api/v1/verzoeken/{uuid}", "/api/v1/werkvoorraad"):
         assert list(paden[pad]) == ["get"]
     lijst = paden["/api/v1/verzoeken"]["get"]
     assert {p["name"] for p in lijst["parameters"]} == {

@@ -100,11 +100,16 @@ VERWACHTING: list[tuple[str, dict[str, dict[str, str]]]] = [
     ("api:schema", _rij("ok/met/met/met/met ok/met/met/met/met ok/met/met/met/met ok/met/met/met/met ok/met/met/met/met 403")),  # noqa: E501
     # the request API (#3): lists scoped to the user's organisation (the technical account has
     # none: empty lists); the sample request does not exist (404)
-    ("api:verzoeken", _rij(API_GET)),
+    # POST makes a request (#12, ADR 0048): only by the RCCB of a unit, and the matrix's
+    # organisations have no unit (403)
+    ("api:verzoeken", _rij("401 ok/403/met/met/met ok/403/met/met/met ok/403/met/met/met ok/403/met/met/met 403")),  # noqa: E501
     ("api:werkvoorraad", _rij(API_GET)),
-    # a step (#10 item 4, #12 item 1): GET reads it, POST completes it; the sample task does
-    # not exist (404)
-    ("api:taak", _rij("401 404/404/met/met/met 404/404/met/met/met 404/404/met/met/met 404/404/met/met/met 403")),  # noqa: E501
+    # a step (#12 item 1): GET reads it; the sample task does not exist (404)
+    ("api:taak", _rij(API_GET_404)),
+    # the changes of a step and the withdrawal (#10 item 4, #12): POST only; the sample task
+    # and request do not exist (404)
+    ("api:taak-*", _rij("401 met/404/met/met/met met/404/met/met/met met/404/met/met/met met/404/met/met/met 403")),  # noqa: E501
+    ("api:verzoek-intrekking", _rij("401 met/404/met/met/met met/404/met/met/met met/404/met/met/met met/404/met/met/met 403")),  # noqa: E501
     ("api:verzoek", _rij("401 404/met/met/met/met 404/met/met/met/met 404/met/met/met/met 404/met/met/met/met 403")),  # noqa: E501
     # the read resources (#12 item 1, ADR 0047): lists scoped to the user's organisation; the
     # sample request, decision, document, organisation and municipality do not exist (404);

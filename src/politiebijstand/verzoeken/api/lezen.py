@@ -41,7 +41,6 @@ from politiebijstand.verzoeken.api.lezen_serializers import (
     TakenFilterSerializer,
     VerzoekTaakSerializer,
 )
-from politiebijstand.verzoeken.api.views import TaakAfrondenApi
 from politiebijstand.verzoeken.constants import BesluitUitkomst
 from politiebijstand.verzoeken.models import Taak
 from politiebijstand.verzoeken.selectors import (
@@ -282,27 +281,28 @@ class TaakDetailApi(LeesApi):
         description=(
             "Een stap van uw organisatie, of een stap die uw organisatie als coördinator "
             "namens een partij zonder account vastlegt (dan is `namens` gezet en het PDF "
-            "`bestand` verplicht). `velden` zegt wat `POST /api/v1/taken/{id}` verwacht: naam, "
-            "plaats (in `gegevens` of in de body), soort, type, verplicht en keuzes. Een stap "
-            "van een andere organisatie geeft 404, net als een onbekende."
+            "`bestand` verplicht). `velden` zegt wat `POST /api/v1/taken/{id}/afronding` "
+            "verwacht: naam, plaats (in `gegevens` of in de body), soort, type, verplicht en "
+            "keuzes. Een stap van een andere organisatie geeft 404, net als een onbekende."
         ),
         parameters=[ETAG_KOP],
         responses={200: TaakDetailSerializer, **_EEN_FOUTEN},
     )
     def get(self, request: Request, pk: int) -> Response:
         gebruiker = _gebruiker(request)
-        taak = access_taak_by_id(gebruiker, pk)
-        namens = taak.organisatie.code if taak.organisatie_id != gebruiker.organisatie_id else None
-        context = {"namens": namens, "velden": stapvelden(taak, namens=namens)}
-        return Response(TaakDetailSerializer(taak, context=context).data)
+        return Response(taak_representatie(access_taak_by_id(gebruiker, pk), gebruiker))
 
 
-class TaakApi(TaakDetailApi, TaakAfrondenApi):
-    """``/api/v1/taken/{id}``: GET (`TaakDetailApi`) and POST (`TaakAfrondenApi`) on one URL.
+def taak_representatie(taak: Taak, gebruiker: Gebruiker) -> dict[str, Any]:
+    """The step as a resource for `gebruiker` (`TaakDetailSerializer`): its GET's body.
 
-    Until completing a step moves to a sub-resource (issue #12, the changes' branch), the two
-    share the URL; this class only combines them.
+    The same representation guards the step's changes: their `If-Match` is checked against
+    `etag_van` of it (ADR 0048), and they answer with it.
     """
+    namens = taak.organisatie.code if taak.organisatie_id != gebruiker.organisatie_id else None
+    context = {"namens": namens, "velden": stapvelden(taak, namens=namens)}
+    data: dict[str, Any] = TaakDetailSerializer(taak, context=context).data
+    return data
 
 
 class BesluitLijstApi(LijstApi):

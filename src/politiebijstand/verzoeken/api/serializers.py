@@ -8,6 +8,7 @@ offset of Europe/Amsterdam (stored in UTC).
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING, Any
 
 from drf_spectacular.utils import extend_schema_field
@@ -33,13 +34,122 @@ if TYPE_CHECKING:
 #: Dutch messages where DRF's own translation is missing or vague.
 _JA_NEE: dict[str, str | StrPromise] = {"invalid": "Moet true of false zijn."}
 _KEUZE: dict[str, str | StrPromise] = {"invalid_choice": "'{input}' is geen geldige waarde."}
+_TEKST: dict[str, str | StrPromise] = {"invalid": "Moet een tekst zijn."}
+
+
+# --- input: a request and its withdrawal ---------------------------------------------------
+
+
+class InzetRegelSerializer(serializers.Serializer[Any]):
+    """One requested line (`services.InzetRegel`)."""
+
+    omschrijving = serializers.CharField(
+        error_messages=_TEKST,
+        max_length=300,
+        help_text="Wat gevraagd wordt, bijvoorbeeld 'ME-peloton'.",
+    )
+    aantal = serializers.IntegerField(
+        min_value=1, required=False, allow_null=True, default=None, help_text="Hoeveel, of null."
+    )
+    deel = serializers.IntegerField(
+        min_value=1,
+        required=False,
+        default=1,
+        help_text="Het deel (1, 2, ...): de toegestane routes van het advies, in volgorde.",
+    )
+
+
+class VerzoekAanmakenSerializer(serializers.Serializer[Any]):
+    """Body of ``POST /api/v1/verzoeken``: the page's create form (`VerzoekForm`) as JSON.
+
+    The advice is determined from ``situatie`` as on the page; organisations are given by
+    their code. Datetimes are ISO 8601; without an offset they are Dutch time
+    (Europe/Amsterdam), as on the page; they are stored in UTC.
+    """
+
+    situatie = serializers.DictField(
+        error_messages={"not_a_dict": "Moet een JSON-object zijn."},
+        help_text="De situatie (contract: Situatie), zoals POST /api/v1/advies die neemt.",
+    )
+    titel = serializers.CharField(
+        error_messages=_TEKST, max_length=200, help_text="Korte omschrijving van de inzet."
+    )
+    omschrijving = serializers.CharField(
+        error_messages=_TEKST,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="De feitelijke aanvraag.",
+    )
+    bevoegd_gezag = serializers.CharField(
+        error_messages=_TEKST,
+        max_length=40,
+        help_text=(
+            "Organisatiecode van de burgemeester (gemeente, 'GM0344') of de officier van "
+            "justitie (parket) die vraagt, in het gebied van uw eenheid."
+        ),
+    )
+    gemeenten = serializers.ListField(
+        child=serializers.CharField(error_messages=_TEKST, max_length=40),
+        required=False,
+        default=list,
+        max_length=100,
+        help_text="Codes van de gemeenten van de inzet; die van de burgemeester komt erbij.",
+    )
+    periode_start = serializers.DateTimeField(help_text="Begin van de inzet.")
+    periode_eind = serializers.DateTimeField(help_text="Einde van de inzet, na het begin.")
+    locatie = serializers.CharField(error_messages=_TEKST, max_length=300)
+    gevraagde_capaciteit = serializers.CharField(
+        error_messages=_TEKST,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="In woorden. Deze, gewenst_effect of regels is verplicht.",
+    )
+    gewenst_effect = serializers.CharField(
+        error_messages=_TEKST, required=False, allow_blank=True, default=""
+    )
+    regels = InzetRegelSerializer(
+        many=True, required=False, default=list, help_text="De gevraagde inzet per deel."
+    )
+    oefening = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="Dit is een oefening (ADR 0043).",
+        error_messages=_JA_NEE,
+    )
+
+
+class IntrekkingSerializer(serializers.Serializer[Any]):
+    """Body of ``POST /api/v1/verzoeken/<uuid>/intrekking``."""
+
+    reden = serializers.CharField(
+        error_messages=_TEKST, help_text="Waarom het verzoek wordt ingetrokken."
+    )
 
 
 # --- input: a step ---------------------------------------------------------------------------
 
 
+@extend_schema_field({"type": "object", "additionalProperties": {}})
+class GegevensVeld(serializers.JSONField):
+    """A step's ``gegevens``: a JSON object in a JSON body, a JSON string in multipart."""
+
+    default_error_messages = {"invalid": "Moet een JSON-object zijn."}  # noqa: RUF012
+
+    def to_internal_value(self, data: Any) -> Any:
+        if isinstance(data, str | bytes):
+            try:
+                data = json.loads(data)
+            except ValueError:
+                self.fail("invalid")
+        if not isinstance(data, dict):
+            self.fail("invalid")
+        return data
+
+
 class TaakAfrondenSerializer(serializers.Serializer[Any]):
-    """Body of ``POST /api/v1/taken/<id>``: JSON, or multipart with the received PDF.
+    """Body of ``POST /api/v1/taken/<id>/afronding``: JSON, or multipart with the PDF.
 
     A step (`services.taak_afronden`) sends ``gegevens``; a decision step
     (`services.besluit_nemen`) ``uitkomst`` and ``motivering`` (and where the step asks for
@@ -49,9 +159,8 @@ class TaakAfrondenSerializer(serializers.Serializer[Any]):
     ``gegevens`` is a JSON string.
     """
 
-    gegevens = serializers.JSONField(
+    gegevens = GegevensVeld(
         required=False,
-        binary=True,
         help_text="De velden van de stap (Taak.velden) en een eventueel verslag, als object.",
     )
     uitkomst = serializers.ChoiceField(
@@ -71,18 +180,6 @@ class TaakAfrondenSerializer(serializers.Serializer[Any]):
             "alleen als multipart/form-data, en alleen voor de coördinator die namens haar "
             "vastlegt."
         ),
-    )
-
-
-class TaakAfgerondSerializer(serializers.Serializer[Any]):
-    """Answer of ``POST /api/v1/taken/<id>``: the completed step and what it recorded."""
-
-    id = serializers.IntegerField()
-    bpmn_id = serializers.CharField()
-    status = serializers.ChoiceField(choices=TaakStatus.choices)
-    gegevens = serializers.JSONField(help_text="Wat de stap vastlegde (met namens en document).")
-    namens = serializers.CharField(
-        allow_null=True, help_text="Organisatiecode van de partij zonder account, of null."
     )
 
 
@@ -310,3 +407,50 @@ class WerkvoorraadTaakSerializer(TaakSerializer):
     @extend_schema_field(serializers.CharField(allow_null=True))
     def get_opgepakt_door(self, taak: Taak) -> str | None:
         return None if taak.opgepakt_door is None else taak.opgepakt_door.get_username()
+
+
+class TaakBronSerializer(TaakSerializer):
+    """The step as a resource (``/api/v1/taken/<id>``), for its GET and its changes.
+
+    What the work queue shows of it, its status and assignee, and what it recorded. Its
+    `ETag` (`web.versies.etag_van` of this representation) guards picking it up, handing it
+    back and completing it (`If-Match`). Context: ``organisatie_id``, the caller's
+    organisation (for ``namens``). No field depends on the clock, so the tag changes only
+    when the step does.
+    """
+
+    verzoek = VerzoekKortSerializer()
+    eenheid = OrganisatieSerializer(help_text="De vragende eenheid.")
+    spoed = serializers.BooleanField()
+    namens = serializers.SerializerMethodField(
+        help_text=(
+            "Organisatiecode van de partij zonder account namens wie uw organisatie deze stap "
+            "vastlegt (met het ontvangen PDF); null voor een stap van uw eigen organisatie."
+        )
+    )
+    opgepakt_door = serializers.SerializerMethodField(help_text="Gebruikersnaam, of null.")
+    opgepakt_op = serializers.DateTimeField(allow_null=True)
+    afgerond_door = serializers.SerializerMethodField(help_text="Gebruikersnaam, of null.")
+    afgerond_op = serializers.DateTimeField(allow_null=True)
+    overgeslagen = serializers.BooleanField()
+    gegevens = serializers.SerializerMethodField(
+        help_text="Wat de stap vastlegde (met namens en document); leeg zolang hij open is."
+    )
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_namens(self, taak: Taak) -> str | None:
+        if taak.organisatie_id == self.context["organisatie_id"]:
+            return None
+        return str(taak.organisatie.code)
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_opgepakt_door(self, taak: Taak) -> str | None:
+        return None if taak.opgepakt_door is None else taak.opgepakt_door.get_username()
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_afgerond_door(self, taak: Taak) -> str | None:
+        return None if taak.afgerond_door is None else taak.afgerond_door.get_username()
+
+    @extend_schema_field(serializers.DictField())
+    def get_gegevens(self, taak: Taak) -> dict[str, Any]:
+        return dict(taak.gegevens or {})
