@@ -167,6 +167,9 @@ def test_een_stap_met_de_velden_om_hem_af_te_ronden() -> None:
             "kenmerk": verzoek.kenmerk,
             "titel": "Versterking openbare orde Utrecht",
         },
+        "eenheid": {"code": "EENHEID-MN", "naam": "Politie, eenheid Midden-Nederland"},
+        "spoed": False,
+        "opgepakt_op": None,
         "documentatie": VOOROVERLEG,
         "namens": None,
         "velden": [

@@ -71,9 +71,12 @@ def test_coordinator_legt_besluit_namens_djz_vast_als_multipart() -> None:
     document = Document.objects.get(verzoek=verzoek, extern=True)
     taak.refresh_from_db()
     assert taak.afgerond_op is not None and taak.opgepakt_op is not None
-    # The step after its completion, as its resource (TaakBronSerializer), with its ETag.
+    # The step after its completion, as its resource (its GET's body), with its ETag.
     assert response.json() == {
         "id": taak.pk,
+        "deelverzoek": 1,
+        "documentatie": taak.documentatie,
+        "velden": [],
         "naam": taak.naam,
         "bpmn_id": "taak_besluit_defensie",
         "procedure_id": "4",

@@ -185,7 +185,10 @@ def test_een_token_post_zonder_csrf_token() -> None:
     client = Client(enforce_csrf_checks=True)
     geheim = token_voor("RCCB-MN")
     response = client.post(
-        "/api/v1/taken/999999", data={}, content_type="application/json", headers=bearer(geheim)
+        "/api/v1/taken/999999/oppakken",
+        data={},
+        content_type="application/json",
+        headers=bearer(geheim),
     )
     assert response.status_code == 404
 

@@ -167,9 +167,16 @@ class StapVeldSerializer(serializers.Serializer[Any]):
 
 
 class TaakDetailSerializer(VerzoekTaakSerializer):
-    """One step, with its request and the fields to send to complete it."""
+    """One step, with its request and the fields to send to complete it.
+
+    The step as a resource: its GET's body, and the representation whose `ETag` guards
+    picking it up, handing it back and completing it (`If-Match`, ADR 0048).
+    """
 
     verzoek = VerzoekKortSerializer(help_text="Het verzoek van de stap.")
+    eenheid = OrganisatieSerializer(help_text="De vragende eenheid.")
+    spoed = serializers.BooleanField(help_text="Een spoedverzoek.")
+    opgepakt_op = serializers.DateTimeField(allow_null=True, help_text="Opgepakt, of null.")
     documentatie = serializers.CharField(help_text="De regel(s) van de factsheet bij de stap.")
     namens = serializers.SerializerMethodField(
         help_text=(
