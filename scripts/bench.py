@@ -16,7 +16,8 @@
     the goals 50 ms median and 150 ms p95; the operational picture (``/beeld/``, issue #11) as
     the LOCC and an RCCB at the data's "now", against 100 ms median; the yearly report page
     (``/rapportages/?jaar=``, the LOCC's national figures of the last whole year), cold (the
-    cache emptied before each request) and from the cache, against 100 ms median (#11 item 4); and completing a task (`taak_afronden`: procedure step, audit row,
+    cache emptied before each request) and from the cache, against 100 ms median (#11 item 4);
+    and completing a task (`taak_afronden`: procedure step, audit row,
     outbox rows) median over 200, against the goal 30 ms; and a request's capacity conflict
     check (issue #11 item 1) against the goal 20 ms median. Each database runs in a child
     process of its own (Django's settings are per process).
