@@ -13,7 +13,6 @@ import time_machine
 from politiebijstand.accounts.constants import Rol
 from politiebijstand.accounts.models import Gebruiker
 from politiebijstand.audit.models import AuditLogEntry
-from politiebijstand.fnik.grafiek import euro
 from politiebijstand.fnik.models import Budget, Kostenpost
 from politiebijstand.fnik.selectors import overzicht, verstreken_fractie
 from politiebijstand.fnik.services import (
@@ -28,6 +27,7 @@ from politiebijstand.fnik.services import (
 from politiebijstand.verzoeken import services
 from politiebijstand.verzoeken.exceptions import OngeldigeInvoer
 from politiebijstand.verzoeken.models import Bijstandsverzoek, Deelverzoek, Taak
+from politiebijstand.web.tekst import euro
 from tests.verzoeken.helpers import (
     defensie,
     gebruiker,

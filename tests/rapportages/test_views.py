@@ -12,8 +12,8 @@ import time_machine
 from openpyxl import load_workbook
 
 from politiebijstand.audit.models import AuditLogEntry
-from politiebijstand.rapportages.grafieken import staafdiagram
 from politiebijstand.verzoeken.models import Besluit, Bijstandsverzoek
+from politiebijstand.web.grafiek import staafdiagram
 from tests.verzoeken.helpers import doorlopen, maak_verzoek, maak_verzoek_amsterdam
 from tests.verzoeken_ui.helpers import als, inhoud
 

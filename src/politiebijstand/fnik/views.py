@@ -22,7 +22,6 @@ from django.views.decorators.http import require_http_methods
 
 from politiebijstand.accounts.models import Gebruiker
 from politiebijstand.fnik.forms import BudgetForm, JaarForm, WerkelijkeKostenForm
-from politiebijstand.fnik.grafiek import balken, euro
 from politiebijstand.fnik.models import Kostenpost
 from politiebijstand.fnik.selectors import ART_5, Overzicht, overzicht
 from politiebijstand.fnik.services import (
@@ -33,6 +32,8 @@ from politiebijstand.fnik.services import (
     mag_fnik_zien,
     werkelijke_kosten_vastleggen,
 )
+from politiebijstand.web.grafiek import staafdiagram
+from politiebijstand.web.tekst import euro
 
 
 def _keuzes(o: Overzicht, nu: Any) -> list[tuple[int, str]]:
@@ -99,9 +100,17 @@ def overzicht_pagina(request: HttpRequest) -> HttpResponse:
                 ("Prognose (besteed + open ramingen)", euro(o.prognose)),
                 ("Lineaire prognose jaareinde", euro(o.lineaire_prognose)),
             ],
-            "grafiek": balken(
-                f"FNIK {jaar}: budget, vastgelegd en besteed",
-                [("Budget", o.budget), ("Vastgelegd", o.vastgelegd), ("Besteed", o.besteed)],
+            "grafiek": staafdiagram(
+                titel=f"FNIK {jaar}: budget, vastgelegd en besteed",
+                labels=["Budget", "Vastgelegd", "Besteed"],
+                waarden=[o.budget, o.vastgelegd, o.besteed],
+                as_naam="Euro",
+                sleutel="fnik",
+                waarde_tekst=euro,
+                beschrijving=(
+                    "Staafdiagram van het budget, het vastgelegde en het bestede bedrag in "
+                    "euro. De tabel eronder geeft dezelfde bedragen."
+                ),
             ),
             "inzetten": [(i, euro(i.raming), euro(i.werkelijk)) for i in o.inzetten],
             "drempel_bedrag": euro(o.drempel_bedrag),

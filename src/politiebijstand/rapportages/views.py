@@ -23,7 +23,6 @@ from django.views.decorators.http import require_safe
 from politiebijstand.accounts.models import Gebruiker
 from politiebijstand.rapportages.export import rapportage_csv, rapportage_xlsx
 from politiebijstand.rapportages.forms import RapportageFilterForm
-from politiebijstand.rapportages.grafieken import staafdiagram
 from politiebijstand.rapportages.selectors import (
     AMSTERDAM,
     Rapportage,
@@ -32,6 +31,7 @@ from politiebijstand.rapportages.selectors import (
     rapportage_exporteren,
     rapportage_voor_pagina,
 )
+from politiebijstand.web.grafiek import staafdiagram
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -39,7 +39,6 @@ from django.utils import timezone
 from politiebijstand.accounts.models import Gebruiker
 from politiebijstand.audit.services import audit_record
 from politiebijstand.documenten.models import Document
-from politiebijstand.fnik.grafiek import euro
 from politiebijstand.fnik.models import Kostenpost, KostenSoort
 from politiebijstand.organisaties.models import Organisatie
 from politiebijstand.procedures.engine import PROCEDURES
@@ -73,6 +72,7 @@ from politiebijstand.verzoeken.models import (
     Taak,
     TelefonischContact,
 )
+from politiebijstand.web.tekst import euro
 
 
 def _organisatie_id(gebruiker: Gebruiker | AnonymousUser) -> int | None:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.utils import numberformat
+
 
 def foutregel(label: str, melding: str) -> str:
     """A form error as a sentence: the field's label, then the message.
@@ -16,3 +20,29 @@ def foutregel(label: str, melding: str) -> str:
 def scheiding(label: str) -> str:
     """What comes between a field's label and its error: ``" "`` after a question, else ``": "``."""
     return " " if label.rstrip().endswith(("?", ".", "!")) else ": "
+
+
+def getal(waarde: float | Decimal) -> str:
+    """A number the Dutch way: a comma for decimals, at most two, no trailing zeros.
+
+    ``12.5`` gives ``"12,5"``, ``3.0`` gives ``"3"``, ``0.333`` gives ``"0,33"``. No thousands
+    separator (the reports' counts and hours).
+    """
+    if float(waarde).is_integer():
+        return str(int(waarde))
+    return f"{waarde:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
+def euro(bedrag: Decimal | None) -> str:
+    """An amount the Dutch way: ``Decimal("12500.5")`` gives ``"€ 12.500,50"``; None gives "-".
+
+    Rounded half up to cents, points between thousands, a comma for cents (Django's
+    numberformat, whatever the active locale). The one euro format of the product (FNIK page,
+    decision form, evaluation, charts).
+    """
+    if bedrag is None:
+        return "-"
+    afgerond = bedrag.quantize(Decimal("0.01"), ROUND_HALF_UP)
+    return "€ " + numberformat.format(
+        afgerond, ",", decimal_pos=2, grouping=3, thousand_sep=".", force_grouping=True
+    )

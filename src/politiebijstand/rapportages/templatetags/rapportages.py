@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import template
 
-from politiebijstand.rapportages.grafieken import getal
+from politiebijstand.web.tekst import getal
 
 register = template.Library()
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 
@@ -13,6 +15,37 @@ from politiebijstand.verzoeken.models.verzoek import (
     Bijstandsverzoek,
     Deelverzoek,
 )
+
+
+class Seconden(models.Func):
+    """Seconds from the second expression to the first (two datetimes), as a float.
+
+    SQLite stores datetimes as text: ``julianday`` gives days (to the millisecond); PostgreSQL:
+    ``EXTRACT(EPOCH ...)`` of their difference. Both are deterministic (immutable), so the
+    expression may define a stored generated column (`Taak.doorlooptijd_seconden`). NULL when
+    either is NULL.
+    """
+
+    output_field = models.FloatField()
+    arity = 2
+
+    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+        return self.as_sql(
+            compiler,
+            connection,
+            template="((julianday(%(expressions)s)) * 86400.0)",
+            arg_joiner=") - julianday(",
+            **extra,
+        )
+
+    def as_postgresql(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+        return self.as_sql(
+            compiler,
+            connection,
+            template="EXTRACT(EPOCH FROM (%(expressions)s))::float",
+            arg_joiner=" - ",
+            **extra,
+        )
 
 
 class Taak(models.Model):
@@ -85,6 +118,16 @@ class Taak(models.Model):
         ORG_MODEL, on_delete=models.PROTECT, related_name="+", help_text="Kopie van het verzoek."
     )
     aangemaakt_op = models.DateTimeField(help_text="Klaargezet (UTC).")
+    doorlooptijd_seconden = models.GeneratedField(
+        expression=Seconden(models.F("afgerond_op"), models.F("aangemaakt_op")),
+        output_field=models.FloatField(null=True),
+        db_persist=True,
+        help_text=(
+            "Doorlooptijd van de stap: seconden van klaarzetten tot afronden (leeg zolang "
+            "afgerond_op leeg is). Berekend door de database bij elke schrijfactie, ook bij "
+            "update() en bulk_create (rapportages, ADR 0045)."
+        ),
+    )
 
     class Meta:
         verbose_name = "taak"

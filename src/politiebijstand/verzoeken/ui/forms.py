@@ -379,6 +379,7 @@ class BesluitForm(forms.Form):
         regels: Sequence[GevraagdeInzet],
         velden: Mapping[str, Mapping[str, Any]] | None = None,
         afwijzing_doorgeven: bool = False,
+        oefening: bool = False,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
@@ -415,9 +416,10 @@ class BesluitForm(forms.Form):
                     "alleen afwijzen."
                 ),
             )
-        if "besluit" in velden and "standpunt_defensie" in velden:
+        if "besluit" in velden and "standpunt_defensie" in velden and not oefening:
             # The coordinator's decision in 3, 4, 7 and 8: the estimate committed to the FNIK
-            # (factsheet, toelichting 10; issue #11 item 3).
+            # (factsheet, toelichting 10; issue #11 item 3). An exercise records none, so it is
+            # not asked (`Bijstandsverzoek.oefening`; issue #11 item 5, ADR 0043).
             self.fields["raming_fnik"] = BedragVeld(
                 naam="raming_fnik",
                 label="Raming kosten (FNIK), in euro",

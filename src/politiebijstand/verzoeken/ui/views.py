@@ -729,6 +729,7 @@ def taak(request: HttpRequest, pk: int) -> HttpResponse:
             regels=regels,
             velden=taak.velden,
             afwijzing_doorgeven=taak.bpmn_id == services.AFWIJZING_DEFENSIE_STAP,
+            oefening=deel.verzoek.oefening,
         )
         besluit_veld = workflow.besluit_veld(taak.velden)
         namens = workflow.namens_voor(taak.procedure_id, besluit_veld)[0]

@@ -1,36 +1,39 @@
-"""Bar charts drawn on the server as SVG, without a library (issue #11 item 4; ADR 0040).
+"""The one server-side SVG bar chart of the product (reports and FNIK; ADR 0040, 0041, 0045).
 
-A chart is a horizontal bar chart: one bar per row of its table, the row's label left of the
-bar, the value right of it, and an x axis with four ticks and its name. The SVG is an image
-with a title (``role="img"``, ``<title>``), and every bar has its own ``<title>`` ("label:
-value") for screen readers and as a tooltip. The table beside the chart holds the same figures.
+A chart is a horizontal bar chart: one bar per row of the table that stands beside it, the
+row's label left of the bar, its value right of it, and an x axis with four round ticks and
+its name (with the unit). The SVG is an image (``role="img"``) named by its ``<title>``
+(``aria-labelledby``) and described by a ``<desc>`` (what the bars are and that the table
+beside it holds the same figures); every bar has its own ``<title>`` ("label: value") for
+screen readers and as a tooltip. No JavaScript, no library, nothing for the CSP to allow.
 All text is escaped; the markup is safe to put in a template as is.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from typing import Any
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from politiebijstand.web.tekst import getal
+
 #: Layout, in SVG user units (px at 100 %).
 BREEDTE = 640
 LABEL_BREEDTE = 230
-WAARDE_BREEDTE = 60
+WAARDE_BREEDTE = 110
 BALK_HOOGTE = 18
 BALK_AFSTAND = 6
 BOVEN = 8
 AS_HOOGTE = 40
 TICKS = 4
+#: The bars' colour (Rijkshuisstijl dark blue, as the pages).
+KLEUR = "#154273"
 
-
-def getal(waarde: float) -> str:
-    """A number the Dutch way: a comma for decimals, no trailing zeros (``"12,5"``, ``"3"``)."""
-    if float(waarde).is_integer():
-        return str(int(waarde))
-    return f"{waarde:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+Waarde = float | Decimal
 
 
 def _stap(maximum: float) -> float:
@@ -53,19 +56,26 @@ def staafdiagram(
     *,
     titel: str,
     labels: Sequence[str],
-    waarden: Sequence[float | None],
+    waarden: Sequence[Waarde | None],
     as_naam: str,
     sleutel: str,
+    waarde_tekst: Callable[[Any], str] = getal,
+    beschrijving: str | None = None,
 ) -> SafeString:
     """An SVG horizontal bar chart of `waarden` (None is drawn as no bar and "geen").
 
     Args:
-        titel: the chart's accessible title (the table's caption).
+        titel: the chart's accessible name (the table's caption).
         labels: one label per bar (shortened to 34 characters on the chart; the bar's title
             and the table keep the whole label).
-        waarden: one number per bar, >= 0 (counts or hours), or None.
-        as_naam: the x axis' name with its unit, e.g. ``"Verzoeken"`` or ``"Uren"``.
+        waarden: one number per bar, >= 0 (counts, hours, or euro as `Decimal`), or None.
+            Only the bars' lengths are computed in float; the texts come from `waarde_tekst`.
+        as_naam: the x axis' name with its unit, e.g. ``"Verzoeken"``, ``"Uren"``, ``"Euro"``.
         sleutel: a short id part, unique on the page (``"per-maand"``).
+        waarde_tekst: the text of a value beside its bar and in its title (`getal`, or
+            `politiebijstand.web.tekst.euro`); the axis ticks are always `getal`.
+        beschrijving: the ``<desc>``; by default "Staafdiagram: <as_naam> per rij. De tabel
+            ernaast geeft dezelfde cijfers."
 
     Returns:
         The ``<svg>`` markup, marked safe (every text is escaped).
@@ -77,17 +87,23 @@ def staafdiagram(
         raise ValueError("staafdiagram: labels en waarden verschillen in aantal")
     if any(w is not None and w < 0 for w in waarden):
         raise ValueError("staafdiagram: een waarde is negatief")
-    getallen = [w for w in waarden if w is not None]
+    getallen = [float(w) for w in waarden if w is not None]
     stap = _stap(max(getallen, default=0.0))
     schaal_max = stap * TICKS
     plot = BREEDTE - LABEL_BREEDTE - WAARDE_BREEDTE
     hoogte = BOVEN + len(labels) * (BALK_HOOGTE + BALK_AFSTAND) + AS_HOOGTE
     titel_id = f"grafiek-{escape(sleutel)}-titel"
+    desc_id = f"grafiek-{escape(sleutel)}-desc"
+    if beschrijving is None:
+        beschrijving = (
+            f"Staafdiagram: {as_naam.lower()} per rij. De tabel ernaast geeft dezelfde cijfers."
+        )
     delen = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="pb-grafiek" role="img" '
-        f'aria-labelledby="{titel_id}" viewBox="0 0 {BREEDTE} {hoogte}" '
-        f'width="{BREEDTE}" height="{hoogte}">',
+        f'aria-labelledby="{titel_id}" aria-describedby="{desc_id}" '
+        f'viewBox="0 0 {BREEDTE} {hoogte}" width="{BREEDTE}" height="{hoogte}">',
         f'<title id="{titel_id}">{escape(titel)}</title>',
+        f'<desc id="{desc_id}">{escape(beschrijving)}</desc>',
     ]
     as_y = BOVEN + len(labels) * (BALK_HOOGTE + BALK_AFSTAND)
     for i in range(TICKS + 1):
@@ -107,13 +123,13 @@ def staafdiagram(
     for i, (label, waarde) in enumerate(zip(labels, waarden, strict=True)):
         y = BOVEN + i * (BALK_HOOGTE + BALK_AFSTAND)
         midden = y + BALK_HOOGTE / 2 + 4
-        tekst = "geen" if waarde is None else getal(waarde)
-        breedte = 0.0 if waarde is None else plot * waarde / schaal_max
+        tekst = "geen" if waarde is None else waarde_tekst(waarde)
+        breedte = 0.0 if waarde is None else plot * float(waarde) / schaal_max
         delen.append(
             f'<text class="pb-grafiek__label" x="{LABEL_BREEDTE - 6}" y="{midden:.1f}" '
             f'text-anchor="end" font-size="12">{escape(_kort(label))}</text>'
             f'<rect class="pb-grafiek__balk" x="{LABEL_BREEDTE}" y="{y}" width="{breedte:.1f}" '
-            f'height="{BALK_HOOGTE}" fill="#154273">'
+            f'height="{BALK_HOOGTE}" fill="{KLEUR}">'
             f"<title>{escape(label)}: {escape(tekst)}</title></rect>"
             f'<text class="pb-grafiek__waarde" x="{LABEL_BREEDTE + breedte + 4:.1f}" '
             f'y="{midden:.1f}" font-size="12">{escape(tekst)}</text>'
