@@ -151,11 +151,13 @@ def test_met_een_account_van_djz_niet_het_locc_en_djz_zonder_pdf() -> None:
 def test_openapi_beschrijft_de_stap_als_json_en_multipart(tmp_path: Path) -> None:
     bestand = tmp_path / "schema.yaml"
     call_command("spectacular", "--fail-on-warn", "--validate", "--file", str(bestand))
-    pad = yaml.safe_load(bestand.read_text(encoding="utf-8"))["paths"]["/api/v1/taken/{id}"]
+    pad = yaml.safe_load(bestand.read_text(encoding="utf-8"))["paths"]["/taken/{id}"]
     assert list(pad) == ["post"]
     assert pad["post"]["operationId"] == "taak_afronden"
     assert sorted(pad["post"]["requestBody"]["content"]) == [
         "application/json",
         "multipart/form-data",
     ]
-    assert sorted(pad["post"]["responses"]) == ["200", "400", "401", "403", "404", "409"]
+    assert sorted(pad["post"]["responses"]) == [
+        *("200", "400", "401", "403", "404", "406", "409", "413")
+    ]

@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, URLResolver, path
 
-from politiebijstand.api.views import AdviesApi, SchemaApi
+from politiebijstand.api.views import AdviesApi, OpenApiJson, OpenApiYaml, SchemaApi
 from politiebijstand.verzoeken.api.views import (
     TaakAfrondenApi,
     VerzoekDetailApi,
@@ -20,5 +20,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("v1/verzoeken/<uuid:uuid>", VerzoekDetailApi.as_view(), name="verzoek"),
     path("v1/werkvoorraad", WerkvoorraadApi.as_view(), name="werkvoorraad"),
     path("v1/taken/<int:pk>", TaakAfrondenApi.as_view(), name="taak"),
+    # The OpenAPI document, public (rule API-51, ADR 0046); /schema/ is what the wizard links.
+    path("v1/openapi.json", publiek(OpenApiJson.as_view()), name="openapi-json"),
+    path("v1/openapi.yaml", publiek(OpenApiYaml.as_view()), name="openapi-yaml"),
     path("v1/schema/", publiek(SchemaApi.as_view()), name="schema"),
 ]
