@@ -98,7 +98,8 @@ class _JaNeeFilter(serializers.ChoiceField):
             **kwargs,
         )
 
-    def to_internal_value(self, data: Any) -> bool | None:
+    def to_internal_value(self, data: Any) -> Any:
+        """True, False, or None for an empty value."""
         return {"true": True, "false": False}.get(super().to_internal_value(data))
 
 
