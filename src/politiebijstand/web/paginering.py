@@ -79,8 +79,8 @@ class Paginering(PageNumberPagination):
             "required": ["aantal", "volgende", "vorige", "resultaten"],
             "properties": {
                 "aantal": {"type": "integer", "description": "Aantal resultaten in totaal."},
-                "volgende": {"type": "string", "format": "uri", "nullable": True},
-                "vorige": {"type": "string", "format": "uri", "nullable": True},
+                "volgende": {"type": ["string", "null"], "format": "uri"},
+                "vorige": {"type": ["string", "null"], "format": "uri"},
                 "resultaten": schema,
             },
         }
