@@ -6,11 +6,13 @@ import json
 from pathlib import Path
 from typing import Any
 
+from django.http import HttpResponseServerError
 from django.test import Client, override_settings
 
 import pytest
 import yaml
 
+from politiebijstand.web.api_middleware import _als_probleem
 from tests.verzoeken.helpers import maak_verzoek
 from tests.verzoeken_ui.helpers import als
 
@@ -223,3 +225,21 @@ def test_in_productie_alleen_https_zonder_omleiding() -> None:
     assert client.get("/api/v1/openapi.json", secure=True).status_code == 200
     # The pages keep their redirect to HTTPS.
     assert client.get("/wijzer/").status_code == 301
+
+
+def test_een_serverfout_onder_api_wordt_een_probleem_met_zijn_koppen() -> None:
+    pagina = HttpResponseServerError("<h1>Serverfout</h1>")
+    pagina["X-Request-ID"] = "abcdef0123456789"
+    probleem = _als_probleem(pagina)
+    assert (probleem.status_code, probleem["Content-Type"]) == (500, PROBLEM)
+    assert probleem["X-Request-ID"] == "abcdef0123456789"
+    assert json.loads(probleem.content) == {
+        "type": "urn:politiebijstand:probleem:serverfout",
+        "title": "Interne fout",
+        "status": 500,
+        "detail": (
+            "Er ging iets mis in de server; probeer het later opnieuw of meld de kop X-Request-ID."
+        ),
+    }
+    al_een_probleem = Client().get("/api/v1/verzoeken")
+    assert _als_probleem(al_een_probleem) is al_een_probleem

@@ -28,7 +28,7 @@ from politiebijstand.verzoeken.models import Taak
 from tests.verzoeken.helpers import maak_verzoek, maak_verzoek_amsterdam
 
 #: Examples per operation: the whole test stays under about 90 s on the shared machine.
-VOORBEELDEN = 30
+VOORBEELDEN = 100
 
 
 def _wsgi_app() -> Callable[[dict[str, Any], Any], Iterable[bytes]]:
