@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from django.http import HttpResponseServerError
+from django.http import HttpResponse, HttpResponseServerError
 from django.test import Client, override_settings
 
 import pytest
@@ -233,6 +233,7 @@ def test_een_serverfout_onder_api_wordt_een_probleem_met_zijn_koppen() -> None:
     probleem = _als_probleem(pagina)
     assert (probleem.status_code, probleem["Content-Type"]) == (500, PROBLEM)
     assert probleem["X-Request-ID"] == "abcdef0123456789"
+    assert isinstance(probleem, HttpResponse)
     assert json.loads(probleem.content) == {
         "type": "urn:politiebijstand:probleem:serverfout",
         "title": "Interne fout",
