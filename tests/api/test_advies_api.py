@@ -333,6 +333,10 @@ def test_openapi_beschrijft_verzoek_en_antwoord(client: Client) -> None:
         "Cache-Control",
     }
     assert set(operation["responses"]["400"]["content"]) == {"application/problem+json"}
+    assert operation["responses"]["429"]["headers"]["Retry-After"]["schema"] == {
+        "type": "integer",
+        "minimum": 1,
+    }
     components = schema["components"]["schemas"]
     assert components["Situatie"]["required"] == ["eigen_capaciteit_toereikend", "taak"]
     assert set(components["Advies"]["properties"]) == {

@@ -244,3 +244,31 @@ def test_een_serverfout_onder_api_wordt_een_probleem_met_zijn_koppen() -> None:
     }
     al_een_probleem = Client().get("/api/v1/verzoeken")
     assert _als_probleem(al_een_probleem) is al_een_probleem
+
+
+def test_csrf_en_accept_fouten_in_het_nederlands() -> None:
+    client, _ = als("LOCC")
+    client.handler.enforce_csrf_checks = True
+    zonder_token = client.post("/api/v1/taken/1", data="{}", content_type="application/json")
+    assert zonder_token.status_code == 403
+    assert zonder_token.json() == {
+        "type": "urn:politiebijstand:probleem:csrf-mislukt",
+        "title": "CSRF-token ontbreekt",
+        "status": 403,
+        "detail": (
+            "Een wijziging met de sessie vraagt de kop X-CSRFToken met de waarde van de "
+            "cookie csrftoken."
+        ),
+    }
+    html = client.get("/api/v1/verzoeken", HTTP_ACCEPT="text/html")
+    assert html.status_code == 406
+    assert _koppen(html) == ("1.0.0", NO_STORE, PROBLEM)
+    assert html.json() == {
+        "type": "urn:politiebijstand:probleem:accept-niet-ondersteund",
+        "title": "Formaat niet beschikbaar",
+        "status": 406,
+        "detail": (
+            "De API antwoordt alleen met application/json (fouten met "
+            "application/problem+json); vraag daarom in de kop Accept om JSON."
+        ),
+    }

@@ -7,6 +7,7 @@ error handler do (`web.api_middleware`, `web.problemen`):
 - every error (status 400 and up) as ``application/problem+json`` with the `Probleem` schema,
   never ``application/json``;
 - the header ``API-Version`` on every answer (rule API-57), and ``Cache-Control`` (no-store);
+  ``Retry-After`` on a 429;
 - the statuses that can always occur: 406 (an ``Accept`` without JSON) everywhere; 401 and
   403 on every operation that needs log-in (its ``security`` is not ``[{}]``); 400 and 413 on
   every POST; 429 on the public operations (rate limit, `web.publiek`);
@@ -44,6 +45,13 @@ KOPPEN: dict[str, dict[str, Any]] = {
         "required": True,
         "schema": {"type": "string", "pattern": "no-store"},
     },
+}
+
+#: The header of a 429 (`web.publiek.te_veel_verzoeken`).
+RETRY_AFTER: dict[str, Any] = {
+    "description": "Na hoeveel seconden een nieuw verzoek weer kan.",
+    "required": True,
+    "schema": {"type": "integer", "minimum": 1},
 }
 
 #: Per status that can always occur: its Dutch description.
@@ -122,5 +130,7 @@ def nlgov_nabewerking(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
                 elif not antwoord.get("description"):
                     antwoord["description"] = "Gelukt."
                 antwoord["headers"] = {**antwoord.get("headers", {}), **koppen}
+                if code == "429":
+                    antwoord["headers"]["Retry-After"] = RETRY_AFTER
             operatie["responses"] = dict(sorted(antwoorden.items()))
     return result

@@ -123,7 +123,9 @@ def probleem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respo
     A body over DATA_UPLOAD_MAX_MEMORY_SIZE is a 413 (`body-te-groot`); an empty body a 400
     (`lege-body`); a body that is not JSON, or not sent as JSON, a 400 (`geen-json`, naming
     what is wrong when `StrikteJsonParser` refused it: a repeated key, too deep nesting, ...);
-    a wrong method a 405 naming the methods of its `Allow` header; an object that does not
+    a change over the session without its CSRF token a 403 (`csrf-mislukt`); an ``Accept``
+    without JSON a 406 (`accept-niet-ondersteund`); a wrong method a 405 naming the methods of
+    its `Allow` header; an object that does not
     exist or lies outside the user's scope a 404 (`niet-gevonden`, the same answer for both,
     issue #3).
     """
@@ -184,6 +186,27 @@ def probleem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respo
             ),
             code="niet-gevonden",
             status_code=status.HTTP_404_NOT_FOUND,
+        )
+    if isinstance(exc, exceptions.PermissionDenied) and str(exc.detail).startswith("CSRF"):
+        # DRF's SessionAuthentication on a change without the token: its text is English.
+        return probleem_api_response(
+            titel="CSRF-token ontbreekt",
+            detail=(
+                "Een wijziging met de sessie vraagt de kop X-CSRFToken met de waarde van de "
+                "cookie csrftoken."
+            ),
+            code="csrf-mislukt",
+            status_code=status.HTTP_403_FORBIDDEN,
+        )
+    if isinstance(exc, exceptions.NotAcceptable):
+        return probleem_api_response(
+            titel="Formaat niet beschikbaar",
+            detail=(
+                "De API antwoordt alleen met application/json (fouten met "
+                "application/problem+json); vraag daarom in de kop Accept om JSON."
+            ),
+            code="accept-niet-ondersteund",
+            status_code=status.HTTP_406_NOT_ACCEPTABLE,
         )
     if isinstance(exc, exceptions.ValidationError) and isinstance(exc.detail, dict):
         # A query parameter refused outside a serializer (`web.paginering`): name each.
