@@ -203,6 +203,11 @@ def test_405_noemt_de_methoden_die_wel_mogen() -> None:
         "status": 405,
         "detail": "De methode DELETE is voor deze URL niet toegestaan; gebruik GET, HEAD, OPTIONS.",
     }
+    document = Client().post("/api/v1/openapi.json")
+    assert (document.status_code, document["Allow"]) == (405, "GET, HEAD, OPTIONS")
+    assert document.json()["detail"] == (
+        "De methode POST is voor deze URL niet toegestaan; gebruik GET, HEAD, OPTIONS."
+    )
     advies = Client().get("/api/v1/advies")
     assert advies["Allow"] == "POST, OPTIONS"
     assert advies.json()["detail"] == (

@@ -159,6 +159,9 @@ class OpenApiJson(SpectacularAPIView):
     content_negotiation_class = _EenVorm
     renderer_classes = [OpenApiJsonRenderer2]  # noqa: RUF012 - a list, as the base class's
 
+    def get_exception_handler(self) -> Any:
+        return probleem_exception_handler
+
 
 @extend_schema_view(get=extend_schema(exclude=True))
 class OpenApiYaml(OpenApiJson):
