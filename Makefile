@@ -8,7 +8,7 @@ export DJANGO_SETTINGS_MODULE ?= politiebijstand.conf.dev
 # The embedded database, huey's queue and the demo's e-mail files (conf.base: PB_DATA_DIR).
 DATA := $(if $(PB_DATA_DIR),$(PB_DATA_DIR),var)
 
-.PHONY: install run test test-fast lint audit bench docs lock lock-audit clean
+.PHONY: install run test test-fast lint audit bench docs openapi lock lock-audit clean
 
 $(BIN)/politiebijstand: pyproject.toml requirements/lock.txt
 	$(PYTHON) -m venv $(VENV)
@@ -72,6 +72,10 @@ bench: install  ## speed figures (printed), never asserted in tests
 docs: install  ## regenerate docs/regels.md and the ADR index from the code
 	$(BIN)/politiebijstand regels --markdown > docs/regels.md
 	$(BIN)/python scripts/adr_index.py
+
+# Under the test settings, the ones the check in tests/api/test_openapi_document.py serves it with.
+openapi: install  ## regenerate docs/openapi.yaml, the committed OpenAPI document (ADR 0046)
+	DJANGO_SETTINGS_MODULE=politiebijstand.conf.test $(BIN)/politiebijstand manage spectacular --fail-on-warn --validate --file docs/openapi.yaml
 
 lock:  ## re-pin dependencies (needs uv: pip install uv)
 	uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements/lock.txt

@@ -318,15 +318,25 @@ def test_sessie_hoeft_geen_csrf_token_te_sturen(client_als: Any) -> None:
 
 
 def test_openapi_beschrijft_verzoek_en_antwoord(client: Client) -> None:
-    response = client.get("/api/v1/schema/")
+    response = client.get("/api/v1/openapi.json")
     assert response.status_code == 200
-    schema = yaml.safe_load(response.content)
-    operation = schema["paths"]["/api/v1/advies"]["post"]
+    schema = response.json()
+    operation = schema["paths"]["/advies"]["post"]
     assert operation["operationId"] == "advies_bepalen"
+    assert operation["security"] == [{}]
     body = operation["requestBody"]["content"]["application/json"]["schema"]
     assert body == {"$ref": "#/components/schemas/Situatie"}
-    assert set(operation["responses"]) == {"200", "400", "405", "413", "429"}
-    assert set(operation["responses"]["200"]["headers"]) == {"X-Regelversie"}
+    assert set(operation["responses"]) == {"200", "400", "406", "413", "429"}
+    assert set(operation["responses"]["200"]["headers"]) == {
+        "X-Regelversie",
+        "API-Version",
+        "Cache-Control",
+    }
+    assert set(operation["responses"]["400"]["content"]) == {"application/problem+json"}
+    assert operation["responses"]["429"]["headers"]["Retry-After"]["schema"] == {
+        "type": "integer",
+        "minimum": 1,
+    }
     components = schema["components"]["schemas"]
     assert components["Situatie"]["required"] == ["eigen_capaciteit_toereikend", "taak"]
     assert set(components["Advies"]["properties"]) == {
@@ -339,7 +349,7 @@ def test_openapi_beschrijft_verzoek_en_antwoord(client: Client) -> None:
         "bronnen",
     }
     assert "invalid-params" in components["Probleem"]["properties"]
-    assert "get" not in schema["paths"]["/api/v1/advies"]
+    assert "get" not in schema["paths"]["/advies"]
 
 
 BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"

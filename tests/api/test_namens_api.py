@@ -195,8 +195,8 @@ def test_openapi_beschrijft_de_stap_als_json_en_multipart(tmp_path: Path) -> Non
     bestand = tmp_path / "schema.yaml"
     call_command("spectacular", "--fail-on-warn", "--validate", "--file", str(bestand))
     paden = yaml.safe_load(bestand.read_text(encoding="utf-8"))["paths"]
-    pad = paden["/api/v1/taken/{id}/afronding"]
-    assert list(paden["/api/v1/taken/{id}"]) == ["get"]  # reads the step (#12, ADR 0047)
+    pad = paden["/taken/{id}/afronding"]
+    assert list(paden["/taken/{id}"]) == ["get"]  # reads the step (#12, ADR 0047)
     assert list(pad) == ["post"]
     assert pad["post"]["operationId"] == "taak_afronden"
     assert sorted(pad["post"]["requestBody"]["content"]) == [
@@ -209,8 +209,10 @@ def test_openapi_beschrijft_de_stap_als_json_en_multipart(tmp_path: Path) -> Non
         "401",
         "403",
         "404",
+        "406",
         "409",
         "412",
+        "413",
         "422",
         "428",
     ]
@@ -221,7 +223,7 @@ def test_herhaling_van_een_multipart_met_pdf_en_een_ander_pdf_is_422() -> None:
     verzoek, taak = tot_besluit_djz()
     client, _ = als("LOCC", Rol.BESLUITVORMER)
     kop = {"If-Match": _etag(client, taak), "Idempotency-Key": "djz-besluit-1"}
-    pad = f"/api/v1/taken/{taak.pk}/afronding"
+    pad = f"/taken/{taak.pk}/afronding"
     velden = {"uitkomst": "toegekend", "motivering": ""}
     eerste = client.post(pad, {**velden, "bestand": _pdf()}, headers=kop)
     assert eerste.status_code == 200, eerste.content

@@ -290,5 +290,5 @@ def test_het_openapi_document_kent_bearer_auth() -> None:
             "aanroep wordt in de audittrail vastgelegd. Verlopen of ingetrokken: 401."
         ),
     }
-    operatie = schema["paths"]["/api/v1/verzoeken/{uuid}"]["get"]
+    operatie = schema["paths"]["/verzoeken/{uuid}"]["get"]
     assert {"bearerAuth": []} in operatie["security"]

@@ -145,14 +145,14 @@ def test_ongeldige_filters_zijn_een_probleem_dat_elk_veld_noemt() -> None:
 def test_lijst_is_gepagineerd_met_nederlandse_namen() -> None:
     drie = [maak_verzoek(nu=NU.replace(hour=h)) for h in (8, 9, 10)]
     client, _ = als("RCCB-MN")
-    eerste = client.get("/api/v1/verzoeken", {"per_pagina": "2"}).json()
+    eerste = client.get("/api/v1/verzoeken", {"perPagina": "2"}).json()
     assert (eerste["aantal"], eerste["vorige"]) == (3, None)
-    assert eerste["volgende"] == "http://testserver/api/v1/verzoeken?pagina=2&per_pagina=2"
+    assert eerste["volgende"] == "http://testserver/api/v1/verzoeken?pagina=2&perPagina=2"
     assert [v["kenmerk"] for v in eerste["resultaten"]] == [drie[2].kenmerk, drie[1].kenmerk]
-    tweede = client.get("/api/v1/verzoeken", {"per_pagina": "2", "pagina": "2"}).json()
-    assert tweede["vorige"] == "http://testserver/api/v1/verzoeken?per_pagina=2"
+    tweede = client.get("/api/v1/verzoeken", {"perPagina": "2", "pagina": "2"}).json()
+    assert tweede["vorige"] == "http://testserver/api/v1/verzoeken?perPagina=2"
     assert (tweede["volgende"], kenmerken_van(tweede)) == (None, [drie[0].kenmerk])
-    voorbij = client.get("/api/v1/verzoeken", {"per_pagina": "2", "pagina": "3"})
+    voorbij = client.get("/api/v1/verzoeken", {"perPagina": "2", "pagina": "3"})
     assert voorbij.status_code == 404
     assert voorbij.json()["type"] == "urn:politiebijstand:probleem:niet-gevonden"
     assert voorbij.json()["detail"].startswith("Pagina 3 bestaat niet: ")
@@ -403,16 +403,16 @@ def test_openapi_beschrijft_de_verzoek_api_zonder_waarschuwingen(tmp_path: Path)
     call_command("spectacular", "--fail-on-warn", "--validate", "--file", str(bestand))
     schema = yaml.safe_load(bestand.read_text(encoding="utf-8"))
     paden = schema["paths"]
-    assert paden["/api/v1/verzoeken"]["get"]["operationId"] == "verzoeken_lijst"
-    assert paden["/api/v1/verzoeken/{uuid}"]["get"]["operationId"] == "verzoek_bekijken"
-    assert paden["/api/v1/werkvoorraad"]["get"]["operationId"] == "werkvoorraad_lijst"
-    assert list(paden["/api/v1/verzoeken"]) == ["get", "post"]  # post: tests/api/test_wijzigen_*
-    for pad in ("/api/v1/verzoeken/{uuid}", "/api/v1/werkvoorraad"):
+    assert paden["/verzoeken"]["get"]["operationId"] == "verzoeken_lijst"
+    assert paden["/verzoeken/{uuid}"]["get"]["operationId"] == "verzoek_bekijken"
+    assert paden["/werkvoorraad"]["get"]["operationId"] == "werkvoorraad_lijst"
+    assert list(paden["/verzoeken"]) == ["get", "post"]  # post: tests/api/test_wijzigen_*
+    for pad in ("/verzoeken/{uuid}", "/werkvoorraad"):
         assert list(paden[pad]) == ["get"]
-    lijst = paden["/api/v1/verzoeken"]["get"]
+    lijst = paden["/verzoeken"]["get"]
     assert {p["name"] for p in lijst["parameters"]} == {
         "pagina",
-        "per_pagina",
+        "perPagina",
         "status",
         "eenheid",
         "spoed",
@@ -440,4 +440,4 @@ def test_openapi_beschrijft_de_verzoek_api_zonder_waarschuwingen(tmp_path: Path)
         "afgerond",
         "ingetrokken",
     ]
-    assert set(lijst["responses"]) == {"200", "400", "401", "403", "404"}
+    assert set(lijst["responses"]) == {"200", "400", "401", "403", "404", "406"}

@@ -98,6 +98,7 @@ VERWACHTING: list[tuple[str, dict[str, dict[str, str]]]] = [
     ("regels", _rij(PUBLIEK_GET)),
     ("api:advies", _rij("met/ok/met/met/met met/ok/met/met/met met/ok/met/met/met met/ok/met/met/met met/ok/met/met/met 403")),  # noqa: E501
     ("api:schema", _rij("ok/met/met/met/met ok/met/met/met/met ok/met/met/met/met ok/met/met/met/met ok/met/met/met/met 403")),  # noqa: E501
+    ("api:openapi-*", _rij("ok/met/met/met/met ok/met/met/met/met ok/met/met/met/met ok/met/met/met/met ok/met/met/met/met 403")),  # noqa: E501
     # the request API (#3): lists scoped to the user's organisation (the technical account has
     # none: empty lists); the sample request does not exist (404)
     # POST makes a request (#12, ADR 0048): only by the RCCB of a unit, and the matrix's

@@ -234,7 +234,7 @@ class SessieMaximumMiddleware:
 #: The API views open without log-in (issue #8, ADR 0020): the advice is a computation on
 #: the public factsheet, the schema describes it. Each must also be marked public
 #: (`web.publiek.publiek`, which sets `login_not_required` and the rate limit).
-PUBLIEKE_API = frozenset({"api:advies", "api:schema"})
+PUBLIEKE_API = frozenset({"api:advies", "api:schema", "api:openapi-json", "api:openapi-yaml"})
 
 
 def _is_token_aanroep(request: HttpRequest, view_func: Any) -> bool:

@@ -8,7 +8,7 @@ from django.urls import URLPattern, URLResolver, path
 
 from politiebijstand.api.idempotentie import idempotent
 from politiebijstand.api.lezen import gelezen
-from politiebijstand.api.views import AdviesApi, SchemaApi
+from politiebijstand.api.views import AdviesApi, OpenApiJson, OpenApiYaml, SchemaApi
 from politiebijstand.capaciteit.api import CapaciteitApi
 from politiebijstand.organisaties.api import (
     GemeenteDetailApi,
@@ -58,6 +58,9 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path(
         "v1/taken/<int:pk>/afronding", idempotent(TaakAfrondingApi).as_view(), name="taak-afronding"
     ),
+    # The OpenAPI document, public (rule API-51, ADR 0046); /schema/ is what the wizard links.
+    path("v1/openapi.json", publiek(OpenApiJson.as_view()), name="openapi-json"),
+    path("v1/openapi.yaml", publiek(OpenApiYaml.as_view()), name="openapi-yaml"),
     path("v1/schema/", publiek(SchemaApi.as_view()), name="schema"),
     # The read resources (issue #12 item 1, ADR 0047); `gelezen` sets each GET's ETag.
     path("v1/taken/<int:pk>", gelezen(TaakDetailApi.as_view()), name="taak"),

@@ -21,8 +21,10 @@ from drf_spectacular.utils import (
     OpenApiParameter,
     OpenApiResponse,
     extend_schema,
+    extend_schema_view,
 )
 from drf_spectacular.views import SpectacularAPIView
+from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
@@ -82,7 +84,6 @@ class AdviesApi(APIView):
             400: OpenApiResponse(
                 PROBLEEM_SCHEMA, description="Ongeldige situatie, lege body of geen JSON."
             ),
-            405: OpenApiResponse(PROBLEEM_SCHEMA, description="Alleen POST."),
             413: OpenApiResponse(
                 PROBLEEM_SCHEMA, description="Body groter dan DATA_UPLOAD_MAX_MEMORY_SIZE."
             ),
@@ -132,10 +133,49 @@ class OpenApiTekstRenderer(OpenApiYamlRenderer):
     media_type = "text/plain"
 
 
-class SchemaApi(SpectacularAPIView):
-    """The OpenAPI 3 description of the API (drf-spectacular), readable in a browser.
+class _EenVorm(BaseContentNegotiation):
+    """Always the view's one renderer, whatever ``Accept`` says: the URL names the format."""
 
-    Public like the advice it describes (ADR 0020): no authentication, no session.
+    def select_parser(self, request: Request, parsers: Any) -> Any:
+        return parsers[0] if parsers else None
+
+    def select_renderer(
+        self, request: Request, renderers: Any, format_suffix: str | None = None
+    ) -> tuple[Any, str]:
+        return (renderers[0], renderers[0].media_type)
+
+
+@extend_schema_view(get=extend_schema(exclude=True))
+class OpenApiJson(SpectacularAPIView):
+    """``GET /api/v1/openapi.json``: the OpenAPI 3.1 document as ``application/json``.
+
+    Public (rule API-51, ADR 0046): no log-in, no authentication class, so DRF reads no
+    session and asks no CSRF token; rate-limited like the advice (`web.publiek`). The same
+    document as ``docs/openapi.yaml`` (a test compares them; ``make openapi`` rewrites it).
+    """
+
+    authentication_classes = ()
+    permission_classes = (AllowAny,)
+    content_negotiation_class = _EenVorm
+    renderer_classes = [OpenApiJsonRenderer2]  # noqa: RUF012 - a list, as the base class's
+
+    def get_exception_handler(self) -> Any:
+        return probleem_exception_handler
+
+
+@extend_schema_view(get=extend_schema(exclude=True))
+class OpenApiYaml(OpenApiJson):
+    """``GET /api/v1/openapi.yaml``: the same document as ``application/yaml``."""
+
+    renderer_classes = [OpenApiYamlRenderer2]  # noqa: RUF012
+
+
+@extend_schema_view(get=extend_schema(exclude=True))
+class SchemaApi(SpectacularAPIView):
+    """The OpenAPI document at ``/api/v1/schema/``, readable in a browser (the wizard links it).
+
+    Not itself in the document (nor are `OpenApiJson` and `OpenApiYaml`). Public like the
+    advice it describes (ADR 0020): no authentication, no session.
 
     A browser (Accept ``text/html, */*``) gets the YAML as ``text/plain; charset=utf-8``;
     ``?format=json`` gives ``application/json``; tools still get

@@ -126,6 +126,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "politiebijstand.web.requestlog.RequestLogMiddleware",  # first: logs every answer (#9)
+    # /api/: API-Version, no-store and problem+json on every answer; HTTPS only (#12, ADR 0046)
+    "politiebijstand.web.api_middleware.ApiKoppenMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "politiebijstand.web.cache.NietBewarenMiddleware",  # no-store (issue #9, ADR 0029)
@@ -201,10 +203,35 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
 }
+# The OpenAPI document (drf-spectacular), public at /api/v1/openapi.json and .yaml and committed
+# as docs/openapi.yaml (`make openapi`; a test fails when they differ): ADR 0046.
+# PB_API_CONTACT_EMAIL: the address in its info.contact (default the LOCC's, from
+#     organisaties/data/organisaties.yaml).
 SPECTACULAR_SETTINGS = {
     "TITLE": "politiebijstand API",
-    "DESCRIPTION": "Bijstandswijzer: routing advice for bijstand aan de politie.",
+    "DESCRIPTION": (
+        "De API van politiebijstand: het bijstandsadvies (openbaar) en de bijstandsverzoeken, "
+        "de werkvoorraad en de stappen van de procedures (met inloggen). Volgt de NLGov API "
+        "Design Rules: elk antwoord draagt de kop API-Version, fouten zijn "
+        "application/problem+json (RFC 9457), antwoorden worden niet bewaard "
+        "(Cache-Control: no-store), in productie alleen HTTPS."
+    ),
     "VERSION": "1.0.0",
+    "OAS_VERSION": "3.1.0",
+    "CONTACT": {
+        "name": "LOCC (Landelijk Operationeel Coördinatiecentrum)",
+        "email": env("PB_API_CONTACT_EMAIL", "locc@nctv.minvenj.nl"),
+        "url": "https://www.nctv.nl/locc",
+    },
+    # Relative: the document holds for every host that serves it.
+    "SERVERS": [{"url": "/api/v1", "description": "Versie 1 van de API, op deze server."}],
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "SCHEMA_PATH_PREFIX_TRIM": True,
+    # Problem+json for errors, API-Version on every answer, the codes that can always occur.
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "politiebijstand.api.openapi.nlgov_nabewerking",
+    ],
     # Public, as the advice API it describes (issue #8, ADR 0020).
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
     # One name per choice set, so that `manage.py spectacular --fail-on-warn` stays clean.

@@ -123,8 +123,11 @@ def probleem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respo
     A body over DATA_UPLOAD_MAX_MEMORY_SIZE is a 413 (`body-te-groot`); an empty body a 400
     (`lege-body`); a body that is not JSON, or not sent as JSON, a 400 (`geen-json`, naming
     what is wrong when `StrikteJsonParser` refused it: a repeated key, too deep nesting, ...);
-    a wrong method a 405 with its `Allow` header; an object that does not exist or lies
-    outside the user's scope a 404 (`niet-gevonden`, the same answer for both, issue #3).
+    a change over the session without its CSRF token a 403 (`csrf-mislukt`); an ``Accept``
+    without JSON a 406 (`accept-niet-ondersteund`); a wrong method a 405 naming the methods of
+    its `Allow` header; an object that does not
+    exist or lies outside the user's scope a 404 (`niet-gevonden`, the same answer for both,
+    issue #3).
     """
     if isinstance(exc, RequestDataTooBig):
         # Raised by request.body (DRF's JSON parsing reads it); Django would answer with an
@@ -161,12 +164,15 @@ def probleem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respo
             ongeldige_velden=[{"name": "body", "reason": "geen geldig JSON-object"}],
         )
     if isinstance(exc, exceptions.MethodNotAllowed):
+        # DRF sets Allow after this handler (finalize_response); name the same methods here.
+        toegestaan = ", ".join(getattr(context.get("view"), "allowed_methods", ()))
+        methode = getattr(context.get("request"), "method", "")
         return probleem_api_response(
             titel="Methode niet toegestaan",
-            detail=f"Gebruik {response.headers.get('Allow', 'POST')} voor deze URL.",
+            detail=f"De methode {methode} is voor deze URL niet toegestaan; gebruik {toegestaan}.",
             code="methode-niet-toegestaan",
             status_code=response.status_code,
-            headers={"Allow": response.headers.get("Allow", "POST, OPTIONS")},
+            headers={"Allow": toegestaan},
         )
     if isinstance(exc, Http404 | exceptions.NotFound):
         # An object lookup (Http404) gets one fixed text; DRF's own NotFound (a page number
@@ -192,6 +198,39 @@ def probleem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respo
             code=code if isinstance(code, str) and "_" not in code else "inloggen-vereist",
             status_code=response.status_code,
             headers={"WWW-Authenticate": uitdaging} if uitdaging else None,
+        )
+    if isinstance(exc, exceptions.PermissionDenied) and str(exc.detail).startswith("CSRF"):
+        # DRF's SessionAuthentication on a change without the token: its text is English.
+        return probleem_api_response(
+            titel="CSRF-token ontbreekt",
+            detail=(
+                "Een wijziging met de sessie vraagt de kop X-CSRFToken met de waarde van de "
+                "cookie csrftoken."
+            ),
+            code="csrf-mislukt",
+            status_code=status.HTTP_403_FORBIDDEN,
+        )
+    if isinstance(exc, exceptions.NotAcceptable):
+        return probleem_api_response(
+            titel="Formaat niet beschikbaar",
+            detail=(
+                "De API antwoordt alleen met application/json (fouten met "
+                "application/problem+json); vraag daarom in de kop Accept om JSON."
+            ),
+            code="accept-niet-ondersteund",
+            status_code=status.HTTP_406_NOT_ACCEPTABLE,
+        )
+    if isinstance(exc, exceptions.ValidationError) and isinstance(exc.detail, dict):
+        # A query parameter refused outside a serializer (`web.paginering`): name each.
+        velden = [
+            {"name": str(naam), "reason": str(next(iter(meldingen), ""))}
+            for naam, meldingen in sorted(exc.detail.items())
+        ]
+        return probleem_api_response(
+            titel="Ongeldige parameters",
+            detail=f"{velden[0]['name']}: {velden[0]['reason']}",
+            code="ongeldige-parameters",
+            ongeldige_velden=velden,
         )
     detail = exc.detail if isinstance(exc, exceptions.APIException) else str(exc)
     return probleem_api_response(

@@ -183,52 +183,76 @@ class TaakAfrondenSerializer(serializers.Serializer[Any]):
     )
 
 
-class VerzoekFilterSerializer(serializers.Serializer[Any]):
-    """Filters of ``GET /api/v1/verzoeken`` (all optional)."""
+class _JaNeeFilter(serializers.ChoiceField):
+    """A yes/no filter: exactly ``true`` or ``false``; empty filters nothing (None)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(
+            choices=["true", "false"],
+            required=False,
+            allow_blank=True,
+            error_messages={"invalid_choice": _JA_NEE["invalid"]},
+            **kwargs,
+        )
+
+    def to_internal_value(self, data: Any) -> Any:
+        """True, False, or None for an empty value."""
+        return {"true": True, "false": False}.get(super().to_internal_value(data))
+
+
+class _Filters(serializers.Serializer[Any]):
+    """Query filters: an empty value (``?status=``) is as if it was not given."""
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        return {naam: waarde for naam, waarde in attrs.items() if waarde != ""}
+
+
+class VerzoekFilterSerializer(_Filters):
+    """Filters of ``GET /api/v1/verzoeken`` (all optional; an empty value filters nothing)."""
 
     status = serializers.ChoiceField(
         choices=VerzoekStatus.choices,
         required=False,
+        allow_blank=True,
         help_text="Status van het verzoek.",
         error_messages=_KEUZE,
     )
     eenheid = serializers.CharField(
-        required=False, max_length=40, help_text="Code van de vragende eenheid, 'EENHEID-MN'."
-    )
-    spoed = serializers.BooleanField(
         required=False,
-        allow_null=True,
-        default=None,
-        help_text="Alleen spoed (true) of alleen zonder spoed (false).",
-        error_messages=_JA_NEE,
+        allow_blank=True,
+        max_length=40,
+        help_text="Code van de vragende eenheid, 'EENHEID-MN'.",
     )
+    spoed = _JaNeeFilter(help_text="Alleen spoed (true) of alleen zonder spoed (false).")
     zoek = serializers.CharField(
-        required=False, max_length=100, help_text="Tekst in kenmerk, titel of locatie."
+        required=False,
+        allow_blank=True,
+        max_length=100,
+        help_text="Tekst in kenmerk, titel of locatie.",
     )
 
 
-class WerkvoorraadFilterSerializer(serializers.Serializer[Any]):
-    """Filters of ``GET /api/v1/werkvoorraad`` (all optional)."""
+class WerkvoorraadFilterSerializer(_Filters):
+    """Filters of ``GET /api/v1/werkvoorraad`` (all optional; an empty value filters nothing)."""
 
     procedure = serializers.ChoiceField(
         choices=sorted(PROCEDURES),
         required=False,
+        allow_blank=True,
         help_text="Procedure, bijvoorbeeld '3'.",
         error_messages=_KEUZE,
     )
     eenheid = serializers.CharField(
-        required=False, max_length=40, help_text="Code van de vragende eenheid, 'EENHEID-MN'."
-    )
-    spoed = serializers.BooleanField(
         required=False,
-        allow_null=True,
-        default=None,
-        help_text="Alleen spoed (true) of alleen zonder spoed (false).",
-        error_messages=_JA_NEE,
+        allow_blank=True,
+        max_length=40,
+        help_text="Code van de vragende eenheid, 'EENHEID-MN'.",
     )
+    spoed = _JaNeeFilter(help_text="Alleen spoed (true) of alleen zonder spoed (false).")
     status = serializers.ChoiceField(
         choices=[TaakStatus.OPEN.value, TaakStatus.OPGEPAKT.value],
         required=False,
+        allow_blank=True,
         help_text="Alleen open of alleen opgepakte taken; standaard beide.",
         error_messages=_KEUZE,
     )
