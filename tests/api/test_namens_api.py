@@ -223,7 +223,7 @@ def test_herhaling_van_een_multipart_met_pdf_en_een_ander_pdf_is_422() -> None:
     verzoek, taak = tot_besluit_djz()
     client, _ = als("LOCC", Rol.BESLUITVORMER)
     kop = {"If-Match": _etag(client, taak), "Idempotency-Key": "djz-besluit-1"}
-    pad = f"/taken/{taak.pk}/afronding"
+    pad = f"/api/v1/taken/{taak.pk}/afronding"
     velden = {"uitkomst": "toegekend", "motivering": ""}
     eerste = client.post(pad, {**velden, "bestand": _pdf()}, headers=kop)
     assert eerste.status_code == 200, eerste.content

@@ -64,18 +64,41 @@ def test_document_noemt_server_contact_versie_en_beveiliging_per_operatie() -> N
         for pad, operaties in document["paths"].items()
         for methode, operatie in operaties.items()
     }
+    # The public advice asks nothing; every other operation an API token or the session.
+    gesloten = [{"bearerAuth": []}, {"cookieAuth": []}]
     assert beveiliging == {
         "POST /advies": [{}],
-        "POST /taken/{id}": [{"cookieAuth": []}],
-        "GET /verzoeken": [{"cookieAuth": []}],
-        "GET /verzoeken/{uuid}": [{"cookieAuth": []}],
-        "GET /werkvoorraad": [{"cookieAuth": []}],
+        **{
+            operatie: gesloten
+            for operatie in (
+                "GET /besluiten",
+                "GET /besluiten/{uuid}",
+                "GET /capaciteit",
+                "GET /documenten",
+                "GET /documenten/{uuid}",
+                "GET /documenten/{uuid}/inhoud",
+                "GET /gemeenten",
+                "GET /gemeenten/{code}",
+                "GET /organisaties",
+                "GET /organisaties/{code}",
+                "GET /taken/{id}",
+                "POST /taken/{id}/afronding",
+                "POST /taken/{id}/oppakken",
+                "POST /taken/{id}/teruggeven",
+                "GET /verzoeken",
+                "POST /verzoeken",
+                "GET /verzoeken/{uuid}",
+                "POST /verzoeken/{uuid}/intrekking",
+                "GET /verzoeken/{uuid}/taken",
+                "GET /werkvoorraad",
+            )
+        },
     }
 
 
 def test_elke_fout_is_problem_json_en_elk_antwoord_draagt_api_version() -> None:
     document = Client().get("/api/v1/openapi.json").json()
-    for operaties in document["paths"].values():
+    for pad, operaties in document["paths"].items():
         for operatie in operaties.values():
             for code, antwoord in operatie["responses"].items():
                 assert set(antwoord["headers"]) >= {"API-Version", "Cache-Control"}, code
@@ -83,6 +106,8 @@ def test_elke_fout_is_problem_json_en_elk_antwoord_draagt_api_version() -> None:
                     assert antwoord["content"] == {
                         PROBLEM: {"schema": {"$ref": "#/components/schemas/Probleem"}}
                     }
+                elif pad == "/documenten/{uuid}/inhoud":  # the stored PDF itself
+                    assert set(antwoord["content"]) == {"application/pdf"}
                 else:
                     assert set(antwoord["content"]) == {"application/json"}
 
@@ -193,7 +218,7 @@ def test_elke_soort_antwoord_draagt_api_version_en_no_store() -> None:
 
 def test_405_noemt_de_methoden_die_wel_mogen() -> None:
     client, _ = als("RCCB-MN")
-    response = client.delete("/api/v1/verzoeken")
+    response = client.delete("/api/v1/verzoeken/00000000-0000-0000-0000-000000000000")
     assert response.status_code == 405
     assert response["Allow"] == "GET, HEAD, OPTIONS"
     assert _koppen(response) == ("1.0.0", NO_STORE, PROBLEM)

@@ -253,16 +253,16 @@ def test_openapi_verklaart_de_sleutel_bij_elke_post(tmp_path: Path) -> None:
     paden = yaml.safe_load(bestand.read_text(encoding="utf-8"))["paths"]
     posts = {pad: ops["post"] for pad, ops in paden.items() if "post" in ops}
     assert sorted(posts) == [
-        "/api/v1/advies",
-        "/api/v1/taken/{id}/afronding",
-        "/api/v1/taken/{id}/oppakken",
-        "/api/v1/taken/{id}/teruggeven",
-        "/api/v1/verzoeken",
-        "/api/v1/verzoeken/{uuid}/intrekking",
+        "/advies",
+        "/taken/{id}/afronding",
+        "/taken/{id}/oppakken",
+        "/taken/{id}/teruggeven",
+        "/verzoeken",
+        "/verzoeken/{uuid}/intrekking",
     ]
     for pad, op in posts.items():
         koppen = {p["name"]: p for p in op.get("parameters", []) if p["in"] == "header"}
-        if pad == "/api/v1/advies":
+        if pad == "/advies":
             assert "Idempotency-Key" not in koppen
             continue
         assert koppen["Idempotency-Key"].get("required", False) is False
@@ -271,9 +271,9 @@ def test_openapi_verklaart_de_sleutel_bij_elke_post(tmp_path: Path) -> None:
         # The media type of errors is the NLGov helper's (problem+json, ADR 0046).
         inhoud = op["responses"]["422"]["content"].values()
         assert [v["schema"] for v in inhoud] == [{"$ref": "#/components/schemas/Probleem"}]
-        succes = "201" if pad == "/api/v1/verzoeken" else "200"
+        succes = "201" if pad == "/verzoeken" else "200"
         assert set(op["responses"][succes]["headers"]) >= {"Idempotent-Replayed", "ETag"}
-        if pad != "/api/v1/verzoeken":
+        if pad != "/verzoeken":
             assert koppen["If-Match"]["required"] is True
             assert {"412", "428"} <= set(op["responses"])
 
