@@ -125,7 +125,7 @@ class VerzoekTaakSerializer(serializers.Serializer[Any]):
     opgepakt_door = serializers.SerializerMethodField(help_text="Naam, of null.")
     afgerond_op = serializers.DateTimeField(allow_null=True, help_text="Afgerond, of null.")
     afgerond_door = serializers.SerializerMethodField(help_text="Naam, of null.")
-    gegevens = serializers.JSONField(
+    gegevens = serializers.DictField(
         allow_null=True, help_text="Wat de stap vastlegde (een object), of null als hij open is."
     )
 
