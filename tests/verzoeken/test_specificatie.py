@@ -116,12 +116,27 @@ def test_the_data_migration_moves_existing_runs_both_ways() -> None:
     assert json.loads(terug) == geheel
     assert engine.serialize(engine.deserialize(terug)) == engine.serialize(run)
 
+    # A second run stored as before, on a version whose file is gone (the BPMN file changed).
+    oud = _enig_deel(maak_verzoek())
+    geheel_oud = json.loads(engine.serialize(run_laden(oud)))
+    geheel_oud["model_version"] = OUDE_VERSIE
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE verzoeken_deelverzoek SET run_state = %s, specificatie_id = NULL WHERE id = %s",
+            [json.dumps(geheel_oud), oud.pk],
+        )
+
     # Forward: the model out again, into the one row of its version.
     ProcedureSpecificatie.objects.all().delete()
     _migreren(laatste)
     deel.refresh_from_db()
     assert json.loads(deel.run_state) == json.loads(staat)
-    specificatie = ProcedureSpecificatie.objects.get()
+    oud.refresh_from_db()
+    oude_specificatie = ProcedureSpecificatie.objects.get(model_versie=OUDE_VERSIE)
+    assert oud.specificatie_id == oude_specificatie.pk
+    assert oude_specificatie.bpmn == ""  # no file of that version: no diagram text
+    assert run_laden(oud).model_version == OUDE_VERSIE
+    specificatie = ProcedureSpecificatie.objects.exclude(model_versie=OUDE_VERSIE).get()
     assert deel.specificatie_id == specificatie.pk
     assert json.loads(specificatie.spec) == json.loads(engine.serialize_spec(deel.procedure_id))
     assert specificatie.bpmn == engine.PROCEDURES[deel.procedure_id].bestand.read_text("utf-8")
