@@ -8,7 +8,7 @@ export DJANGO_SETTINGS_MODULE ?= politiebijstand.conf.dev
 # The embedded database, huey's queue and the demo's e-mail files (conf.base: PB_DATA_DIR).
 DATA := $(if $(PB_DATA_DIR),$(PB_DATA_DIR),var)
 
-.PHONY: install run test test-fast lint audit bench docs openapi lock lock-audit clean
+.PHONY: install run test test-fast lint audit bench backup docs openapi lock lock-audit clean
 
 $(BIN)/politiebijstand: pyproject.toml requirements/lock.txt
 	$(PYTHON) -m venv $(VENV)
@@ -68,6 +68,10 @@ audit: $(AUDIT_VENV)/bin/pip-audit  ## known vulnerabilities in requirements/loc
 
 bench: install  ## speed figures (printed), never asserted in tests
 	DJANGO_SETTINGS_MODULE=politiebijstand.conf.test $(BIN)/python scripts/bench.py
+
+backup: install  ## a backup of the database to TO=FILE (docs/backup.md)
+	@test -n "$(TO)" || { echo "make backup TO=FILE: geef het nieuwe bestand (TO)" >&2; exit 2; }
+	$(BIN)/politiebijstand manage backup --to "$(TO)"
 
 docs: install  ## regenerate docs/regels.md and the ADR index from the code
 	$(BIN)/politiebijstand regels --markdown > docs/regels.md

@@ -101,6 +101,7 @@ class Sjabloon:
     route: dict[str, Any]
     startgegevens: dict[str, Any]
     model_versie: str
+    spec: str  # the process model of `model_versie`, stored once (ADR 0051)
     lanes: set[str]
     standen: list[Stand] = field(default_factory=list)
 
@@ -157,6 +158,7 @@ def _sjabloon(naam: str, uitkomst: str, situatie: dict[str, Any]) -> Sjabloon:
         route=route.to_dict(),
         startgegevens=start,
         model_versie=run.model_version,
+        spec=engine.serialize_parts(run)[0],
         lanes=workflow.deelnemende_lanes(run, start),
     )
     afgerond: list[Stap] = []
@@ -170,7 +172,7 @@ def _sjabloon(naam: str, uitkomst: str, situatie: dict[str, Any]) -> Sjabloon:
         sjabloon.standen.append(
             Stand(
                 fase=fase,
-                run_state=engine.serialize(run),
+                run_state=engine.serialize_state(run),
                 afgerond=tuple(afgerond),
                 open=tuple(
                     Stap(t, {}, ready_sinds[t.task_id], (t.due - t0) if t.due else None)
@@ -362,10 +364,30 @@ class _Schrijver:
     parket: Mapping[int | None, Any]
     rccb: Mapping[int | None, Any]
     ids: dict[str, int] = field(default_factory=dict)
+    specificaties: dict[str, int] = field(default_factory=dict)
 
     def _id(self, soort: str) -> int:
         self.ids[soort] = self.ids.get(soort, 0) + 1
         return self.ids[soort]
+
+    def _specificatie_id(self, sjabloon: Sjabloon) -> int:
+        """The stored process model of the template's version (one row per version)."""
+        if sjabloon.model_versie in self.specificaties:
+            return self.specificaties[sjabloon.model_versie]
+        from politiebijstand.procedures import engine
+        from politiebijstand.verzoeken.models import ProcedureSpecificatie
+
+        specificatie, _ = ProcedureSpecificatie.objects.get_or_create(
+            model_versie=sjabloon.model_versie,
+            defaults={
+                "procedure_id": sjabloon.procedure_id,
+                "spec": sjabloon.spec,
+                "bpmn": engine.bpmn_source(sjabloon.procedure_id, sjabloon.model_versie) or "",
+                "aangemaakt_op": NU,
+            },
+        )
+        self.specificaties[sjabloon.model_versie] = int(specificatie.pk)
+        return self.specificaties[sjabloon.model_versie]
 
     def batch(self, nummers: range, samenvatting: Samenvatting) -> None:
         from politiebijstand.verzoeken import workflow
@@ -505,6 +527,7 @@ class _Schrijver:
                 status=status,
                 besluit="" if eind in ("in_behandeling", "ingetrokken") else uitkomst,
                 run_state=stand.run_state,
+                specificatie_id=self._specificatie_id(sjabloon),
                 model_versie=sjabloon.model_versie,
                 regels_versie=verzoek.regels_versie,
                 run_afgerond=stand.klaar,

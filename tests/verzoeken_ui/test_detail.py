@@ -52,7 +52,9 @@ def test_verzoekpagina_toont_samenvatting_stap_tijdlijn_en_contacten() -> None:
         "Lokaal operationeel vooroverleg met CCB-KMar</a>: Afdeling Conflict- en "
         "Crisisbeheersing, Midden-Nederland</li>" in html
     )
-    assert 'data-bpmn-url="/verzoeken/procedures/3.bpmn"' in html
+    # The model of the version the part runs on (ADR 0051).
+    deel = Deelverzoek.objects.get(verzoek=verzoek)
+    assert f'data-bpmn-url="/verzoeken/procedures/3.bpmn?versie={deel.model_versie}"' in html
     assert 'data-huidig="taak_vooroverleg_ccb_kmar"' in html
     assert 'data-afgerond=""' in html
     assert '<li class="utrecht-unordered-list__item">4 ME-peloton</li>' in html

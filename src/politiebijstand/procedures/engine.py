@@ -16,8 +16,10 @@ Typical use::
     for taak in ready_tasks(run):
         ...  # show taak.lane's work queue, with taak.due
     task_complete(run, taak.task_id, {"besluit": "toegekend"}, now=now)
-    text = serialize(run)            # store with the request, with run.model_version
+    text = serialize(run)            # the whole run, with its process model
     run = deserialize(text)          # finishes on the model it started with
+    spec, state = serialize_parts(run)   # or: the model once per version, the state per run
+    run = deserialize_parts(state, spec)
     refresh_timers(run, now=now)     # from a job at next_timer_due(run), and a periodic sweep
 """
 
@@ -819,6 +821,10 @@ def serialize(run: Run) -> str:
     The workflow part embeds the process spec, so a deserialized run continues on the model
     it started with, whatever the file says now.
     """
+    return _envelope_text(run, _workflow_dict(run.workflow))
+
+
+def _envelope_text(run: Run, workflow: dict[str, Any]) -> str:
     envelope = {
         "formaat": SERIALIZATION_FORMAT,
         "procedure_id": run.procedure_id,
@@ -826,7 +832,7 @@ def serialize(run: Run) -> str:
         "started_at": run.started_at.isoformat(),
         "steps": [step.to_dict() for step in run.steps],
         "deadlines": {task_id: due.isoformat() for task_id, due in run.deadlines.items()},
-        "workflow": json.loads(SERIALIZER.serialize_json(run.workflow)),
+        "workflow": workflow,
     }
     return json.dumps(envelope, ensure_ascii=False, separators=(",", ":"))
 
@@ -837,11 +843,122 @@ def deserialize(text: str) -> Run:
     Raises:
         InvalidDataError: the text is not a serialized run (field ``text``).
     """
+    return _deserialize(text, None)
+
+
+# The keys of SpiffWorkflow's workflow dict that hold the process model (the spec), not the
+# run's state (SpiffWorkflow.bpmn.serializer.default.workflow.BpmnWorkflowConverter).
+SPEC_KEYS = ("spec", "subprocess_specs")
+
+
+def serialize_spec(procedure_id: str) -> str:
+    """The process model of a procedure, as its file is now, as a JSON string.
+
+    This is the part of `serialize`'s output that is the same for every run on one model
+    version (20-40 KB), stored once per version; `serialize_state` holds the rest.
+
+    Shape: ``{"formaat": 1, "procedure_id": ..., "model_version": ..., "spec": {...},
+    "subprocess_specs": {...}}``.
+
+    Raises:
+        UnknownProcedureError: for an unknown `procedure_id`.
+    """
+    procedure = _get_procedure(procedure_id)
+    workflow = BpmnWorkflow(_spec(procedure_id))
+    return _spec_text(procedure_id, procedure.model_version, _workflow_dict(workflow))
+
+
+def _workflow_dict(workflow: Any) -> dict[str, Any]:
+    result: dict[str, Any] = json.loads(SERIALIZER.serialize_json(workflow))
+    return result
+
+
+def _spec_text(procedure_id: str, model_version: str, workflow: dict[str, Any]) -> str:
+    envelope = {
+        "formaat": SERIALIZATION_FORMAT,
+        "procedure_id": procedure_id,
+        "model_version": model_version,
+        **{key: workflow[key] for key in SPEC_KEYS if key in workflow},
+    }
+    return json.dumps(envelope, ensure_ascii=False, separators=(",", ":"))
+
+
+def serialize_parts(run: Run) -> tuple[str, str]:
+    """The run as two JSON strings: ``(spec, state)``.
+
+    ``spec`` is `serialize_spec`'s shape for the model version the run started on (taken from
+    the run itself, so it is right even after the file changed); ``state`` is `serialize`'s
+    envelope without the process model (a few KB). `deserialize_parts` joins them again.
+    """
+    workflow = _workflow_dict(run.workflow)
+    spec = _spec_text(run.procedure_id, run.model_version, workflow)
+    for key in SPEC_KEYS:
+        workflow.pop(key, None)
+    return spec, _envelope_text(run, workflow)
+
+
+def serialize_state(run: Run) -> str:
+    """`serialize_parts`'s state only: the run without its process model."""
+    workflow = _workflow_dict(run.workflow)
+    for key in SPEC_KEYS:
+        workflow.pop(key, None)
+    return _envelope_text(run, workflow)
+
+
+def deserialize_parts(state: str, spec: str) -> Run:
+    """Restore a run from `serialize_state`'s text and the spec text of its model version.
+
+    The run continues on the model in ``spec``, whatever the BPMN file says now.
+
+    Raises:
+        InvalidDataError: a text is not a serialized run or spec (field ``text`` or ``spec``),
+            or the spec is of another model version or procedure than the run (field ``spec``).
+    """
+    try:
+        spec_envelope = json.loads(spec)
+        if spec_envelope.get("formaat") != SERIALIZATION_FORMAT:
+            raise InvalidDataError("spec", f"onbekend formaat {spec_envelope.get('formaat')!r}")
+        spec_parts = {key: spec_envelope[key] for key in SPEC_KEYS if key in spec_envelope}
+        if "spec" not in spec_parts:
+            raise InvalidDataError("spec", "geen procesmodel (spec) in de specificatie")
+    except (ValueError, TypeError, AttributeError) as exc:
+        raise InvalidDataError("spec", f"geen geldige specificatie: {exc}") from None
+    try:
+        kop = json.loads(state)
+        van_run = (kop["procedure_id"], kop["model_version"])
+    except (ValueError, TypeError, KeyError) as exc:
+        raise InvalidDataError("text", f"geen geldige geserialiseerde run: {exc}") from None
+    van_spec = (spec_envelope.get("procedure_id"), spec_envelope.get("model_version"))
+    if van_spec != van_run:
+        raise InvalidDataError(
+            "spec",
+            f"de specificatie is van procedure {van_spec[0]!r} versie {van_spec[1]!r}, "
+            f"de run van procedure {van_run[0]!r} versie {van_run[1]!r}",
+        )
+    return _deserialize(state, spec_parts)
+
+
+def bpmn_source(procedure_id: str, model_version: str) -> str | None:
+    """The BPMN file's text of a procedure if the file is still at `model_version`, else None.
+
+    Raises:
+        UnknownProcedureError: for an unknown `procedure_id`.
+    """
+    procedure = _get_procedure(procedure_id)
+    if procedure.model_version != model_version:
+        return None
+    return procedure.bestand.read_text(encoding="utf-8")
+
+
+def _deserialize(text: str, spec_parts: dict[str, Any] | None) -> Run:
     try:
         envelope = json.loads(text)
         if envelope.get("formaat") != SERIALIZATION_FORMAT:
             raise InvalidDataError("text", f"onbekend formaat {envelope.get('formaat')!r}")
-        workflow = SERIALIZER.deserialize_json(json.dumps(envelope["workflow"]))
+        workflow_dict = envelope["workflow"]
+        if spec_parts is not None:
+            workflow_dict = {**workflow_dict, **spec_parts}
+        workflow = SERIALIZER.deserialize_json(json.dumps(workflow_dict))
         steps = [
             CompletedStep(
                 task_id=s["task_id"],

@@ -68,6 +68,7 @@ from politiebijstand.verzoeken.models import (
     GevraagdeInzet,
     InzetEvaluatie,
     InzetVersie,
+    ProcedureSpecificatie,
     StatusWijziging,
     Taak,
     TelefonischContact,
@@ -192,6 +193,20 @@ def access_verzoek_by_uuid(gebruiker: Gebruiker, uuid: UUID | str) -> Bijstandsv
     except (Bijstandsverzoek.DoesNotExist, ValidationError, ValueError, TypeError):
         raise Http404("Niet gevonden.") from None
     return access_verzoek_or_404(gebruiker, verzoek)
+
+
+def procedure_bpmn_van_versie(*, procedure_id: str, model_versie: str) -> str:
+    """The BPMN text of one model version of a procedure, as stored with its runs.
+
+    Returns "" when no run of that version is stored or its text was not kept (ADR 0051).
+    Not request data: the models are the same for every user.
+    """
+    bpmn = (
+        ProcedureSpecificatie.objects.filter(procedure_id=procedure_id, model_versie=model_versie)
+        .values_list("bpmn", flat=True)
+        .first()
+    )
+    return bpmn or ""
 
 
 def deelverzoek_by_volgnummer(*, verzoek: Bijstandsverzoek, volgnummer: int) -> Deelverzoek:

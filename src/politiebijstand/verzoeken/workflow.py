@@ -3,7 +3,8 @@
 - `OVERGANGEN` and `deelverzoek_overgang`: the only way a status changes (STYLE.md § 4).
 - `lane_organisatie_codes`: a model lane (contract code) -> the concrete organisation code of
   one request (``RCCB`` -> ``RCCB-MN``).
-- `run_laden` / `run_opslaan`: the run's state on the `Deelverzoek`, with an optimistic version.
+- `run_laden` / `run_opslaan`: the run's state on the `Deelverzoek`, with an optimistic version;
+  its process model once per model version in `ProcedureSpecificatie` (ADR 0051).
 - `taken_synchroniseren`: the `Taak` mirror of the run's ready user tasks.
 
 Callers (the services) hold the `Deelverzoek` row lock (``select_for_update``) and run inside
@@ -39,6 +40,7 @@ from politiebijstand.verzoeken.models import (
     Bijstandsverzoek,
     Deelname,
     Deelverzoek,
+    ProcedureSpecificatie,
     StatusWijziging,
     Taak,
 )
@@ -429,8 +431,54 @@ def deelnemers_toevoegen(*, verzoek: Bijstandsverzoek, codes: Iterable[str]) -> 
 
 
 def run_laden(deelverzoek: Deelverzoek) -> engine.Run:
-    """The part's procedure run, restored from its stored text."""
-    return engine.deserialize(deelverzoek.run_state)
+    """The part's procedure run: its stored state joined with the model of its version.
+
+    The run continues on the model version it started on (`Deelverzoek.specificatie`), even
+    after the BPMN file changed (ADR 0051).
+    """
+    if Deelverzoek.specificatie.is_cached(deelverzoek):
+        spec = deelverzoek.specificatie.spec
+    else:  # only the model, not the BPMN text
+        spec = ProcedureSpecificatie.objects.values_list("spec", flat=True).get(
+            pk=deelverzoek.specificatie_id
+        )
+    return engine.deserialize_parts(deelverzoek.run_state, spec)
+
+
+def specificatie_voor(run: engine.Run, *, nu: datetime) -> ProcedureSpecificatie:
+    """The stored process model of the run's model version; stored now if it is new.
+
+    Stores the BPMN file's text with it when the file is still at that version (for the
+    diagram), else leaves it empty. ``nu`` (aware, UTC) is the creation time of a new row.
+    """
+    bestaand = ProcedureSpecificatie.objects.filter(model_versie=run.model_version).first()
+    if bestaand is not None:
+        return bestaand
+    spec, _state = engine.serialize_parts(run)
+    specificatie, _nieuw = ProcedureSpecificatie.objects.get_or_create(
+        model_versie=run.model_version,
+        defaults={
+            "procedure_id": run.procedure_id,
+            "spec": spec,
+            "bpmn": engine.bpmn_source(run.procedure_id, run.model_version) or "",
+            "aangemaakt_op": nu,
+        },
+    )
+    return specificatie
+
+
+def run_velden(run: engine.Run, *, nu: datetime) -> dict[str, Any]:
+    """The fields of a new `Deelverzoek` that hold its run, for ``Deelverzoek(**...)``.
+
+    Shape: ``{"run_state", "specificatie", "model_versie", "run_afgerond", "volgende_timer"}``.
+    """
+    return {
+        "run_state": engine.serialize_state(run),
+        "specificatie": specificatie_voor(run, nu=nu),
+        "model_versie": run.model_version,
+        "run_afgerond": engine.is_finished(run),
+        "volgende_timer": engine.next_timer_due(run),
+    }
 
 
 def run_opslaan(*, deelverzoek: Deelverzoek, run: engine.Run, nu: datetime) -> None:
@@ -442,7 +490,7 @@ def run_opslaan(*, deelverzoek: Deelverzoek, run: engine.Run, nu: datetime) -> N
     Raises:
         GelijktijdigGewijzigd: the row's version moved on (someone else stored the run).
     """
-    state = engine.serialize(run)
+    state = engine.serialize_state(run)
     afgerond = engine.is_finished(run)
     timer = engine.next_timer_due(run)
     updated = Deelverzoek.objects.filter(pk=deelverzoek.pk, versie=deelverzoek.versie).update(

@@ -6,6 +6,7 @@
 - `besluit`: `Besluit`, `BesluitRegel`.
 - `inzet`: `InzetVersie`, `InzetEvaluatie`.
 - `formulier`: `FormulierConcept`, `FormulierVersie`, `Mandaat` (ADR 0033).
+- `specificatie`: `ProcedureSpecificatie`, a procedure's model once per version (ADR 0051).
 
 One Django app (label ``verzoeken``): the tables, migrations and audit labels stay as they were.
 Writes go through `verzoeken.services` only; status changes through
@@ -20,6 +21,7 @@ from politiebijstand.verzoeken.models.formulier import (
     OndertekendFormulierGewijzigd,
 )
 from politiebijstand.verzoeken.models.inzet import InzetEvaluatie, InzetVersie
+from politiebijstand.verzoeken.models.specificatie import ProcedureSpecificatie
 from politiebijstand.verzoeken.models.taak import Taak, TelefonischContact
 from politiebijstand.verzoeken.models.verzoek import (
     Bijstandsverzoek,
@@ -43,6 +45,7 @@ __all__ = [
     "InzetVersie",
     "Mandaat",
     "OndertekendFormulierGewijzigd",
+    "ProcedureSpecificatie",
     "StatusWijziging",
     "Taak",
     "TelefonischContact",

@@ -243,7 +243,16 @@ class Deelverzoek(models.Model):
         blank=True,
         help_text="Het (laatste) besluit over dit deel, of leeg.",
     )
-    run_state = models.TextField(help_text="De procedure-run (procedures.engine.serialize).")
+    run_state = models.TextField(
+        help_text="De toestand van de procedure-run, zonder procesmodel "
+        "(procedures.engine.serialize_state)."
+    )
+    specificatie = models.ForeignKey(
+        "verzoeken.ProcedureSpecificatie",
+        on_delete=models.PROTECT,
+        related_name="deelverzoeken",
+        help_text="Het procesmodel van de versie waarop de run startte (ADR 0051).",
+    )
     model_versie = models.CharField(
         max_length=64, help_text="sha256 van het BPMN-bestand waarop de run startte."
     )

@@ -299,11 +299,8 @@ def _deelverzoek_starten(
         middel=route.middel or "",
         route=route.to_dict(),
         startgegevens=start_data,
-        run_state=engine.serialize(run),
-        model_versie=run.model_version,
+        **workflow.run_velden(run, nu=nu),
         regels_versie=verzoek.regels_versie,
-        run_afgerond=engine.is_finished(run),
-        volgende_timer=engine.next_timer_due(run),
         aangemaakt_op=nu,
         gewijzigd_op=nu,
     )

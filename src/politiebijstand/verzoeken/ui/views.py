@@ -78,6 +78,7 @@ from politiebijstand.verzoeken.selectors import (
     gevraagde_inzet_list,
     organisatie_list_in_eenheid,
     organisatie_list_voor_telefoon,
+    procedure_bpmn_van_versie,
     rccb_eenheid,
     taak_list_for_werkvoorraad,
     verzoek_bekijken,
@@ -463,11 +464,25 @@ def detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
 
 @require_safe
 def procedure_bpmn(request: HttpRequest, procedure_id: str) -> HttpResponse:
-    """The BPMN 2.0 file of a procedure (with its diagram layout), for the bpmn-js viewer."""
+    """The BPMN 2.0 file of a procedure (with its diagram layout), for the bpmn-js viewer.
+
+    ``?versie=<sha256>``: the file of that model version as stored with the runs
+    (`ProcedureSpecificatie.bpmn`), so a request's diagram is drawn from the version it ran
+    on, not from today's file (ADR 0051); 404 when that version or its text is not stored.
+    Without ``versie``: today's file. The models are the same for every user (no request data).
+    """
     procedure = PROCEDURES.get(procedure_id)
     if procedure is None:
         raise Http404("Niet gevonden.")
-    response = HttpResponse(procedure.bestand.read_bytes(), content_type="application/xml")
+    versie = request.GET.get("versie", "")
+    if versie:
+        bpmn = procedure_bpmn_van_versie(procedure_id=procedure_id, model_versie=versie)
+        if not bpmn:
+            raise Http404("Niet gevonden.")
+        inhoud = bpmn.encode("utf-8")
+    else:
+        inhoud = procedure.bestand.read_bytes()
+    response = HttpResponse(inhoud, content_type="application/xml")
     response["Cache-Control"] = "private, max-age=3600"
     return response
 

@@ -1,0 +1,192 @@
+"""Backup and restore of the database: one command each (issue #13 item 6, docs/backup.md).
+
+- `reservekopie_maken`: SQLite through its online backup API (`sqlite3.Connection.backup`, a
+  consistent copy while the web and worker processes keep writing); PostgreSQL with
+  ``pg_dump -Fc`` (custom format), with the parameters of PB_DATABASE_URL.
+- `reservekopie_terugzetten`: into an EMPTY database only (no tables at all): SQLite through the
+  backup API the other way, PostgreSQL with ``pg_restore --single-transaction``.
+
+Both are audited (``reservekopie-gemaakt`` before the copy, so that the copy holds its own
+record; ``reservekopie-teruggezet`` after the restore, in the restored database). The anchors
+(checkpoint files, `audit.anker`) live outside the database and are not in the copy: keep them
+with it; `politiebijstand audit verify` checks the restored chain against them.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.db import connections
+
+from politiebijstand.audit.services import audit_record
+
+SQLITE_KOP = b"SQLite format 3\x00"
+
+
+class ReservekopieGeweigerd(Exception):
+    """The backup or restore was refused or failed; the message (Dutch) names the field."""
+
+
+@dataclass(frozen=True, slots=True)
+class Reservekopie:
+    """What was written or read.
+
+    Attributes:
+        bestand: the backup file (absolute path).
+        soort: ``"sqlite"`` (a SQLite database file) or ``"postgresql"`` (pg_dump's custom
+            format).
+        bytes: size of the file in bytes.
+    """
+
+    bestand: Path
+    soort: str
+    bytes: int
+
+
+def _soort(alias: str) -> str:
+    vendor = connections[alias].vendor
+    if vendor not in ("sqlite", "postgresql"):  # pragma: no cover - the settings allow no other
+        raise ReservekopieGeweigerd(f"database: {vendor} wordt niet ondersteund")
+    return vendor
+
+
+def _pg_omgeving(alias: str) -> tuple[list[str], dict[str, str]]:
+    """pg_dump / pg_restore's connection arguments and environment, from the settings."""
+    instellingen = connections[alias].settings_dict
+    argumenten = ["--dbname", str(instellingen["NAME"])]
+    if instellingen.get("HOST"):
+        argumenten += ["--host", str(instellingen["HOST"])]
+    if instellingen.get("PORT"):
+        argumenten += ["--port", str(instellingen["PORT"])]
+    if instellingen.get("USER"):
+        argumenten += ["--username", str(instellingen["USER"])]
+    omgeving = dict(os.environ)
+    if instellingen.get("PASSWORD"):
+        omgeving["PGPASSWORD"] = str(instellingen["PASSWORD"])
+    return argumenten, omgeving
+
+
+def _programma(naam: str) -> str:
+    pad = shutil.which(naam)
+    if pad is None:
+        raise ReservekopieGeweigerd(
+            f"{naam}: programma niet gevonden; installeer de PostgreSQL-clientprogramma's"
+        )
+    return pad
+
+
+def _uitvoeren(opdracht: list[str], omgeving: dict[str, str]) -> None:
+    resultaat = subprocess.run(  # noqa: S603 - fixed program, arguments from the settings
+        opdracht, env=omgeving, capture_output=True, text=True, check=False
+    )
+    if resultaat.returncode != 0:
+        raise ReservekopieGeweigerd(
+            f"{Path(opdracht[0]).name} mislukte (exitstatus {resultaat.returncode}): "
+            f"{resultaat.stderr.strip()}"
+        )
+
+
+def reservekopie_maken(naar: Path, *, alias: str = "default") -> Reservekopie:
+    """Write a backup of the database to `naar`, a file that must not exist yet.
+
+    The copy is written next to `naar` under a temporary name and renamed when complete, so a
+    failed backup leaves no file. Records ``reservekopie-gemaakt`` (system event) first.
+
+    Raises:
+        ReservekopieGeweigerd: `naar` exists or its folder does not (field ``--to``), or
+            pg_dump is missing or fails.
+    """
+    naar = naar.resolve()
+    if naar.exists():
+        raise ReservekopieGeweigerd(f"--to: {naar} bestaat al; kies een nieuw bestand")
+    if not naar.parent.is_dir():
+        raise ReservekopieGeweigerd(f"--to: de map {naar.parent} bestaat niet")
+    soort = _soort(alias)
+    audit_record(
+        gebeurtenis="reservekopie-gemaakt",
+        actor=None,
+        object_type="database",
+        object_id=alias,
+        na={"bestand": naar.name, "soort": soort},
+    )
+    tijdelijk = naar.with_name(f".{naar.name}.bezig")
+    try:
+        if soort == "sqlite":
+            verbinding = connections[alias]
+            verbinding.ensure_connection()
+            doel = sqlite3.connect(tijdelijk)
+            try:
+                verbinding.connection.backup(doel)
+            finally:
+                doel.close()
+        else:
+            argumenten, omgeving = _pg_omgeving(alias)
+            opdracht = [_programma("pg_dump"), "--format=custom", "--no-owner", "--file"]
+            _uitvoeren([*opdracht, str(tijdelijk), *argumenten], omgeving)
+        tijdelijk.replace(naar)
+    finally:
+        tijdelijk.unlink(missing_ok=True)
+    return Reservekopie(bestand=naar, soort=soort, bytes=naar.stat().st_size)
+
+
+def reservekopie_terugzetten(van: Path, *, alias: str = "default") -> Reservekopie:
+    """Restore the backup `van` into the database, which must be empty (no tables at all).
+
+    Then records ``reservekopie-teruggezet`` (system event) in the restored database. Check the
+    restored audit chain with `politiebijstand audit verify` (the anchors are not in the copy).
+
+    Raises:
+        ReservekopieGeweigerd: `van` is missing or not a backup of this kind of database
+            (field ``--from``); the database is not empty (field ``database``); pg_restore is
+            missing or fails (its single transaction leaves the database empty).
+    """
+    van = van.resolve()
+    if not van.is_file():
+        raise ReservekopieGeweigerd(f"--from: {van} bestaat niet of is geen bestand")
+    soort = _soort(alias)
+    verbinding = connections[alias]
+    tabellen = verbinding.introspection.table_names()
+    if tabellen:
+        raise ReservekopieGeweigerd(
+            f"database: niet leeg ({len(tabellen)} tabellen, zoals {sorted(tabellen)[0]}); "
+            "terugzetten kan alleen in een lege database. Maak een nieuwe, lege database en "
+            "wijs PB_DATABASE_URL daarheen."
+        )
+    with van.open("rb") as bestand:
+        kop = bestand.read(len(SQLITE_KOP))
+    if soort == "sqlite":
+        if kop != SQLITE_KOP:
+            raise ReservekopieGeweigerd(f"--from: {van.name} is geen SQLite-reservekopie")
+        bron = sqlite3.connect(f"{van.as_uri()}?mode=ro", uri=True)
+        try:
+            if not bron.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'django_migrations'"
+            ).fetchone():
+                raise ReservekopieGeweigerd(
+                    f"--from: {van.name} is geen reservekopie van deze toepassing"
+                )
+            verbinding.ensure_connection()
+            bron.backup(verbinding.connection)
+        finally:
+            bron.close()
+    else:
+        if not kop.startswith(b"PGDMP"):
+            raise ReservekopieGeweigerd(
+                f"--from: {van.name} is geen PostgreSQL-reservekopie (pg_dump -Fc)"
+            )
+        argumenten, omgeving = _pg_omgeving(alias)
+        opdracht = [_programma("pg_restore"), "--no-owner", "--single-transaction"]
+        _uitvoeren([*opdracht, "--exit-on-error", *argumenten, str(van)], omgeving)
+    audit_record(
+        gebeurtenis="reservekopie-teruggezet",
+        actor=None,
+        object_type="database",
+        object_id=alias,
+        na={"bestand": van.name, "soort": soort},
+    )
+    return Reservekopie(bestand=van, soort=soort, bytes=van.stat().st_size)

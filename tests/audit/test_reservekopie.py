@@ -1,0 +1,161 @@
+"""Backup and restore (issue #13 item 6, docs/backup.md): a restored copy keeps its audit chain.
+
+Requests and audit rows are written here, an anchor is written and `manage backup` copies the
+database; then, in separate processes as an operator runs them, `manage restore` puts the copy
+into a fresh, empty database and `audit verify` checks the chain there against the anchor.
+On SQLite with the online backup API; on PostgreSQL (PB_DATABASE_URL) with pg_dump/pg_restore.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import quote
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import connection
+
+import pytest
+
+from politiebijstand.audit.anker import anker_schrijven
+from politiebijstand.audit.models import AuditLogEntry
+from politiebijstand.verzoeken.models import Bijstandsverzoek, Deelverzoek
+from tests.verzoeken.helpers import maak_verzoek
+
+TELLEN = (
+    "from politiebijstand.audit.models import AuditLogEntry as A\n"
+    "from politiebijstand.verzoeken.models import Bijstandsverzoek as B\n"
+    "from politiebijstand.verzoeken.workflow import run_laden\n"
+    "from politiebijstand.verzoeken.models import Deelverzoek as D\n"
+    "print(B.objects.count(), A.objects.count(), "
+    "A.objects.order_by('-volgnummer').first().gebeurtenis, "
+    "sorted(run_laden(d).model_version[:8] for d in D.objects.all()))\n"
+)
+
+
+@pytest.fixture
+def lege_database(tmp_path: Path) -> Iterator[str]:
+    """The URL of a new, empty database of the same kind as the tests' (removed afterwards)."""
+    if connection.vendor == "sqlite":
+        yield f"sqlite:///{tmp_path / 'hersteld.sqlite3'}"
+        return
+    naam = f"pb_herstel_{uuid.uuid4().hex[:12]}"
+    with connection.cursor() as cursor:
+        cursor.execute(f'CREATE DATABASE "{naam}"')
+    s = connection.settings_dict
+    gebruiker = quote(s["USER"]) + (f":{quote(s['PASSWORD'])}" if s["PASSWORD"] else "")
+    yield f"postgres://{gebruiker}@/{naam}?host={quote(s['HOST'])}&port={s['PORT']}"
+    with connection.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{naam}"')
+
+
+def _politiebijstand(url: str, ankers: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PB_")}
+    env.update(
+        DJANGO_SETTINGS_MODULE="politiebijstand.conf.dev",
+        PB_DATA_DIR=str(ankers.parent),
+        PB_DATABASE_URL=url,
+        PB_AUDIT_SLEUTEL=settings.AUDIT_SLEUTEL,
+        PB_AUDIT_ANKER_SLEUTEL=settings.AUDIT_ANKER_SLEUTEL,
+        PB_AUDIT_ANKER_DIR=str(ankers),
+    )
+    return subprocess.run(
+        [sys.executable, "-m", "politiebijstand.cli", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("referentiedata")
+def test_a_backup_restored_into_a_fresh_database_keeps_the_chain_and_its_anchor(
+    tmp_path: Path, anker_map: Path, lege_database: str
+) -> None:
+    for _ in range(2):
+        maak_verzoek()
+    anker = anker_schrijven(map_=anker_map)
+    aantal = AuditLogEntry.objects.count()
+    assert anker.volgnummer == aantal
+    bestand = tmp_path / "kopie.backup"
+
+    call_command("backup", "--to", str(bestand))
+
+    assert bestand.is_file()
+    assert list(tmp_path.glob(".*.bezig")) == []
+    laatste = AuditLogEntry.objects.order_by("-volgnummer").first()
+    assert laatste is not None
+    assert (laatste.volgnummer, laatste.gebeurtenis) == (aantal + 1, "reservekopie-gemaakt")
+    assert laatste.na == {"bestand": "kopie.backup", "soort": connection.vendor}
+    versies = sorted(d.model_versie[:8] for d in Deelverzoek.objects.all())
+
+    url = lege_database
+    for args in (("manage", "restore", "--from", str(bestand)), ("audit", "verify")):
+        uit = _politiebijstand(url, anker_map, *args)
+        assert uit.returncode == 0, uit.stderr
+    assert uit.stdout.splitlines()[-1] == (
+        f"Anker {anker.naam} klopt: {aantal} regels tot volgnummer {aantal}."
+    )
+    # The restored database: the requests, the trail with the backup's and the restore's rows,
+    # and runs that load on the model version they started on.
+    uit = _politiebijstand(url, anker_map, "manage", "shell", "-c", TELLEN)
+    assert uit.returncode == 0, uit.stderr
+    bijstandsverzoeken = Bijstandsverzoek.objects.count()
+    assert uit.stdout.splitlines()[-1] == (
+        f"{bijstandsverzoeken} {aantal + 2} reservekopie-teruggezet {versies}"
+    )
+
+    # A second restore into the now filled database is refused; nothing changes.
+    uit = _politiebijstand(url, anker_map, "manage", "restore", "--from", str(bestand))
+    assert uit.returncode == 1
+    assert "database: niet leeg (" in uit.stderr
+    assert "terugzetten kan alleen in een lege database" in uit.stderr
+    uit = _politiebijstand(url, anker_map, "manage", "shell", "-c", TELLEN)
+    assert uit.stdout.splitlines()[-1].startswith(f"{bijstandsverzoeken} {aantal + 2} ")
+
+
+@pytest.mark.django_db
+def test_restore_refuses_a_database_that_is_not_empty(tmp_path: Path) -> None:
+    bestand = tmp_path / "kopie.backup"
+    bestand.write_bytes(b"SQLite format 3\x00")
+    voor = AuditLogEntry.objects.count()
+    with pytest.raises(CommandError) as fout:
+        call_command("restore", "--from", str(bestand))
+    assert str(fout.value).startswith("database: niet leeg (")
+    assert AuditLogEntry.objects.count() == voor
+
+
+@pytest.mark.django_db
+def test_backup_refuses_an_existing_file_or_a_missing_folder(tmp_path: Path) -> None:
+    bestaand = tmp_path / "bestaat.backup"
+    bestaand.write_bytes(b"oud")
+    voor = AuditLogEntry.objects.count()
+    with pytest.raises(CommandError) as fout:
+        call_command("backup", "--to", str(bestaand))
+    assert str(fout.value) == f"--to: {bestaand} bestaat al; kies een nieuw bestand"
+    assert bestaand.read_bytes() == b"oud"
+    zonder_map = tmp_path / "geen" / "kopie.backup"
+    with pytest.raises(CommandError) as fout:
+        call_command("backup", "--to", str(zonder_map))
+    assert str(fout.value) == f"--to: de map {zonder_map.parent} bestaat niet"
+    assert AuditLogEntry.objects.count() == voor
+
+
+def test_restore_refuses_a_missing_file_or_one_that_is_no_backup(tmp_path: Path) -> None:
+    from politiebijstand.audit.reservekopie import (
+        ReservekopieGeweigerd,
+        reservekopie_terugzetten,
+    )
+
+    ontbreekt = tmp_path / "ontbreekt.backup"
+    with pytest.raises(ReservekopieGeweigerd) as fout:
+        reservekopie_terugzetten(ontbreekt)
+    assert str(fout.value) == f"--from: {ontbreekt} bestaat niet of is geen bestand"
