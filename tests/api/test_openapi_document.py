@@ -65,7 +65,7 @@ def test_document_noemt_server_contact_versie_en_beveiliging_per_operatie() -> N
         for methode, operatie in operaties.items()
     }
     # The public advice asks nothing; every other operation an API token or the session.
-    gesloten = [{"bearerAuth": []}, {"cookieAuth": []}]
+    gesloten: list[dict[str, list[str]]] = [{"bearerAuth": []}, {"cookieAuth": []}]
     assert beveiliging == {
         "POST /advies": [{}],
         **{
