@@ -405,8 +405,8 @@ class BeeldDeel:
         status: `DeelverzoekStatus` value.
         procedure_id, leverancier: as on `Deelverzoek`.
         eenheid_id: the requesting unit's `Organisatie` id.
-        start, eind: the period (aware UTC): the latest deployment version's for a part in
-            deployment, else the request's.
+        start, eind: the part's current period (aware UTC): its latest deployment version's,
+            else the request's.
     """
 
     id: int
@@ -417,23 +417,6 @@ class BeeldDeel:
     eenheid_id: int
     start: datetime
     eind: datetime
-
-
-#: Up to this many ids, `beeld_delen` looks requests and versions up by id (parameters).
-_PER_ID_TOT = 500
-
-#: The period's columns read as text (`_als_tekst`) and parsed by `_utc`: Django's datetime
-#: converter per value was most of the picture's time with 50,000 requests (ADR 0039).
-_ALS_TEKST = ("id", "start_tekst", "eind_tekst")
-
-
-def _als_tekst(qs: QuerySet[Any]) -> QuerySet[Any]:
-    """`qs` with ``start_tekst`` and ``eind_tekst``: its ``periode_*`` columns as text."""
-    met_tekst: QuerySet[Any] = qs.annotate(
-        start_tekst=Cast("periode_start", output_field=CharField()),
-        eind_tekst=Cast("periode_eind", output_field=CharField()),
-    )
-    return met_tekst
 
 
 def _utc(waarde: datetime | str) -> datetime:
@@ -453,82 +436,44 @@ def beeld_delen(*, gebruiker: Gebruiker | AnonymousUser, nu: datetime) -> list[B
     organisation the parts of the requests it takes part in (`Deelname`, as `verzoek_list`).
     Without an active organisation: an empty list, no query.
 
-    Three or four queries that read indexes only (``deelverzoek_beeld_idx``,
-    ``verzoek_periode_idx``, the deployment versions' unique index), so that the large
-    columns (the run state, the situation and advice) are not read: with 50,000 requests the
-    picture stays within its goal (ADR 0039). Only a part in deployment has deployment
-    versions (starting one moves it to IN_INZET, ending one off the picture).
+    One query, a range of one covering index (``deelverzoek_periode_idx``: status, then the
+    end of the part's current period): each part carries its current period and unit, kept by
+    the services (`Deelverzoek.periode_start`, ADR 0044), so neither the request nor the
+    deployment versions are read, nor the part's large columns (its run state).
     """
     org_id = _organisatie_id(gebruiker)
     if org_id is None:
         return []
-    inzet = DeelverzoekStatus.IN_INZET
-    # Unordered throughout: the models' default order would make SQLite scan another index.
-    lopend = Bijstandsverzoek.objects.filter(periode_eind__gt=nu).order_by()
-    delen = (
-        Deelverzoek.objects.filter(status__in=BEELD_STATUSSEN)
+    # Unordered: the model's default order would make SQLite sort, or scan another index.
+    # The period is read as text and parsed by `_utc`: Django's datetime converter per value
+    # was most of the picture's time with 50,000 requests (ADR 0039).
+    delen: QuerySet[Any] = (
+        Deelverzoek.objects.filter(status__in=BEELD_STATUSSEN, periode_eind__gt=nu)
         .order_by()
-        .filter(Q(status=inzet) | Q(verzoek_id__in=lopend.values("id")))
+        .annotate(
+            start_tekst=Cast("periode_start", output_field=CharField()),
+            eind_tekst=Cast("periode_eind", output_field=CharField()),
+        )
     )
     if organisatie_code(gebruiker) != LOCC:
         delen = delen.filter(
             Exists(Deelname.objects.filter(verzoek=OuterRef("verzoek_id"), organisatie_id=org_id))
         )
-    rijen = list(delen.values_list("id", "verzoek_id", "status", "procedure_id", "leverancier"))
-    if not rijen:
-        return []
-    # A few requests (an RCCB's picture) by id; many (the LOCC's) by the period's index range.
-    verzoek_ids = {r[1] for r in rijen}
-    bron = (
-        Bijstandsverzoek.objects.filter(id__in=verzoek_ids).order_by()
-        if len(verzoek_ids) <= _PER_ID_TOT
-        else lopend
-    )
-    perioden = {
-        v: (_utc(s), _utc(e), u)
-        for v, s, e, u in _als_tekst(bron).values_list(*_ALS_TEKST, "eenheid_id")
-    }
-    ontbrekend = verzoek_ids - perioden.keys()
-    if ontbrekend:  # parts in deployment beyond their request's period
-        perioden.update(
-            (v, (_utc(s), _utc(e), u))
-            for v, s, e, u in _als_tekst(
-                Bijstandsverzoek.objects.filter(id__in=ontbrekend).order_by()
-            ).values_list(*_ALS_TEKST, "eenheid_id")
-        )
-    versies: dict[int, tuple[datetime, datetime]] = {}
-    in_inzet = [r[0] for r in rijen if r[2] == inzet]
-    if in_inzet:
-        latere = InzetVersie.objects.filter(
-            deelverzoek_id=OuterRef("deelverzoek_id"), versie__gt=OuterRef("versie")
-        )
-        van_delen = (
-            Q(deelverzoek_id__in=in_inzet)
-            if len(in_inzet) <= _PER_ID_TOT
-            else Q(
-                deelverzoek_id__in=Deelverzoek.objects.filter(status=inzet).order_by().values("id")
+    return [
+        BeeldDeel(id_, verzoek_id, status, procedure_id, leverancier, eenheid_id, _utc(s), _utc(e))
+        for id_, verzoek_id, status, procedure_id, leverancier, eenheid_id, s, e in (
+            delen.values_list(
+                "id",
+                "verzoek_id",
+                "status",
+                "procedure_id",
+                "leverancier",
+                "eenheid_id",
+                "start_tekst",
+                "eind_tekst",
             )
         )
-        versies = {
-            d: (_utc(s), _utc(e))
-            for d, s, e in _als_tekst(
-                InzetVersie.objects.filter(van_delen)
-                .filter(~Exists(latere))  # the latest version of each
-                .order_by()
-            ).values_list("deelverzoek_id", *_ALS_TEKST[1:])
-        }
-    uitkomst = []
-    for id_, verzoek_id, status, procedure_id, leverancier in rijen:
-        start, eind, eenheid_id = perioden[verzoek_id]
-        if status == inzet and id_ in versies:
-            start, eind = versies[id_]
-        if eind > nu:
-            uitkomst.append(
-                BeeldDeel(
-                    id_, verzoek_id, status, procedure_id, leverancier, eenheid_id, start, eind
-                )
-            )
-    return uitkomst
+    ]
 
 
 def deelverzoek_list_voor_rijen(*, ids: Sequence[int]) -> list[Deelverzoek]:

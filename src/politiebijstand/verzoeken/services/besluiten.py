@@ -777,6 +777,9 @@ def beroep_instellen(
         run_afgerond=engine.is_finished(beroep_run),
         volgende_timer=engine.next_timer_due(beroep_run),
         beroep_op=ouder,
+        periode_start=verzoek.periode_start,
+        periode_eind=verzoek.periode_eind,
+        eenheid_id=verzoek.eenheid_id,
         aangemaakt_op=nu,
         gewijzigd_op=nu,
     )

@@ -304,6 +304,9 @@ def _deelverzoek_starten(
         regels_versie=verzoek.regels_versie,
         run_afgerond=engine.is_finished(run),
         volgende_timer=engine.next_timer_due(run),
+        periode_start=verzoek.periode_start,
+        periode_eind=verzoek.periode_eind,
+        eenheid_id=verzoek.eenheid_id,
         aangemaakt_op=nu,
         gewijzigd_op=nu,
     )
