@@ -39,6 +39,8 @@ from politiebijstand.verzoeken.selectors import (
 
 #: Rows of the table at most (the rest is counted, not listed).
 MAX_RIJEN = 200
+#: Rows of the table on the first paint, and how many more "Meer tonen" adds (ADR 0044).
+RIJEN_PER_KEER = 50
 #: Bars of the timeline at most.
 MAX_BALKEN = 40
 #: Days the timeline shows without a period filter.
@@ -93,7 +95,8 @@ class Beeld:
         delen: parts on the picture after the filters.
         verzoeken: distinct requests of those parts.
         tellingen: per status of `BEELD_STATUSSEN`, in its order (also 0).
-        rijen: the table, by start of period, at most `MAX_RIJEN`.
+        rijen: the table, by start of period: the first `rijen` of `beeld_lezen`.
+        meer_rijen: how many rows "Meer tonen" would show (0: none, all or `MAX_RIJEN` shown).
         vakken: the units' boxes with the number of requests per unit.
         tijdlijn: the bars of the parts (not refused) overlapping the window.
         balken_meer: parts in the window beyond `MAX_BALKEN` (0 or 1 means "more").
@@ -103,6 +106,7 @@ class Beeld:
     verzoeken: int
     tellingen: list[Telling]
     rijen: list[Rij]
+    meer_rijen: int
     vakken: list[Vak]
     tijdlijn: Tijdlijn
     balken_meer: bool
@@ -147,6 +151,7 @@ def beeld_lezen(
     filters: Filters,
     eenheden: list[Organisatie],
     nu: datetime | None = None,
+    rijen: int = RIJEN_PER_KEER,
 ) -> Beeld:
     """The operational picture for the user, with the filters applied.
 
@@ -159,6 +164,8 @@ def beeld_lezen(
         filters: see `Filters`.
         eenheden: the units (`eenheden`), for the filter's codes and the schematic's names.
         nu: aware datetime (default now); parts whose period ended before it are not shown.
+        rijen: rows of the table, 1 to `MAX_RIJEN` (the first paint shows `RIJEN_PER_KEER`;
+            each "Meer tonen" as many more).
     """
     nu = nu or timezone.now()
     eenheid_ids = {e.code: e.pk for e in eenheden}
@@ -183,13 +190,13 @@ def beeld_lezen(
         and d.eind > venster_start
         and d.status != DeelverzoekStatus.AFGEWEZEN
     ]
-    getoond = delen[:MAX_RIJEN]
+    getoond = delen[: max(1, min(rijen, MAX_RIJEN))]
     balken = in_venster[:MAX_BALKEN]
     geladen = {
         d.pk: d for d in deelverzoek_list_voor_rijen(ids=sorted({d.id for d in getoond + balken}))
     }
     deelname = verzoek_ids_met_deelname(gebruiker=gebruiker, ids={d.verzoek_id for d in getoond})
-    rijen = [
+    tabel = [
         Rij(geladen[d.id], d.start, d.eind, d.verzoek_id in deelname)
         for d in getoond
         if d.id in geladen
@@ -216,7 +223,12 @@ def beeld_lezen(
         delen=len(delen),
         verzoeken=len(verzoek_eenheid),
         tellingen=tellingen,
-        rijen=rijen,
+        rijen=tabel,
+        meer_rijen=(
+            min(len(getoond) + RIJEN_PER_KEER, len(delen), MAX_RIJEN)
+            if len(delen) > len(getoond) and len(getoond) < MAX_RIJEN
+            else 0
+        ),
         vakken=eenheden_schema(
             eenheden=[(e.code, e.afkorting, e.naam) for e in eenheden], aantallen=per_eenheid
         ),
