@@ -47,8 +47,8 @@ def _periode(deel: Deelverzoek) -> tuple[str, datetime, datetime, str]:
 def _op_beeld(deel: Deelverzoek) -> tuple[str, datetime, datetime] | None:
     """The part as the LOCC's picture has it at `T`: status and period, or None."""
     for d in beeld_delen(gebruiker=gebruiker("LOCC"), nu=T):
-        if d.id == deel.pk:
-            return d.status, d.start, d.eind
+        if d.pk == deel.pk:
+            return d.status, d.periode_start, d.periode_eind
     return None
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 from uuid import UUID
@@ -32,7 +32,6 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Cast
 from django.http import Http404
 from django.utils import timezone
 
@@ -396,84 +395,37 @@ BEELD_STATUSSEN = (
 )
 
 
-@dataclass(frozen=True)
-class BeeldDeel:
-    """One part on the operational picture, narrow (read from indexes, no large columns).
-
-    Attributes:
-        id, verzoek_id: the part's and its request's primary keys.
-        status: `DeelverzoekStatus` value.
-        procedure_id, leverancier: as on `Deelverzoek`.
-        eenheid_id: the requesting unit's `Organisatie` id.
-        start, eind: the part's current period (aware UTC): its latest deployment version's,
-            else the request's.
-    """
-
-    id: int
-    verzoek_id: int
-    status: str
-    procedure_id: str
-    leverancier: str
-    eenheid_id: int
-    start: datetime
-    eind: datetime
-
-
-def _utc(waarde: datetime | str) -> datetime:
-    """An aware UTC datetime from the database's value (SQLite text is naive UTC)."""
-    moment = waarde if isinstance(waarde, datetime) else datetime.fromisoformat(waarde)
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
-
-
-def beeld_delen(*, gebruiker: Gebruiker | AnonymousUser, nu: datetime) -> list[BeeldDeel]:
+def beeld_delen(*, gebruiker: Gebruiker | AnonymousUser, nu: datetime) -> QuerySet[Deelverzoek]:
     """The pending and active parts on the operational picture, within need-to-know.
 
-    A part is on the picture when its status is in `BEELD_STATUSSEN` and its period has not
-    ended at `nu` (see `BeeldDeel`). Unordered.
+    A part is on the picture when its status is in `BEELD_STATUSSEN` and its current period
+    (`Deelverzoek.periode_start`/`periode_eind`: its latest deployment version's, else its
+    request's) has not ended at `nu`. Unordered, not yet read: the caller filters, counts and
+    slices it in the database (`beeld.selectors.beeld_lezen`).
 
     Need-to-know: the LOCC, which keeps the national picture of capacity, sees every part
     (factsheet, "LOCC, RCCB en Preparatie en Operationeel Beheer"; ADR 0039); any other
     organisation the parts of the requests it takes part in (`Deelname`, as `verzoek_list`).
-    Without an active organisation: an empty list, no query.
+    Without an active organisation: nothing.
 
-    One query, a range of one covering index (``deelverzoek_periode_idx``: status, then the
-    end of the part's current period): each part carries its current period and unit, kept by
-    the services (`Deelverzoek.periode_start`, ADR 0044), so neither the request nor the
-    deployment versions are read, nor the part's large columns (its run state).
+    A range of one covering index (``deelverzoek_periode_idx``: status, then the end of the
+    part's current period, then every column the picture filters and counts on), kept by the
+    services (ADR 0044): neither the request nor the deployment versions are read, nor the
+    part's large columns (its run state).
     """
     org_id = _organisatie_id(gebruiker)
     if org_id is None:
-        return []
+        return Deelverzoek.objects.none()
     # Unordered: the model's default order would make SQLite sort, or scan another index.
-    # The period is read as text and parsed by `_utc`: Django's datetime converter per value
-    # was most of the picture's time with 50,000 requests (ADR 0039).
-    delen: QuerySet[Any] = (
-        Deelverzoek.objects.filter(status__in=BEELD_STATUSSEN, periode_eind__gt=nu)
-        .order_by()
-        .annotate(
-            start_tekst=Cast("periode_start", output_field=CharField()),
-            eind_tekst=Cast("periode_eind", output_field=CharField()),
-        )
-    )
+    delen = Deelverzoek.objects.filter(status__in=BEELD_STATUSSEN, periode_eind__gt=nu).order_by()
     if organisatie_code(gebruiker) != LOCC:
-        delen = delen.filter(
-            Exists(Deelname.objects.filter(verzoek=OuterRef("verzoek_id"), organisatie_id=org_id))
+        # The organisation's requests as one list (``deelname_org_idx``), not a look-up per
+        # part. ``verzoek_id + 0``: on the bare column SQLite would walk that list into the
+        # part's (status, verzoek) index and read each part's row for its period (ADR 0044).
+        delen = delen.alias(verzoek_nr=F("verzoek_id") + 0).filter(
+            verzoek_nr__in=Deelname.objects.filter(organisatie_id=org_id).values("verzoek_id")
         )
-    return [
-        BeeldDeel(id_, verzoek_id, status, procedure_id, leverancier, eenheid_id, _utc(s), _utc(e))
-        for id_, verzoek_id, status, procedure_id, leverancier, eenheid_id, s, e in (
-            delen.values_list(
-                "id",
-                "verzoek_id",
-                "status",
-                "procedure_id",
-                "leverancier",
-                "eenheid_id",
-                "start_tekst",
-                "eind_tekst",
-            )
-        )
-    ]
+    return delen
 
 
 def deelverzoek_list_voor_rijen(*, ids: Sequence[int]) -> list[Deelverzoek]:
