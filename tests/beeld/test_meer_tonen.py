@@ -49,9 +49,10 @@ def test_eerst_een_deel_van_de_rijen_en_meer_tonen_tot_alles() -> None:
     assert "<title>Politie, eenheid Amsterdam: 1 verzoek</title>" in html
     assert _meer(html) == "/beeld/?rijen=3"
     assert (
-        '<a class="utrecht-link pb-beeld-meer" href="/beeld/?rijen=3" hx-get="/beeld/?rijen=3" '
-        'hx-target="#beeld-inhoud" hx-select="#beeld-inhoud > *" hx-swap="innerHTML" '
-        'hx-push-url="true">Meer tonen (3 van 3 delen)</a>'
+        '<a class="utrecht-link pb-beeld-meer" href="/beeld/?rijen=3" hx-get="/beeld/" '
+        """hx-include="#beeld-filters" hx-vals='{"rijen": "3"}' hx-target="#beeld-inhoud" """
+        'hx-select="#beeld-inhoud > *" hx-swap="innerHTML" hx-push-url="true">'
+        "Meer tonen (3 van 3 delen)</a>"
     ) in html
     # The form holds the rows shown (hidden), empty on the first paint.
     assert '<input type="hidden" name="rijen" id="id_rijen">' in html
