@@ -536,6 +536,11 @@ class _Schrijver:
                     if stand.timer_offset is not None and eind == "in_behandeling"
                     else None
                 ),
+                # The part's current period and unit, as the services keep them (ADR 0044):
+                # the request's, then its latest deployment version's (below).
+                periode_start=verzoek.periode_start,
+                periode_eind=verzoek.periode_eind,
+                eenheid_id=verzoek.eenheid_id,
                 aangemaakt_op=start,
                 gewijzigd_op=laatste,
             )
@@ -705,6 +710,7 @@ class _Schrijver:
                         )
                     if status == DeelverzoekStatus.GEEVALUEERD:
                         versies.append((InzetSoort.BEEINDIGD, versies[-1][1]))
+                    deel.periode_eind = versies[-1][1]
                     for nummer, (soort, einde) in enumerate(versies, start=1):
                         rows["inzet"].append(
                             InzetVersie(

@@ -37,6 +37,23 @@ def _verzoeken() -> tuple[Bijstandsverzoek, Bijstandsverzoek, Bijstandsverzoek]:
     return kmar, politie, amsterdam
 
 
+def _inzet(deel: Deelverzoek, *, start: datetime, einden: list[datetime], op: datetime) -> None:
+    """Deployment versions of `deel` (started, then extended to each end), written as
+    `services.inzet` writes them: the part carries the latest version's period (ADR 0044)."""
+    for versie, eind in enumerate(einden, start=1):
+        InzetVersie.objects.create(
+            deelverzoek=deel,
+            versie=versie,
+            soort=InzetSoort.GESTART if versie == 1 else InzetSoort.VERLENGD,
+            periode_start=start,
+            periode_eind=eind,
+            capaciteit="2 pelotons",
+            door=gebruiker("LE-POB"),
+            op=op,
+        )
+    Deelverzoek.objects.filter(pk=deel.pk).update(periode_start=start, periode_eind=einden[-1])
+
+
 def _rijen(html: str) -> list[str]:
     return [deel.split('"')[0] for deel in html.split('data-deel="')[1:]]
 
@@ -98,17 +115,12 @@ def test_de_uitkomst_van_het_besluit_per_deel_en_afgelopen_inzet_valt_weg() -> N
     )
     deel = Deelverzoek.objects.get(verzoek=politie)
     # The deployment's latest version sets the period (here: a day longer).
-    for versie, eind in ((1, T + timedelta(days=2, hours=8)), (2, T + timedelta(days=3, hours=8))):
-        InzetVersie.objects.create(
-            deelverzoek=deel,
-            versie=versie,
-            soort=InzetSoort.GESTART if versie == 1 else InzetSoort.VERLENGD,
-            periode_start=T + timedelta(days=2),
-            periode_eind=eind,
-            capaciteit="2 pelotons",
-            door=gebruiker("LE-POB"),
-            op=T,
-        )
+    _inzet(
+        deel,
+        start=T + timedelta(days=2),
+        einden=[T + timedelta(days=2, hours=8), T + timedelta(days=3, hours=8)],
+        op=T,
+    )
     Deelverzoek.objects.filter(verzoek=amsterdam).update(status=DeelverzoekStatus.INZET_BEEINDIGD)
     client, _ = als("LOCC")
     html = inhoud(client.get(URL))
@@ -260,17 +272,12 @@ def test_een_verlengde_inzet_blijft_op_het_beeld_na_de_gevraagde_periode() -> No
         status=DeelverzoekStatus.IN_INZET, besluit="toegekend"
     )
     deel = Deelverzoek.objects.get(verzoek=verzoek)
-    for versie, eind in ((1, nu - timedelta(days=7)), (2, nu + timedelta(days=1))):
-        InzetVersie.objects.create(
-            deelverzoek=deel,
-            versie=versie,
-            soort=InzetSoort.GESTART if versie == 1 else InzetSoort.VERLENGD,
-            periode_start=nu - timedelta(days=8),
-            periode_eind=eind,
-            capaciteit="2 pelotons",
-            door=gebruiker("LE-POB"),
-            op=nu,
-        )
+    _inzet(
+        deel,
+        start=nu - timedelta(days=8),
+        einden=[nu - timedelta(days=7), nu + timedelta(days=1)],
+        op=nu,
+    )
     ander = maak_verzoek(nu=nu - timedelta(days=10))  # ended, not deployed: not shown
     client, _ = als("LOCC")
     html = inhoud(client.get(URL))
@@ -280,12 +287,9 @@ def test_een_verlengde_inzet_blijft_op_het_beeld_na_de_gevraagde_periode() -> No
     assert f'data-balk="{verzoek.kenmerk}/1"' in html
 
 
-def test_ook_met_veel_verzoeken_via_de_index_van_de_periode(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    # The LOCC's picture with thousands of requests reads their periods by the index's range
-    # and the deployment versions by status, not by id: the same picture.
-    monkeypatch.setattr("politiebijstand.verzoeken.selectors._PER_ID_TOT", 0)
+def test_ook_met_veel_verzoeken_via_de_index_van_de_periode() -> None:
+    # One range of the part's period index (ADR 0044) gives the same picture with an extended
+    # deployment and requests in a filtered window.
     test_een_verlengde_inzet_blijft_op_het_beeld_na_de_gevraagde_periode()
     kmar, politie, amsterdam = _verzoeken()
     client, _ = als("LOCC")

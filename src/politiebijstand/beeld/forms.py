@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 
+from politiebijstand.beeld.selectors import MAX_RIJEN
 from politiebijstand.organisaties.models import Organisatie
 from politiebijstand.procedures.engine import PROCEDURES
 
@@ -30,7 +31,8 @@ class BeeldFilterForm(forms.Form):
 
     The dates are calendar days in Europe/Amsterdam, both inclusive. Errors name the field
     (its label) in Dutch; ``tot`` before ``van`` or a period of more than `MAX_DAGEN` days is
-    an error on ``tot``.
+    an error on ``tot``. Hidden: ``rijen``, the number of table rows shown (1 to `MAX_RIJEN`;
+    empty is `RIJEN_PER_KEER`), not a filter.
     """
 
     def __init__(self, *args: Any, eenheden: list[Organisatie], **kwargs: Any) -> None:
@@ -61,6 +63,21 @@ class BeeldFilterForm(forms.Form):
             required=False,
             widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             error_messages={"invalid": "Vul een datum in als jjjj-mm-dd."},
+        )
+
+        # Kept in the form (hidden) so that the refresh every 30 s keeps the rows shown; set by
+        # "Meer tonen" (ADR 0044).
+        self.fields["rijen"] = forms.IntegerField(
+            label="Aantal rijen",
+            required=False,
+            min_value=1,
+            max_value=MAX_RIJEN,
+            widget=forms.HiddenInput,
+            error_messages={
+                "invalid": "Vul een geheel getal in.",
+                "min_value": "Vul minstens %(limit_value)s in.",
+                "max_value": f"Er worden hoogstens {MAX_RIJEN} rijen getoond.",
+            },
         )
 
     def clean(self) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_safe
 
 from politiebijstand.accounts.models import Gebruiker
 from politiebijstand.beeld.forms import BeeldFilterForm
-from politiebijstand.beeld.selectors import Filters, beeld_lezen, eenheden
+from politiebijstand.beeld.selectors import RIJEN_PER_KEER, Filters, beeld_lezen, eenheden
 
 #: The id of the part htmx refreshes (every 30 s and on a filter change).
 INHOUD_ID = "beeld-inhoud"
@@ -26,10 +26,12 @@ def beeld(request: HttpRequest) -> HttpResponse:
     """The picture: counts, units, timeline and table, filtered by the query string.
 
     Query string: ``procedure``, ``leverancier``, ``eenheid`` (unit code), ``van`` and ``tot``
-    (``jjjj-mm-dd``, Europe/Amsterdam, inclusive). A bad value answers 400 with the form's
+    (``jjjj-mm-dd``, Europe/Amsterdam, inclusive), and ``rijen`` (rows of the table, 1 to
+    200; default 50, "Meer tonen" adds 50). A bad value answers 400 with the form's
     error naming the field, and no picture; to htmx (which swaps only a success) it answers
     200 with the same error in the refreshed part. An htmx request for the part
-    (``HX-Target: beeld-inhoud``) gets only the part.
+    (``HX-Target: beeld-inhoud``) gets only the part, with the form's hidden ``rijen`` out of
+    band, so that the refresh every 30 s keeps the rows shown (ADR 0044).
     """
     if not isinstance(request.user, Gebruiker):
         raise PermissionDenied
@@ -55,9 +57,20 @@ def beeld(request: HttpRequest) -> HttpResponse:
             van=data.get("van"),
             tot=data.get("tot"),
         )
-        context["gefilterd"] = any(data.values())
-        context["beeld"] = beeld_lezen(
-            gebruiker=request.user, filters=filters, eenheden=units, nu=nu
+        rijen: int | None = data.get("rijen")
+        context["gefilterd"] = any(v for k, v in data.items() if k != "rijen")
+        context["rijen"] = rijen
+        beeld_ = beeld_lezen(
+            gebruiker=request.user,
+            filters=filters,
+            eenheden=units,
+            nu=nu,
+            rijen=rijen or RIJEN_PER_KEER,
         )
+        context["beeld"] = beeld_
+        if beeld_.meer_rijen:
+            query = request.GET.copy()
+            query["rijen"] = str(beeld_.meer_rijen)
+            context["meer_query"] = query.urlencode()
     sjabloon = "beeld/_inhoud.html" if alleen_inhoud else "beeld/beeld.html"
     return render(request, sjabloon, context, status=status)

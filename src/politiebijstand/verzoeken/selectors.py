@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 from uuid import UUID
@@ -32,7 +32,6 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Cast
 from django.http import Http404
 from django.utils import timezone
 
@@ -411,139 +410,37 @@ BEELD_STATUSSEN = (
 )
 
 
-@dataclass(frozen=True)
-class BeeldDeel:
-    """One part on the operational picture, narrow (read from indexes, no large columns).
-
-    Attributes:
-        id, verzoek_id: the part's and its request's primary keys.
-        status: `DeelverzoekStatus` value.
-        procedure_id, leverancier: as on `Deelverzoek`.
-        eenheid_id: the requesting unit's `Organisatie` id.
-        start, eind: the period (aware UTC): the latest deployment version's for a part in
-            deployment, else the request's.
-    """
-
-    id: int
-    verzoek_id: int
-    status: str
-    procedure_id: str
-    leverancier: str
-    eenheid_id: int
-    start: datetime
-    eind: datetime
-
-
-#: Up to this many ids, `beeld_delen` looks requests and versions up by id (parameters).
-_PER_ID_TOT = 500
-
-#: The period's columns read as text (`_als_tekst`) and parsed by `_utc`: Django's datetime
-#: converter per value was most of the picture's time with 50,000 requests (ADR 0039).
-_ALS_TEKST = ("id", "start_tekst", "eind_tekst")
-
-
-def _als_tekst(qs: QuerySet[Any]) -> QuerySet[Any]:
-    """`qs` with ``start_tekst`` and ``eind_tekst``: its ``periode_*`` columns as text."""
-    met_tekst: QuerySet[Any] = qs.annotate(
-        start_tekst=Cast("periode_start", output_field=CharField()),
-        eind_tekst=Cast("periode_eind", output_field=CharField()),
-    )
-    return met_tekst
-
-
-def _utc(waarde: datetime | str) -> datetime:
-    """An aware UTC datetime from the database's value (SQLite text is naive UTC)."""
-    moment = waarde if isinstance(waarde, datetime) else datetime.fromisoformat(waarde)
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
-
-
-def beeld_delen(*, gebruiker: Gebruiker | AnonymousUser, nu: datetime) -> list[BeeldDeel]:
+def beeld_delen(*, gebruiker: Gebruiker | AnonymousUser, nu: datetime) -> QuerySet[Deelverzoek]:
     """The pending and active parts on the operational picture, within need-to-know.
 
-    A part is on the picture when its status is in `BEELD_STATUSSEN` and its period has not
-    ended at `nu` (see `BeeldDeel`). Unordered.
+    A part is on the picture when its status is in `BEELD_STATUSSEN` and its current period
+    (`Deelverzoek.periode_start`/`periode_eind`: its latest deployment version's, else its
+    request's) has not ended at `nu`. Unordered, not yet read: the caller filters, counts and
+    slices it in the database (`beeld.selectors.beeld_lezen`).
 
     Need-to-know: the LOCC, which keeps the national picture of capacity, sees every part
     (factsheet, "LOCC, RCCB en Preparatie en Operationeel Beheer"; ADR 0039); any other
     organisation the parts of the requests it takes part in (`Deelname`, as `verzoek_list`).
-    Without an active organisation: an empty list, no query.
+    Without an active organisation: nothing.
 
-    Three or four queries that read indexes only (``deelverzoek_beeld_idx``,
-    ``verzoek_periode_idx``, the deployment versions' unique index), so that the large
-    columns (the run state, the situation and advice) are not read: with 50,000 requests the
-    picture stays within its goal (ADR 0039). Only a part in deployment has deployment
-    versions (starting one moves it to IN_INZET, ending one off the picture).
+    A range of one covering index (``deelverzoek_periode_idx``: status, then the end of the
+    part's current period, then every column the picture filters and counts on), kept by the
+    services (ADR 0044): neither the request nor the deployment versions are read, nor the
+    part's large columns (its run state).
     """
     org_id = _organisatie_id(gebruiker)
     if org_id is None:
-        return []
-    inzet = DeelverzoekStatus.IN_INZET
-    # Unordered throughout: the models' default order would make SQLite scan another index.
-    lopend = Bijstandsverzoek.objects.filter(periode_eind__gt=nu).order_by()
-    delen = (
-        Deelverzoek.objects.filter(status__in=BEELD_STATUSSEN)
-        .order_by()
-        .filter(Q(status=inzet) | Q(verzoek_id__in=lopend.values("id")))
-    )
+        return Deelverzoek.objects.none()
+    # Unordered: the model's default order would make SQLite sort, or scan another index.
+    delen = Deelverzoek.objects.filter(status__in=BEELD_STATUSSEN, periode_eind__gt=nu).order_by()
     if organisatie_code(gebruiker) != LOCC:
-        delen = delen.filter(
-            Exists(Deelname.objects.filter(verzoek=OuterRef("verzoek_id"), organisatie_id=org_id))
+        # The organisation's requests as one list (``deelname_org_idx``), not a look-up per
+        # part. ``verzoek_id + 0``: on the bare column SQLite would walk that list into the
+        # part's (status, verzoek) index and read each part's row for its period (ADR 0044).
+        delen = delen.alias(verzoek_nr=F("verzoek_id") + 0).filter(
+            verzoek_nr__in=Deelname.objects.filter(organisatie_id=org_id).values("verzoek_id")
         )
-    rijen = list(delen.values_list("id", "verzoek_id", "status", "procedure_id", "leverancier"))
-    if not rijen:
-        return []
-    # A few requests (an RCCB's picture) by id; many (the LOCC's) by the period's index range.
-    verzoek_ids = {r[1] for r in rijen}
-    bron = (
-        Bijstandsverzoek.objects.filter(id__in=verzoek_ids).order_by()
-        if len(verzoek_ids) <= _PER_ID_TOT
-        else lopend
-    )
-    perioden = {
-        v: (_utc(s), _utc(e), u)
-        for v, s, e, u in _als_tekst(bron).values_list(*_ALS_TEKST, "eenheid_id")
-    }
-    ontbrekend = verzoek_ids - perioden.keys()
-    if ontbrekend:  # parts in deployment beyond their request's period
-        perioden.update(
-            (v, (_utc(s), _utc(e), u))
-            for v, s, e, u in _als_tekst(
-                Bijstandsverzoek.objects.filter(id__in=ontbrekend).order_by()
-            ).values_list(*_ALS_TEKST, "eenheid_id")
-        )
-    versies: dict[int, tuple[datetime, datetime]] = {}
-    in_inzet = [r[0] for r in rijen if r[2] == inzet]
-    if in_inzet:
-        latere = InzetVersie.objects.filter(
-            deelverzoek_id=OuterRef("deelverzoek_id"), versie__gt=OuterRef("versie")
-        )
-        van_delen = (
-            Q(deelverzoek_id__in=in_inzet)
-            if len(in_inzet) <= _PER_ID_TOT
-            else Q(
-                deelverzoek_id__in=Deelverzoek.objects.filter(status=inzet).order_by().values("id")
-            )
-        )
-        versies = {
-            d: (_utc(s), _utc(e))
-            for d, s, e in _als_tekst(
-                InzetVersie.objects.filter(van_delen)
-                .filter(~Exists(latere))  # the latest version of each
-                .order_by()
-            ).values_list("deelverzoek_id", *_ALS_TEKST[1:])
-        }
-    uitkomst = []
-    for id_, verzoek_id, status, procedure_id, leverancier in rijen:
-        start, eind, eenheid_id = perioden[verzoek_id]
-        if status == inzet and id_ in versies:
-            start, eind = versies[id_]
-        if eind > nu:
-            uitkomst.append(
-                BeeldDeel(
-                    id_, verzoek_id, status, procedure_id, leverancier, eenheid_id, start, eind
-                )
-            )
-    return uitkomst
+    return delen
 
 
 def deelverzoek_list_voor_rijen(*, ids: Sequence[int]) -> list[Deelverzoek]:

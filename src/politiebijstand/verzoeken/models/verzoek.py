@@ -279,6 +279,24 @@ class Deelverzoek(models.Model):
     versie = models.PositiveIntegerField(
         default=1, help_text="Optimistische versie: wordt bij elke stap van de run opgehoogd."
     )
+    # The part's current period and the requesting unit, copied here so that the operational
+    # picture reads one index (ADR 0044). Kept by the services: set at the start of the part
+    # (the request's), then by every deployment version (`services.inzet._inzet_versie`).
+    periode_start = models.DateTimeField(
+        help_text="Begin van de lopende periode (UTC): van de laatste inzetversie, anders van "
+        "het verzoek."
+    )
+    periode_eind = models.DateTimeField(
+        help_text="Einde van de lopende periode (UTC): van de laatste inzetversie, anders van "
+        "het verzoek."
+    )
+    eenheid = models.ForeignKey(
+        ORG_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
+        help_text="De vragende politie-eenheid (die van het verzoek).",
+    )
     aangemaakt_op = models.DateTimeField(help_text="Tijdstip (UTC).")
     gewijzigd_op = models.DateTimeField(help_text="Tijdstip (UTC).")
 
@@ -287,10 +305,23 @@ class Deelverzoek(models.Model):
         verbose_name_plural = "deelverzoeken"
         ordering = ("verzoek", "volgnummer")
         indexes = (
-            # The operational picture's counts and filters without reading the run state.
             models.Index(
                 fields=("status", "verzoek", "procedure_id", "leverancier"),
                 name="deelverzoek_beeld_idx",
+            ),
+            # The operational picture in one range read: the parts in its statuses whose
+            # current period has not ended, with every column it filters on (ADR 0044).
+            models.Index(
+                fields=(
+                    "status",
+                    "periode_eind",
+                    "periode_start",
+                    "verzoek",
+                    "eenheid",
+                    "procedure_id",
+                    "leverancier",
+                ),
+                name="deelverzoek_periode_idx",
             ),
         )
         constraints = (

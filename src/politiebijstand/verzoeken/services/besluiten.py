@@ -774,6 +774,9 @@ def beroep_instellen(
         **workflow.run_velden(beroep_run, nu=nu),
         regels_versie=ouder.regels_versie,
         beroep_op=ouder,
+        periode_start=verzoek.periode_start,
+        periode_eind=verzoek.periode_eind,
+        eenheid_id=verzoek.eenheid_id,
         aangemaakt_op=nu,
         gewijzigd_op=nu,
     )

@@ -95,6 +95,13 @@ def _inzet_versie(
         door=door,
         op=nu,
     )
+    # The part's current period is its latest version's: kept on the part for the
+    # operational picture (ADR 0044).
+    deelverzoek.periode_start = periode_start
+    deelverzoek.periode_eind = periode_eind
+    Deelverzoek.objects.filter(pk=deelverzoek.pk).update(
+        periode_start=periode_start, periode_eind=periode_eind
+    )
     gebeurtenis = {
         InzetSoort.GESTART: Gebeurtenis.INZET_GESTART,
         InzetSoort.GEWIJZIGD: Gebeurtenis.INZET_GEWIJZIGD,

@@ -301,6 +301,9 @@ def _deelverzoek_starten(
         startgegevens=start_data,
         **workflow.run_velden(run, nu=nu),
         regels_versie=verzoek.regels_versie,
+        periode_start=verzoek.periode_start,
+        periode_eind=verzoek.periode_eind,
+        eenheid_id=verzoek.eenheid_id,
         aangemaakt_op=nu,
         gewijzigd_op=nu,
     )
