@@ -17,7 +17,7 @@ from playwright.sync_api import Browser, expect
 from pytest_django.live_server_helper import LiveServer
 
 from politiebijstand.beeld import selectors, views
-from tests.e2e.test_beeld_browser import als_locc
+from tests.e2e.test_beeld_rapportage_browser import als_locc
 from tests.verzoeken.helpers import maak_verzoek, maak_verzoek_amsterdam
 
 pytestmark = pytest.mark.browser
