@@ -183,7 +183,7 @@ def test_starten_wijzigen_verlengen_en_beeindigen_zetten_de_periode_van_de_laats
 def test_de_datamigratie_vult_periode_en_eenheid_van_bestaande_delen() -> None:
     """Migration 0007 on rows whose copies are wrong: the request's, else the latest version's."""
     vullen = importlib.import_module(
-        "politiebijstand.verzoeken.migrations.0011_deelverzoek_periode_vullen"
+        "politiebijstand.verzoeken.migrations.0008_deelverzoek_periode_vullen"
     ).vullen
     gewoon = Deelverzoek.objects.get(verzoek=maak_verzoek(nu=T))
     ingezet = _toegekend()

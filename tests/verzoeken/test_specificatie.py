@@ -105,7 +105,7 @@ def test_the_data_migration_moves_existing_runs_both_ways() -> None:
     laatste = _laatste()
 
     # Back: each run holds its whole model again, as before ADR 0051.
-    _migreren([("verzoeken", "0007_procedurespecificatie")])
+    _migreren([("verzoeken", "0010_procedurespecificatie")])
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT run_state, specificatie_id FROM verzoeken_deelverzoek WHERE id = %s",

@@ -29,7 +29,7 @@ def vullen(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("verzoeken", "0010_deelverzoek_periode"),
+        ("verzoeken", "0007_deelverzoek_periode"),
     ]
 
     operations = [

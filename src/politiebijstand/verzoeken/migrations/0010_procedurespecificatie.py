@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('verzoeken', '0006_taak_doorlooptijd'),
+        ('verzoeken', '0009_deelverzoek_periode_verplicht'),
     ]
 
     operations = [

@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('organisaties', '0004_functionele_mailbox'),
-        ('verzoeken', '0011_deelverzoek_periode_vullen'),
+        ('verzoeken', '0008_deelverzoek_periode_vullen'),
     ]
 
     operations = [

@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('organisaties', '0004_functionele_mailbox'),
-        ('verzoeken', '0009_specificatie_verplicht'),
+        ('verzoeken', '0006_taak_doorlooptijd'),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('verzoeken', '0008_runs_zonder_specificatie'),
+        ('verzoeken', '0011_runs_zonder_specificatie'),
     ]
 
     operations = [

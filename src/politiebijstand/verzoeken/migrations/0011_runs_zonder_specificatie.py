@@ -107,7 +107,7 @@ def samenvoegen(apps: Any, schema_editor: Any) -> None:
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("verzoeken", "0007_procedurespecificatie"),
+        ("verzoeken", "0010_procedurespecificatie"),
     ]
 
     operations = [migrations.RunPython(splitsen, samenvoegen)]
