@@ -219,11 +219,36 @@ def test_pagina_uit_de_cache_tot_een_wijziging(
     client, _ = als("LOCC")
     html = inhoud(client.get(URL, {"jaar": "2026"}))
     assert "<title>Toegekend: 1</title>" in html
-    # Unchanged: the figures come from the cache (session, user, audit's last row, cache).
+    # Unchanged: the figures come from the cache (session, user, the year's version, cache).
     with django_assert_max_num_queries(8):
         assert "<title>Toegekend: 1</title>" in inhoud(client.get(URL, {"jaar": "2026"}))
     # A decision through the services (audited) is counted at once.
     mn, am = twee
+    Bijstandsverzoek.objects.filter(pk=am.pk).update(aangemaakt_op=mn.aangemaakt_op)
+    doorlopen(am)
+    assert "<title>Toegekend: 2</title>" in inhoud(client.get(URL, {"jaar": "2026"}))
+
+
+def test_een_ander_jaar_of_een_raadpleging_laat_de_cijfers_in_de_cache(
+    twee: tuple[Bijstandsverzoek, Bijstandsverzoek],
+    django_assert_max_num_queries: Any,
+) -> None:
+    """The key is the year's own version (ADR 0045): only its requests and parts move it."""
+    mn, am = twee
+    client, _ = als("LOCC")
+    assert "<title>Toegekend: 1</title>" in inhoud(client.get(URL, {"jaar": "2026"}))
+    # Another year's request made and decided, and a request page viewed (both audited).
+    ander = maak_verzoek()
+    Bijstandsverzoek.objects.filter(pk=ander.pk).update(
+        aangemaakt_op=datetime(2025, 6, 1, 9, 0, tzinfo=UTC)
+    )
+    doorlopen(ander)
+    assert client.get(f"/verzoeken/{mn.uuid}/").status_code == 200
+    with django_assert_max_num_queries(9):  # session, user, two for the year's version, cache
+        assert "<title>Toegekend: 1</title>" in inhoud(client.get(URL, {"jaar": "2026"}))
+    # 2025 has its own figures, read once.
+    assert "<title>Toegekend: 1</title>" in inhoud(client.get(URL, {"jaar": "2025"}))
+    # A decision on a 2026 request moves 2026's version: counted at once.
     Bijstandsverzoek.objects.filter(pk=am.pk).update(aangemaakt_op=mn.aangemaakt_op)
     doorlopen(am)
     assert "<title>Toegekend: 2</title>" in inhoud(client.get(URL, {"jaar": "2026"}))

@@ -37,11 +37,11 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
+    Sum,
 )
 
 from politiebijstand.accounts.constants import Rol
 from politiebijstand.accounts.models import Gebruiker
-from politiebijstand.audit.models import AuditLogEntry
 from politiebijstand.audit.services import audit_record
 from politiebijstand.organisaties.models import Organisatie
 from politiebijstand.procedures.engine import PROCEDURES
@@ -530,14 +530,23 @@ def rapportage_maken(
     )
 
 
-def _stand() -> int:
-    """The audit trail's last volgnummer, in one index look-up.
+def _stand(jaar: int) -> str:
+    """The version of `jaar`'s figures: changes when a request of that year or a part changes.
 
-    It grows with every change of a request, part, step or decision: each service writes its
-    audit row in its transaction.
+    Shape: ``"<requests>.<sum of their versions>.<parts>.<sum of their versions>"`` over the
+    requests made in `jaar` (Europe/Amsterdam), exercises included, in two aggregate queries.
+    Every change that moves a figure goes through the services, which raise the request's
+    `versie` (status) or the part's (its procedure run: every step completed, every decision);
+    a view, an export or a change of another year's request leaves it as it is, so a past
+    year's report stays in the cache while this year's requests are being worked on. ADR 0045.
     """
-    laatste = AuditLogEntry.objects.order_by("-volgnummer").values_list("volgnummer", flat=True)
-    return int(laatste.first() or 0)
+    begin, eind = jaar_grenzen(jaar)
+    verzoeken = Bijstandsverzoek.objects.filter(aangemaakt_op__gte=begin, aangemaakt_op__lt=eind)
+    v = verzoeken.aggregate(n=Count("pk"), s=Sum("versie"))
+    d = Deelverzoek.objects.filter(verzoek__in=verzoeken.values("pk")).aggregate(
+        n=Count("pk"), s=Sum("versie")
+    )
+    return f"{v['n']}.{v['s'] or 0}.{d['n']}.{d['s'] or 0}"
 
 
 def rapportage_voor_pagina(
@@ -550,8 +559,9 @@ def rapportage_voor_pagina(
 ) -> Rapportage:
     """`rapportage_maken` for the page, kept in the cache while no request or part changed.
 
-    The key is the user's scope (national, or the organisation), the filters and `_stand()`,
-    so any change written through the services (which audit it) reads the figures anew. Kept
+    The key is the user's scope (national, or the organisation), the filters and
+    `_stand(jaar)`, so any change of that year's requests or parts written through the
+    services reads the figures anew, and nothing else does. Kept
     for `CACHE_SECONDEN` at most, so "open past its due time" of the formalisation table is at
     most that old (`Rapportage.stand` says when the figures were read). The exports are
     never served from the cache. ADR 0040.
@@ -560,7 +570,8 @@ def rapportage_voor_pagina(
         scope = "geen"
     else:
         scope = "landelijk" if ziet_landelijk(gebruiker) else f"org{gebruiker.organisatie_id}"
-    sleutel = f"rapportage:1:{scope}:{jaar}:{eenheid_code or ''}:{procedure_id or ''}:{_stand()}"
+    filters = f"{eenheid_code or ''}:{procedure_id or ''}"
+    sleutel = f"rapportage:2:{scope}:{jaar}:{filters}:{_stand(jaar)}"
     rapportage: Rapportage | None = cache.get(sleutel)
     if rapportage is None:
         rapportage = rapportage_maken(
