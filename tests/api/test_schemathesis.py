@@ -19,6 +19,8 @@ from http.cookies import SimpleCookie
 from typing import Any
 
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 
 import pytest
 import schemathesis
@@ -102,8 +104,16 @@ def geauthenticeerd(api_kop: dict[str, str]) -> Iterable[dict[str, Any]]:
     )
     _KOP.clear()
     _KOP.update(api_kop)
-    yield {"uuid": [str(v.uuid) for v in verzoeken], "id": taken}
-    _KOP.clear()
+    # As Django's test client does: a request through the WSGI handler must not close the
+    # test's database connection (on PostgreSQL that ends the test's transaction).
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield {"uuid": [str(v.uuid) for v in verzoeken], "id": taken}
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+        _KOP.clear()
 
 
 @schema.parametrize()
