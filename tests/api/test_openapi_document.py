@@ -302,3 +302,12 @@ def test_csrf_en_accept_fouten_in_het_nederlands() -> None:
             "application/problem+json); vraag daarom in de kop Accept om JSON."
         ),
     }
+
+
+def test_options_noemt_alleen_de_methoden() -> None:
+    """OPTIONS gave a 500 on a POST view without serializer_class, and English docstrings."""
+    client, _ = als("RCCB-MN")
+    response = client.options("/api/v1/verzoeken")
+    assert (response.status_code, response.json()) == (200, {})
+    assert response["Allow"] == "GET, POST, HEAD, OPTIONS"
+    assert client.options("/api/v1/organisaties").json() == {}

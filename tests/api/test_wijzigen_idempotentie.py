@@ -190,7 +190,7 @@ def test_een_achtergelaten_sleutel_zonder_antwoord_wordt_overgenomen() -> None:
 def test_een_fout_in_de_view_geeft_de_sleutel_vrij() -> None:
     client, _ = als("RCCB-MN")
     pad = f"/api/v1/verzoeken/{uuid.uuid4()}/intrekking"
-    kop = {"If-Match": "*", "Idempotency-Key": SLEUTEL}
+    kop = {"If-Match": '"' + "0" * 64 + '"', "Idempotency-Key": SLEUTEL}
     response = client.post(pad, {"reden": "x"}, content_type="application/json", headers=kop)
     assert (response.status_code, response["Content-Type"]) == (404, PROBLEM)
     assert not IdempotentieSleutel.objects.exists()

@@ -134,9 +134,13 @@ def test_afronden_met_de_velden_van_de_stap() -> None:
 def test_afronden_met_een_fout_veld_noemt_het_en_verandert_niets() -> None:
     verzoek = maak_verzoek()
     (taak,) = open_taken(verzoek)
-    client, _ = als("RCCB-MN")
+    client, wie = als("RCCB-MN")
     response = actie(
-        client, taak, "afronding", {"gegevens": {"overgeslagen": True}}, **{"If-Match": "*"}
+        client,
+        taak,
+        "afronding",
+        {"gegevens": {"overgeslagen": True}},
+        **{"If-Match": taak_etag(taak, wie)},
     )
     assert (response.status_code, response["Content-Type"]) == (400, PROBLEM)
     assert response.json()["invalid-params"][0]["name"] == "reden"
@@ -185,13 +189,15 @@ def test_poorten_als_de_pagina() -> None:
     am = maak_verzoek_amsterdam()
     (taak,) = open_taken(verzoek)
     (taak_am,) = open_taken(am)
-    rccb_am, _ = als("RCCB-AM")
+    rccb_am, wie_am = als("RCCB-AM")
     locc, _ = als("LOCC")
+    vreemd = '"' + "0" * 64 + '"'
     for client in (rccb_am, locc):  # not their organisation's step: 404, as the work queue
         for wat in ("oppakken", "teruggeven", "afronding"):
-            response = actie(client, taak, wat, **{"If-Match": "*"})
+            response = actie(client, taak, wat, **{"If-Match": vreemd})
             assert (response.status_code, response["Content-Type"]) == (404, PROBLEM)
-    assert actie(rccb_am, taak_am, "oppakken", **{"If-Match": "*"}).status_code == 200
+    eigen = {"If-Match": taak_etag(taak_am, wie_am)}
+    assert actie(rccb_am, taak_am, "oppakken", **eigen).status_code == 200
     assert Taak.objects.get(pk=taak.pk).status == "open"
 
 

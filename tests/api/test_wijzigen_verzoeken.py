@@ -251,7 +251,7 @@ def test_intrekken_zonder_if_match_is_428_en_er_verandert_niets() -> None:
         "title": "If-Match ontbreekt",
         "status": 428,
         "detail": "Een wijziging vraagt de kop If-Match met de ETag van de versie die u het "
-        "laatst las (haal de bron op met GET).",
+        "laatst las (haal de bron op met GET); * is niet genoeg.",
     }
     verzoek.refresh_from_db()
     assert verzoek.status == "in_behandeling"

@@ -202,6 +202,8 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # OPTIONS answers with the Allow header only; the OpenAPI document describes the API.
+    "DEFAULT_METADATA_CLASS": "politiebijstand.web.metadata.AlleenMethoden",
 }
 # The OpenAPI document (drf-spectacular), public at /api/v1/openapi.json and .yaml and committed
 # as docs/openapi.yaml (`make openapi`; a test fails when they differ): ADR 0046.

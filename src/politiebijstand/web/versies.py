@@ -59,22 +59,24 @@ def if_match_controleren(request: Request, huidige: Any) -> Response | None:
 
     Returns:
         None when the change may go on; otherwise the problem to answer: 428
-        ``if-match-vereist`` without the header, 412 ``versie-verouderd`` when no tag in it
+        ``if-match-vereist`` without the header or with only ``*`` (a change must name the
+        version it read, so ``*`` protects nothing here), 412 ``versie-verouderd`` when no tag in it
         matches (a weak tag ``W/"…"`` never matches: the comparison is strong).
     """
     kop = request.headers.get("If-Match")
-    if not kop:
+    if not kop or kop.strip() == "*":
+        # RFC 9110 lets `*` match any version; a change here must name the one it read.
         return probleem_api_response(
             titel="If-Match ontbreekt",
             detail=(
                 "Een wijziging vraagt de kop If-Match met de ETag van de versie die u "
-                "het laatst las (haal de bron op met GET)."
+                "het laatst las (haal de bron op met GET); * is niet genoeg."
             ),
             code="if-match-vereist",
             status_code=status.HTTP_428_PRECONDITION_REQUIRED,
         )
     tags = _tags(kop)
-    if "*" in tags or etag_van(huidige) in tags:
+    if etag_van(huidige) in tags:
         return None
     return probleem_api_response(
         titel="Versie verouderd",

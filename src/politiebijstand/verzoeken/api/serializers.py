@@ -59,6 +59,16 @@ class InzetRegelSerializer(serializers.Serializer[Any]):
     )
 
 
+@extend_schema_field({"type": "string", "minLength": 1, "pattern": r"\S"})
+class TekstVeld(serializers.CharField):
+    """Required text: at least one character that is not white space (trimmed, as DRF does)."""
+
+
+@extend_schema_field({"$ref": "#/components/schemas/Situatie"})
+class SituatieVeld(serializers.DictField):
+    """The situation as the advice takes it; checked as the advice checks it (the service)."""
+
+
 class VerzoekAanmakenSerializer(serializers.Serializer[Any]):
     """Body of ``POST /api/v1/verzoeken``: the page's create form (`VerzoekForm`) as JSON.
 
@@ -67,11 +77,11 @@ class VerzoekAanmakenSerializer(serializers.Serializer[Any]):
     (Europe/Amsterdam), as on the page; they are stored in UTC.
     """
 
-    situatie = serializers.DictField(
+    situatie = SituatieVeld(
         error_messages={"not_a_dict": "Moet een JSON-object zijn."},
         help_text="De situatie (contract: Situatie), zoals POST /api/v1/advies die neemt.",
     )
-    titel = serializers.CharField(
+    titel = TekstVeld(
         error_messages=_TEKST, max_length=200, help_text="Korte omschrijving van de inzet."
     )
     omschrijving = serializers.CharField(
@@ -98,7 +108,7 @@ class VerzoekAanmakenSerializer(serializers.Serializer[Any]):
     )
     periode_start = serializers.DateTimeField(help_text="Begin van de inzet.")
     periode_eind = serializers.DateTimeField(help_text="Einde van de inzet, na het begin.")
-    locatie = serializers.CharField(error_messages=_TEKST, max_length=300)
+    locatie = TekstVeld(error_messages=_TEKST, max_length=300)
     gevraagde_capaciteit = serializers.CharField(
         error_messages=_TEKST,
         required=False,
@@ -123,9 +133,7 @@ class VerzoekAanmakenSerializer(serializers.Serializer[Any]):
 class IntrekkingSerializer(serializers.Serializer[Any]):
     """Body of ``POST /api/v1/verzoeken/<uuid>/intrekking``."""
 
-    reden = serializers.CharField(
-        error_messages=_TEKST, help_text="Waarom het verzoek wordt ingetrokken."
-    )
+    reden = TekstVeld(error_messages=_TEKST, help_text="Waarom het verzoek wordt ingetrokken.")
 
 
 # --- input: a step ---------------------------------------------------------------------------

@@ -129,12 +129,12 @@ def _if_match(bron: str) -> OpenApiParameter:
     """The required `If-Match` of a change of `bron`."""
     return OpenApiParameter(
         "If-Match",
-        str,
+        {"type": "string", "pattern": r'^"[0-9a-f]{64}"$'},
         OpenApiParameter.HEADER,
         required=True,
         description=(
-            f"De ETag van {bron} zoals u die het laatst las (GET). Zonder deze kop volgt 428, "
-            "met een verouderde 412."
+            f"De ETag van {bron} zoals u die het laatst las (GET), met de aanhalingstekens. "
+            "Zonder deze kop (of met alleen *) volgt 428, met een verouderde 412."
         ),
     )
 
