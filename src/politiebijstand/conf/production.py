@@ -71,7 +71,7 @@ def settings_problems(omgeving: Mapping[str, str]) -> list[str]:
             problemen.append(
                 f"{naam} must be at least {AUDIT_SLEUTEL_MIN_BYTES} bytes (UTF-8); it has fewer"
             )
-    if env_bool_uit(omgeving, "PB_LOKAAL_HTTP"):
+    if omgeving_bool(omgeving, "PB_LOKAAL_HTTP"):
         hosts = [
             h.strip()
             for h in (omgeving.get("PB_ALLOWED_HOSTS") or "127.0.0.1,localhost").split(",")
@@ -85,7 +85,7 @@ def settings_problems(omgeving: Mapping[str, str]) -> list[str]:
     return problemen
 
 
-def env_bool_uit(omgeving: Mapping[str, str], naam: str) -> bool:
+def omgeving_bool(omgeving: Mapping[str, str], naam: str) -> bool:
     """A boolean variable of `omgeving`, read as `env_bool` does ("1", "true", "yes", "on")."""
     return (omgeving.get(naam) or "").strip().lower() in {"1", "true", "yes", "on"}
 
