@@ -92,6 +92,20 @@ stoppen() {
     echo "run-prod: stoppen..." >&2
     # shellcheck disable=SC2086
     kill -TERM $pids 2>/dev/null || true
+    # At most 15 s to finish what they do; then KILL what is left (the mail catcher can hang
+    # in aiosmtpd's stop when Ctrl-C's SIGINT and this SIGTERM arrive together). Nothing is
+    # lost: the outbox rows and timers are in the database (ADR 0012).
+    for _ in $(seq 30); do
+      # shellcheck disable=SC2086
+      kill -0 $pids 2>/dev/null || break
+      sleep 0.5
+    done
+    for pid in $pids; do
+      if kill -0 "$pid" 2>/dev/null; then
+        echo "run-prod: proces $pid stopt niet; KILL." >&2
+        kill -KILL "$pid" 2>/dev/null || true
+      fi
+    done
     # shellcheck disable=SC2086
     wait $pids 2>/dev/null || true
   fi
