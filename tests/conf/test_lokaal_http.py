@@ -23,20 +23,21 @@ TONEN = (
 def python(code: str, **omgeving: str) -> subprocess.CompletedProcess[str]:
     """`code` under conf.production with exactly these PB_ variables (besides GOED)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PB_")}
-    env.update(
-        DJANGO_SETTINGS_MODULE="politiebijstand.conf.production",
-        PB_DATA_DIR=tempfile.mkdtemp(prefix="pb-lokaal-"),
-        **GOED,
-        **omgeving,
-    )
-    return subprocess.run(
-        [sys.executable, "-c", code],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    with tempfile.TemporaryDirectory(prefix="pb-lokaal-") as data:
+        env.update(
+            DJANGO_SETTINGS_MODULE="politiebijstand.conf.production",
+            PB_DATA_DIR=data,
+            **GOED,
+            **omgeving,
+        )
+        return subprocess.run(
+            [sys.executable, "-c", code],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
 
 
 def test_zonder_lokaal_http_blijft_productie_https_en_zonder_demo() -> None:
