@@ -8,7 +8,7 @@ export DJANGO_SETTINGS_MODULE ?= politiebijstand.conf.dev
 # The embedded database, huey's queue and the demo's e-mail files (conf.base: PB_DATA_DIR).
 DATA := $(if $(PB_DATA_DIR),$(PB_DATA_DIR),var)
 
-.PHONY: install run test test-fast lint audit bench backup docs openapi lock lock-audit clean
+.PHONY: install run run-prod test test-fast lint audit bench backup docs openapi lock lock-audit clean
 
 $(BIN)/politiebijstand: pyproject.toml requirements/lock.txt
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,9 @@ run: install  ## the product on embedded SQLite with demo data, at http://$(HOST
 	$(BIN)/politiebijstand manage run_huey --quiet & worker=$$!; \
 	trap 'kill $$worker $$vanger 2>/dev/null; wait $$worker $$vanger 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/politiebijstand manage runserver --noreload $(HOST):$(PORT)
+
+run-prod: install  ## production mode on loopback: own PostgreSQL in $(DATA)/pg, 2 gunicorn web processes, 2 huey workers (docs/deployment.md)
+	BIN=$(BIN) PORT=$(PORT) bash scripts/run-prod.sh
 
 test: install  ## every test: lint, types, import contracts, pytest on SQLite (and PostgreSQL when installed)
 	$(MAKE) lint

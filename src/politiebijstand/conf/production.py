@@ -6,6 +6,10 @@ Variables (besides those of conf/base.py):
     PB_AUDIT_SLEUTEL: required; the audit chain's key (at least 32 bytes, conf/base.py).
     PB_AUDIT_ANKER_SLEUTEL: the anchors' key (at least 32 bytes; default PB_AUDIT_SLEUTEL).
     PB_DATABASE_URL: the PostgreSQL database, "postgres://user:pass@host:port/name".
+    PB_LOKAAL_HTTP: "1" serves plain HTTP on loopback, to try production mode on one machine
+        (`make run-prod`, ADR 0052): no HTTPS redirect, no HSTS, cookies without Secure and
+        without the __Host- prefix, and PB_DEMO_ACCOUNTS honoured (default off). Refused
+        unless every host in PB_ALLOWED_HOSTS is a loopback name (127.0.0.1, localhost, ::1).
 
 Startup refuses missing or malformed secrets with one message that names every variable at
 fault (`settings_problems`), so that an operator fixes them all in one go.
@@ -29,6 +33,8 @@ from politiebijstand.conf.base import *  # noqa: F403
 #: them: the web processes may go without it (ADR 0026), and it is checked when it is given.
 VERPLICHTE_VARIABELEN = ("PB_SECRET_KEY", "PB_MFA_SLEUTEL", "PB_AUDIT_SLEUTEL")
 SECRET_KEY_MIN_LENGTE = 50  # characters
+#: The host names PB_LOKAAL_HTTP accepts in PB_ALLOWED_HOSTS (ADR 0052).
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
 AUDIT_SLEUTEL_MIN_BYTES = 32  # bytes in UTF-8
 
 
@@ -65,7 +71,23 @@ def settings_problems(omgeving: Mapping[str, str]) -> list[str]:
             problemen.append(
                 f"{naam} must be at least {AUDIT_SLEUTEL_MIN_BYTES} bytes (UTF-8); it has fewer"
             )
+    if omgeving_bool(omgeving, "PB_LOKAAL_HTTP"):
+        hosts = [
+            h.strip()
+            for h in (omgeving.get("PB_ALLOWED_HOSTS") or "127.0.0.1,localhost").split(",")
+        ]
+        buiten = [h for h in hosts if h not in LOOPBACK_HOSTS]
+        if buiten:
+            problemen.append(
+                "PB_LOKAAL_HTTP is only allowed when PB_ALLOWED_HOSTS names loopback hosts only "
+                f"(127.0.0.1, localhost, ::1); not {', '.join(buiten)}"
+            )
     return problemen
+
+
+def omgeving_bool(omgeving: Mapping[str, str], naam: str) -> bool:
+    """A boolean variable of `omgeving`, read as `env_bool` does ("1", "true", "yes", "on")."""
+    return (omgeving.get(naam) or "").strip().lower() in {"1", "true", "yes", "on"}
 
 
 if _problemen := settings_problems(os.environ):
@@ -123,3 +145,20 @@ CSRF_COOKIE_SECURE = True
 CSRF_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_NAME = "__Host-csrftoken"
 MFA_TRUST_COOKIE_SECURE = True
+
+# `make run-prod` (ADR 0052): plain HTTP on loopback only (settings_problems refuses other
+# hosts). Browsers drop Secure and __Host- cookies over http://127.0.0.1, and HSTS would pin
+# the loopback address to HTTPS, so these go; the demo accounts may be allowed so that one can
+# log in without setting up a second factor. Everything else stays as in production.
+LOKAAL_HTTP = env_bool("PB_LOKAAL_HTTP", False)  # noqa: F405
+if LOKAAL_HTTP:
+    SECURE_SSL_REDIRECT = False
+    SECURE_HSTS_SECONDS = 0
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = False
+    SECURE_HSTS_PRELOAD = False
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = MFA_TRUST_COOKIE_SECURE = False
+    SESSION_COOKIE_NAME = "sessionid"
+    CSRF_COOKIE_NAME = "csrftoken"
+    DEMO_ACCOUNTS_TOEGESTAAN = env_bool("PB_DEMO_ACCOUNTS", False)  # noqa: F405
+    # The mail catcher's SMTP dialogue (logger "mail.log"), as in conf/dev.py.
+    LOGGING["loggers"]["mail.log"] = {"handlers": [], "level": "WARNING", "propagate": True}

@@ -1,0 +1,183 @@
+"""`make run-prod` (scripts/run-prod.sh): production on one machine, and Ctrl-C stops all of it.
+
+Starts the script on free ports with its data in a fresh folder, waits for the web server,
+logs in with a demo account over plain HTTP (PB_LOKAAL_HTTP, ADR 0052), counts the processes
+(gunicorn: 1 master + 2 workers; huey: 2 consumers, one with `--no-periodic`; the mail
+catcher), waits for the workers to deliver mail through PostgreSQL's queue to the catcher, then
+sends SIGINT as Ctrl-C does and checks that no process is left and the cluster is stopped.
+
+Skipped where PostgreSQL is not installed, except in CI (CI=true), where that is a failure
+(as scripts/test.sh). Skipped in scripts/test.sh's second pass on PostgreSQL: the script makes
+its own cluster, so one run is enough.
+"""
+
+from __future__ import annotations
+
+import glob
+import http.cookiejar
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+SCRIPT = REPO / "scripts" / "run-prod.sh"
+
+
+def _postgresql_aanwezig() -> bool:
+    return bool(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+
+
+pytestmark = [
+    pytest.mark.skipif(
+        not _postgresql_aanwezig() and os.environ.get("CI") != "true",
+        reason="PostgreSQL is niet geïnstalleerd (in CI wel verplicht)",
+    ),
+    pytest.mark.skipif(
+        os.environ.get("PB_DATABASE_URL", "").startswith("postgres"),
+        reason="draait al in de SQLite-ronde; het script maakt zijn eigen cluster",
+    ),
+]
+
+
+def vrije_poort() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def sessie_processen(sid: int) -> dict[int, str]:
+    """The processes of session `sid` (pid: command line), from /proc."""
+    gevonden: dict[int, str] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            tekst = stat.read_text()
+            cmdline = (stat.parent / "cmdline").read_bytes()
+        except OSError:
+            continue
+        velden = tekst.rsplit(")", 1)[1].split()
+        # After the name: state, ppid, pgrp, session.
+        if int(velden[3]) == sid and velden[0] != "Z":
+            gevonden[int(stat.parent.name)] = cmdline.replace(b"\0", b" ").decode().strip()
+    return gevonden
+
+
+def poort_open(poort: int) -> bool:
+    with socket.socket() as s:
+        return s.connect_ex(("127.0.0.1", poort)) == 0
+
+
+def wachten_op(voorwaarde: object, seconden: float, proces: subprocess.Popen[bytes]) -> None:
+    assert callable(voorwaarde)
+    einde = time.monotonic() + seconden
+    while time.monotonic() < einde:
+        if voorwaarde():
+            return
+        assert proces.poll() is None, "run-prod.sh stopte voortijdig"
+        time.sleep(0.5)
+    raise AssertionError(f"niet binnen {seconden} s")
+
+
+def test_run_prod_start_alles_en_ctrl_c_stopt_alles() -> None:
+    data = Path(tempfile.mkdtemp(prefix="pb-runprod-"))
+    data.chmod(0o755)  # the postgres user must reach the cluster's folder (as root)
+    web, mail = vrije_poort(), vrije_poort()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PB_", "DJANGO_"))}
+    env.update(
+        PB_DATA_DIR=str(data),
+        PORT=str(web),
+        PB_MAILVANGER_POORT=str(mail),
+        BIN=str(Path(sys.executable).parent),
+    )
+    log = (data / "uitvoer.log").open("wb")
+    proces = subprocess.Popen(
+        ["bash", str(SCRIPT)],
+        cwd=REPO,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        wachten_op(lambda: poort_open(web), 90, proces)
+        basis = f"http://127.0.0.1:{web}"
+
+        # The log-in page, and the collected static files through conf.lokaal_wsgi.
+        koekjes = http.cookiejar.CookieJar()
+        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(koekjes))
+        pagina = opener.open(f"{basis}/accounts/login/", timeout=30)
+        assert pagina.status == 200
+        html = pagina.read().decode()
+        css = opener.open(f"{basis}/static/vendor/voorbeeld-design-tokens/theme.css", timeout=30)
+        assert css.status == 200
+
+        # A demo account logs in over plain HTTP: cookies without Secure, CSRF accepted.
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
+        assert token is not None
+        formulier = urllib.parse.urlencode(
+            {
+                "csrfmiddlewaretoken": token.group(1),
+                "login": "demo-rccb-mn-medewerker",
+                "password": "demo-bijstand",
+            }
+        ).encode()
+        verzoek = urllib.request.Request(  # noqa: S310 (http://127.0.0.1 only)
+            f"{basis}/accounts/login/",
+            data=formulier,
+            headers={"Origin": basis, "Referer": f"{basis}/accounts/login/"},
+        )
+        na_inloggen = opener.open(verzoek, timeout=30)
+        assert (na_inloggen.status, urllib.parse.urlparse(na_inloggen.url).path) == (
+            200,
+            "/wijzer/",
+        )
+        werkvoorraad = opener.open(f"{basis}/werkvoorraad/", timeout=30)
+        assert (werkvoorraad.status, urllib.parse.urlparse(werkvoorraad.url).path) == (
+            200,
+            "/werkvoorraad/",
+        )
+        assert sorted(k.name for k in koekjes) == ["csrftoken", "sessionid"]
+        assert [k.secure for k in koekjes] == [False, False]
+
+        # The processes: gunicorn's master and 2 workers, 2 huey consumers, the mail catcher.
+        processen = sessie_processen(proces.pid)
+        opdrachten = sorted(processen.values())
+        assert sum("gunicorn" in o for o in opdrachten) == 3
+        huey = [o for o in opdrachten if "run_huey" in o]
+        assert [o.endswith("--no-periodic") for o in huey] == [False, True]
+        assert sum("mailvanger" in o for o in opdrachten) == 1
+        assert (data / "pg" / "data" / "postmaster.pid").exists()
+        pgpoort = int((data / "pg" / "poort").read_text())
+        assert poort_open(pgpoort)
+
+        # The demo requests' messages go through the outbox and PostgresHuey to the catcher.
+        wachten_op(lambda: any((data / "mail").glob("*")), 30, proces)
+    finally:
+        if proces.poll() is None:
+            os.kill(proces.pid, signal.SIGINT)  # as Ctrl-C, to the script
+        try:
+            status = proces.wait(timeout=45)
+        finally:
+            log.close()
+            over = sessie_processen(proces.pid)
+            for pid in over:  # nothing should be left; clean up if it is
+                os.kill(pid, signal.SIGKILL)
+    assert (status, over) == (130, {})
+    assert not (data / "pg" / "data" / "postmaster.pid").exists()
+    assert not poort_open(web)
+    assert not poort_open(pgpoort)
+    uitvoer = (data / "uitvoer.log").read_text()
+    assert "politiebijstand draait in productiemodus op http://127.0.0.1:" in uitvoer
+    assert "demo-rccb-mn-medewerker" in uitvoer
+    shutil.rmtree(data, ignore_errors=True)
