@@ -16,6 +16,8 @@ from pathlib import Path
 
 from django.db import connection
 
+import pytest
+
 from tests.conftest import REPO
 
 #: The longest any script may run (seconds): a hung subprocess fails the test, never blocks it.
@@ -28,7 +30,13 @@ django.setup()
 
 
 def database_naar_bestand(pad: Path) -> str:
-    """Copy the (committed) test database to the SQLite file `pad`; returns its URL."""
+    """Copy the (committed) test database to the SQLite file `pad`; returns its URL.
+
+    Skips the test on another database (the PostgreSQL run of ``scripts/test.sh``): these
+    tests are about the SQLite file the web and the worker share.
+    """
+    if connection.vendor != "sqlite":
+        pytest.skip("een SQLite-bestand gedeeld door processen: alleen op SQLite")
     connection.ensure_connection()
     bron = connection.connection
     doel = sqlite3.connect(pad)
