@@ -223,3 +223,33 @@ def test_bezorgstatus_per_object_en_ontvanger() -> None:
 )
 def test_wachttijd_verdubbelt_tot_zes_uur(pogingen: int, minuten: int) -> None:
     assert wachttijd_na(pogingen) == timedelta(minutes=minuten)
+
+
+def test_een_bericht_wacht_achter_een_eerder_bericht_van_zijn_reeks() -> None:
+    """Per reeks (request) in the order written: a later one waits for an earlier retry."""
+    ontvanger = maak_organisatie("LOCC", mailbox="locc@example.nl")
+    eerste, tweede, los = (
+        bericht_schrijven(
+            soort="taak-klaargezet",
+            ontvangers=[ontvanger],
+            onderwerp=onderwerp,
+            inhoud="-",
+            reeks=reeks,
+            nu=NU,
+        )
+        for onderwerp, reeks in (("1", "r"), ("2", "r"), ("los", ""))
+    )
+    assert eerste is not None and tweede is not None and los is not None
+    Bericht.objects.filter(pk=eerste.pk).update(volgende_poging_op=NU + timedelta(minutes=2))
+    assert berichten_versturen(nu=NU).verzonden == 1
+    assert [e.subject for e in mail.outbox] == ["los"]
+    assert berichten_versturen(nu=NU + timedelta(minutes=2)).verzonden == 2
+    assert [e.subject for e in mail.outbox] == ["los", "1", "2"]
+
+
+def test_reeks_van_een_object_is_zijn_verzoek() -> None:
+    from politiebijstand.meldingen.services import reeks_van
+
+    organisatie = maak_organisatie("LOCC")
+    assert reeks_van(None) == ""
+    assert reeks_van(organisatie) == ""

@@ -48,6 +48,12 @@ class Bericht(models.Model):
     inhoud = models.TextField()
     object_type = models.CharField(max_length=100, blank=True, help_text="'app_label.model'.")
     object_id = models.CharField(max_length=64, blank=True)
+    reeks = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text="Volgorde-sleutel, bijvoorbeeld 'verzoeken.bijstandsverzoek:12': berichten van "
+        "een reeks gaan weg in de volgorde waarin ze zijn geschreven (issue #13, ADR 0053).",
+    )
     status = models.CharField(
         max_length=20, choices=BerichtStatus.choices, default=BerichtStatus.WACHTEND
     )
@@ -78,6 +84,7 @@ class Bericht(models.Model):
         indexes = (
             models.Index(fields=("status", "volgende_poging_op"), name="bericht_wachtrij_idx"),
             models.Index(fields=("object_type", "object_id"), name="bericht_object_idx"),
+            models.Index(fields=("reeks", "status"), name="bericht_reeks_idx"),
         )
 
     def __str__(self) -> str:

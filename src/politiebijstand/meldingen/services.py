@@ -20,7 +20,7 @@ from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, models, transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from politiebijstand.audit.services import audit_record
@@ -94,6 +94,7 @@ def bericht_schrijven(
     sleutel: str | None = None,
     nu: datetime | None = None,
     bijlagen: Sequence[Bijlage] = (),
+    reeks: str | None = None,
 ) -> Bericht | None:
     """Add a message to the outbox, in the caller's transaction.
 
@@ -107,6 +108,9 @@ def bericht_schrijven(
         nu: aware UTC datetime of writing (default: now).
         bijlagen: PDFs to attach (only to a party without an account, ADR 0036); each is read
             and checked at every attempt, so a changed file is never sent.
+        reeks: the order key: the messages of one key are sent in the order they were
+            written, a later one never before an earlier one that still waits (a retry).
+            Default `reeks_van(obj)`: the request the object belongs to (ADR 0053).
 
     Returns:
         The new message, or None when there are no receivers or the key exists.
@@ -124,6 +128,7 @@ def bericht_schrijven(
         inhoud=inhoud,
         object_type=obj._meta.label_lower if obj is not None else "",
         object_id=str(obj.pk) if obj is not None else "",
+        reeks=reeks if reeks is not None else reeks_van(obj),
         volgende_poging_op=nu,
         aangemaakt_op=nu,
         bijlagen=[asdict(b) for b in bijlagen],
@@ -138,6 +143,28 @@ def bericht_schrijven(
     bericht.ontvangers.add(*unieke)
     transaction.on_commit(_wek_werker)
     return bericht
+
+
+#: The model label of a request; its messages form one order key (`reeks_van`).
+VERZOEK_LABEL = "verzoeken.bijstandsverzoek"
+
+
+def reeks_van(obj: models.Model | None) -> str:
+    """The order key of a message about `obj`: its request (``"verzoeken.bijstandsverzoek:12"``).
+
+    The request itself, or an object with a ``verzoek_id`` (a task, a decision) or with a
+    ``deelverzoek`` (a deployment version); ``""`` (no order) for anything else. Read by
+    attribute, so that the outbox does not import the requests (ADR 0015).
+    """
+    if obj is None:
+        return ""
+    if obj._meta.label_lower == VERZOEK_LABEL:
+        return f"{VERZOEK_LABEL}:{obj.pk}"
+    verzoek_id = getattr(obj, "verzoek_id", None)
+    if verzoek_id is None:
+        deel = getattr(obj, "deelverzoek", None)
+        verzoek_id = getattr(deel, "verzoek_id", None)
+    return f"{VERZOEK_LABEL}:{verzoek_id}" if verzoek_id is not None else ""
 
 
 def _wek_werker() -> None:
@@ -164,14 +191,23 @@ def _lease(*, nu: datetime, aantal: int, verstreken: timedelta = timedelta(0)) -
 
     The lease runs from `nu` plus the time `verstreken` since the run began, so that a message
     leased late in a long run (a slow mail server) still has the whole lease for itself.
+    A message waits while an earlier one of its `reeks` (its request) still waits, e.g. for
+    its retry: the messages of a request go out in the order they were written (ADR 0053).
     """
     lease_tot = nu + verstreken + timedelta(seconds=settings.BERICHT_LEASE_SECONDEN)
+    eerder_wachtend = Bericht.objects.filter(
+        reeks=OuterRef("reeks"), status=BerichtStatus.WACHTEND, id__lt=OuterRef("id")
+    )
     with transaction.atomic():
-        qs = Bericht.objects.filter(
-            Q(lease_tot__isnull=True) | Q(lease_tot__lte=nu),
-            status=BerichtStatus.WACHTEND,
-            volgende_poging_op__lte=nu,
-        ).order_by("volgende_poging_op", "id")
+        qs = (
+            Bericht.objects.filter(
+                Q(lease_tot__isnull=True) | Q(lease_tot__lte=nu),
+                status=BerichtStatus.WACHTEND,
+                volgende_poging_op__lte=nu,
+            )
+            .exclude(~Q(reeks="") & Exists(eerder_wachtend))
+            .order_by("volgende_poging_op", "id")
+        )
         qs = qs.select_for_update(skip_locked=True)
         ids = list(qs.values_list("id", flat=True)[:aantal])
         if ids:

@@ -143,11 +143,23 @@ _NOODPAGINA = (
 def server_error(request: HttpRequest) -> HttpResponse:
     """Django's ``handler500``: the 500 page with the request's id as "Foutnummer".
 
+    A database that is full or unreachable gets the 503 page or problem instead
+    (`web.storing`, ADR 0053).
+
     Renders ``500.html`` without a request context (as Django does: no context processors,
     so no database query), and falls back to a fixed page if even that fails, so that this
     view cannot fail itself.
     """
     request_id = request_id_of(request)
+    # Imported here: LOGGING loads this module before the apps are ready.
+    from politiebijstand.web.storing import database_storing, storing_response
+
+    storing = database_storing(sys.exc_info()[1])
+    if storing is not None:  # full or unreachable: 503 with what it means (ADR 0053)
+        try:
+            return storing_response(request, storing, request_id)
+        except Exception:
+            logger.exception("foutpagina-mislukt")
     try:
         inhoud: str = loader.render_to_string("500.html", {"request_id": request_id})
     except Exception:
