@@ -69,8 +69,8 @@ def staafdiagram(
 
     Args:
         titel: the chart's accessible name (the table's caption).
-        labels: one label per bar (shortened to `LABEL_LENGTE` characters on the chart; the bar's title
-            and the table keep the whole label).
+        labels: one label per bar (shortened to `LABEL_LENGTE` characters on the chart; the
+            bar's title and the table keep the whole label).
         waarden: one number per bar, >= 0 (counts, hours, or euro as `Decimal`), or None.
             Only the bars' lengths are computed in float; the texts come from `waarde_tekst`.
         as_naam: the x axis' name with its unit, e.g. ``"Verzoeken"``, ``"Uren"``, ``"Euro"``.
