@@ -24,6 +24,7 @@ from pytest_django.live_server_helper import LiveServer
 
 from politiebijstand.capaciteit.models import Capaciteit
 from politiebijstand.capaciteit.services import register_laden
+from politiebijstand.web.grafiek import BREEDTE
 from tests.accounts.helpers import tweede_factor_instellen
 from tests.capaciteit.helpers import claim
 from tests.verzoeken.helpers import gebruiker, maak_verzoek, situatie
@@ -100,6 +101,14 @@ def test_pagina_s_passen_op_1366_px(
     page.goto(f"{live_server.url}/rapportages/")
     _foto(page, "rapportages")
     te_breed["rapportages"] = _past(page, ".pb-tabel-scroll")
+    # The chart at full size (its text 11 to 12 px), a procedure's name whole.
+    grafiek = page.locator("#per-procedure svg.pb-grafiek")
+    if os.environ.get("PB_SCHERMAFDRUKKEN"):
+        grafiek.screenshot(path=str(Path(os.environ["PB_SCHERMAFDRUKKEN"]) / "grafiek.png"))
+    assert grafiek.evaluate("e => e.getBoundingClientRect().width") == BREEDTE
+    expect(grafiek.locator("text.pb-grafiek__label").first).to_have_text(
+        "Procedure 1: bijstand door een andere eenheid, openbare orde"
+    )
 
     page.goto(f"{live_server.url}/beeld/")
     _foto(page, "beeld")

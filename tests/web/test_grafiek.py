@@ -43,9 +43,9 @@ def test_staafdiagram_met_euro_titel_beschrijving_en_balken() -> None:
     assert "<title>Budget: € 20.000,00</title>" in svg
     assert "<title>Besteed: € 5.000,00</title>" in svg
     assert "<title>Open: geen</title>" in svg
-    # 20,000 on a scale of 4 ticks of 5,000: the whole plot (800 - 340 - 110 = 350 units).
-    assert 'width="350.0" height="18"' in svg
-    assert 'width="87.5" height="18"' in svg
+    # 20,000 on a scale of 4 ticks of 5,000: the whole plot (880 - 450 - 100 = 330 units).
+    assert 'width="330.0" height="18"' in svg
+    assert 'width="82.5" height="18"' in svg
     assert svg.count("<rect") == 3
 
 

@@ -23,16 +23,16 @@ from politiebijstand.web.tekst import getal
 
 #: Layout, in SVG user units (px at 100 %). Drawn at full size above its table, the texts
 #: are 11 to 12 px on screen (#11 trial: 7 px when squeezed beside the table).
-BREEDTE = 800
-LABEL_BREEDTE = 340
-WAARDE_BREEDTE = 110
+BREEDTE = 880
+LABEL_BREEDTE = 450
+WAARDE_BREEDTE = 100
 BALK_HOOGTE = 18
 BALK_AFSTAND = 6
 BOVEN = 8
 AS_HOOGTE = 40
 TICKS = 4
-#: Longest label on the chart, in characters (a procedure's name fits).
-LABEL_LENGTE = 56
+#: Longest label on the chart, in characters (the longest procedure name, 72, fits).
+LABEL_LENGTE = 72
 #: The bars' colour (Rijkshuisstijl dark blue, as the pages).
 KLEUR = "#154273"
 
