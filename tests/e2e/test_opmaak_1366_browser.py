@@ -113,6 +113,10 @@ def test_pagina_s_passen_op_1366_px(
     page.goto(f"{live_server.url}/beeld/")
     _foto(page, "beeld")
     te_breed["beeld"] = _past(page, ".pb-tabel-scroll")
+    page.set_viewport_size({"width": 1024, "height": 900})
+    _foto(page, "beeld-1024")
+    te_breed["beeld"] += _past(page, ".pb-tabel-scroll")
+    page.set_viewport_size({"width": 1366, "height": 900})
 
     page.goto(f"{live_server.url}/verzoeken/{kmar}/")
     _foto(page, "verzoek")
