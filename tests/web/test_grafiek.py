@@ -37,7 +37,7 @@ def test_staafdiagram_met_euro_titel_beschrijving_en_balken() -> None:
     )
     assert '<title id="grafiek-fnik-titel">FNIK 2026</title>' in svg
     assert (
-        '<desc id="grafiek-fnik-desc">Staafdiagram: euro per rij. De tabel ernaast geeft '
+        '<desc id="grafiek-fnik-desc">Staafdiagram: euro per rij. De tabel eronder geeft '
         "dezelfde cijfers.</desc>"
     ) in svg
     assert "<title>Budget: € 20.000,00</title>" in svg

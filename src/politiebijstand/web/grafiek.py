@@ -1,10 +1,10 @@
 """The one server-side SVG bar chart of the product (reports and FNIK; ADR 0040, 0041, 0045).
 
-A chart is a horizontal bar chart: one bar per row of the table that stands beside it, the
+A chart is a horizontal bar chart: one bar per row of the table that stands below it, the
 row's label left of the bar, its value right of it, and an x axis with four round ticks and
 its name (with the unit). The SVG is an image (``role="img"``) named by its ``<title>``
 (``aria-labelledby``) and described by a ``<desc>`` (what the bars are and that the table
-beside it holds the same figures); every bar has its own ``<title>`` ("label: value") for
+below it holds the same figures); every bar has its own ``<title>`` ("label: value") for
 screen readers and as a tooltip. No JavaScript, no library, nothing for the CSP to allow.
 All text is escaped; the markup is safe to put in a template as is.
 """
@@ -78,7 +78,7 @@ def staafdiagram(
         waarde_tekst: the text of a value beside its bar and in its title (`getal`, or
             `politiebijstand.web.tekst.euro`); the axis ticks are always `getal`.
         beschrijving: the ``<desc>``; by default "Staafdiagram: <as_naam> per rij. De tabel
-            ernaast geeft dezelfde cijfers."
+            eronder geeft dezelfde cijfers."
 
     Returns:
         The ``<svg>`` markup, marked safe (every text is escaped).
@@ -99,7 +99,7 @@ def staafdiagram(
     desc_id = f"grafiek-{escape(sleutel)}-desc"
     if beschrijving is None:
         beschrijving = (
-            f"Staafdiagram: {as_naam.lower()} per rij. De tabel ernaast geeft dezelfde cijfers."
+            f"Staafdiagram: {as_naam.lower()} per rij. De tabel eronder geeft dezelfde cijfers."
         )
     delen = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="pb-grafiek" role="img" '
