@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from django.test import Client
 from django.utils import timezone
@@ -296,3 +297,25 @@ def test_ook_met_veel_verzoeken_via_de_index_van_de_periode() -> None:
     html = inhoud(client.get(URL, {"van": "2099-01-14", "tot": "2099-01-15"}))
     assert _rijen(html) == [f"{kmar.kenmerk}/1", f"{politie.kenmerk}/1", f"{amsterdam.kenmerk}/1"]
     assert 'id="beeld-tijdlijn-kop">Inzet van 14-01-2099 tot en met 15-01-2099</h2>' in html
+
+
+def test_de_filters_staan_boven_het_beeld_en_een_voorbije_einddatum_wordt_genoemd() -> None:
+    # #11 trial: the printed picture names its filters; "tot" before today is said, not
+    # drawn as a window from today to today.
+    client, _ = als("LOCC")
+    vandaag = timezone.now().astimezone(ZoneInfo("Europe/Amsterdam")).date()
+    html = inhoud(client.get(URL, {"procedure": "3", "leverancier": "kmar", "tot": "2026-12-01"}))
+    assert (
+        '<p class="utrecht-paragraph pb-beeld-filters-tekst"><strong>Filters:</strong> '
+        "Procedure 3 · Leverancier: KMar · tot en met 01-12-2026</p>"
+    ) in html
+    assert f'id="beeld-tijdlijn-kop">Inzet op {vandaag:%d-%m-%Y}</h2>' in html
+    assert (
+        "De gekozen datum tot en met 01-12-2026 ligt vóór vandaag; het beeld toont alleen "
+        "delen die nog lopen en vóór die datum begonnen."
+    ) in html
+    html = inhoud(client.get(URL, {"van": "2099-01-14", "tot": "2099-01-15"}))
+    assert "<strong>Filters:</strong> van 14-01-2099 tot en met 15-01-2099</p>" in html
+    assert "ligt vóór vandaag" not in html
+    html = inhoud(client.get(URL))
+    assert "<strong>Filters:</strong> geen (alle procedures, leveranciers en eenheden)" in html

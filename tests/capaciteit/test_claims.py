@@ -154,7 +154,7 @@ def test_tweede_verzoek_in_dezelfde_periode_overschrijdt_de_kmar() -> None:
         Claim.objects.filter(verzoek=tweede).select_related("capaciteit__organisatie")
     )
     assert conflict.melding == (
-        "Bijstandspelotons KMar: 10 geclaimd, 8 beschikbaar van 04-03-2026 10:00 tot "
+        "Bijstandspelotons KMar: 10 geclaimd van 8 in totaal (2 te veel) van 04-03-2026 10:00 tot "
         "04-03-2026 18:00."
     )
 

@@ -55,7 +55,7 @@ def test_overschreden_gedeelde_capaciteit() -> None:
     assert (conflict.van, conflict.tot, conflict.geclaimd) == (utc(10, 10), utc(10, 11), 5)
     # 10 March 2026 is winter time: UTC+1.
     assert conflict.melding == (
-        "ME-pelotons Amsterdam: 5 geclaimd, 4 beschikbaar van 10-03-2026 11:00 tot "
+        "ME-pelotons Amsterdam: 5 geclaimd van 4 in totaal (1 te veel) van 10-03-2026 11:00 tot "
         "10-03-2026 12:00."
     )
     op = beschikbaarheid(me, utc(10, 10, 30))

@@ -56,7 +56,7 @@ def test_conflict_op_het_overzicht_en_een_foute_datum() -> None:
     html = inhoud(client.get(URL, {"moment": "2026-03-04T12:00"}))
     assert (
         '<li class="utrecht-unordered-list__item" data-conflict="overschreden">'
-        "Bijstandspelotons KMar: 10 geclaimd, 8 beschikbaar van 04-03-2026 10:00 tot "
+        "Bijstandspelotons KMar: 10 geclaimd van 8 in totaal (2 te veel) van 04-03-2026 10:00 tot "
         "04-03-2026 18:00.</li>"
     ) in html
     assert '<strong class="pb-status--nee">-2 (overschreden)</strong>' in html
@@ -92,14 +92,21 @@ def test_niet_ingelogd_gaat_naar_het_inloggen() -> None:
 def test_verzoekpagina_en_besluitformulier_tonen_claims_en_conflicten() -> None:
     register_laden()
     regels = (services.InzetRegel("ME-peloton", 5),)
-    maak_verzoek(regels=regels)
+    eerste = maak_verzoek(regels=regels)
     verzoek = maak_verzoek(regels=regels)
     client, _ = als("RCCB-MN")
     html = inhoud(client.get(f"/verzoeken/{verzoek.uuid}/"))
     blok = html[html.index('<section class="pb-capaciteit"') :]
     blok = blok[: blok.index("</section>")]
     assert "Let op, conflict in het capaciteitenoverzicht:" in blok
-    assert "Bijstandspelotons KMar: 10 geclaimd, 8 beschikbaar" in blok
+    assert "Bijstandspelotons KMar: 10 geclaimd van 8 in totaal (2 te veel)" in blok
+    # The competing claim's request, linked (the RCCB takes part in it too); then its own.
+    assert (
+        " Ook geclaimd door: "
+        f'<a class="utrecht-link pb-kenmerk" href="/verzoeken/{eerste.uuid}/">{eerste.kenmerk}</a>.'
+        "</li>"
+    ) in blok
+    assert blok.index("Ook geclaimd door") < blok.index(">Claims van dit verzoek</h3>")
     assert (
         "5 × Bijstandspelotons KMar (DOPS-KMar), voorlopig, van 04-03-2026 10:00 tot "
         "04-03-2026 18:00"
@@ -113,7 +120,7 @@ def test_verzoekpagina_en_besluitformulier_tonen_claims_en_conflicten() -> None:
     locc, _ = als("LOCC", Rol.BESLUITVORMER)
     formulier = inhoud(locc.get(f"/verzoeken/taken/{taak.pk}/"))
     assert formulier.index('<section class="pb-capaciteit"') < formulier.index('name="uitkomst"')
-    assert "Bijstandspelotons KMar: 10 geclaimd, 8 beschikbaar" in formulier
+    assert "Bijstandspelotons KMar: 10 geclaimd van 8 in totaal (2 te veel)" in formulier
     stap = Taak.objects.get(verzoek=verzoek, bpmn_id="taak_aanvraag_verwerken")
     assert (stap.gegevens or {})["capaciteit"] == "5 × Bijstandspelotons KMar (voorlopig)"
     assert "<dt>Capaciteit</dt><dd>5 × Bijstandspelotons KMar (voorlopig)</dd>" in inhoud(

@@ -91,7 +91,7 @@ def test_het_locc_filtert_het_beeld_opent_de_rapportage_en_drukt_het_beeld_af(
     expect(grafiek).to_be_visible()
     assert grafiek.evaluate("e => e.tagName") == "svg"
     expect(grafiek.locator("desc")).to_have_text(
-        "Staafdiagram: verzoeken per rij. De tabel ernaast geeft dezelfde cijfers."
+        "Staafdiagram: verzoeken per rij. De tabel eronder geeft dezelfde cijfers."
     )
     expect(grafiek.locator("rect.pb-grafiek__balk")).to_have_count(12)
     maand = MAANDEN[nu.month - 1]

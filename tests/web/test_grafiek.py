@@ -37,15 +37,15 @@ def test_staafdiagram_met_euro_titel_beschrijving_en_balken() -> None:
     )
     assert '<title id="grafiek-fnik-titel">FNIK 2026</title>' in svg
     assert (
-        '<desc id="grafiek-fnik-desc">Staafdiagram: euro per rij. De tabel ernaast geeft '
+        '<desc id="grafiek-fnik-desc">Staafdiagram: euro per rij. De tabel eronder geeft '
         "dezelfde cijfers.</desc>"
     ) in svg
     assert "<title>Budget: € 20.000,00</title>" in svg
     assert "<title>Besteed: € 5.000,00</title>" in svg
     assert "<title>Open: geen</title>" in svg
-    # 20,000 on a scale of 4 ticks of 5,000: the whole plot (640 - 230 - 110 = 300 units).
-    assert 'width="300.0" height="18"' in svg
-    assert 'width="75.0" height="18"' in svg
+    # 20,000 on a scale of 4 ticks of 5,000: the whole plot (880 - 450 - 100 = 330 units).
+    assert 'width="330.0" height="18"' in svg
+    assert 'width="82.5" height="18"' in svg
     assert svg.count("<rect") == 3
 
 

@@ -21,6 +21,28 @@ from politiebijstand.beeld.selectors import RIJEN_PER_KEER, Filters, beeld_lezen
 INHOUD_ID = "beeld-inhoud"
 
 
+def filter_tekst(form: BeeldFilterForm) -> str:
+    """The filters in force in Dutch, for the screen and the printed heading (#11 trial).
+
+    E.g. ``"Procedure 3 · Leverancier: KMar · van 01-12-2026 tot en met 05-12-2026"``; empty
+    without filters. `form` must be valid.
+    """
+    data = form.cleaned_data
+    delen: list[str] = []
+    for naam in ("procedure", "leverancier", "eenheid"):
+        waarde = data.get(naam)
+        if waarde:
+            veld = form.fields[naam]
+            label = dict(getattr(veld, "choices", [])).get(waarde, waarde)
+            delen.append(f"Procedure {waarde}" if naam == "procedure" else f"{veld.label}: {label}")
+    van, tot = data.get("van"), data.get("tot")
+    if van or tot:
+        periode = f"van {van:%d-%m-%Y}" if van else ""
+        periode += f"{' ' if van else ''}tot en met {tot:%d-%m-%Y}" if tot else ""
+        delen.append(periode)
+    return " · ".join(delen)
+
+
 @require_safe
 def beeld(request: HttpRequest) -> HttpResponse:
     """The picture: counts, units, timeline and table, filtered by the query string.
@@ -68,6 +90,14 @@ def beeld(request: HttpRequest) -> HttpResponse:
             rijen=rijen or RIJEN_PER_KEER,
         )
         context["beeld"] = beeld_
+        context["filter_tekst"] = filter_tekst(form) if form.is_bound else ""
+        begin, laatste = beeld_.tijdlijn.start.date(), beeld_.tijdlijn.laatste_dag
+        context["tijdlijn_kop"] = (
+            f"Inzet op {begin:%d-%m-%Y}"
+            if begin == laatste
+            else f"Inzet van {begin:%d-%m-%Y} tot en met {laatste:%d-%m-%Y}"
+        )
+        context["tot_voorbij"] = bool(filters.tot and filters.tot < begin)
         if beeld_.meer_rijen:
             query = request.GET.copy()
             query["rijen"] = str(beeld_.meer_rijen)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db import transaction
@@ -141,6 +141,9 @@ class Conflict:
         van, tot: the first period (UTC, half-open) in which it is overdrawn; or the claim's.
         geclaimd: units claimed at the worst moment of that period.
         melding: the warning in Dutch, times in Europe/Amsterdam.
+        andere: the active claims of other requests on the same capacity in that period
+            (``verzoek`` selected), by request and start; not compared (the same conflict
+            seen from the other request lists the other claims).
     """
 
     soort: str
@@ -149,6 +152,7 @@ class Conflict:
     tot: datetime
     geclaimd: int
     melding: str
+    andere: tuple[Claim, ...] = field(default=(), compare=False)
 
 
 def _overbelasting(
@@ -201,7 +205,7 @@ def conflicten(claims: Iterable[Claim]) -> list[Conflict]:
     begin = min(c.van for c in eigen)
     eind = max(c.tot for c in eigen)
     alle: dict[int, dict[int, Claim]] = defaultdict(dict)
-    for claim in Claim.objects.filter(
+    for claim in Claim.objects.select_related("verzoek").filter(
         _actief(), capaciteit_id__in=per_capaciteit, van__lt=eind, tot__gt=begin
     ):
         alle[claim.capaciteit_id][claim.pk] = claim
@@ -243,10 +247,21 @@ def conflicten(claims: Iterable[Claim]) -> list[Conflict]:
         else:
             soort, melding = (
                 ConflictSoort.OVERSCHREDEN,
-                f"{capaciteit.naam}: {geclaimd} geclaimd, {capaciteit.aantal} beschikbaar "
-                f"{periode}.",
+                f"{capaciteit.naam}: {geclaimd} geclaimd van {capaciteit.aantal} in totaal "
+                f"({geclaimd - capaciteit.aantal} te veel) {periode}.",
             )
-        gevonden.append(Conflict(soort, capaciteit, van, tot, geclaimd, melding))
+        eigen_verzoeken = {c.verzoek_id for c in eigen_claims}
+        andere = tuple(
+            sorted(
+                (
+                    c
+                    for c in alle[capaciteit_id].values()
+                    if c.verzoek_id not in eigen_verzoeken and c.van < tot and van < c.tot
+                ),
+                key=lambda c: (c.verzoek_id, c.van),
+            )
+        )
+        gevonden.append(Conflict(soort, capaciteit, van, tot, geclaimd, melding, andere))
     return sorted(gevonden, key=lambda c: (c.capaciteit.naam if c.capaciteit else "", c.van))
 
 

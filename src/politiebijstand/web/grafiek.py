@@ -1,10 +1,10 @@
 """The one server-side SVG bar chart of the product (reports and FNIK; ADR 0040, 0041, 0045).
 
-A chart is a horizontal bar chart: one bar per row of the table that stands beside it, the
+A chart is a horizontal bar chart: one bar per row of the table that stands below it, the
 row's label left of the bar, its value right of it, and an x axis with four round ticks and
 its name (with the unit). The SVG is an image (``role="img"``) named by its ``<title>``
 (``aria-labelledby``) and described by a ``<desc>`` (what the bars are and that the table
-beside it holds the same figures); every bar has its own ``<title>`` ("label: value") for
+below it holds the same figures); every bar has its own ``<title>`` ("label: value") for
 screen readers and as a tooltip. No JavaScript, no library, nothing for the CSP to allow.
 All text is escaped; the markup is safe to put in a template as is.
 """
@@ -21,15 +21,18 @@ from django.utils.safestring import SafeString, mark_safe
 
 from politiebijstand.web.tekst import getal
 
-#: Layout, in SVG user units (px at 100 %).
-BREEDTE = 640
-LABEL_BREEDTE = 230
-WAARDE_BREEDTE = 110
+#: Layout, in SVG user units (px at 100 %). Drawn at full size above its table, the texts
+#: are 11 to 12 px on screen (#11 trial: 7 px when squeezed beside the table).
+BREEDTE = 880
+LABEL_BREEDTE = 450
+WAARDE_BREEDTE = 100
 BALK_HOOGTE = 18
 BALK_AFSTAND = 6
 BOVEN = 8
 AS_HOOGTE = 40
 TICKS = 4
+#: Longest label on the chart, in characters (the longest procedure name, 72, fits).
+LABEL_LENGTE = 72
 #: The bars' colour (Rijkshuisstijl dark blue, as the pages).
 KLEUR = "#154273"
 
@@ -48,7 +51,7 @@ def _stap(maximum: float) -> float:
     return float(10 * macht)  # pragma: no cover - the loop always returns
 
 
-def _kort(tekst: str, lengte: int = 34) -> str:
+def _kort(tekst: str, lengte: int = LABEL_LENGTE) -> str:
     return tekst if len(tekst) <= lengte else tekst[: lengte - 1] + "…"
 
 
@@ -66,8 +69,8 @@ def staafdiagram(
 
     Args:
         titel: the chart's accessible name (the table's caption).
-        labels: one label per bar (shortened to 34 characters on the chart; the bar's title
-            and the table keep the whole label).
+        labels: one label per bar (shortened to `LABEL_LENGTE` characters on the chart; the
+            bar's title and the table keep the whole label).
         waarden: one number per bar, >= 0 (counts, hours, or euro as `Decimal`), or None.
             Only the bars' lengths are computed in float; the texts come from `waarde_tekst`.
         as_naam: the x axis' name with its unit, e.g. ``"Verzoeken"``, ``"Uren"``, ``"Euro"``.
@@ -75,7 +78,7 @@ def staafdiagram(
         waarde_tekst: the text of a value beside its bar and in its title (`getal`, or
             `politiebijstand.web.tekst.euro`); the axis ticks are always `getal`.
         beschrijving: the ``<desc>``; by default "Staafdiagram: <as_naam> per rij. De tabel
-            ernaast geeft dezelfde cijfers."
+            eronder geeft dezelfde cijfers."
 
     Returns:
         The ``<svg>`` markup, marked safe (every text is escaped).
@@ -96,7 +99,7 @@ def staafdiagram(
     desc_id = f"grafiek-{escape(sleutel)}-desc"
     if beschrijving is None:
         beschrijving = (
-            f"Staafdiagram: {as_naam.lower()} per rij. De tabel ernaast geeft dezelfde cijfers."
+            f"Staafdiagram: {as_naam.lower()} per rij. De tabel eronder geeft dezelfde cijfers."
         )
     delen = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="pb-grafiek" role="img" '

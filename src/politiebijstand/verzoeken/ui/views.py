@@ -48,6 +48,7 @@ from politiebijstand.rules.engine import aanvraagbare_routes
 from politiebijstand.toegang.regels import (
     TAAK_NAMENS_VASTLEGGEN,
     TAAK_UITVOEREN,
+    VERZOEK_BEKIJKEN,
     mag,
     organisatie_code,
 )
@@ -112,13 +113,24 @@ def _gebruiker(request: HttpRequest) -> Gebruiker:
     return request.user
 
 
-def _capaciteit(verzoek: Bijstandsverzoek) -> dict[str, Any]:
+def _capaciteit(verzoek: Bijstandsverzoek, gebruiker: Gebruiker) -> dict[str, Any]:
     """The request's claims and their conflicts, for the "Capaciteit" block (ADR 0038).
 
-    Shown only on a request the user may see (need-to-know by the caller); two queries.
+    Shown only on a request the user may see (need-to-know by the caller); two queries, and
+    the access rule per other request in a conflict. Each conflict comes with the other
+    requests holding competing claims: ``(kenmerk, uuid)`` when the user may see that request,
+    else ``(None, None)`` (counted, not named).
     """
     claims = claims_van_verzoek(verzoek.pk)
-    return {"capaciteit_claims": claims, "capaciteit_conflicten": conflicten(claims)}
+    regels = []
+    for conflict in conflicten(claims):
+        verzoeken = {c.verzoek_id: c.verzoek for c in conflict.andere}
+        andere = [
+            (v.kenmerk, v.uuid) if mag(VERZOEK_BEKIJKEN, gebruiker, v) else (None, None)
+            for v in verzoeken.values()
+        ]
+        regels.append({"soort": conflict.soort, "melding": conflict.melding, "andere": andere})
+    return {"capaciteit_claims": claims, "capaciteit_conflicten": regels}
 
 
 def _procedure_titel(procedure_id: str) -> str:
@@ -457,7 +469,7 @@ def detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
             "eigen_organisatie_id": gebruiker.organisatie_id,
             "evaluatie_zichtbaar": evaluatie_zichtbaar(verzoek, gegevens.deelverzoeken),
             "nu": timezone.now(),
-            **_capaciteit(verzoek),
+            **_capaciteit(verzoek, gebruiker),
         },
     )
 
@@ -830,7 +842,7 @@ def taak(request: HttpRequest, pk: int) -> HttpResponse:
             "reden_niet": "" if mag_uitvoeren else _reden_niet(taak, gebruiker),
             "nu": timezone.now(),
             "formulier_url": _formulier_url(taak),
-            **(_capaciteit(verzoek) if soort == "besluit" else {}),
+            **(_capaciteit(verzoek, gebruiker) if soort == "besluit" else {}),
         },
     )
 
