@@ -33,7 +33,7 @@ from politiebijstand.fnik.services import (
     werkelijke_kosten_vastleggen,
 )
 from politiebijstand.web.grafiek import staafdiagram
-from politiebijstand.web.tekst import euro
+from politiebijstand.web.tekst import bedrag_invoer, euro
 
 
 def _keuzes(o: Overzicht, nu: Any) -> list[tuple[int, str]]:
@@ -63,7 +63,7 @@ def overzicht_pagina(request: HttpRequest) -> HttpResponse:
     jaar: int = jaar_form.cleaned_data["jaar"]
     o = overzicht(jaar, nu=nu)
     locc = is_locc(gebruiker)
-    budget_form = BudgetForm(initial={"bedrag": str(o.budget) if o.budget is not None else ""})
+    budget_form = BudgetForm(initial={"bedrag": bedrag_invoer(o.budget)})
     kosten_form = WerkelijkeKostenForm(keuzes=_keuzes(o, nu)) if locc else None
     status = 200
     if request.method == "POST":

@@ -46,3 +46,13 @@ def euro(bedrag: Decimal | None) -> str:
     return "€ " + numberformat.format(
         afgerond, ",", decimal_pos=2, grouping=3, thousand_sep=".", force_grouping=True
     )
+
+
+def bedrag_invoer(bedrag: Decimal | None) -> str:
+    """An amount to prefill an input, as `euro` without the sign: ``"2.500.000,00"``; None: "".
+
+    The FNIK amount fields read this back (`politiebijstand.fnik.services.bedrag_lezen`).
+    """
+    if bedrag is None:
+        return ""
+    return euro(bedrag).removeprefix("€ ")
