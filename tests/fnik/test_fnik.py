@@ -389,3 +389,44 @@ def _open_tot_besluit(verzoek: Bijstandsverzoek) -> list[Taak]:
             return taken
         for taak in taken:
             stap_uitvoeren(taak, None, NU)
+
+
+def test_pagina_zonder_budget_zonder_afgelopen_inzet_en_met_links_naar_het_verzoek() -> None:
+    """#11 trial: no "meer dan -", no empty "Kies" list, the kenmerk links to the request."""
+    deel = _deel(datetime(2026, 3, 10, 8, tzinfo=UTC), datetime(2026, 3, 11, 8, tzinfo=UTC))
+    raming_vastleggen(deelverzoek=deel, bedrag="2500", door=_locc(), nu=NU)
+    verzoek = deel.verzoek
+    deelnemers = set(verzoek.deelnemers.values_list("code", flat=True))
+    assert {"LOCC", "RCCB-MN"} <= deelnemers
+    assert "RCCB-NN" not in deelnemers
+    link = (
+        f'<th class="utrecht-table__header-cell" scope="row"><a class="utrecht-link" '
+        f'href="/verzoeken/{verzoek.uuid}/">{verzoek.kenmerk}</a></th>'
+    )
+    with time_machine.travel(NU, tick=False):
+        locc, _ = als("LOCC")
+        html = inhoud(locc.get("/fnik/?jaar=2026"))
+        assert (
+            "Uitzonderlijk: meer dan het aandeel van het budget (nog geen budget vastgesteld) "
+            "of langer dan"
+        ) in html
+        assert "meer dan -" not in html
+        assert (
+            '<p class="utrecht-paragraph pb-fnik-geen-keuze">Er is in 2026 nog geen afgelopen '
+            "militaire inzet met een raming; zodra een inzet met een raming is afgelopen, kunt "
+            "u hier de werkelijke kosten vastleggen.</p>"
+        ) in html
+        assert 'name="deelverzoek"' not in html
+        assert link in html
+        buiten, _ = als("RCCB-NN", Rol.BEHEERDER)
+        html = inhoud(buiten.get("/fnik/?jaar=2026"))
+        assert f'<th class="utrecht-table__header-cell" scope="row">{verzoek.kenmerk}</th>' in html
+        assert f"/verzoeken/{verzoek.uuid}/" not in html
+        budget_vaststellen(jaar=2026, bedrag=Decimal("100000"), door=_locc())
+        html = inhoud(locc.get("/fnik/?jaar=2026"))
+        assert "nog geen budget vastgesteld" not in html
+    with time_machine.travel(datetime(2026, 3, 12, 9, tzinfo=UTC), tick=False):
+        locc, _ = als("LOCC")
+        html = inhoud(locc.get("/fnik/?jaar=2026"))
+        assert "pb-fnik-geen-keuze" not in html
+        assert f'<option value="{deel.pk}">{verzoek.kenmerk} (procedure 3)</option>' in html
