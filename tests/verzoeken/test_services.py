@@ -839,14 +839,13 @@ def test_inzet_beeindigen_toetst_aan_de_werkelijke_start_en_niet_in_de_toekomst(
         )
     assert (exc.value.veld, exc.value.message) == (
         "beeindigd_op",
-        "Beëindigd op mag niet in de toekomst liggen; laat het veld leeg voor nu",
+        "het einde mag niet in de toekomst liggen; laat het veld leeg voor nu",
     )
     with pytest.raises(OngeldigeInvoer) as exc:
         services.inzet_beeindigen(deelverzoek=deel, beeindigd_op=gestart, door=rccb, nu=nu)
     assert (exc.value.veld, exc.value.message) == (
         "beeindigd_op",
-        "Beëindigd op moet na de werkelijke start van de inzet liggen "
-        "(gestart op 02-03-2026 16:32)",
+        "het einde moet na de werkelijke start van de inzet liggen (gestart op 02-03-2026 16:32)",
     )
     assert toestand() == voor
     # 19:00 local: after the actual start, before the planned start: accepted.

@@ -297,7 +297,8 @@ def inzet_beeindigen(
         GeenToegang: as `inzet_starten`.
         OngeldigeOvergang: no deployment runs.
         OngeldigeInvoer (veld ``beeindigd_op``): an end in the future, or not after the
-            deployment's actual start.
+            deployment's actual start. The message leaves out the field's label: the page
+            puts "Beëindigd op: " before it.
     """
     nu = nu_utc(nu)
     deelverzoek = deelverzoek_onder_slot(deelverzoek.pk)
@@ -312,12 +313,12 @@ def inzet_beeindigen(
     werkelijk_begin = gestart.op if gestart is not None else vorige.periode_start
     if eind > nu:
         raise OngeldigeInvoer(
-            "Beëindigd op mag niet in de toekomst liggen; laat het veld leeg voor nu",
+            "het einde mag niet in de toekomst liggen; laat het veld leeg voor nu",
             veld="beeindigd_op",
         )
     if eind <= werkelijk_begin:
         raise OngeldigeInvoer(
-            "Beëindigd op moet na de werkelijke start van de inzet liggen (gestart op "
+            "het einde moet na de werkelijke start van de inzet liggen (gestart op "
             f"{moment(werkelijk_begin)})",
             veld="beeindigd_op",
         )
