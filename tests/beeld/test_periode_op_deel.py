@@ -166,7 +166,10 @@ def test_starten_wijzigen_verlengen_en_beeindigen_zetten_de_periode_van_de_laats
     assert _periode(deel) == (*verlengd, "EENHEID-MN")
 
     services.inzet_beeindigen(
-        deelverzoek=deel, beeindigd_op=eind + timedelta(hours=5), door=rccb, nu=T
+        deelverzoek=deel,
+        beeindigd_op=eind + timedelta(hours=5),
+        door=rccb,
+        nu=eind + timedelta(hours=5),
     )
     assert _periode(deel) == (
         "inzet_beeindigd",

@@ -11,6 +11,7 @@ from politiebijstand.accounts.constants import Rol
 from politiebijstand.capaciteit.services import register_laden
 from politiebijstand.verzoeken import services
 from politiebijstand.verzoeken.models import Taak
+from politiebijstand.web.tekst import duur
 from tests.verzoeken.helpers import NU, maak_verzoek, open_taken, stap_uitvoeren
 from tests.verzoeken_ui.helpers import als, inhoud
 
@@ -126,3 +127,28 @@ def test_verzoekpagina_en_besluitformulier_tonen_claims_en_conflicten() -> None:
     assert "<dt>Capaciteit</dt><dd>5 × Bijstandspelotons KMar (voorlopig)</dd>" in inhoud(
         client.get(f"/verzoeken/{verzoek.uuid}/")
     )
+
+
+def test_reactietijden_in_uren_en_minuten() -> None:
+    """#11 trial: "reactietijd 1 day, 0:00:00" and "6:00:00" became "24 uur" and "6 uur"."""
+    register_laden()
+    client, _ = als("LOCC")
+    html = inhoud(client.get(URL, {"moment": "2026-03-04T10:00"}))
+    assert cellen(html, "CBRN-detectie-eenheid")[-1] == "reactietijd 6 uur"
+    assert cellen(html, "Explosieven Opruimingsdienst Defensie")[-1] == "reactietijd 2 uur"
+    assert "reactietijd 24 uur" in html
+    assert "day" not in html and ":00:00" not in html
+
+
+def test_duur_in_het_nederlands() -> None:
+    assert [
+        duur(t)
+        for t in (
+            timedelta(days=1),
+            timedelta(hours=6),
+            timedelta(minutes=30),
+            timedelta(hours=1, minutes=30, seconds=59),
+            timedelta(0),
+            None,
+        )
+    ] == ["24 uur", "6 uur", "30 min", "1 uur 30 min", "0 min", "-"]

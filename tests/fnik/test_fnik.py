@@ -27,7 +27,7 @@ from politiebijstand.fnik.services import (
 from politiebijstand.verzoeken import services
 from politiebijstand.verzoeken.exceptions import OngeldigeInvoer
 from politiebijstand.verzoeken.models import Bijstandsverzoek, Deelverzoek, Taak
-from politiebijstand.web.tekst import euro
+from politiebijstand.web.tekst import bedrag_invoer, euro
 from tests.verzoeken.helpers import (
     defensie,
     gebruiker,
@@ -68,6 +68,30 @@ def test_bedragen_exact_als_decimal() -> None:
     assert str(bedrag_lezen("7", veld="x", label="X")) == "7.00"
     assert euro(Decimal("1234567.5")) == "€ 1.234.567,50"
     assert euro(None) == "-"
+    assert bedrag_invoer(Decimal("2500000")) == "2.500.000,00"
+    assert bedrag_invoer(None) == ""
+    assert bedrag_lezen(bedrag_invoer(Decimal("12500.5")), veld="x", label="X") == Decimal(
+        "12500.50"
+    )
+
+
+@pytest.mark.parametrize(
+    ("invoer", "bedrag"),
+    [
+        ("12.500,50", Decimal("12500.50")),
+        ("2.500.000", Decimal("2500000.00")),
+        ("2.500.000,5", Decimal("2500000.50")),
+        ("12.500", Decimal("12500.00")),
+        ("12500.50", Decimal("12500.50")),
+        ("12500,50", Decimal("12500.50")),
+        ("12500.5", Decimal("12500.50")),
+        ("€ 1.234", Decimal("1234.00")),
+        (" 750 ", Decimal("750.00")),
+    ],
+)
+def test_bedrag_in_nederlandse_notatie(invoer: str, bedrag: Decimal) -> None:
+    """#11 trial: "12.500,50" and "2.500.000" were refused; thousands points are Dutch."""
+    assert bedrag_lezen(invoer, veld="x", label="X") == bedrag
 
 
 @pytest.mark.parametrize(
@@ -78,9 +102,19 @@ def test_bedragen_exact_als_decimal() -> None:
         (Decimal("-0.01"), "Budget (FNIK): het bedrag mag niet negatief zijn."),
         ("1,005", "Budget (FNIK): hoogstens 2 decimalen (hele centen), bijvoorbeeld 12500,50."),
         (
-            "12.500,00",
-            "Budget (FNIK): geef een bedrag in euro, zonder punten voor duizendtallen, met "
-            "hoogstens 2 decimalen, bijvoorbeeld 12500,50.",
+            "12,500.00",
+            "Budget (FNIK): geef een bedrag in euro met hoogstens 2 decimalen, bijvoorbeeld "
+            "12.500,50 of 12500,50.",
+        ),
+        (
+            "12.50.0",
+            "Budget (FNIK): geef een bedrag in euro met hoogstens 2 decimalen, bijvoorbeeld "
+            "12.500,50 of 12500,50.",
+        ),
+        (
+            "1250.505",
+            "Budget (FNIK): geef een bedrag in euro met hoogstens 2 decimalen, bijvoorbeeld "
+            "12.500,50 of 12500,50.",
         ),
         ("10000000000", "Budget (FNIK): het bedrag moet kleiner zijn dan 10.000.000.000 euro."),
         (Decimal("NaN"), "Budget (FNIK): geen geldig bedrag."),
@@ -272,12 +306,20 @@ def test_besluitformulier_vraagt_de_raming_alleen_bij_de_coordinator() -> None:
     velden = {"standpunt_defensie": "Akkoord.", "overeenstemming_defensie": "ja"}
     html = inhoud(client.post(url, {"uitkomst": "toegekend", **velden}))
     assert "vul de geraamde kosten in bij een (gedeeltelijke) toekenning" in html
+    assert "Raming kosten (FNIK), in euro: Raming kosten" not in html
     html = inhoud(client.post(url, {"uitkomst": "toegekend", "raming_fnik": "-3", **velden}))
     assert "Raming kosten (FNIK), in euro: het bedrag mag niet negatief zijn." in html
+    assert "Raming kosten (FNIK), in euro: Raming kosten" not in html
+    html = inhoud(client.post(url, {"uitkomst": "toegekend", "raming_fnik": "12,500.50", **velden}))
+    assert (
+        "Raming kosten (FNIK), in euro: geef een bedrag in euro met hoogstens 2 decimalen, "
+        "bijvoorbeeld 12.500,50 of 12500,50." in html
+    )
+    assert html.count("Raming kosten (FNIK), in euro: ") == 1
     assert not Kostenpost.objects.exists()
-    response = client.post(url, {"uitkomst": "toegekend", "raming_fnik": "0,30", **velden})
+    response = client.post(url, {"uitkomst": "toegekend", "raming_fnik": "12.500,50", **velden})
     assert response.status_code == 302
-    assert Kostenpost.objects.get().bedrag == Decimal("0.30")
+    assert Kostenpost.objects.get().bedrag == Decimal("12500.50")
 
 
 # --- the page --------------------------------------------------------------------------------
@@ -293,9 +335,15 @@ def test_pagina_voor_locc_en_beheerder_anderen_403() -> None:
         response = beheerder.post("/fnik/?jaar=2026", {"actie": "budget", "bedrag": "1,001"})
         assert response.status_code == 400
         assert "Budget (FNIK), in euro: hoogstens 2 decimalen" in inhoud(response)
+        response = beheerder.post("/fnik/?jaar=2026", {"actie": "budget", "bedrag": "2.500.000"})
+        assert response.status_code == 302
+        html = inhoud(beheerder.get("/fnik/?jaar=2026"))
+        assert 'value="2.500.000,00"' in html
+        assert "Bijvoorbeeld 2.500.000,00 of 2500000,00." in html
         response = beheerder.post("/fnik/?jaar=2026", {"actie": "budget", "bedrag": "20000"})
         assert response.status_code == 302
         html = inhoud(beheerder.get("/fnik/?jaar=2026"))
+        assert 'value="20.000,00"' in html
         assert '<h1 class="utrecht-heading-1">FNIK 2026</h1>' in html
         assert "Werkelijke kosten vastleggen" not in html
         assert "<title>Budget: € 20.000,00</title>" in html
@@ -341,3 +389,44 @@ def _open_tot_besluit(verzoek: Bijstandsverzoek) -> list[Taak]:
             return taken
         for taak in taken:
             stap_uitvoeren(taak, None, NU)
+
+
+def test_pagina_zonder_budget_zonder_afgelopen_inzet_en_met_links_naar_het_verzoek() -> None:
+    """#11 trial: no "meer dan -", no empty "Kies" list, the kenmerk links to the request."""
+    deel = _deel(datetime(2026, 3, 10, 8, tzinfo=UTC), datetime(2026, 3, 11, 8, tzinfo=UTC))
+    raming_vastleggen(deelverzoek=deel, bedrag="2500", door=_locc(), nu=NU)
+    verzoek = deel.verzoek
+    deelnemers = set(verzoek.deelnemers.values_list("code", flat=True))
+    assert {"LOCC", "RCCB-MN"} <= deelnemers
+    assert "RCCB-NN" not in deelnemers
+    link = (
+        f'<th class="utrecht-table__header-cell" scope="row"><a class="utrecht-link" '
+        f'href="/verzoeken/{verzoek.uuid}/">{verzoek.kenmerk}</a></th>'
+    )
+    with time_machine.travel(NU, tick=False):
+        locc, _ = als("LOCC")
+        html = inhoud(locc.get("/fnik/?jaar=2026"))
+        assert (
+            "Uitzonderlijk: meer dan het aandeel van het budget (nog geen budget vastgesteld) "
+            "of langer dan"
+        ) in html
+        assert "meer dan -" not in html
+        assert (
+            '<p class="utrecht-paragraph pb-fnik-geen-keuze">Er is in 2026 nog geen afgelopen '
+            "militaire inzet met een raming; zodra een inzet met een raming is afgelopen, kunt "
+            "u hier de werkelijke kosten vastleggen.</p>"
+        ) in html
+        assert 'name="deelverzoek"' not in html
+        assert link in html
+        buiten, _ = als("RCCB-NN", Rol.BEHEERDER)
+        html = inhoud(buiten.get("/fnik/?jaar=2026"))
+        assert f'<th class="utrecht-table__header-cell" scope="row">{verzoek.kenmerk}</th>' in html
+        assert f"/verzoeken/{verzoek.uuid}/" not in html
+        budget_vaststellen(jaar=2026, bedrag=Decimal("100000"), door=_locc())
+        html = inhoud(locc.get("/fnik/?jaar=2026"))
+        assert "nog geen budget vastgesteld" not in html
+    with time_machine.travel(datetime(2026, 3, 12, 9, tzinfo=UTC), tick=False):
+        locc, _ = als("LOCC")
+        html = inhoud(locc.get("/fnik/?jaar=2026"))
+        assert "pb-fnik-geen-keuze" not in html
+        assert f'<option value="{deel.pk}">{verzoek.kenmerk} (procedure 3)</option>' in html

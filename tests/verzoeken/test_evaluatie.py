@@ -165,3 +165,8 @@ def test_evaluatie_toont_de_fnik_kosten_van_een_militaire_inzet() -> None:
     assert evaluatie(verzoek).kosten == (
         "Kosten (FNIK): Raming: € 12.500,50; Werkelijke kosten: € 1.000.000,00"
     )
+
+
+def test_evaluatie_toont_begin_en_einde_van_de_inzet() -> None:
+    verzoek = afgeronde_inzet()
+    assert evaluatie(verzoek).inzet_perioden == ((1, START, EIND - timedelta(hours=1)),)

@@ -681,7 +681,10 @@ def test_inzet_starten_wijzigen_verlengen_beeindigen_evalueren_als_versies() -> 
         nu=NU,
     )
     services.inzet_beeindigen(
-        deelverzoek=deel, beeindigd_op=eind + timedelta(hours=3), door=rccb, nu=NU
+        deelverzoek=deel,
+        beeindigd_op=eind + timedelta(hours=3),
+        door=rccb,
+        nu=eind + timedelta(hours=3),
     )
     services.inzet_evalueren(deelverzoek=deel, verslag="Goed verlopen.", door=rccb, nu=NU)
     versies = list(InzetVersie.objects.filter(deelverzoek=deel).order_by("versie"))
@@ -812,3 +815,66 @@ def test_intrekken_vraagt_reden_en_de_aanvrager() -> None:
     with pytest.raises(GeenToegang):
         services.verzoek_intrekken(verzoek=verzoek, reden="x", door=gebruiker("LOCC"), nu=NU)
     assert toestand() == voor
+
+
+def test_inzet_beeindigen_toetst_aan_de_werkelijke_start_en_niet_in_de_toekomst() -> None:
+    """#11 trial: started now, planned three days ahead; the end is checked against now."""
+    deel = _toegekend()
+    rccb = gebruiker("RCCB-MN")
+    gestart = NU + timedelta(hours=6, minutes=32)  # 16:32 in Amsterdam
+    gepland = NU + timedelta(days=3, hours=10, minutes=4)
+    services.inzet_starten(
+        deelverzoek=deel,
+        periode_start=gepland,
+        periode_eind=gepland + timedelta(hours=8),
+        capaciteit="2 pelotons",
+        door=rccb,
+        nu=gestart,
+    )
+    nu = NU + timedelta(hours=10, minutes=12)
+    voor = toestand()
+    with pytest.raises(OngeldigeInvoer) as exc:
+        services.inzet_beeindigen(
+            deelverzoek=deel, beeindigd_op=gepland + timedelta(hours=4), door=rccb, nu=nu
+        )
+    assert (exc.value.veld, exc.value.message) == (
+        "beeindigd_op",
+        "het einde mag niet in de toekomst liggen; laat het veld leeg voor nu",
+    )
+    with pytest.raises(OngeldigeInvoer) as exc:
+        services.inzet_beeindigen(deelverzoek=deel, beeindigd_op=gestart, door=rccb, nu=nu)
+    assert (exc.value.veld, exc.value.message) == (
+        "beeindigd_op",
+        "het einde moet na de werkelijke start van de inzet liggen (gestart op 02-03-2026 16:32)",
+    )
+    assert toestand() == voor
+    # 19:00 local: after the actual start, before the planned start: accepted.
+    eind = NU + timedelta(hours=9)
+    versie = services.inzet_beeindigen(deelverzoek=deel, beeindigd_op=eind, door=rccb, nu=nu)
+    assert (versie.soort, versie.periode_start, versie.periode_eind) == (
+        InzetSoort.BEEINDIGD,
+        gestart,
+        eind,
+    )
+    deel.refresh_from_db()
+    assert (deel.status, deel.periode_start, deel.periode_eind) == (
+        DeelverzoekStatus.INZET_BEEINDIGD,
+        gestart,
+        eind,
+    )
+
+
+def test_inzet_beeindigen_leeg_is_nu() -> None:
+    deel = _toegekend()
+    rccb = gebruiker("RCCB-MN")
+    services.inzet_starten(
+        deelverzoek=deel,
+        periode_start=NU + timedelta(days=3),
+        periode_eind=NU + timedelta(days=3, hours=8),
+        capaciteit="2 pelotons",
+        door=rccb,
+        nu=NU,
+    )
+    nu = NU + timedelta(hours=4)
+    versie = services.inzet_beeindigen(deelverzoek=deel, door=rccb, nu=nu)
+    assert (versie.periode_start, versie.periode_eind) == (NU, nu)

@@ -43,6 +43,11 @@ def test_evaluatiepagina_voor_deelnemer_geaudit_en_404_voor_buitenstaander() -> 
     assert pagina.count('<td class="utrecht-table__cell" data-uren>0,08</td>') == 15
     assert pagina.count('<td class="utrecht-table__cell" data-uren>1,08</td>') == 1
     assert "Evaluatie als PDF opslaan" in pagina
+    assert (
+        'Deel 1: inzet gestart op <time datetime="2026-03-04T10:00:00+01:00">04-03-2026 10:00'
+        '</time>, beëindigd op <time datetime="2026-03-04T17:00:00+01:00">04-03-2026 17:00'
+        "</time>." in pagina
+    )
     rij = AuditLogEntry.objects.filter(gebeurtenis="evaluatie-bekeken").get()
     assert (rij.actor_id, rij.object_id, rij.na) == (
         wie.pk,

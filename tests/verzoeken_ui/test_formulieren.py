@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from django.test import Client
 
 import pytest
+import time_machine
 
 from politiebijstand.accounts.constants import Rol
 from politiebijstand.verzoeken.constants import DeelverzoekStatus, TaakStatus, VerzoekStatus
@@ -574,3 +575,43 @@ def test_uitputting_toetsen_vraagt_uitkomst_en_motivering() -> None:
     }
     deel = Deelverzoek.objects.get(verzoek=verzoek)
     assert deel.status == DeelverzoekStatus.AFGESLOTEN
+
+
+def test_inzet_beeindigen_nu_na_de_werkelijke_start_en_niet_in_de_toekomst() -> None:
+    """#11 trial: started 04-12 15:32, planned 07-12 19:04; empty (= now) ends it now."""
+    verzoek = maak_verzoek()
+    doorlopen(verzoek, {"taak_besluit_locc": {"uitkomst": "toegekend"}})
+    basis = f"/verzoeken/{verzoek.uuid}/delen/1/inzet"
+    with time_machine.travel(datetime(2026, 12, 4, 14, 32, tzinfo=UTC), tick=False):
+        client, _ = als("RCCB-MN")
+        response = client.post(
+            f"{basis}/starten/",
+            {
+                "periode_start": "2026-12-07T19:04",
+                "periode_eind": "2026-12-08T03:04",
+                "capaciteit": "4 pelotons",
+            },
+        )
+        assert response.status_code == 302
+    with time_machine.travel(datetime(2026, 12, 4, 18, 12, tzinfo=UTC), tick=False):
+        client, _ = als("RCCB-MN")
+        html = inhoud(client.post(f"{basis}/beeindigen/", {"beeindigd_op": "2026-12-07T23:00"}))
+        assert (
+            "Beëindigd op: het einde mag niet in de toekomst liggen; laat het veld leeg voor nu"
+            in html
+        )
+        html = inhoud(client.post(f"{basis}/beeindigen/", {"beeindigd_op": "2026-12-04T15:00"}))
+        assert (
+            "Beëindigd op: het einde moet na de werkelijke start van de inzet liggen "
+            "(gestart op 04-12-2026 15:32)" in html
+        )
+        assert InzetVersie.objects.count() == 1
+        response = client.post(f"{basis}/beeindigen/", {"beeindigd_op": "2026-12-04T19:00"})
+        assert response.status_code == 302
+    laatste = InzetVersie.objects.order_by("-versie").first()
+    assert laatste is not None
+    assert (laatste.soort, laatste.periode_start, laatste.periode_eind) == (
+        "beeindigd",
+        datetime(2026, 12, 4, 14, 32, tzinfo=UTC),
+        datetime(2026, 12, 4, 18, 0, tzinfo=UTC),
+    )

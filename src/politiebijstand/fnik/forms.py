@@ -11,20 +11,29 @@ from politiebijstand.fnik.services import OngeldigBedrag, bedrag_lezen
 
 
 class BedragVeld(forms.CharField):
-    """An amount in euro as `Decimal` (`bedrag_lezen`); the error names the field's label."""
+    """An amount in euro as `Decimal` (`bedrag_lezen`, Dutch or plain notation).
 
-    def __init__(self, *, naam: str, **kwargs: Any) -> None:
+    The error names the field's label, unless `melding_met_label` is False: for a form whose
+    template puts the label before each error itself (the task form, ``formulier.html``).
+    """
+
+    def __init__(self, *, naam: str, melding_met_label: bool = True, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.naam = naam
+        self.melding_met_label = melding_met_label
 
     def clean(self, value: Any) -> Decimal | None:
         tekst = super().clean(value)
         if not tekst:
             return None
+        label = str(self.label)
         try:
-            return bedrag_lezen(tekst, veld=self.naam, label=str(self.label))
+            return bedrag_lezen(tekst, veld=self.naam, label=label)
         except OngeldigBedrag as fout:
-            raise forms.ValidationError(fout.melding) from None
+            melding = fout.melding
+            if not self.melding_met_label:
+                melding = melding.removeprefix(f"{label}: ")
+            raise forms.ValidationError(melding) from None
 
 
 class JaarForm(forms.Form):
@@ -48,7 +57,7 @@ class BudgetForm(forms.Form):
     bedrag = BedragVeld(
         naam="bedrag",
         label="Budget (FNIK), in euro",
-        help_text="Bijvoorbeeld 2500000,00 (geen punten voor duizendtallen).",
+        help_text="Bijvoorbeeld 2.500.000,00 of 2500000,00.",
         error_messages={"required": "Budget (FNIK), in euro: vul een bedrag in."},
     )
 

@@ -26,6 +26,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+from uuid import UUID
 
 from django.conf import settings
 
@@ -61,6 +63,7 @@ class Inzet:
     toelichting: str
     groot: bool
     lang: bool
+    verzoek_uuid: UUID | None = None
 
     @property
     def uitzonderlijk(self) -> bool:
@@ -141,6 +144,7 @@ def overzicht(jaar: int, *, nu: datetime) -> Overzicht:
             Inzet(
                 deelverzoek_id=deel_id,
                 kenmerk=str(verzoek.kenmerk),
+                verzoek_uuid=verzoek.uuid,
                 procedure_id=str(eerste.deelverzoek.procedure_id),
                 periode_start=verzoek.periode_start,
                 periode_eind=verzoek.periode_eind,
@@ -166,4 +170,26 @@ def overzicht(jaar: int, *, nu: datetime) -> Overzicht:
         drempel_bedrag=drempel_bedrag,
         drempel_dagen=dagen,
         inzetten=tuple(inzetten),
+    )
+
+
+def zichtbare_deelverzoeken(gebruiker: Any, deelverzoek_ids: set[int]) -> set[int]:
+    """Of these parts' ids, those whose request the user's organisation takes part in.
+
+    The need-to-know rule of the request page (`toegang`: the organisation is a participant,
+    `Bijstandsverzoek.deelnemers`), for the FNIK table's links; an inactive user or
+    organisation sees none. One query.
+    """
+    organisatie = getattr(gebruiker, "organisatie", None)
+    if (
+        not deelverzoek_ids
+        or not getattr(gebruiker, "is_active", False)
+        or organisatie is None
+        or not organisatie.actief
+    ):
+        return set()
+    return set(
+        Kostenpost.objects.filter(
+            deelverzoek_id__in=deelverzoek_ids, verzoek__deelnemers=organisatie
+        ).values_list("deelverzoek_id", flat=True)
     )

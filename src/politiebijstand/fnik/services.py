@@ -32,7 +32,10 @@ LOCC = "LOCC"
 MILITAIRE_PROCEDURES = frozenset({"3", "4", "7", "8"})
 #: Amounts must be below this (the column holds 12 digits, 2 of them decimals), in euro.
 MAXIMUM = Decimal("10000000000")
-_GETAL = re.compile(r"^\d+([.,]\d+)?$")
+# Dutch notation: points between thousands (in groups of three), a decimal comma.
+_NEDERLANDS = re.compile(r"^(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$")
+# Plain notation with a decimal point and no thousands separators: "12500.50".
+_PUNT = re.compile(r"^\d+\.\d{1,2}$")
 
 BUDGET_VASTGESTELD = "fnik-budget-vastgesteld"
 RAMING_VASTGELEGD = "fnik-raming-vastgelegd"
@@ -55,8 +58,12 @@ class GeenFnikToegang(PermissionError):
 def bedrag_lezen(waarde: str | Decimal | int, *, veld: str, label: str) -> Decimal:
     """An amount in euro as `Decimal` with two decimals, from text or a Decimal (never float).
 
-    Text: digits with at most one decimal comma or point and no thousands separators, e.g.
-    ``"12500,5"`` or ``"12500.50"``. Returns e.g. ``Decimal("12500.50")``.
+    The one parser of all FNIK amount fields (budget, estimate, actual costs). Text in Dutch
+    notation, points between thousands and a decimal comma (``"12.500,50"``,
+    ``"2.500.000"``), or plain (``"12500,50"``, ``"12500.50"``). A point followed by exactly
+    three digits is a thousands point (``"12.500"`` is twelve thousand five hundred); a
+    single point with one or two digits after it is a decimal point. Returns e.g.
+    ``Decimal("12500.50")``.
 
     Raises:
         OngeldigBedrag: empty, not a number, negative, more than 2 decimals, or 10 000 000 000
@@ -65,20 +72,22 @@ def bedrag_lezen(waarde: str | Decimal | int, *, veld: str, label: str) -> Decim
     if isinstance(waarde, float):
         raise TypeError("bedragen nooit als float")  # pragma: no cover
     if isinstance(waarde, str):
-        tekst = waarde.strip().replace(" ", "")
+        tekst = waarde.strip().replace(" ", "").replace("\u00a0", "").removeprefix("€")
         if not tekst:
             raise OngeldigBedrag(f"{label}: vul een bedrag in euro in.", veld=veld)
         if tekst.startswith("-"):
             raise OngeldigBedrag(f"{label}: het bedrag mag niet negatief zijn.", veld=veld)
-        if not _GETAL.match(tekst):
+        if _NEDERLANDS.match(tekst):
+            tekst = tekst.replace(".", "").replace(",", ".")
+        elif not _PUNT.match(tekst):
             raise OngeldigBedrag(
-                f"{label}: geef een bedrag in euro, zonder punten voor duizendtallen, met "
-                "hoogstens 2 decimalen, bijvoorbeeld 12500,50.",
+                f"{label}: geef een bedrag in euro met hoogstens 2 decimalen, bijvoorbeeld "
+                "12.500,50 of 12500,50.",
                 veld=veld,
             )
         try:
-            bedrag = Decimal(tekst.replace(",", "."))
-        except InvalidOperation:  # pragma: no cover - the pattern admits only numbers
+            bedrag = Decimal(tekst)
+        except InvalidOperation:  # pragma: no cover - the patterns admit only numbers
             raise OngeldigBedrag(f"{label}: geen geldig bedrag.", veld=veld) from None
     else:
         bedrag = Decimal(waarde)

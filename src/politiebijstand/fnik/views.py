@@ -23,7 +23,7 @@ from django.views.decorators.http import require_http_methods
 from politiebijstand.accounts.models import Gebruiker
 from politiebijstand.fnik.forms import BudgetForm, JaarForm, WerkelijkeKostenForm
 from politiebijstand.fnik.models import Kostenpost
-from politiebijstand.fnik.selectors import ART_5, Overzicht, overzicht
+from politiebijstand.fnik.selectors import ART_5, Overzicht, overzicht, zichtbare_deelverzoeken
 from politiebijstand.fnik.services import (
     AMSTERDAM,
     OngeldigBedrag,
@@ -33,7 +33,7 @@ from politiebijstand.fnik.services import (
     werkelijke_kosten_vastleggen,
 )
 from politiebijstand.web.grafiek import staafdiagram
-from politiebijstand.web.tekst import euro
+from politiebijstand.web.tekst import bedrag_invoer, euro
 
 
 def _keuzes(o: Overzicht, nu: Any) -> list[tuple[int, str]]:
@@ -63,8 +63,9 @@ def overzicht_pagina(request: HttpRequest) -> HttpResponse:
     jaar: int = jaar_form.cleaned_data["jaar"]
     o = overzicht(jaar, nu=nu)
     locc = is_locc(gebruiker)
-    budget_form = BudgetForm(initial={"bedrag": str(o.budget) if o.budget is not None else ""})
-    kosten_form = WerkelijkeKostenForm(keuzes=_keuzes(o, nu)) if locc else None
+    budget_form = BudgetForm(initial={"bedrag": bedrag_invoer(o.budget)})
+    keuzes = _keuzes(o, nu)
+    kosten_form = WerkelijkeKostenForm(keuzes=keuzes) if locc else None
     status = 200
     if request.method == "POST":
         actie = request.POST.get("actie")
@@ -72,7 +73,7 @@ def overzicht_pagina(request: HttpRequest) -> HttpResponse:
         if actie == "budget":
             form = budget_form = BudgetForm(request.POST)
         elif actie == "werkelijk" and locc:
-            form = kosten_form = WerkelijkeKostenForm(request.POST, keuzes=_keuzes(o, nu))
+            form = kosten_form = WerkelijkeKostenForm(request.POST, keuzes=keuzes)
         if form is None:
             status = 400
         elif form.is_valid():
@@ -118,6 +119,8 @@ def overzicht_pagina(request: HttpRequest) -> HttpResponse:
             "art_5": ART_5,
             "budget_form": budget_form,
             "kosten_form": kosten_form,
+            "kosten_keuzes": bool(keuzes),
+            "zichtbaar": zichtbare_deelverzoeken(gebruiker, {i.deelverzoek_id for i in o.inzetten}),
         },
         status=status,
     )

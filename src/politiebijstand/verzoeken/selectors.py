@@ -931,6 +931,8 @@ class Evaluatie:
         inzet_beeindigd: a deployment of one of the parts has ended.
         evaluatieverslagen: (part number, report) of the parts' recorded evaluations.
         kosten: the costs row; `KOSTEN_NIET_VASTGELEGD` while costs are not recorded.
+        inzet_perioden: (part number, actual start, recorded end) of each ended deployment,
+            aware UTC: the start is when the start was recorded, the end the `beeindigd_op`.
     """
 
     verzoek: Bijstandsverzoek
@@ -941,6 +943,7 @@ class Evaluatie:
     inzet_beeindigd: bool
     evaluatieverslagen: tuple[tuple[int, str], ...]
     kosten: str = KOSTEN_NIET_VASTGELEGD
+    inzet_perioden: tuple[tuple[int, datetime, datetime], ...] = ()
 
 
 def _toegekend(besluit: Besluit | None, regel: GevraagdeInzet) -> int | None:
@@ -988,6 +991,7 @@ def evaluatie(verzoek: Bijstandsverzoek) -> Evaluatie:
     besluiten: list[EvaluatieBesluit] = []
     capaciteit: list[CapaciteitVergelijking] = []
     verslagen: list[tuple[int, str]] = []
+    perioden: list[tuple[int, datetime, datetime]] = []
     beeindigd = False
     for deel in detail.deelverzoeken:
         eigen = list(deel.besluiten.all())
@@ -1006,6 +1010,8 @@ def evaluatie(verzoek: Bijstandsverzoek) -> Evaluatie:
         versies = list(deel.inzetversies.all())
         laatste = versies[-1] if versies else None
         beeindigd = beeindigd or any(v.soort == InzetSoort.BEEINDIGD for v in versies)
+        if versies and laatste is not None and laatste.soort == InzetSoort.BEEINDIGD:
+            perioden.append((deel.volgnummer, versies[0].op, laatste.periode_eind))
         for regel in sorted(deel.regels.all(), key=lambda r: r.volgnummer):
             toegekend = _toegekend(eigen[-1] if eigen else None, regel)
             capaciteit.append(
@@ -1030,6 +1036,7 @@ def evaluatie(verzoek: Bijstandsverzoek) -> Evaluatie:
         inzet_beeindigd=beeindigd,
         evaluatieverslagen=tuple(verslagen),
         kosten=_kosten_tekst(verzoek),
+        inzet_perioden=tuple(perioden),
     )
 
 

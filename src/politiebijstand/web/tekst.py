@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils import numberformat
@@ -46,3 +47,31 @@ def euro(bedrag: Decimal | None) -> str:
     return "€ " + numberformat.format(
         afgerond, ",", decimal_pos=2, grouping=3, thousand_sep=".", force_grouping=True
     )
+
+
+def bedrag_invoer(bedrag: Decimal | None) -> str:
+    """An amount to prefill an input, as `euro` without the sign: ``"2.500.000,00"``; None: "".
+
+    The FNIK amount fields read this back (`politiebijstand.fnik.services.bedrag_lezen`).
+    """
+    if bedrag is None:
+        return ""
+    return euro(bedrag).removeprefix("€ ")
+
+
+def duur(tijd: timedelta | None) -> str:
+    """A duration in hours and minutes the Dutch way, e.g. a reaction time.
+
+    ``timedelta(days=1)`` gives ``"24 uur"``, ``timedelta(hours=6)`` ``"6 uur"``,
+    ``timedelta(minutes=30)`` ``"30 min"``, ``timedelta(hours=1, minutes=30)``
+    ``"1 uur 30 min"``; seconds are dropped; None gives "-".
+    """
+    if tijd is None:
+        return "-"
+    minuten = int(tijd.total_seconds()) // 60
+    uren, minuten = divmod(minuten, 60)
+    if uren and minuten:
+        return f"{uren} uur {minuten} min"
+    if uren:
+        return f"{uren} uur"
+    return f"{minuten} min"

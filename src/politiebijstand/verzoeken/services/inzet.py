@@ -38,6 +38,7 @@ from politiebijstand.verzoeken.services.gedeeld import (
     aware,
     bericht_tekst,
     deelverzoek_onder_slot,
+    moment,
     nu_utc,
     periode,
     tekst,
@@ -287,20 +288,41 @@ def inzet_beeindigen(
 ) -> InzetVersie:
     """End a running deployment (a last version, ending at `beeindigd_op`, default now).
 
+    The end is checked against the ACTUAL start: when the start was recorded (version 1's
+    `op`, UTC), not the planned period's start, which may still lie ahead. The end may not
+    lie after `nu`. When the deployment ends before its planned start, the last version's
+    period runs from the actual start to the end.
+
     Raises:
         GeenToegang: as `inzet_starten`.
         OngeldigeOvergang: no deployment runs.
-        OngeldigeInvoer: an end before the deployment's start.
+        OngeldigeInvoer (veld ``beeindigd_op``): an end in the future, or not after the
+            deployment's actual start. The message leaves out the field's label: the page
+            puts "Beëindigd op: " before it.
     """
     nu = nu_utc(nu)
     deelverzoek = deelverzoek_onder_slot(deelverzoek.pk)
     _inzet_beheerder(deelverzoek, door)
     vorige = _lopende_inzet(deelverzoek)
     eind = aware(beeindigd_op, "beeindigd_op") if beeindigd_op is not None else nu
-    if eind <= vorige.periode_start:
+    gestart = (
+        InzetVersie.objects.filter(deelverzoek=deelverzoek, soort=InzetSoort.GESTART)
+        .order_by("versie")
+        .first()
+    )
+    werkelijk_begin = gestart.op if gestart is not None else vorige.periode_start
+    if eind > nu:
         raise OngeldigeInvoer(
-            "het einde moet na het begin van de inzet liggen", veld="beeindigd_op"
+            "het einde mag niet in de toekomst liggen; laat het veld leeg voor nu",
+            veld="beeindigd_op",
         )
+    if eind <= werkelijk_begin:
+        raise OngeldigeInvoer(
+            "het einde moet na de werkelijke start van de inzet liggen (gestart op "
+            f"{moment(werkelijk_begin)})",
+            veld="beeindigd_op",
+        )
+    periode_start = vorige.periode_start if vorige.periode_start < eind else werkelijk_begin
     toelichting = tekst(toelichting, "toelichting", verplicht=False)
     workflow.deelverzoek_overgang(
         deelverzoek=deelverzoek, handeling=Handeling.INZET_BEEINDIGEN, door=door, nu=nu
@@ -309,7 +331,7 @@ def inzet_beeindigen(
     return _inzet_versie(
         deelverzoek=deelverzoek,
         soort=InzetSoort.BEEINDIGD,
-        periode_start=vorige.periode_start,
+        periode_start=periode_start,
         periode_eind=eind,
         capaciteit=vorige.capaciteit,
         toelichting=toelichting,

@@ -422,12 +422,13 @@ class BesluitForm(forms.Form):
             # not asked (`Bijstandsverzoek.oefening`; issue #11 item 5, ADR 0043).
             self.fields["raming_fnik"] = BedragVeld(
                 naam="raming_fnik",
+                melding_met_label=False,
                 label="Raming kosten (FNIK), in euro",
                 widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
                 required=False,
                 help_text=(
                     "Verplicht bij een (gedeeltelijke) toekenning: de geraamde extra kosten "
-                    "van de militaire inzet, bijvoorbeeld 12500,50."
+                    "van de militaire inzet, bijvoorbeeld 12.500,50 of 12500,50."
                 ),
             )
             self.fields["raming_fnik"].voorwaardelijk = True  # type: ignore[attr-defined]
@@ -487,8 +488,7 @@ class BesluitForm(forms.Form):
         ):
             self.add_error(
                 "raming_fnik",
-                "Raming kosten (FNIK), in euro: vul de geraamde kosten in bij een "
-                "(gedeeltelijke) toekenning.",
+                "vul de geraamde kosten in bij een (gedeeltelijke) toekenning.",
             )
         if uitkomst == BesluitUitkomst.DEELS_TOEGEKEND:
             for regel in self.gevraagd:
