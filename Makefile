@@ -19,7 +19,7 @@ $(BIN)/politiebijstand: pyproject.toml requirements/lock.txt
 install: $(BIN)/politiebijstand  ## create .venv and install the project with its pinned dependencies
 
 run: install  ## the product on embedded SQLite with demo data, at http://$(HOST):$(PORT)/
-	$(if $(PB_EMAIL_BACKEND),,@echo "E-mail gaat in deze demo niet de deur uit: de werker verstuurt elk bericht over SMTP naar de mailvanger op 127.0.0.1, die het als bestand in $(DATA)/mail/ bewaart; een beheerder leest ze in het product (menu E-mail).")
+	$(if $(PB_EMAIL_BACKEND),,@echo "E-mail gaat in deze demo niet de deur uit: de werker verstuurt elk bericht over SMTP naar de mailvanger op 127.0.0.1 (poort 8025; bezet? zet PB_MAILVANGER_POORT), die het als bestand in $(DATA)/mail/ bewaart; een beheerder leest ze in het product (menu E-mail).")
 	$(BIN)/politiebijstand manage migrate --noinput -v 0
 	$(BIN)/politiebijstand manage referentiedata_laden
 	$(BIN)/politiebijstand manage gebieden_laden
