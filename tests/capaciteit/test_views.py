@@ -152,3 +152,23 @@ def test_duur_in_het_nederlands() -> None:
             None,
         )
     ] == ["24 uur", "6 uur", "30 min", "1 uur 30 min", "0 min", "-"]
+
+
+def test_de_stap_van_het_locc_toont_het_capaciteitenoverzicht() -> None:
+    """#11 item 1: the LOCC's step "verwerken in capaciteitenoverzichten" shows the result."""
+    register_laden()
+    verzoek = maak_verzoek(regels=(services.InzetRegel("ME-peloton", 5),))
+    while not (stap := [t for t in open_taken(verzoek) if t.bpmn_id == "taak_aanvraag_verwerken"]):
+        for taak in open_taken(verzoek):
+            stap_uitvoeren(taak, None, NU + timedelta(minutes=5))
+    locc, _ = als("LOCC")
+    open_pagina = inhoud(locc.get(f"/verzoeken/taken/{stap[0].pk}/"))
+    assert "Afronden zet de gevraagde inzet als voorlopige claims" in open_pagina
+    assert open_pagina.index('<section class="pb-capaciteit"') < open_pagina.index('name="verslag"')
+    stap_uitvoeren(stap[0], None, NU + timedelta(minutes=10))
+    klaar = inhoud(locc.get(f"/verzoeken/taken/{stap[0].pk}/"))
+    assert "Afronden zet de gevraagde inzet" not in klaar
+    assert (
+        "5 × Bijstandspelotons KMar (DOPS-KMar), voorlopig, van 04-03-2026 10:00 tot "
+        "04-03-2026 18:00"
+    ) in klaar

@@ -85,6 +85,7 @@ from politiebijstand.verzoeken.selectors import (
     verzoek_bekijken,
     verzoek_list,
 )
+from politiebijstand.verzoeken.services.capaciteit import CAPACITEIT_STAP
 from politiebijstand.verzoeken.services.evaluatie import evaluatie_pdf_opslaan
 from politiebijstand.verzoeken.services.formulier import is_ondertekentaak
 from politiebijstand.verzoeken.services.verzoek import GEEN_OEFENING
@@ -842,7 +843,14 @@ def taak(request: HttpRequest, pk: int) -> HttpResponse:
             "reden_niet": "" if mag_uitvoeren else _reden_niet(taak, gebruiker),
             "nu": timezone.now(),
             "formulier_url": _formulier_url(taak),
-            **(_capaciteit(verzoek, gebruiker) if soort == "besluit" else {}),
+            # The capacity overview before a decision, and at the LOCC's step that puts the
+            # request in it (issue #11 item 1: "the step shows the result").
+            "capaciteit_stap": taak.bpmn_id == CAPACITEIT_STAP,
+            **(
+                _capaciteit(verzoek, gebruiker)
+                if soort == "besluit" or taak.bpmn_id == CAPACITEIT_STAP
+                else {}
+            ),
         },
     )
 
