@@ -162,7 +162,9 @@ def test_run_prod_start_alles_en_ctrl_c_stopt_alles() -> None:
         assert poort_open(pgpoort)
 
         # The demo requests' messages go through the outbox and PostgresHuey to the catcher.
-        wachten_op(lambda: any((data / "mail").glob("*")), 30, proces)
+        # Written before the workers started, they go out at the outbox's sweep, which runs
+        # every minute: so up to a minute and a half on a loaded CI machine.
+        wachten_op(lambda: any((data / "mail").glob("*")), 90, proces)
     finally:
         if proces.poll() is None:
             os.kill(proces.pid, signal.SIGINT)  # as Ctrl-C, to the script
