@@ -87,7 +87,12 @@ def mailvanger_starten(*, map: Path, poort: int, host: str = "127.0.0.1") -> Con
         poort: TCP port; 0 is not supported by aiosmtpd's Controller (give a free port).
         host: address to listen on; only loopback is meant.
     """
-    controller = Controller(Mailvanger(map=map), hostname=host, port=poort)
+    # The name in the greeting is given, so that aiosmtpd does not look up the machine's
+    # fully qualified name (socket.getfqdn, a DNS query that may wait seconds where no DNS
+    # answers) on every connection, in the one thread that serves them all.
+    controller = Controller(
+        Mailvanger(map=map), hostname=host, port=poort, server_hostname="localhost"
+    )
     controller.start()
     return controller
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import signal
-import threading
 from argparse import ArgumentParser
 from pathlib import Path
 from typing import Any
@@ -12,6 +11,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from politiebijstand.meldingen.mailvanger import mailvanger_starten
+
+#: The signals that stop the catcher (Ctrl-C, and `make run` / run-prod stopping it).
+STOPSIGNALEN = frozenset({signal.SIGINT, signal.SIGTERM})
 
 
 class Command(BaseCommand):
@@ -35,13 +37,19 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        stop = threading.Event()
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            signal.signal(sig, lambda *_: stop.set())
+        # SIGINT and SIGTERM are blocked, in this thread and so in the server's thread that
+        # inherits the mask, and taken with sigwait. A Python handler that set an Event hung
+        # now and then when Ctrl-C's SIGINT and run-prod's SIGTERM came together (ADR 0052);
+        # here no handler runs, and a second signal stays pending until the process exits.
+        # Their action is first reset to the default: a shell starts a background job with
+        # SIGINT ignored, and an ignored signal is dropped, never pending.
+        for sig in STOPSIGNALEN:
+            signal.signal(sig, signal.SIG_DFL)
+        signal.pthread_sigmask(signal.SIG_BLOCK, STOPSIGNALEN)
         controller = mailvanger_starten(map=options["map"], poort=options["poort"])
         if options["verbosity"] > 1:
             self.stdout.write(f"Mailvanger op 127.0.0.1:{options['poort']}, map {options['map']}.")
         try:
-            stop.wait()
+            signal.sigwait(STOPSIGNALEN)
         finally:
             controller.stop()
