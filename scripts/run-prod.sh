@@ -92,9 +92,10 @@ stoppen() {
     echo "run-prod: stoppen..." >&2
     # shellcheck disable=SC2086
     kill -TERM $pids 2>/dev/null || true
-    # At most 15 s to finish what they do; then KILL what is left (the mail catcher can hang
-    # in aiosmtpd's stop when Ctrl-C's SIGINT and this SIGTERM arrive together). Nothing is
-    # lost: the outbox rows and timers are in the database (ADR 0012).
+    # At most 15 s to finish what they do; then KILL what is left. A safety net: the mail
+    # catcher, which hung now and then when Ctrl-C's SIGINT and this SIGTERM came together,
+    # now takes them with sigwait (#13). Nothing is lost: the outbox rows and timers are in
+    # the database (ADR 0012).
     for _ in $(seq 30); do
       # shellcheck disable=SC2086
       kill -0 $pids 2>/dev/null || break
@@ -153,8 +154,36 @@ manage demo_verzoeken_laden
 
 # --- The processes --------------------------------------------------------------------------------
 # Started directly (not through the shell function), so that $! is the process itself.
+# The mail catcher first, and the workers only once it answers: the demo's messages are already
+# in the outbox, and a worker that found the port still closed would put each one off by a
+# minute and more (ADR 0034's retry), so that the first mail took two minutes to arrive.
+# (Before it starts, a server already on its port, e.g. `make run`'s catcher, would answer for it.)
+if (exec 3<>"/dev/tcp/127.0.0.1/$MAILPOORT") 2>/dev/null; then
+  fout "poort $MAILPOORT op 127.0.0.1 is bezet (draait make run nog?); zet PB_MAILVANGER_POORT op een vrije poort."
+fi
+mkdir -p "$DATA/mail"
 "$BIN/politiebijstand" manage mailvanger --poort "$MAILPOORT" --map "$DATA/mail" &
-pids="$pids $!"
+vanger=$!
+pids="$pids $vanger"
+# Until it greets (220), at most 120 s, or until it has stopped.
+"$BIN/python" - "$MAILPOORT" "$vanger" <<'PY' || fout "de mailvanger start niet op 127.0.0.1:$MAILPOORT."
+import os, socket, sys, time
+poort, pid = int(sys.argv[1]), int(sys.argv[2])
+einde = time.monotonic() + 120
+while time.monotonic() < einde:
+    try:
+        with socket.create_connection(("127.0.0.1", poort), timeout=5) as s:
+            if s.recv(3) == b"220":
+                sys.exit(0)
+    except OSError:
+        pass
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        break
+    time.sleep(0.2)
+sys.exit(1)
+PY
 "$BIN/politiebijstand" manage run_huey --quiet &
 pids="$pids $!"
 "$BIN/politiebijstand" manage run_huey --quiet --no-periodic &

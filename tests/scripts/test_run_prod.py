@@ -3,8 +3,9 @@
 Starts the script on free ports with its data in a fresh folder, waits for the web server,
 logs in with a demo account over plain HTTP (PB_LOKAAL_HTTP, ADR 0052), counts the processes
 (gunicorn: 1 master + 2 workers; huey: 2 consumers, one with `--no-periodic`; the mail
-catcher), waits for the workers to deliver mail through PostgreSQL's queue to the catcher, then
-sends SIGINT as Ctrl-C does and checks that no process is left and the cluster is stopped.
+catcher), waits for the workers to deliver the demo's first mail through PostgreSQL's queue to
+the catcher (saying what it saw when none comes), then sends SIGINT as Ctrl-C does and checks
+that no process is left and the cluster is stopped.
 
 Skipped where PostgreSQL is not installed, except in CI (CI=true), where that is a failure
 (as scripts/test.sh). Skipped in scripts/test.sh's second pass on PostgreSQL: the script makes
@@ -89,6 +90,27 @@ def wachten_op(voorwaarde: object, seconden: float, proces: subprocess.Popen[byt
     raise AssertionError(f"niet binnen {seconden} s")
 
 
+def toestand(data: Path, mailpoort: int) -> str:
+    """What a failing mail check saw: the catcher's port, the outbox per status, the log's end."""
+    regels = [f"mailvanger-poort {mailpoort} open: {poort_open(mailpoort)}"]
+    psql = sorted(glob.glob("/usr/lib/postgresql/*/bin/psql"))
+    if psql:
+        opdracht = [
+            psql[-1], "-h", str(data / "pg"), "-p", (data / "pg" / "poort").read_text().strip(),
+            "-U", "postgres", "-d", "politiebijstand", "-qtA", "-c",
+            "SELECT status, pogingen, count(*), min(volgende_poging_op), max(laatste_fout) "
+            "FROM meldingen_bericht GROUP BY 1, 2 ORDER BY 1, 2",
+        ]  # fmt: skip
+        if os.geteuid() == 0:
+            opdracht = ["runuser", "-u", "postgres", "--", *opdracht]
+        uit = subprocess.run(opdracht, capture_output=True, text=True, timeout=30, check=False)
+        regels.append(f"uitgaande berichten (status|pogingen|aantal|volgende|fout):\n{uit.stdout}")
+        regels.append(uit.stderr)
+    log = (data / "uitvoer.log").read_text(errors="replace").splitlines()
+    regels.append("einde van de uitvoer:\n" + "\n".join(log[-40:]))
+    return "\n".join(regels)
+
+
 def test_run_prod_start_alles_en_ctrl_c_stopt_alles() -> None:
     data = Path(tempfile.mkdtemp(prefix="pb-runprod-"))
     data.chmod(0o755)  # the postgres user must reach the cluster's folder (as root)
@@ -161,9 +183,16 @@ def test_run_prod_start_alles_en_ctrl_c_stopt_alles() -> None:
         pgpoort = int((data / "pg" / "poort").read_text())
         assert poort_open(pgpoort)
 
-        # Not asserted: that the demo's messages reach the catcher. In a fresh CI clone none
-        # arrived within 90 s (in a worked-in checkout they did, within 30 s); the cause is
-        # not found yet (#13). Delivery itself is tested in tests/meldingen and tests/fouten.
+        # The demo requests' messages, written to the outbox before the workers started, go
+        # through PostgresHuey to the catcher as soon as a worker takes the wake-ups queued
+        # with them (seconds). The script starts the workers only once the catcher answers:
+        # a worker that found its port closed put each message off by a minute or two (the
+        # retry, then the sweep), longer than this test waited (#13). 120 s is the bound on a
+        # loaded machine, not the expectation; on failure the message says what was seen.
+        try:
+            wachten_op(lambda: any((data / "mail").glob("*.eml")), 120, proces)
+        except AssertionError as fout:
+            raise AssertionError(f"geen mail: {fout}\n{toestand(data, mail)}") from None
     finally:
         if proces.poll() is None:
             os.kill(proces.pid, signal.SIGINT)  # as Ctrl-C, to the script
