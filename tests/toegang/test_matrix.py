@@ -96,6 +96,8 @@ VERWACHTING: list[tuple[str, dict[str, dict[str, str]]]] = [
     ("?", _rij("ok ok ok ok ok 2fa")),
     ("wijzer:*", _rij(PUBLIEK_GET)),
     ("regels", _rij(PUBLIEK_GET)),
+    # the load balancer's health check (#13): public, GET and HEAD only, no session needed
+    ("gezondheid", _rij(PUBLIEK_GET)),
     ("api:advies", _rij("met/ok/met/met/met met/ok/met/met/met met/ok/met/met/met met/ok/met/met/met met/ok/met/met/met 403")),  # noqa: E501
     ("api:schema", _rij("ok/met/met/met/met ok/met/met/met/met ok/met/met/met/met ok/met/met/met/met ok/met/met/met/met 403")),  # noqa: E501
     ("api:openapi-*", _rij("ok/met/met/met/met ok/met/met/met/met ok/met/met/met/met ok/met/met/met/met ok/met/met/met/met 403")),  # noqa: E501

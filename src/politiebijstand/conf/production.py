@@ -128,6 +128,9 @@ LOGGING = logging_config(json=True, niveau=LOG_NIVEAU)  # noqa: F405
 # HTTPS only, behind a reverse proxy that sets X-Forwarded-Proto.
 SECURE_SSL_REDIRECT = True
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The load balancer's health check may ask a node over plain HTTP; the answer says only whether
+# the database answers (web.gezondheid), so it is not redirected to HTTPS.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = 31_536_000  # one year, in seconds
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True

@@ -6,6 +6,8 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from politiebijstand.accounts.views import admin_inloggen
+from politiebijstand.web.gezondheid import PAD as GEZONDHEID_PAD
+from politiebijstand.web.gezondheid import gezondheid
 from politiebijstand.wijzer.views import regelcatalogus
 
 urlpatterns = [
@@ -20,6 +22,8 @@ urlpatterns = [
     path("rapportages/", include("politiebijstand.rapportages.urls")),
     path("fnik/", include("politiebijstand.fnik.urls")),
     path("api/", include("politiebijstand.api.urls")),
+    # The load balancer's health check: does the database answer (issue #13, docs/deployment.md).
+    path(GEZONDHEID_PAD, gezondheid, name="gezondheid"),
     # Before the admin: its own log-in page would log in with the password only (ADR 0027).
     path("admin/login/", admin_inloggen, name="admin_inloggen"),
     path("admin/", admin.site.urls),
