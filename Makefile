@@ -8,7 +8,7 @@ export DJANGO_SETTINGS_MODULE ?= politiebijstand.conf.dev
 # The embedded database, huey's queue and the demo's e-mail files (conf.base: PB_DATA_DIR).
 DATA := $(if $(PB_DATA_DIR),$(PB_DATA_DIR),var)
 
-.PHONY: install run run-prod test test-fast lint audit bench backup docs openapi lock lock-audit clean
+.PHONY: install run run-prod test test-fast lint audit bench volumedata backup docs openapi lock lock-audit clean
 
 $(BIN)/politiebijstand: pyproject.toml requirements/lock.txt
 	$(PYTHON) -m venv $(VENV)
@@ -71,6 +71,15 @@ audit: $(AUDIT_VENV)/bin/pip-audit  ## known vulnerabilities in requirements/loc
 
 bench: install  ## speed figures (printed), never asserted in tests
 	DJANGO_SETTINGS_MODULE=politiebijstand.conf.test $(BIN)/python scripts/bench.py
+
+# The sizes of `make volumedata` (empty: the script's defaults, 50000 requests, 1000000 audit rows,
+# 200 accounts in 60 organisations, 10 years); OOK_ALS_NIET_LEEG=1 adds to a database with requests.
+VOLUME_OPTIES = $(if $(VERZOEKEN),--verzoeken $(VERZOEKEN)) $(if $(AUDIT),--audit $(AUDIT)) \
+	$(if $(GEBRUIKERS),--gebruikers $(GEBRUIKERS)) $(if $(ORGANISATIES),--organisaties $(ORGANISATIES)) \
+	$(if $(JAREN),--jaren $(JAREN)) $(if $(SEED),--seed $(SEED)) $(if $(OOK_ALS_NIET_LEEG),--ook-als-niet-leeg)
+
+volumedata: install  ## ten years of history in the (empty, migrated) database of PB_DATABASE_URL; VERZOEKEN=, AUDIT=, GEBRUIKERS=, ORGANISATIES=, JAREN=, SEED=
+	$(BIN)/python scripts/volumedata.py $(strip $(VOLUME_OPTIES))
 
 backup: install  ## a backup of the database to TO=FILE (docs/backup.md)
 	@test -n "$(TO)" || { echo "make backup TO=FILE: geef het nieuwe bestand (TO)" >&2; exit 2; }

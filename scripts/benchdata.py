@@ -214,22 +214,40 @@ def genereer(
     aantal: int = 50_000,
     seed: int = SEED,
     uit: Callable[[str], None] = print,
+    begin: datetime | None = None,
+    gebruikers: Mapping[tuple[str, str], Sequence[Any]] | None = None,
+    voortgang: Callable[[int], None] | None = None,
+    invoegen: Callable[[Any, Sequence[Any]], None] | None = None,
 ) -> Samenvatting:
     """Write `aantal` requests with their parts, runs, tasks, decisions and history.
 
     Loads the reference data (organisations, units, municipalities) and one medewerker and one
-    besluitvormer per organisation that acts (usernames ``bench-<code>-<rol>``) first.
+    besluitvormer per organisation that acts (usernames ``bench-<code>-<rol>``) first, except
+    where `gebruikers` already gives accounts of that organisation and role.
+
+    In a database that already holds requests (the demo's), the new rows take ids after the
+    highest ones there; the same seed on the same database gives the same data.
 
     Args:
         aantal: number of requests.
         seed: seed of `random.Random`: the same seed gives the same data.
         uit: where progress lines go.
+        begin: aware UTC start of the history (`scripts/volumedata.py`: ten years back): the
+            decided requests start evenly between it and 12 days before `NU`. Default: in the
+            three years before `NU`, as `make bench` has always measured.
+        gebruikers: (organisation code, role) -> the accounts that act for it, e.g. the
+            volume generator's; a step takes the ``request id % len``-th, so that the random
+            stream (and the data of `make bench`) does not change.
+        voortgang: called with the number of requests written after each batch.
+        invoegen: called with each model and its new rows (ids set) instead of bulk_create,
+            e.g. COPY on PostgreSQL (`volumedata.invoegen`).
 
     Returns:
         Counts of what was written.
     """
     from django.contrib.auth.hashers import make_password
     from django.db import transaction
+    from django.db.models import Max
 
     from politiebijstand.accounts.constants import Rol
     from politiebijstand.accounts.models import Gebruiker
@@ -292,49 +310,95 @@ def genereer(
 
     lane_orgs = {(e.code, key): lanes_voor(e, s) for e in eenheden for key, s in sjablonen.items()}
 
-    # Users: one medewerker and one besluitvormer per acting organisation.
-    wachtwoord = make_password("bench-niet-inloggen")
+    # Users: one medewerker and one besluitvormer per acting organisation, unless given.
+    gegeven = {k: list(v) for k, v in (gebruikers or {}).items() if v}
     nodig = {o.code for m in lane_orgs.values() for o in m.values()}
-    bestaand = set(Gebruiker.objects.values_list("username", flat=True))
-    Gebruiker.objects.bulk_create(
-        [
-            Gebruiker(
-                username=f"bench-{code.lower()}-{rol}",
-                password=wachtwoord,
-                organisatie=organisaties[code],
-                rol=rol,
-            )
-            for code in sorted(nodig)
-            for rol in (Rol.MEDEWERKER, Rol.BESLUITVORMER)
-            if f"bench-{code.lower()}-{rol}" not in bestaand
+    ontbrekend = [
+        (code, rol)
+        for code in sorted(nodig)
+        for rol in (Rol.MEDEWERKER, Rol.BESLUITVORMER)
+        if (code, rol) not in gegeven
+    ]
+    if ontbrekend:
+        wachtwoord = make_password("bench-niet-inloggen")
+        bestaand = set(Gebruiker.objects.values_list("username", flat=True))
+        # Explicit ids after the highest, so that the same seed gives the same ids also where
+        # a sequence does not roll back (PostgreSQL, a test's transaction).
+        volgend = int(Gebruiker.objects.aggregate(m=Max("id"))["m"] or 0)
+        nieuw = [
+            (code, rol) for code, rol in ontbrekend if f"bench-{code.lower()}-{rol}" not in bestaand
         ]
-    )
-    gebruikers = {
-        (g.organisatie.code, g.rol): g
+        Gebruiker.objects.bulk_create(
+            [
+                Gebruiker(
+                    id=volgend + nummer,
+                    username=f"bench-{code.lower()}-{rol}",
+                    password=wachtwoord,
+                    organisatie=organisaties[code],
+                    rol=rol,
+                )
+                for nummer, (code, rol) in enumerate(nieuw, start=1)
+            ]
+        )
+    bench = {
+        (g.organisatie.code, g.rol): [g]
         for g in Gebruiker.objects.filter(username__startswith="bench-").select_related(
             "organisatie"
         )
         if g.organisatie is not None
     }
+    actoren = {**bench, **gegeven}
 
     schrijver = _Schrijver(
         rng=rng,
         sjablonen=sjablonen,
         lane_orgs=lane_orgs,
-        gebruikers=gebruikers,
+        gebruikers=actoren,
         eenheden=eenheden,
         per_id=per_id,
         parket=parket,
         rccb=rccb,
+        begin=begin,
+        ids=_hoogste_ids(),
+        invoegen=invoegen,
     )
     samenvatting = Samenvatting()
     for batch in _in_batches(aantal):
         with transaction.atomic():
             schrijver.batch(batch, samenvatting)
-        if (batch.stop // BATCH) % 10 == 0 or batch.stop == aantal:
+        if voortgang is not None:
+            voortgang(batch.stop)
+        elif (batch.stop // BATCH) % 10 == 0 or batch.stop == aantal:
             uit(f"    {batch.stop} requests written")
     _reeksen_bijwerken()
     return samenvatting
+
+
+#: `_Schrijver.ids` key -> the model whose ids it counts.
+_ID_MODELLEN = {
+    "verzoek": "Bijstandsverzoek",
+    "deelname": "Deelname",
+    "deel": "Deelverzoek",
+    "regel": "GevraagdeInzet",
+    "status": "StatusWijziging",
+    "taak": "Taak",
+    "besluit": "Besluit",
+    "besluitregel": "BesluitRegel",
+    "inzet": "InzetVersie",
+    "evaluatie": "InzetEvaluatie",
+}
+
+
+def _hoogste_ids() -> dict[str, int]:
+    """The highest id per generated model now (0 when empty): new rows take ids after it."""
+    from django.apps import apps
+    from django.db.models import Max
+
+    ids: dict[str, int] = {}
+    for soort, model in _ID_MODELLEN.items():
+        hoogste = apps.get_model("verzoeken", model).objects.aggregate(m=Max("id"))["m"]
+        ids[soort] = int(hoogste or 0)
+    return ids
 
 
 def _reeksen_bijwerken() -> None:
@@ -345,6 +409,7 @@ def _reeksen_bijwerken() -> None:
 
     modellen = list(apps.get_app_config("verzoeken").get_models())
     modellen.append(apps.get_model("verzoeken", "Bijstandsverzoek").gemeenten.through)
+    modellen.append(apps.get_model("accounts", "Gebruiker"))
     statements = connection.ops.sequence_reset_sql(no_style(), modellen)
     with connection.cursor() as cursor:
         for sql in statements:
@@ -353,18 +418,25 @@ def _reeksen_bijwerken() -> None:
 
 @dataclass
 class _Schrijver:
-    """Builds the rows of a batch of requests and writes them with bulk_create."""
+    """Builds the rows of a batch of requests and writes them with bulk_create (or `invoegen`)."""
 
     rng: random.Random
     sjablonen: dict[tuple[str, str], Sjabloon]
     lane_orgs: dict[tuple[str, tuple[str, str]], dict[str, Any]]
-    gebruikers: dict[tuple[str, str], Any]
+    gebruikers: Mapping[tuple[str, str], Sequence[Any]]
     eenheden: Sequence[Any]
     per_id: dict[int, Any]
     parket: Mapping[int | None, Any]
     rccb: Mapping[int | None, Any]
+    begin: datetime | None = None
     ids: dict[str, int] = field(default_factory=dict)
+    invoegen: Callable[[Any, Sequence[Any]], None] | None = None
     specificaties: dict[str, int] = field(default_factory=dict)
+
+    def _gebruiker(self, code: str, rol: str, verzoek_id: int) -> Any:
+        """The account of organisation `code` with `rol` that acts in request `verzoek_id`."""
+        kandidaten = self.gebruikers[(code, rol)]
+        return kandidaten[verzoek_id % len(kandidaten)]
 
     def _id(self, soort: str) -> int:
         self.ids[soort] = self.ids.get(soort, 0) + 1
@@ -451,14 +523,19 @@ class _Schrijver:
                 start = NU - timedelta(minutes=rng.randrange(10, 60 * 24 * 10))
             else:
                 stand = sjabloon.standen[-1]
-                start = NU - timedelta(days=rng.randrange(12, 3 * 365))
+                if self.begin is None:
+                    start = NU - timedelta(days=rng.randrange(12, 3 * 365))
+                else:
+                    laatste_start = NU - timedelta(days=12)
+                    minuten = int((laatste_start - self.begin).total_seconds() // 60)
+                    start = self.begin + timedelta(minutes=rng.randrange(0, max(1, minuten)))
             pk = self._id("verzoek")
             justitie = sjabloon.situatie["taak"] != "openbare_orde"
             gemeente = self.per_id[eenheid.regioburgemeester_id]
             gezag_org = self.parket[eenheid.pk] if justitie else gemeente
             situatie = dict(sjabloon.situatie, gemeenten=[gemeente.afkorting])
             advies = dict(sjabloon.advies)
-            aanvrager = self.gebruikers[(orgs["RCCB"].code, "medewerker")]
+            aanvrager = self._gebruiker(orgs["RCCB"].code, "medewerker", pk)
             periode_start = start + timedelta(days=rng.randrange(1, 10), hours=rng.randrange(24))
             verzoek = Bijstandsverzoek(
                 id=pk,
@@ -570,7 +647,9 @@ class _Schrijver:
                 t = stap.taak
                 org = orgs[t.lane]
                 is_besluit = workflow.is_besluit(t.velden)
-                door = self.gebruikers[(org.code, "besluitvormer" if is_besluit else "medewerker")]
+                door = self._gebruiker(
+                    org.code, "besluitvormer" if is_besluit else "medewerker", pk
+                )
                 klaar_op = start + (stap.fase + 1) * STAP
                 taak = Taak(
                     id=self._id("taak"),
@@ -612,7 +691,9 @@ class _Schrijver:
                 org = orgs[t.lane]
                 is_besluit = workflow.is_besluit(t.velden)
                 opgepakt = open_status == TaakStatus.OPEN and rng.random() < 0.3
-                door = self.gebruikers[(org.code, "besluitvormer" if is_besluit else "medewerker")]
+                door = self._gebruiker(
+                    org.code, "besluitvormer" if is_besluit else "medewerker", pk
+                )
                 due = (start + stap.due_offset) if stap.due_offset else None
                 if due is None and open_status == TaakStatus.OPEN and rng.random() < 0.4:
                     # a due date agreed by phone: some in the past (overdue), most ahead
@@ -741,14 +822,20 @@ class _Schrijver:
                 samenvatting.per_status.get(verzoek.status, 0) + 1
             )
         samenvatting.taken += len(rows["taak"])
-        Bijstandsverzoek.objects.bulk_create(rows["verzoek"], batch_size=500)
-        Bijstandsverzoek.gemeenten.through.objects.bulk_create(rows["gemeente"], batch_size=2000)
-        Deelname.objects.bulk_create(rows["deelname"], batch_size=2000)
-        Deelverzoek.objects.bulk_create(rows["deel"], batch_size=100)
-        GevraagdeInzet.objects.bulk_create(rows["regel"], batch_size=2000)
-        Taak.objects.bulk_create(rows["taak"], batch_size=500)
-        StatusWijziging.objects.bulk_create(rows["status"], batch_size=2000)
-        Besluit.objects.bulk_create(rows["besluit"], batch_size=1000)
-        BesluitRegel.objects.bulk_create(rows["besluitregel"], batch_size=2000)
-        InzetVersie.objects.bulk_create(rows["inzet"], batch_size=2000)
-        InzetEvaluatie.objects.bulk_create(rows["evaluatie"], batch_size=2000)
+        for model, rij_soort, grootte in (
+            (Bijstandsverzoek, "verzoek", 500),
+            (Bijstandsverzoek.gemeenten.through, "gemeente", 2000),
+            (Deelname, "deelname", 2000),
+            (Deelverzoek, "deel", 100),
+            (GevraagdeInzet, "regel", 2000),
+            (Taak, "taak", 500),
+            (StatusWijziging, "status", 2000),
+            (Besluit, "besluit", 1000),
+            (BesluitRegel, "besluitregel", 2000),
+            (InzetVersie, "inzet", 2000),
+            (InzetEvaluatie, "evaluatie", 2000),
+        ):
+            if self.invoegen is not None:
+                self.invoegen(model, rows[rij_soort])
+            else:
+                model.objects.bulk_create(rows[rij_soort], batch_size=grootte)
