@@ -8,7 +8,7 @@ export DJANGO_SETTINGS_MODULE ?= politiebijstand.conf.dev
 # The embedded database, huey's queue and the demo's e-mail files (conf.base: PB_DATA_DIR).
 DATA := $(if $(PB_DATA_DIR),$(PB_DATA_DIR),var)
 
-.PHONY: install run run-prod test test-fast lint audit bench volumedata backup docs openapi lock lock-audit clean
+.PHONY: install run run-prod test test-fast lint audit bench bench-load volumedata backup docs openapi lock lock-audit lock-load clean
 
 $(BIN)/politiebijstand: pyproject.toml requirements/lock.txt
 	$(PYTHON) -m venv $(VENV)
@@ -72,6 +72,18 @@ audit: $(AUDIT_VENV)/bin/pip-audit  ## known vulnerabilities in requirements/loc
 bench: install  ## speed figures (printed), never asserted in tests
 	DJANGO_SETTINGS_MODULE=politiebijstand.conf.test $(BIN)/python scripts/bench.py
 
+# The load benchmark's tools (locust, psutil, pyotp) live in their own virtualenv (ADR 0054).
+LOAD_VENV := .venv-load
+
+$(LOAD_VENV)/bin/locust: requirements/load.txt
+	$(PYTHON) -m venv $(LOAD_VENV)
+	$(LOAD_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements/load.txt
+	@touch $@
+
+# BENCH_LOAD_OPTIES: e.g. "--fase1 16:30 --fase2 50:60 --verzoeken 5000 --audit 100000" for a try.
+bench-load: install $(LOAD_VENV)/bin/locust  ## mixed load on make run-prod with ten years of data, into docs/performance.md (ADR 0054)
+	$(LOAD_VENV)/bin/python scripts/load/bench_load.py --locust $(LOAD_VENV)/bin/locust --bin $(BIN) $(BENCH_LOAD_OPTIES)
+
 # The sizes of `make volumedata` (empty: the script's defaults, 50000 requests, 1000000 audit rows,
 # 200 accounts in 60 organisations, 10 years); OOK_ALS_NIET_LEEG=1 adds to a database with requests.
 VOLUME_OPTIES = $(if $(VERZOEKEN),--verzoeken $(VERZOEKEN)) $(if $(AUDIT),--audit $(AUDIT)) \
@@ -99,5 +111,8 @@ lock:  ## re-pin dependencies (needs uv: pip install uv)
 lock-audit:  ## re-pin the audit tool (needs uv)
 	uv pip compile requirements/audit.in --python-version 3.11 -o requirements/audit.txt
 
+lock-load:  ## re-pin the load benchmark's tools (needs uv)
+	uv pip compile requirements/load.in --python-version 3.11 -o requirements/load.txt
+
 clean:
-	rm -rf $(VENV) $(AUDIT_VENV) var .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) $(AUDIT_VENV) $(LOAD_VENV) var .mypy_cache .ruff_cache .pytest_cache

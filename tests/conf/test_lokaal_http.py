@@ -77,6 +77,26 @@ def test_lokaal_http_met_een_andere_host_start_niet() -> None:
     )
 
 
+def test_bench_vloer_zonder_lokaal_http_start_niet() -> None:
+    uit = python(TONEN, PB_BENCH_VLOER="1")
+    assert (uit.returncode, uit.stdout) == (1, "")
+    assert melding(uit) == (
+        "django.core.exceptions.ImproperlyConfigured: Production settings refused: "
+        "PB_BENCH_VLOER (the load benchmark's floor views) is only allowed together with "
+        "PB_LOKAAL_HTTP, as `make bench-load` sets them."
+    )
+
+
+def test_bench_vloer_met_lokaal_http_hangt_de_vloer_op() -> None:
+    uit = python(
+        "import django; django.setup(); from django.urls import resolve; "
+        "print(resolve('/bench/vloer/werkvoorraad/').url_name)",
+        PB_LOKAAL_HTTP="1",
+        PB_BENCH_VLOER="1",
+    )
+    assert (uit.returncode, uit.stdout) == (0, "vloer-werkvoorraad\n")
+
+
 def test_lokaal_http_0_geldt_als_uit() -> None:
     uit = python(TONEN, PB_LOKAAL_HTTP="0", PB_ALLOWED_HOSTS="bijstand.example.nl")
     assert (uit.returncode, uit.stdout) == (

@@ -565,3 +565,9 @@ def logging_config(*, json: bool, niveau: str) -> dict[str, Any]:
 
 
 LOGGING = logging_config(json=False, niveau=LOG_NIVEAU)
+
+# --- The load benchmark (issue #13 item 4) -----------------------------------------------------
+# PB_BENCH_VLOER: "1" mounts /bench/vloer/: each measured page's main query without its
+#     template, behind the same log-in and need-to-know (conf.vloer, ADR 0054; bool, default
+#     off). Only `make bench-load` sets it.
+BENCH_VLOER = env_bool("PB_BENCH_VLOER", False)

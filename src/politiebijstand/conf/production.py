@@ -82,6 +82,11 @@ def settings_problems(omgeving: Mapping[str, str]) -> list[str]:
                 "PB_LOKAAL_HTTP is only allowed when PB_ALLOWED_HOSTS names loopback hosts only "
                 f"(127.0.0.1, localhost, ::1); not {', '.join(buiten)}"
             )
+    if omgeving_bool(omgeving, "PB_BENCH_VLOER") and not omgeving_bool(omgeving, "PB_LOKAAL_HTTP"):
+        problemen.append(
+            "PB_BENCH_VLOER (the load benchmark's floor views) is only allowed together with "
+            "PB_LOKAAL_HTTP, as `make bench-load` sets them"
+        )
     return problemen
 
 

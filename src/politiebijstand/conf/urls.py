@@ -1,5 +1,6 @@
 """Root URL configuration."""
 
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
@@ -30,6 +31,11 @@ urlpatterns = [
     path("accounts/", include("politiebijstand.gebruikersbeheer.urls")),
     path("accounts/", include("allauth.urls")),
 ]
+
+# The load benchmark's floor: each measured page's query without its template, only when
+# PB_BENCH_VLOER=1 (`make bench-load`, conf.vloer, ADR 0054).
+if settings.BENCH_VLOER:
+    urlpatterns.append(path("bench/vloer/", include("politiebijstand.conf.vloer")))
 
 # The 500 page with the request id as "Foutnummer" (issue #9, web.requestlog).
 handler500 = "politiebijstand.web.requestlog.server_error"

@@ -51,7 +51,13 @@ def lijst(request: HttpRequest) -> HttpResponse:
     )
     if status == "mij":
         taken = taken.filter(opgepakt_door=request.user.pk)
-    pagina = Paginator(taken, PER_PAGINA).get_page(request.GET.get("pagina"))
+    tellingen = werkvoorraad_tellingen(gebruiker=request.user, nu=nu)
+    paginator = Paginator(taken, PER_PAGINA)
+    if not any(filters.values()):
+        # Unfiltered, the list holds exactly the open tasks the header counts: the paginator
+        # takes that count rather than a second COUNT over them (#13 item 4, the profile).
+        paginator.count = tellingen.totaal
+    pagina = paginator.get_page(request.GET.get("pagina"))
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(
@@ -61,7 +67,7 @@ def lijst(request: HttpRequest) -> HttpResponse:
             "form": form,
             "pagina": pagina,
             "taken": list(pagina.object_list),
-            "tellingen": werkvoorraad_tellingen(gebruiker=request.user, nu=nu),
+            "tellingen": tellingen,
             "nu": nu,
             "procedures": {p.id: p.titel for p in PROCEDURES.values()},
             "organisatie": getattr(request.user, "organisatie", None)

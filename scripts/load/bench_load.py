@@ -1,0 +1,539 @@
+"""`make bench-load`: a mixed load on production mode, measured into docs/performance.md (#13).
+
+    python scripts/load/bench_load.py [--locust .venv-load/bin/locust] [--data var/bench-load]
+        [--fase1 16:60] [--fase2 50:120] [--verzoeken 50000] [--audit 1000000]
+        [--schrijf docs/performance.md]
+
+What it does, in order (ADR 0054):
+
+1. starts `scripts/run-prod.sh` (PostgreSQL of its own in ``--data``/pg, 2 gunicorn web
+   processes, 2 huey workers, the mail catcher; demo data) on a free loopback port, with
+   ``PB_BENCH_VLOER=1`` (the floor views of `politiebijstand.conf.vloer`), and waits for
+   ``/healthz``;
+2. the first time for that folder, fills the database with `scripts/volumedata.py`
+   (ten years: 50,000 requests, 1,000,000 audit rows, 200 accounts; ``--verzoeken`` and
+   ``--audit`` for a smaller try), marked done by ``volumedata.klaar``;
+3. writes the plan with `scripts/load/voorbereiden.py` (accounts, requests, steps);
+4. phase 1, saturation: ``--fase1`` users (``users:seconds``) without think time; phase 2:
+   ``--fase2`` users thinking 1 to 5 s; each a headless locust run of
+   `scripts/load/locustfile.py`, while the CPU of the web processes, workers, database and
+   locust is sampled every 0.5 s (psutil);
+5. stops run-prod (SIGINT, as Ctrl-C) and writes the figures between the markers
+   ``<!-- bench-load:begin -->`` and ``<!-- bench-load:end -->`` of ``--schrijf``, and prints
+   them.
+
+Times are milliseconds, throughput requests per second, CPU in percent of one core (200 % is
+both cores of the machine), all measured, never asserted. Exit status 0, 1 when run-prod or a
+phase fails (its log named), 2 on bad arguments.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import psutil
+
+REPO = Path(__file__).resolve().parents[2]
+BEGIN = "<!-- bench-load:begin -->"
+EIND = "<!-- bench-load:end -->"
+#: The request names of the locustfile: the pages, the API, and each page's floor.
+PAGINAS = {"werkvoorraad": "vloer werkvoorraad", "verzoek": "vloer verzoek", "beeld": "vloer beeld"}
+SCHRIJVEN = {"stap afronden (API)"}
+NIET_GEMENGD = {"inloggen"}
+
+
+class Mislukt(Exception):
+    """A step of the benchmark failed (the message names its log)."""
+
+
+@dataclass(frozen=True)
+class Fase:
+    """One locust run: `gebruikers` users for `seconden` s, thinking `denktijd` ("0", "1-5")."""
+
+    naam: str
+    gebruikers: int
+    seconden: int
+    denktijd: str
+    accounts: slice
+
+
+@dataclass
+class Cpu:
+    """CPU seconds per role, summed over the processes seen while sampling."""
+
+    begin: dict[int, float] = field(default_factory=dict)
+    laatst: dict[int, float] = field(default_factory=dict)
+    rol: dict[int, str] = field(default_factory=dict)
+
+    def per_rol(self) -> dict[str, float]:
+        totaal: dict[str, float] = {}
+        for pid, laatst in self.laatst.items():
+            rol = self.rol[pid]
+            totaal[rol] = totaal.get(rol, 0.0) + laatst - self.begin.get(pid, 0.0)
+        return totaal
+
+
+def _fase(tekst: str, naam: str) -> tuple[int, int]:
+    try:
+        gebruikers, seconden = (int(x) for x in tekst.split(":", 1))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{naam}: verwacht gebruikers:seconden, kreeg {tekst!r}"
+        ) from None
+    if gebruikers < 1 or seconden < 1:
+        raise argparse.ArgumentTypeError(f"{naam}: gebruikers en seconden minstens 1")
+    return gebruikers, seconden
+
+
+def vrije_poort() -> int:
+    """A free TCP port on 127.0.0.1."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def rol_van(proces: psutil.Process) -> str | None:
+    """The role of a process: web, werker, database, belasting (locust), or None."""
+    try:
+        regel = " ".join(proces.cmdline())
+        naam = proces.name()
+    except (psutil.NoSuchProcess, psutil.AccessDenied, psutil.ZombieProcess):
+        return None
+    if "gunicorn" in regel and "politiebijstand" in regel:
+        return "web"
+    if "run_huey" in regel:
+        return "werker"
+    if naam.startswith("postgres") or regel.startswith("postgres"):
+        return "database"
+    if "locust" in regel:
+        return "belasting"
+    return None
+
+
+def cpu_meten(cpu: Cpu, stop: threading.Event, interval: float = 0.5) -> None:
+    """Sample every process's CPU time until `stop`; a process first seen counts from 0."""
+    eerste = True
+    while True:
+        for proces in psutil.process_iter():
+            pid = proces.pid
+            if pid not in cpu.rol:
+                rol = rol_van(proces)
+                if rol is None:
+                    continue
+                cpu.rol[pid] = rol
+            try:
+                tijden = proces.cpu_times()
+            except (psutil.NoSuchProcess, psutil.AccessDenied):
+                continue
+            seconden = tijden.user + tijden.system
+            if eerste:
+                cpu.begin[pid] = seconden
+            cpu.laatst[pid] = seconden
+        eerste = False
+        if stop.wait(interval):
+            return
+
+
+def productie_omgeving(data: Path, poort: int, mailpoort: int) -> dict[str, str]:
+    """The environment that run-prod.sh gives its processes, for the scripts run beside it."""
+    geheimen: dict[str, str] = {}
+    for regel in (data / "run-prod.env").read_text(encoding="utf-8").splitlines():
+        if "=" in regel:
+            sleutel, waarde = regel.split("=", 1)
+            geheimen[sleutel] = waarde
+    pgpoort = (data / "pg" / "poort").read_text(encoding="utf-8").strip()
+    omgeving = dict(os.environ)
+    omgeving.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "politiebijstand.conf.production",
+            "PYTHONPATH": str(REPO / "src"),
+            "PB_DATA_DIR": str(data),
+            "PB_SECRET_KEY": geheimen["PB_SECRET_KEY"],
+            "PB_MFA_SLEUTEL": geheimen["PB_MFA_SLEUTEL"],
+            "PB_AUDIT_SLEUTEL": geheimen["PB_AUDIT_SLEUTEL"],
+            "PB_DATABASE_URL": (
+                f"postgres://politiebijstand:{geheimen['PB_DB_WACHTWOORD']}@127.0.0.1:{pgpoort}"
+                "/politiebijstand"
+            ),
+            "PB_ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "PB_BASIS_URL": f"http://127.0.0.1:{poort}",
+            "PB_LOKAAL_HTTP": "1",
+            "PB_EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "PB_EMAIL_HOST": "127.0.0.1",
+            "PB_EMAIL_POORT": str(mailpoort),
+        }
+    )
+    return omgeving
+
+
+def wachten_op(url: str, proces: subprocess.Popen[bytes], log: Path, seconden: int) -> None:
+    """Until `url` answers 200, at most `seconden`; Mislukt when the process ended first."""
+    einde = time.monotonic() + seconden
+    while time.monotonic() < einde:
+        if proces.poll() is not None:
+            raise Mislukt(f"run-prod stopte (code {proces.returncode}); zie {log}")
+        try:
+            with urllib.request.urlopen(url, timeout=5) as antwoord:  # noqa: S310 - loopback
+                if antwoord.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(1)
+    raise Mislukt(f"{url} antwoordt niet binnen {seconden} s; zie {log}")
+
+
+def uitvoeren(opdracht: list[str], omgeving: dict[str, str], log: Path) -> str:
+    """Run a script beside run-prod; its output goes to `log` (and is returned)."""
+    print(f"bench-load: {' '.join(opdracht)}", flush=True)
+    with log.open("w", encoding="utf-8") as uit:
+        klaar = subprocess.run(  # noqa: S603 - our own scripts
+            opdracht, env=omgeving, cwd=REPO, stdout=uit, stderr=subprocess.STDOUT, check=False
+        )
+    tekst = log.read_text(encoding="utf-8")
+    if klaar.returncode != 0:
+        raise Mislukt(f"{opdracht[1]} mislukte (code {klaar.returncode}); zie {log}")
+    return tekst
+
+
+def percentiel(waarden: list[float], p: int) -> float:
+    """The `p`-th percentile (inclusive method), 0.0 for no values."""
+    if not waarden:
+        return 0.0
+    if len(waarden) == 1:
+        return waarden[0]
+    return statistics.quantiles(waarden, n=100, method="inclusive")[p - 1]
+
+
+def samenvatten(tijden: list[float], fouten: int, seconden: float) -> dict[str, float]:
+    """Count, throughput, p50/p95/p99 and errors of one set of response times (ms)."""
+    return {
+        "aantal": len(tijden),
+        "per_seconde": len(tijden) / seconden if seconden else 0.0,
+        "p50": percentiel(tijden, 50),
+        "p95": percentiel(tijden, 95),
+        "p99": percentiel(tijden, 99),
+        "fouten": fouten,
+    }
+
+
+def fase_uitvoeren(
+    fase: Fase, *, locust: str, basis: str, plan: Path, data: Path
+) -> dict[str, Any]:
+    """Run one phase with locust and the CPU sampler; its figures (see `samenvatten`)."""
+    uitvoer = data / f"{fase.naam}.json"
+    uitvoer.unlink(missing_ok=True)
+    log = data / f"{fase.naam}.log"
+    omgeving = dict(os.environ)
+    omgeving.update(
+        {
+            "PB_LAST_PLAN": str(plan),
+            "PB_LAST_DENKTIJD": fase.denktijd,
+            "PB_LAST_ACCOUNTS": f"{fase.accounts.start}:{fase.accounts.stop}",
+            "PB_LAST_UITVOER": str(uitvoer),
+        }
+    )
+    opdracht = [
+        locust,
+        "-f",
+        str(REPO / "scripts" / "load" / "locustfile.py"),
+        "--headless",
+        "--only-summary",
+        "-u",
+        str(fase.gebruikers),
+        "-r",
+        str(fase.gebruikers),
+        "-t",
+        f"{fase.seconden}s",
+        "--stop-timeout",
+        "10",
+        "--host",
+        basis,
+    ]
+    print(
+        f"bench-load: {fase.naam}: {fase.gebruikers} gebruikers, {fase.seconden} s, "
+        f"denktijd {fase.denktijd} s",
+        flush=True,
+    )
+    cpu = Cpu()
+    stop = threading.Event()
+    meter = threading.Thread(target=cpu_meten, args=(cpu, stop), daemon=True)
+    meter.start()
+    begin = time.monotonic()
+    with log.open("w", encoding="utf-8") as uit:
+        klaar = subprocess.run(  # noqa: S603 - the load tool
+            opdracht, env=omgeving, cwd=REPO, stdout=uit, stderr=subprocess.STDOUT, check=False
+        )
+    duur = time.monotonic() - begin
+    stop.set()
+    meter.join()
+    if not uitvoer.exists():
+        raise Mislukt(
+            f"locust ({fase.naam}) schreef geen uitkomst (code {klaar.returncode}); zie {log}"
+        )
+    ruw = json.loads(uitvoer.read_text(encoding="utf-8"))
+    seconden = float(ruw["seconden"])
+    per_naam = {
+        naam: samenvatten(tijden, ruw["fouten"].get(naam, 0), seconden)
+        for naam, tijden in sorted(ruw["tijden"].items())
+    }
+    gemengd = [
+        t for naam, tijden in ruw["tijden"].items() if naam not in NIET_GEMENGD for t in tijden
+    ]
+    lezen = [
+        t
+        for naam, tijden in ruw["tijden"].items()
+        if naam not in NIET_GEMENGD | SCHRIJVEN and not naam.startswith("vloer")
+        for t in tijden
+    ]
+    schrijven = [t for naam in SCHRIJVEN for t in ruw["tijden"].get(naam, [])]
+    fouten_gemengd = sum(n for naam, n in ruw["fouten"].items() if naam not in NIET_GEMENGD)
+    return {
+        "fase": fase,
+        "per_naam": per_naam,
+        "gemengd": samenvatten(gemengd, fouten_gemengd, seconden),
+        "lezen": samenvatten(lezen, 0, seconden),
+        "schrijven": samenvatten(schrijven, 0, seconden),
+        "foutmeldingen": ruw["foutmeldingen"],
+        "cpu": {rol: 100 * s / duur for rol, s in sorted(cpu.per_rol().items())},
+        "seconden": seconden,
+    }
+
+
+#: The rows of the generator's report that the summary names.
+_SAMENVATTING = {
+    "verzoeken.Bijstandsverzoek": "requests",
+    "verzoeken.Taak": "steps",
+    "documenten.Document": "documents",
+    "meldingen.Bericht": "messages",
+    "audit.AuditLogEntry": "audit rows",
+    "accounts.Gebruiker": "accounts",
+}
+
+
+def volume_samenvatting(rapport: str) -> str:
+    """A line such as "50,000 requests, ..., database 2 GB, generated in 312 s"."""
+    delen: list[str] = []
+    for regel in rapport.splitlines():
+        woorden = regel.split()
+        if len(woorden) == 2 and woorden[0] in _SAMENVATTING:
+            delen.append(f"{woorden[1]} {_SAMENVATTING[woorden[0]]}")
+        elif regel.startswith("Databasegrootte:"):
+            delen.append("database " + regel.split(":", 1)[1].split("(")[0].strip())
+        elif woorden[:1] == ["totaal"] and len(woorden) == 2:
+            delen.append(f"generated in {float(woorden[1]):.0f} s")
+    return ", ".join(delen) or "(no report)"
+
+
+def _ms(waarde: float) -> str:
+    return f"{waarde:.0f}" if waarde >= 10 else f"{waarde:.1f}"
+
+
+def verslag(
+    uitkomsten: list[dict[str, Any]], *, opdracht: str, volume: str, voorbereiding: str
+) -> str:
+    """The Markdown written between the markers."""
+    nu = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    regels = [
+        f"Measured {nu} on {platform.node() or 'this machine'}: {psutil.cpu_count()} cores, "
+        f"{psutil.virtual_memory().total / 2**30:.0f} GiB, Python {platform.python_version()}, "
+        "PostgreSQL of `make run-prod`, 2 gunicorn web processes, 2 huey workers; the load tool "
+        "(locust, one process) on the same machine.",
+        "",
+        f"Command: `{opdracht}`",
+        "",
+        f"Data set (`scripts/volumedata.py`, once per data folder): {volume_samenvatting(volume)}",
+        "",
+        "<details><summary>The generator's report</summary>",
+        "",
+        "```text",
+        volume.strip(),
+        "```",
+        "",
+        "</details>",
+        "",
+        f"Plan: {voorbereiding}",
+        "",
+    ]
+    for u in uitkomsten:
+        fase: Fase = u["fase"]
+        denk = "no think time" if fase.denktijd == "0" else f"think time {fase.denktijd} s"
+        regels += [
+            f"#### {fase.naam}: {fase.gebruikers} users, {denk}, {fase.seconden} s "
+            f"(measured {u['seconden']:.0f} s after all users started)",
+            "",
+            "| Request | Count | Per s | p50 ms | p95 ms | p99 ms | Errors |",
+            "|---|---:|---:|---:|---:|---:|---:|",
+        ]
+        for naam, s in u["per_naam"].items():
+            regels.append(
+                f"| {naam} | {s['aantal']} | {s['per_seconde']:.1f} | {_ms(s['p50'])} | "
+                f"{_ms(s['p95'])} | {_ms(s['p99'])} | {s['fouten']} |"
+            )
+        g, lz, sc = u["gemengd"], u["lezen"], u["schrijven"]
+        regels += [
+            f"| **mixed (all but log-in)** | {g['aantal']} | **{g['per_seconde']:.1f}** | "
+            f"{_ms(g['p50'])} | {_ms(g['p95'])} | {_ms(g['p99'])} | **{g['fouten']}** |",
+            f"| reads (pages and API, no floor) | {lz['aantal']} | {lz['per_seconde']:.1f} | "
+            f"{_ms(lz['p50'])} | **{_ms(lz['p95'])}** | {_ms(lz['p99'])} | |",
+            f"| writes (step completion) | {sc['aantal']} | {sc['per_seconde']:.1f} | "
+            f"{_ms(sc['p50'])} | **{_ms(sc['p95'])}** | {_ms(sc['p99'])} | |",
+            "",
+            "Page against its floor (the same main query as JSON, no template), p50 and p95: "
+            + "; ".join(
+                f"{pagina} {_verhouding(u, pagina, vloer, 'p50')} / "
+                f"{_verhouding(u, pagina, vloer, 'p95')}"
+                for pagina, vloer in PAGINAS.items()
+            )
+            + ".",
+            "",
+            "CPU (percent of one core, mean over the phase): "
+            + ", ".join(f"{rol} {pct:.0f} %" for rol, pct in u["cpu"].items())
+            + ".",
+            "",
+        ]
+        if u["foutmeldingen"]:
+            regels += ["Errors seen (first of each kind):", ""]
+            regels += [f"- {m}" for m in u["foutmeldingen"][:10]]
+            regels.append("")
+    return "\n".join(regels)
+
+
+def _verhouding(u: dict[str, Any], pagina: str, vloer: str, p: str) -> str:
+    a, b = u["per_naam"].get(pagina), u["per_naam"].get(vloer)
+    if not a or not b or not b[p]:
+        return "n/a"
+    return f"{a[p] / b[p]:.1f}x"
+
+
+def schrijven_in(doel: Path, tekst: str) -> None:
+    """Replace what stands between the markers of `doel` by `tekst`."""
+    inhoud = doel.read_text(encoding="utf-8")
+    if BEGIN not in inhoud or EIND not in inhoud:
+        raise Mislukt(f"{doel}: de markeringen {BEGIN} en {EIND} ontbreken")
+    voor, rest = inhoud.split(BEGIN, 1)
+    _, na = rest.split(EIND, 1)
+    doel.write_text(f"{voor}{BEGIN}\n{tekst}\n{EIND}{na}", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """The benchmark (see the module's docstring)."""
+    parser = argparse.ArgumentParser(prog="bench_load.py", description=__doc__.split("\n")[0])
+    parser.add_argument("--locust", default=str(REPO / ".venv-load" / "bin" / "locust"))
+    parser.add_argument("--bin", default=str(REPO / ".venv" / "bin"))
+    parser.add_argument("--data", type=Path, default=REPO / "var" / "bench-load")
+    parser.add_argument("--fase1", type=lambda t: _fase(t, "--fase1"), default=(16, 60))
+    parser.add_argument("--fase2", type=lambda t: _fase(t, "--fase2"), default=(50, 120))
+    parser.add_argument("--verzoeken", type=int, default=50_000)
+    parser.add_argument("--audit", type=int, default=1_000_000)
+    parser.add_argument(
+        "--schrijf",
+        type=lambda t: Path(t) if t else None,
+        default=REPO / "docs" / "performance.md",
+        help="the file with the markers; empty: only print",
+    )
+    args = parser.parse_args(argv)
+    opdracht = "make bench-load" + (
+        f" (bench_load.py {' '.join(argv if argv is not None else sys.argv[1:])})"
+        if (argv if argv is not None else sys.argv[1:])
+        else ""
+    )
+    data: Path = args.data.resolve()
+    data.mkdir(parents=True, exist_ok=True)
+    poort, mailpoort = vrije_poort(), vrije_poort()
+    log = data / "run-prod.log"
+    omgeving = dict(os.environ)
+    omgeving.update(
+        {
+            "PB_DATA_DIR": str(data),
+            "PORT": str(poort),
+            "PB_MAILVANGER_POORT": str(mailpoort),
+            "PB_BENCH_VLOER": "1",
+            "BIN": args.bin,
+        }
+    )
+    print(f"bench-load: run-prod op 127.0.0.1:{poort} (log: {log})", flush=True)
+    with log.open("w", encoding="utf-8") as uit:
+        runprod = subprocess.Popen(  # noqa: S603 - our own script
+            ["/bin/bash", str(REPO / "scripts" / "run-prod.sh")],
+            env=omgeving,
+            cwd=REPO,
+            stdout=uit,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    basis = f"http://127.0.0.1:{poort}"
+    try:
+        wachten_op(f"{basis}/healthz", runprod, log, 900)
+        product = productie_omgeving(data, poort, mailpoort)
+        python = str(Path(args.bin) / "python")
+        klaar = data / "volumedata.klaar"
+        if not klaar.exists():
+            tekst = uitvoeren(
+                [
+                    python,
+                    "scripts/volumedata.py",
+                    "--ook-als-niet-leeg",
+                    "--verzoeken",
+                    str(args.verzoeken),
+                    "--audit",
+                    str(args.audit),
+                ],
+                product,
+                data / "volumedata.log",
+            )
+            klaar.write_text(tekst, encoding="utf-8")
+        volume = klaar.read_text(encoding="utf-8")
+        plan = data / "plan.json"
+        voorbereiding = (
+            uitvoeren(
+                [python, "scripts/load/voorbereiden.py", "--plan", str(plan)],
+                product,
+                data / "voorbereiden.log",
+            )
+            .strip()
+            .splitlines()[-1]
+        )
+        g1, s1 = args.fase1
+        g2, s2 = args.fase2
+        fasen = [
+            Fase("fase-1-verzadiging", g1, s1, "0", slice(0, g1)),
+            Fase("fase-2-denktijd", g2, s2, "1-5", slice(g1, g1 + g2)),
+        ]
+        uitkomsten = [
+            fase_uitvoeren(f, locust=args.locust, basis=basis, plan=plan, data=data) for f in fasen
+        ]
+    except Mislukt as exc:
+        print(f"bench-load: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        if runprod.poll() is None:
+            os.killpg(runprod.pid, signal.SIGINT)
+            try:
+                runprod.wait(90)
+            except subprocess.TimeoutExpired:
+                os.killpg(runprod.pid, signal.SIGKILL)
+    tekst = verslag(uitkomsten, opdracht=opdracht, volume=volume, voorbereiding=voorbereiding)
+    print(tekst)
+    if args.schrijf:
+        schrijven_in(args.schrijf, tekst)
+        print(f"bench-load: geschreven in {args.schrijf}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

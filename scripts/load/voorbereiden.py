@@ -1,0 +1,216 @@
+"""The load benchmark's plan: who logs in, what they read, which steps they complete (#13).
+
+    python scripts/load/voorbereiden.py --plan FILE [--accounts 66] [--stappen 40]
+
+Runs in the product's virtualenv with the product's settings and database (`bench_load.py` calls
+it with the environment of `make run-prod`), after `scripts/volumedata.py` filled the database.
+It writes a JSON file that the locust users read (``scripts/load/locustfile.py``):
+
+- ``accounts``: the generated ``volume-...`` accounts (`volumedata.BENCH_WACHTWOORD`, TOTP secret
+  `volumedata.BENCH_TOTP_GEHEIM`) of the organisations with the most open steps first, at most
+  `--accounts`; each with ``gebruikersnaam``, ``verzoeken`` (up to 30 uuids of requests its
+  organisation takes part in, as the request list shows them), ``beeld`` (true: every logged-in
+  user sees the picture within need-to-know) and ``stappen`` (ids of its organisation's open
+  steps that it can complete with ``gegevens``), each step given to one account only;
+- ``gegevens``: per step id, what the API's completion sends (``{"verslag": "Belastingtest"}``);
+- ``situaties``: the situations of the routing advice, from the cases in ``docs/cases/``;
+- ``wachtwoord``, ``totp_geheim``, ``csrf_cookie`` (the settings' cookie name), ``seed``.
+
+A step is taken only when it is not a decision, belongs to the account's own organisation (not
+recorded on behalf of another), has only optional fields in ``gegevens``, and one step of the
+same kind (BPMN id) by an account of the same role completes in a transaction that is then
+rolled back (so that the benchmark's completions do not fail on a gate).
+
+Exit status 0, or 2 with a message on standard error when no generated accounts exist.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from collections import defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO / "scripts"))
+
+#: What a completed step records (the optional report of most steps).
+GEGEVENS = {"verslag": "Belastingtest"}
+#: The order of the roles among an organisation's accounts in the plan.
+ROL_VOLGORDE = {"medewerker": 0, "besluitvormer": 1, "beheerder": 2}
+#: Requests per account that its users open.
+VERZOEKEN_PER_ACCOUNT = 30
+
+
+class Geweigerd(Exception):
+    """The plan cannot be made (the message says why)."""
+
+
+def situaties_lezen() -> list[dict[str, Any]]:
+    """The ``situatie`` of every case in ``docs/cases/*.json``, by file name."""
+    return [
+        json.loads(p.read_text(encoding="utf-8"))["situatie"]
+        for p in sorted((REPO / "docs" / "cases").glob("*.json"))
+    ]
+
+
+def _proef_afronden(taak_id: int, gebruiker_id: int) -> bool:
+    """Whether the step completes for the account with `GEGEVENS`; nothing is kept."""
+    from django.db import transaction
+
+    from politiebijstand.accounts.models import Gebruiker
+    from politiebijstand.verzoeken import services
+    from politiebijstand.verzoeken.exceptions import VerzoekFout
+    from politiebijstand.verzoeken.models import Taak
+
+    class _Terug(Exception):
+        pass
+
+    gelukt = False
+    try:
+        with transaction.atomic():
+            taak = Taak.objects.get(pk=taak_id)
+            services.taak_afronden(
+                taak=taak, data=GEGEVENS, door=Gebruiker.objects.get(pk=gebruiker_id)
+            )
+            gelukt = True
+            raise _Terug
+    except _Terug:
+        pass
+    except VerzoekFout:
+        gelukt = False
+    return gelukt
+
+
+def plan_maken(*, accounts: int, stappen: int) -> dict[str, Any]:
+    """The plan (shape in the module's docstring).
+
+    Raises:
+        Geweigerd: no ``volume-`` accounts (run `scripts/volumedata.py` first).
+    """
+    from django.conf import settings
+
+    import volumedata
+
+    from politiebijstand.accounts.models import Gebruiker
+    from politiebijstand.verzoeken.api.lezen import stapvelden
+    from politiebijstand.verzoeken.constants import TAAK_OPENSTAAND
+    from politiebijstand.verzoeken.models import Taak
+    from politiebijstand.verzoeken.selectors import verzoek_list
+
+    gebruikers = list(
+        Gebruiker.objects.filter(
+            username__startswith=volumedata.VOORVOEGSEL, is_active=True, organisatie__isnull=False
+        ).order_by("username")
+    )
+    if not gebruikers:
+        raise Geweigerd(
+            "er zijn geen accounts 'volume-...'; vul eerst de database met scripts/volumedata.py"
+        )
+    # Per organisation the medewerkers first: they do the steps (then besluitvormers, beheerders).
+    gebruikers.sort(key=lambda g: (ROL_VOLGORDE.get(g.rol, len(ROL_VOLGORDE)), g.username))
+    per_org: dict[int, list[Gebruiker]] = defaultdict(list)
+    for g in gebruikers:
+        if g.organisatie_id is not None:
+            per_org[g.organisatie_id].append(g)
+    open_taken: dict[int, list[Taak]] = defaultdict(list)
+    for taak in (
+        Taak.objects.filter(
+            status__in=TAAK_OPENSTAAND, organisatie_id__in=per_org, opgepakt_door__isnull=True
+        )
+        .select_related("organisatie")
+        .order_by("id")
+    ):
+        if taak.is_besluit:
+            continue
+        velden = stapvelden(taak, namens=None)
+        if all(v["plaats"] == "gegevens" and not v["verplicht"] for v in velden) and any(
+            v["naam"] == "verslag" for v in velden
+        ):
+            open_taken[taak.organisatie_id].append(taak)
+    # The organisations with the most open steps first; their accounts in turn, so that the
+    # first accounts (the saturation phase's) are of different organisations.
+    volgorde = sorted(per_org, key=lambda org: (-len(open_taken[org]), org))
+    rijen: list[Gebruiker] = []
+    ronde = 0
+    while len(rijen) < accounts and any(len(per_org[o]) > ronde for o in volgorde):
+        rijen.extend(per_org[o][ronde] for o in volgorde if len(per_org[o]) > ronde)
+        ronde += 1
+    rijen = rijen[:accounts]
+
+    proef: dict[tuple[str, str], bool] = {}
+    plan_accounts: list[dict[str, Any]] = []
+    gegevens: dict[str, dict[str, str]] = {}
+    for g in rijen:
+        eigen: list[int] = []
+        kandidaten = open_taken[g.organisatie_id or 0]
+        while kandidaten and len(eigen) < stappen:
+            taak = kandidaten.pop(0)
+            sleutel = (taak.bpmn_id, g.rol)
+            if sleutel not in proef:
+                proef[sleutel] = _proef_afronden(taak.pk, g.pk)
+            if proef[sleutel]:
+                eigen.append(taak.pk)
+                gegevens[str(taak.pk)] = GEGEVENS
+        plan_accounts.append(
+            {
+                "gebruikersnaam": g.username,
+                "verzoeken": [
+                    str(u)
+                    for u in verzoek_list(gebruiker=g).values_list("uuid", flat=True)[
+                        :VERZOEKEN_PER_ACCOUNT
+                    ]
+                ],
+                "beeld": True,
+                "stappen": eigen,
+            }
+        )
+    plan_accounts = [a for a in plan_accounts if a["verzoeken"]]
+    return {
+        "accounts": plan_accounts,
+        "gegevens": gegevens,
+        "situaties": situaties_lezen(),
+        "wachtwoord": volumedata.BENCH_WACHTWOORD,
+        "totp_geheim": volumedata.BENCH_TOTP_GEHEIM,
+        "csrf_cookie": settings.CSRF_COOKIE_NAME,
+        "seed": 20261205,
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """The command: 0 done (the plan written), 2 refused (the reason on standard error)."""
+    parser = argparse.ArgumentParser(prog="voorbereiden.py", description=__doc__.split("\n")[0])
+    parser.add_argument("--plan", type=Path, required=True)
+    parser.add_argument("--accounts", type=int, default=66)
+    parser.add_argument("--stappen", type=int, default=40)
+    args = parser.parse_args(argv)
+    if args.accounts < 1:
+        parser.error("--accounts: minstens 1")
+    if args.stappen < 0:
+        parser.error("--stappen: 0 of meer")
+    import django
+
+    django.setup()
+    logging.getLogger("spiff").setLevel(logging.WARNING)
+    try:
+        plan = plan_maken(accounts=args.accounts, stappen=args.stappen)
+    except Geweigerd as exc:
+        print(f"voorbereiden: {exc}", file=sys.stderr)
+        return 2
+    args.plan.write_text(json.dumps(plan, indent=1), encoding="utf-8")
+    stappen = sum(len(a["stappen"]) for a in plan["accounts"])
+    print(
+        f"voorbereiden: {len(plan['accounts'])} accounts, {stappen} stappen om af te ronden, "
+        f"{len(plan['situaties'])} situaties -> {args.plan}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "politiebijstand.conf.dev")
+    raise SystemExit(main())
