@@ -13,7 +13,8 @@
 # Plain HTTP on loopback through PB_LOKAAL_HTTP=1, which production refuses for other hosts.
 #
 # Variables: PORT (web, default 8000), PB_MAILVANGER_POORT (default 8025), PB_DATA_DIR,
-# BIN (folder of python, politiebijstand and gunicorn; default .venv/bin).
+# BIN (folder of python, politiebijstand and gunicorn; default .venv/bin), PB_RUN_PROD_NA_LADEN
+# (a shell command run after the data is loaded and before the processes start).
 # As root, PostgreSQL runs as the 'postgres' user (as scripts/pg-cluster.sh), which must be
 # able to reach $PB_DATA_DIR (every parent folder searchable).
 set -euo pipefail
@@ -151,6 +152,12 @@ manage capaciteit_laden
 manage demo_mailboxen_laden
 manage demo_accounts_laden >"$DATA/demo-accounts.txt"
 manage demo_verzoeken_laden
+# A command of the caller's after the data and before the processes start, with this
+# environment (`make bench-load` fills the database with ten years there, before any worker
+# writes beside it; ADR 0054). Not for normal use.
+if [ -n "${PB_RUN_PROD_NA_LADEN:-}" ]; then
+  bash -c "$PB_RUN_PROD_NA_LADEN" || fout "PB_RUN_PROD_NA_LADEN mislukte (code $?): $PB_RUN_PROD_NA_LADEN"
+fi
 
 # --- The processes --------------------------------------------------------------------------------
 # Started directly (not through the shell function), so that $! is the process itself.

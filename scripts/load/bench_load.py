@@ -10,9 +10,10 @@ What it does, in order (ADR 0054):
    processes, 2 huey workers, the mail catcher; demo data) on a free loopback port, with
    ``PB_BENCH_VLOER=1`` (the floor views of `politiebijstand.conf.vloer`), and waits for
    ``/healthz``;
-2. the first time for that folder, fills the database with `scripts/volumedata.py`
-   (ten years: 50,000 requests, 1,000,000 audit rows, 200 accounts; ``--verzoeken`` and
-   ``--audit`` for a smaller try), marked done by ``volumedata.klaar``;
+2. the first time for that folder, has run-prod fill the database with `scripts/volumedata.py`
+   after its demo data and before its processes start (``PB_RUN_PROD_NA_LADEN``; ten years:
+   50,000 requests, 1,000,000 audit rows, 200 accounts; ``--verzoeken`` and ``--audit`` for a
+   smaller try), marked done by ``volumedata.klaar``;
 3. writes the plan with `scripts/load/voorbereiden.py` (accounts, requests, steps);
 4. phase 1, saturation: ``--fase1`` users (``users:seconds``) without think time; phase 2:
    ``--fase2`` users thinking 1 to 5 s; each a headless locust run of
@@ -30,9 +31,11 @@ phase fails (its log named), 2 on bad arguments.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
+import shlex
 import signal
 import socket
 import statistics
@@ -74,18 +77,19 @@ class Fase:
 
 @dataclass
 class Cpu:
-    """CPU seconds per role, summed over the processes seen while sampling."""
+    """CPU seconds per role over time: samples of (monotonic time, {role: cumulative seconds})."""
 
-    begin: dict[int, float] = field(default_factory=dict)
-    laatst: dict[int, float] = field(default_factory=dict)
-    rol: dict[int, str] = field(default_factory=dict)
+    monsters: list[tuple[float, dict[str, float]]] = field(default_factory=list)
 
-    def per_rol(self) -> dict[str, float]:
-        totaal: dict[str, float] = {}
-        for pid, laatst in self.laatst.items():
-            rol = self.rol[pid]
-            totaal[rol] = totaal.get(rol, 0.0) + laatst - self.begin.get(pid, 0.0)
-        return totaal
+    def tussen(self, begin: float, eind: float) -> dict[str, float]:
+        """Percent of one core per role between two monotonic times (the samples within)."""
+        binnen = [m for m in self.monsters if begin <= m[0] <= eind]
+        if len(binnen) < 2:
+            return {}
+        (t0, eerst), (t1, laatst) = binnen[0], binnen[-1]
+        return {
+            rol: 100 * (laatst[rol] - eerst.get(rol, 0.0)) / (t1 - t0) for rol in sorted(laatst)
+        }
 
 
 def _fase(tekst: str, naam: str) -> tuple[int, int]:
@@ -107,45 +111,61 @@ def vrije_poort() -> int:
         return int(s.getsockname()[1])
 
 
-def rol_van(proces: psutil.Process) -> str | None:
-    """The role of a process: web, werker, database, belasting (locust), or None."""
+def _seconden(proces: psutil.Process) -> float:
+    tijden = proces.cpu_times()
+    return float(tijden.user + tijden.system)
+
+
+def cpu_stand(*, sessie: int, postmaster: int, locust: int) -> dict[str, float]:
+    """Cumulative CPU seconds per role now.
+
+    ``web`` (gunicorn) and ``werker`` (huey) are run-prod's processes (its session `sessie`);
+    ``database`` is the postmaster, its live children and the children it has reaped (a
+    backend per connection lives shorter than a sample); ``belasting`` is locust.
+    """
+    stand = {"web": 0.0, "werker": 0.0, "database": 0.0, "belasting": 0.0}
     try:
-        regel = " ".join(proces.cmdline())
-        naam = proces.name()
-    except (psutil.NoSuchProcess, psutil.AccessDenied, psutil.ZombieProcess):
-        return None
-    if "gunicorn" in regel and "politiebijstand" in regel:
-        return "web"
-    if "run_huey" in regel:
-        return "werker"
-    if naam.startswith("postgres") or regel.startswith("postgres"):
-        return "database"
-    if "locust" in regel:
-        return "belasting"
-    return None
-
-
-def cpu_meten(cpu: Cpu, stop: threading.Event, interval: float = 0.5) -> None:
-    """Sample every process's CPU time until `stop`; a process first seen counts from 0."""
-    eerste = True
-    while True:
-        for proces in psutil.process_iter():
-            pid = proces.pid
-            if pid not in cpu.rol:
-                rol = rol_van(proces)
-                if rol is None:
-                    continue
-                cpu.rol[pid] = rol
-            try:
-                tijden = proces.cpu_times()
-            except (psutil.NoSuchProcess, psutil.AccessDenied):
+        pm = psutil.Process(postmaster)
+        tijden = pm.cpu_times()
+        stand["database"] += float(
+            tijden.user + tijden.system + tijden.children_user + tijden.children_system
+        )
+        for kind in pm.children():
+            with contextlib.suppress(psutil.Error):
+                stand["database"] += _seconden(kind)
+    except psutil.Error:
+        pass
+    try:
+        lt = psutil.Process(locust)
+        stand["belasting"] += _seconden(lt)
+        for kind in lt.children(recursive=True):
+            with contextlib.suppress(psutil.Error):
+                stand["belasting"] += _seconden(kind)
+    except psutil.Error:
+        pass
+    for proces in psutil.process_iter():
+        try:
+            if proces.pid == postmaster or os.getsid(proces.pid) != sessie:
                 continue
-            seconden = tijden.user + tijden.system
-            if eerste:
-                cpu.begin[pid] = seconden
-            cpu.laatst[pid] = seconden
-        eerste = False
-        if stop.wait(interval):
+            regel = " ".join(proces.cmdline())
+            if "gunicorn" in regel:
+                stand["web"] += _seconden(proces)
+            elif "run_huey" in regel:
+                stand["werker"] += _seconden(proces)
+        except (psutil.Error, OSError):
+            continue
+    return stand
+
+
+def cpu_meten(
+    cpu: Cpu, stop: threading.Event, *, sessie: int, postmaster: int, locust: int
+) -> None:
+    """Sample `cpu_stand` every 0.5 s into `cpu` until `stop`."""
+    while True:
+        cpu.monsters.append(
+            (time.monotonic(), cpu_stand(sessie=sessie, postmaster=postmaster, locust=locust))
+        )
+        if stop.wait(0.5):
             return
 
 
@@ -232,9 +252,16 @@ def samenvatten(tijden: list[float], fouten: int, seconden: float) -> dict[str, 
 
 
 def fase_uitvoeren(
-    fase: Fase, *, locust: str, basis: str, plan: Path, data: Path
+    fase: Fase, *, locust: str, basis: str, plan: Path, data: Path, sessie: int
 ) -> dict[str, Any]:
-    """Run one phase with locust and the CPU sampler; its figures (see `samenvatten`)."""
+    """Run one phase with locust and the CPU sampler; its figures (see `samenvatten`).
+
+    The window is the locustfile's: from the moment the last user has logged in to the start
+    of the stop; the CPU is taken over the same window.
+
+    Raises:
+        Mislukt: locust wrote no result (its log named).
+    """
     uitvoer = data / f"{fase.naam}.json"
     uitvoer.unlink(missing_ok=True)
     log = data / f"{fase.naam}.log"
@@ -244,6 +271,7 @@ def fase_uitvoeren(
             "PB_LAST_PLAN": str(plan),
             "PB_LAST_DENKTIJD": fase.denktijd,
             "PB_LAST_ACCOUNTS": f"{fase.accounts.start}:{fase.accounts.stop}",
+            "PB_LAST_GEBRUIKERS": str(fase.gebruikers),
             "PB_LAST_UITVOER": str(uitvoer),
         }
     )
@@ -269,30 +297,38 @@ def fase_uitvoeren(
         f"denktijd {fase.denktijd} s",
         flush=True,
     )
+    postmaster = int(
+        (data / "pg" / "data" / "postmaster.pid").read_text(encoding="utf-8").split()[0]
+    )
     cpu = Cpu()
     stop = threading.Event()
-    meter = threading.Thread(target=cpu_meten, args=(cpu, stop), daemon=True)
-    meter.start()
-    begin = time.monotonic()
     with log.open("w", encoding="utf-8") as uit:
-        klaar = subprocess.run(  # noqa: S603 - the load tool
-            opdracht, env=omgeving, cwd=REPO, stdout=uit, stderr=subprocess.STDOUT, check=False
+        proces = subprocess.Popen(  # noqa: S603 - the load tool
+            opdracht, env=omgeving, cwd=REPO, stdout=uit, stderr=subprocess.STDOUT
         )
-    duur = time.monotonic() - begin
+        meter = threading.Thread(
+            target=cpu_meten,
+            args=(cpu, stop),
+            kwargs={"sessie": sessie, "postmaster": postmaster, "locust": proces.pid},
+            daemon=True,
+        )
+        meter.start()
+        code = proces.wait()
     stop.set()
     meter.join()
     if not uitvoer.exists():
-        raise Mislukt(
-            f"locust ({fase.naam}) schreef geen uitkomst (code {klaar.returncode}); zie {log}"
-        )
+        raise Mislukt(f"locust ({fase.naam}) schreef geen uitkomst (code {code}); zie {log}")
     ruw = json.loads(uitvoer.read_text(encoding="utf-8"))
-    seconden = float(ruw["seconden"])
+    seconden = float(ruw["eind"] - ruw["begin"]) if ruw["begin"] else 0.0
     per_naam = {
         naam: samenvatten(tijden, ruw["fouten"].get(naam, 0), seconden)
         for naam, tijden in sorted(ruw["tijden"].items())
     }
     gemengd = [
-        t for naam, tijden in ruw["tijden"].items() if naam not in NIET_GEMENGD for t in tijden
+        t
+        for naam, tijden in ruw["tijden"].items()
+        if naam not in NIET_GEMENGD and not naam.startswith("vloer")
+        for t in tijden
     ]
     lezen = [
         t
@@ -301,15 +337,15 @@ def fase_uitvoeren(
         for t in tijden
     ]
     schrijven = [t for naam in SCHRIJVEN for t in ruw["tijden"].get(naam, [])]
-    fouten_gemengd = sum(n for naam, n in ruw["fouten"].items() if naam not in NIET_GEMENGD)
     return {
         "fase": fase,
         "per_naam": per_naam,
-        "gemengd": samenvatten(gemengd, fouten_gemengd, seconden),
+        "gemengd": samenvatten(gemengd, sum(ruw["fouten"].values()), seconden),
         "lezen": samenvatten(lezen, 0, seconden),
         "schrijven": samenvatten(schrijven, 0, seconden),
         "foutmeldingen": ruw["foutmeldingen"],
-        "cpu": {rol: 100 * s / duur for rol, s in sorted(cpu.per_rol().items())},
+        "ingelogd": ruw["ingelogd"],
+        "cpu": cpu.tussen(ruw["begin"], ruw["eind"]) if ruw["begin"] else {},
         "seconden": seconden,
     }
 
@@ -374,7 +410,8 @@ def verslag(
         denk = "no think time" if fase.denktijd == "0" else f"think time {fase.denktijd} s"
         regels += [
             f"#### {fase.naam}: {fase.gebruikers} users, {denk}, {fase.seconden} s "
-            f"(measured {u['seconden']:.0f} s after all users started)",
+            f"(measured over {u['seconden']:.0f} s, from the last user's log-in to the stop; "
+            f"{u['ingelogd']} of {fase.gebruikers} users logged in)",
             "",
             "| Request | Count | Per s | p50 ms | p95 ms | p99 ms | Errors |",
             "|---|---:|---:|---:|---:|---:|---:|",
@@ -386,8 +423,9 @@ def verslag(
             )
         g, lz, sc = u["gemengd"], u["lezen"], u["schrijven"]
         regels += [
-            f"| **mixed (all but log-in)** | {g['aantal']} | **{g['per_seconde']:.1f}** | "
-            f"{_ms(g['p50'])} | {_ms(g['p95'])} | {_ms(g['p99'])} | **{g['fouten']}** |",
+            f"| **mixed (pages and API; errors: all, log-in too)** | {g['aantal']} | "
+            f"**{g['per_seconde']:.1f}** | {_ms(g['p50'])} | {_ms(g['p95'])} | "
+            f"{_ms(g['p99'])} | **{g['fouten']}** |",
             f"| reads (pages and API, no floor) | {lz['aantal']} | {lz['per_seconde']:.1f} | "
             f"{_ms(lz['p50'])} | **{_ms(lz['p95'])}** | {_ms(lz['p99'])} | |",
             f"| writes (step completion) | {sc['aantal']} | {sc['per_seconde']:.1f} | "
@@ -401,7 +439,7 @@ def verslag(
             )
             + ".",
             "",
-            "CPU (percent of one core, mean over the phase): "
+            "CPU (percent of one core, mean over the window; 200 % is the whole machine): "
             + ", ".join(f"{rol} {pct:.0f} %" for rol, pct in u["cpu"].items())
             + ".",
             "",
@@ -466,6 +504,37 @@ def main(argv: list[str] | None = None) -> int:
             "BIN": args.bin,
         }
     )
+    # The first time for this folder, run-prod fills the database after its own data and before
+    # its workers start (PB_RUN_PROD_NA_LADEN): workers writing messages beside the generator
+    # would take the ids it counts on. The sizes are kept, so that a try's small data set is
+    # never reported as the full one.
+    klaar, volumelog = data / "volumedata.klaar", data / "volumedata.log"
+    maten_bestand = data / "volumedata.maten"
+    maten = f"--verzoeken {args.verzoeken} --audit {args.audit}"
+    if klaar.exists():
+        gevuld = maten_bestand.read_text(encoding="utf-8") if maten_bestand.exists() else "?"
+        if gevuld != maten:
+            print(
+                f"bench-load: --data {data} is gevuld met {gevuld}, gevraagd is {maten}; "
+                "kies een andere --data of verwijder de map",
+                file=sys.stderr,
+            )
+            return 2
+    else:
+        volumelog.unlink(missing_ok=True)
+        vullen = [
+            str(Path(args.bin).resolve() / "python"),
+            str(REPO / "scripts" / "volumedata.py"),
+            "--ook-als-niet-leeg",
+            "--verzoeken",
+            str(args.verzoeken),
+            "--audit",
+            str(args.audit),
+        ]
+        omgeving["PB_RUN_PROD_NA_LADEN"] = (
+            f"{shlex.join(vullen)} > {shlex.quote(str(volumelog))} 2>&1"
+        )
+        print(f"bench-load: {shlex.join(vullen)} (log: {volumelog})", flush=True)
     print(f"bench-load: run-prod op 127.0.0.1:{poort} (log: {log})", flush=True)
     with log.open("w", encoding="utf-8") as uit:
         runprod = subprocess.Popen(  # noqa: S603 - our own script
@@ -478,30 +547,26 @@ def main(argv: list[str] | None = None) -> int:
         )
     basis = f"http://127.0.0.1:{poort}"
     try:
-        wachten_op(f"{basis}/healthz", runprod, log, 900)
+        wachten_op(f"{basis}/healthz", runprod, log, 3600)
+        if not klaar.exists():
+            if not volumelog.exists():
+                raise Mislukt(f"de data zijn niet gevuld; zie {log}")
+            klaar.write_text(volumelog.read_text(encoding="utf-8"), encoding="utf-8")
+            maten_bestand.write_text(maten, encoding="utf-8")
+        volume = klaar.read_text(encoding="utf-8")
         product = productie_omgeving(data, poort, mailpoort)
         python = str(Path(args.bin) / "python")
-        klaar = data / "volumedata.klaar"
-        if not klaar.exists():
-            tekst = uitvoeren(
-                [
-                    python,
-                    "scripts/volumedata.py",
-                    "--ook-als-niet-leeg",
-                    "--verzoeken",
-                    str(args.verzoeken),
-                    "--audit",
-                    str(args.audit),
-                ],
-                product,
-                data / "volumedata.log",
-            )
-            klaar.write_text(tekst, encoding="utf-8")
-        volume = klaar.read_text(encoding="utf-8")
         plan = data / "plan.json"
         voorbereiding = (
             uitvoeren(
-                [python, "scripts/load/voorbereiden.py", "--plan", str(plan)],
+                [
+                    python,
+                    "scripts/load/voorbereiden.py",
+                    "--plan",
+                    str(plan),
+                    "--accounts",
+                    str(args.fase1[0] + args.fase2[0]),
+                ],
                 product,
                 data / "voorbereiden.log",
             )
@@ -514,8 +579,17 @@ def main(argv: list[str] | None = None) -> int:
             Fase("fase-1-verzadiging", g1, s1, "0", slice(0, g1)),
             Fase("fase-2-denktijd", g2, s2, "1-5", slice(g1, g1 + g2)),
         ]
+        accounts = len(json.loads(plan.read_text(encoding="utf-8"))["accounts"])
+        if accounts < g1 + g2:
+            raise Mislukt(
+                f"het plan heeft {accounts} accounts, de fasen vragen {g1} + {g2}; "
+                "minder gebruikers, of meer accounts (make volumedata GEBRUIKERS=)"
+            )
         uitkomsten = [
-            fase_uitvoeren(f, locust=args.locust, basis=basis, plan=plan, data=data) for f in fasen
+            fase_uitvoeren(
+                f, locust=args.locust, basis=basis, plan=plan, data=data, sessie=runprod.pid
+            )
+            for f in fasen
         ]
     except Mislukt as exc:
         print(f"bench-load: {exc}", file=sys.stderr)

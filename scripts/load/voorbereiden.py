@@ -9,9 +9,9 @@ It writes a JSON file that the locust users read (``scripts/load/locustfile.py``
 - ``accounts``: the generated ``volume-...`` accounts (`volumedata.BENCH_WACHTWOORD`, TOTP secret
   `volumedata.BENCH_TOTP_GEHEIM`) of the organisations with the most open steps first, at most
   `--accounts`; each with ``gebruikersnaam``, ``verzoeken`` (up to 30 uuids of requests its
-  organisation takes part in, as the request list shows them), ``beeld`` (true: every logged-in
-  user sees the picture within need-to-know) and ``stappen`` (ids of its organisation's open
-  steps that it can complete with ``gegevens``), each step given to one account only;
+  organisation takes part in, as the request list shows them) and ``stappen`` (ids of its
+  organisation's open steps that it can complete with ``gegevens``), each step given to one
+  account only;
 - ``gegevens``: per step id, what the API's completion sends (``{"verslag": "Belastingtest"}``);
 - ``situaties``: the situations of the routing advice, from the cases in ``docs/cases/``;
 - ``wachtwoord``, ``totp_geheim``, ``csrf_cookie`` (the settings' cookie name), ``seed``.
@@ -166,7 +166,6 @@ def plan_maken(*, accounts: int, stappen: int) -> dict[str, Any]:
                         :VERZOEKEN_PER_ACCOUNT
                     ]
                 ],
-                "beeld": True,
                 "stappen": eigen,
             }
         )

@@ -121,6 +121,10 @@ def test_run_prod_start_alles_en_ctrl_c_stopt_alles() -> None:
         PORT=str(web),
         PB_MAILVANGER_POORT=str(mail),
         BIN=str(Path(sys.executable).parent),
+        # Runs with production's environment before the processes (make bench-load's hook).
+        PB_RUN_PROD_NA_LADEN=(
+            'echo "$DJANGO_SETTINGS_MODULE $PB_LOKAAL_HTTP" > "$PB_DATA_DIR/na-laden.txt"'
+        ),
     )
     log = (data / "uitvoer.log").open("wb")
     proces = subprocess.Popen(
@@ -134,6 +138,7 @@ def test_run_prod_start_alles_en_ctrl_c_stopt_alles() -> None:
     try:
         wachten_op(lambda: poort_open(web), 90, proces)
         basis = f"http://127.0.0.1:{web}"
+        assert (data / "na-laden.txt").read_text() == "politiebijstand.conf.production 1\n"
 
         # The log-in page, and the collected static files through conf.lokaal_wsgi.
         koekjes = http.cookiejar.CookieJar()

@@ -4,12 +4,15 @@
 beside these views, in the same run, to see what a page costs above its own data: the goal is
 a page within 3 times its floor (ADR 0054). Each view runs the same selectors as its page,
 for the same logged-in user with the same need-to-know, and answers a small JSON document
-through the same middleware (session, second factor, audit of the request, no-store). The
-request's floor reads it with `verzoek_bekijken`, so that it logs the view in the audit trail
-as the page does.
+through the same middleware (session, second factor, request log, no-store). The request's
+floor reads it with `verzoek_bekijken`, so that it writes ``verzoek-bekeken`` in the audit
+trail as the page does. Each view raises PermissionDenied for a user without an account of the
+product (none reaches it past the log-in middleware).
 
 Mounted only when the setting ``BENCH_VLOER`` is true (environment ``PB_BENCH_VLOER=1``,
-which `make bench-load` sets); otherwise these paths answer 404. Paths:
+which `make bench-load` sets, and which also raises allauth's limit of log-ins per minute per
+address, as all simulated users log in from 127.0.0.1); otherwise these paths answer 404.
+Paths:
 
 - ``/bench/vloer/werkvoorraad/``: the first 50 open tasks of the user's organisation, as
   `werkvoorraad.views.lijst` reads them, and the header counts;
