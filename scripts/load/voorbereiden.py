@@ -9,9 +9,9 @@ It writes a JSON file that the locust users read (``scripts/load/locustfile.py``
 - ``accounts``: the generated ``volume-...`` accounts (`volumedata.BENCH_WACHTWOORD`, TOTP secret
   `volumedata.BENCH_TOTP_GEHEIM`) of the organisations with the most open steps first, at most
   `--accounts`; each with ``gebruikersnaam``, ``verzoeken`` (up to 30 uuids of requests its
-  organisation takes part in, as the request list shows them) and ``stappen`` (ids of its
-  organisation's open steps that it can complete with ``gegevens``), each step given to one
-  account only;
+  organisation takes part in, as the request list shows them; accounts with requests come first)
+  and ``stappen`` (ids of its organisation's open steps that it can complete with
+  ``gegevens``), each step given to one account only;
 - ``gegevens``: per step id, what the API's completion sends (``{"verslag": "Belastingtest"}``);
 - ``situaties``: the situations of the routing advice, from the cases in ``docs/cases/``;
 - ``wachtwoord``, ``totp_geheim``, ``csrf_cookie`` (the settings' cookie name), ``seed``.
@@ -169,7 +169,9 @@ def plan_maken(*, accounts: int, stappen: int) -> dict[str, Any]:
                 "stappen": eigen,
             }
         )
-    plan_accounts = [a for a in plan_accounts if a["verzoeken"]]
+    # Those whose organisation takes part in requests first; the others (a municipality
+    # without requests) still read their work queue and the picture and ask the advice.
+    plan_accounts.sort(key=lambda a: not a["verzoeken"])
     return {
         "accounts": plan_accounts,
         "gegevens": gegevens,
