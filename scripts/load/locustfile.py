@@ -231,12 +231,16 @@ class Medewerker(FastHttpUser):
                 r.failure("geen ETag")
         if not etag:
             return
-        self.client.post(
+        with self.client.post(
             f"/api/v1/taken/{stap}/afronding",
             json={"gegevens": PLAN["gegevens"][str(stap)]},
             headers={**self._csrf_kop(), "If-Match": etag},
             name="stap afronden (API)",
-        )
+            catch_response=True,
+        ) as r:
+            if r.status_code >= 400:
+                # The problem's type and detail, so that the report says why.
+                r.failure(f"{r.status_code} {(r.text or '')[:240]}")
 
     # --- the floor: the same main queries without a template ----------------------------------
 

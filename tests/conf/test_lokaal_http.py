@@ -77,6 +77,35 @@ def test_lokaal_http_met_een_andere_host_start_niet() -> None:
     )
 
 
+#: The settings only (django.setup() would connect to the database, which is not there).
+VERBINDING = (
+    "from django.conf import settings as s; "
+    "d = s.DATABASES['default']; print(d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'])"
+)
+PG_URL = "postgres://pb:geheim@127.0.0.1:5432/pb"
+
+
+@pytest.mark.parametrize(
+    ("waarde", "verwacht"), [(None, "60 True"), ("0", "0 True"), (" 300 ", "300 True")]
+)
+def test_productie_houdt_de_postgresql_verbinding_en_controleert_hem(
+    waarde: str | None, verwacht: str
+) -> None:
+    extra = {} if waarde is None else {"PB_DB_CONN_MAX_AGE": waarde}
+    uit = python(VERBINDING, PB_DATABASE_URL=PG_URL, **extra)
+    assert (uit.returncode, uit.stdout) == (0, verwacht + "\n")
+
+
+@pytest.mark.parametrize("waarde", ["-1", "1.5", "een minuut"])
+def test_een_ongeldige_pb_db_conn_max_age_start_niet(waarde: str) -> None:
+    uit = python(VERBINDING, PB_DATABASE_URL=PG_URL, PB_DB_CONN_MAX_AGE=waarde)
+    assert (uit.returncode, uit.stdout) == (1, "")
+    assert melding(uit) == (
+        "django.core.exceptions.ImproperlyConfigured: Production settings refused: "
+        f"PB_DB_CONN_MAX_AGE must be a whole number of seconds (0 or more); not {waarde!r}."
+    )
+
+
 def test_bench_vloer_zonder_lokaal_http_start_niet() -> None:
     uit = python(TONEN, PB_BENCH_VLOER="1")
     assert (uit.returncode, uit.stdout) == (1, "")

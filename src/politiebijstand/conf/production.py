@@ -82,6 +82,11 @@ def settings_problems(omgeving: Mapping[str, str]) -> list[str]:
                 "PB_LOKAAL_HTTP is only allowed when PB_ALLOWED_HOSTS names loopback hosts only "
                 f"(127.0.0.1, localhost, ::1); not {', '.join(buiten)}"
             )
+    leeftijd = (omgeving.get("PB_DB_CONN_MAX_AGE") or "").strip()
+    if leeftijd and not (leeftijd.isascii() and leeftijd.isdigit()):
+        problemen.append(
+            f"PB_DB_CONN_MAX_AGE must be a whole number of seconds (0 or more); not {leeftijd!r}"
+        )
     if omgeving_bool(omgeving, "PB_BENCH_VLOER") and not omgeving_bool(omgeving, "PB_LOKAAL_HTTP"):
         problemen.append(
             "PB_BENCH_VLOER (the load benchmark's floor views) is only allowed together with "
@@ -109,6 +114,13 @@ WEBHOOK_HTTP_TOESTAAN = False
 # Jobs: on PostgreSQL, huey's PostgresHuey on the same database (conf/base.py, issue #4).
 _db = DATABASES["default"]  # noqa: F405
 if _db["ENGINE"] == "django.db.backends.postgresql":
+    # PB_DB_CONN_MAX_AGE: seconds a web process keeps its PostgreSQL connection for the next
+    #     requests (default 60; 0: a new connection per request). A new connection costs a
+    #     backend process and a SCRAM exchange on both sides; `make bench-load` measured it
+    #     (ADR 0055). Each kept connection is checked before a request reuses it, so that after
+    #     a restart of PostgreSQL the next request connects anew (ADR 0053).
+    _db["CONN_MAX_AGE"] = int((os.environ.get("PB_DB_CONN_MAX_AGE") or "60").strip())
+    _db["CONN_HEALTH_CHECKS"] = True
     HUEY = {
         **HUEY,  # noqa: F405
         "huey_class": "huey.PostgresHuey",

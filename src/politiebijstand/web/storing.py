@@ -8,8 +8,9 @@ asks `database_storing` what the error was:
   transaction rolled back as a whole).
 - ``database-onbereikbaar``: the connection failed or was cut (PostgreSQL restarted or
   stopped: "connection refused", "terminating connection due to administrator command",
-  "server closed the connection unexpectedly", a closed connection). Each request opens its
-  own connection (``CONN_MAX_AGE`` 0, Django's default) and closes it at its end, so the next
+  "server closed the connection unexpectedly", a closed connection). A connection that failed
+  is closed at the end of its request, and a kept one (production's ``CONN_MAX_AGE``, ADR
+  0055) is checked before the next request reuses it (``CONN_HEALTH_CHECKS``), so the next
   request after the database is back succeeds without restarting the app.
 
 Both answer 503 with ``Retry-After: 60``: a Dutch page (``503.html``), or under ``/api/`` an
