@@ -485,10 +485,14 @@ def main(argv: list[str] | None = None) -> int:
         help="the file with the markers; empty: only print",
     )
     args = parser.parse_args(argv)
+    # The command as a user types it: the options beyond the two the Makefile always gives.
+    gegeven = list(argv if argv is not None else sys.argv[1:])
+    for vast in ("--locust", "--bin"):
+        if vast in gegeven:
+            plek = gegeven.index(vast)
+            del gegeven[plek : plek + 2]
     opdracht = "make bench-load" + (
-        f" (bench_load.py {' '.join(argv if argv is not None else sys.argv[1:])})"
-        if (argv if argv is not None else sys.argv[1:])
-        else ""
+        f' BENCH_LOAD_OPTIES="{shlex.join(gegeven)}"' if gegeven else ""
     )
     data: Path = args.data.resolve()
     data.mkdir(parents=True, exist_ok=True)
