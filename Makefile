@@ -80,7 +80,8 @@ $(LOAD_VENV)/bin/locust: requirements/load.txt
 	$(LOAD_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements/load.txt
 	@touch $@
 
-# BENCH_LOAD_OPTIES: e.g. "--fase1 16:30 --fase2 50:60 --verzoeken 5000 --audit 100000" for a try.
+# BENCH_LOAD_OPTIES: e.g. "--data /tmp/pb-bench-proef --fase1 4:20 --fase2 20:30 --verzoeken 2000
+# --audit 20000" for a try (printed; only the standard run is written into docs/performance.md).
 bench-load: install $(LOAD_VENV)/bin/locust  ## mixed load on make run-prod with ten years of data, into docs/performance.md (ADR 0054)
 	$(LOAD_VENV)/bin/python scripts/load/bench_load.py --locust $(LOAD_VENV)/bin/locust --bin $(BIN) $(BENCH_LOAD_OPTIES)
 

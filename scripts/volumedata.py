@@ -957,9 +957,12 @@ def genereren(opties: Opties, *, progress: Progress | None = None) -> Verslag:
     """Run the phases (Django set up, migrated database) and report what was written.
 
     Raises:
-        Geweigerd: the database holds requests and `opties.ook_als_niet_leeg` is not set, or
-            fewer organisations are loaded than asked for.
+        Geweigerd: the database is not migrated; it holds requests and
+            `opties.ook_als_niet_leeg` is not set; or fewer organisations are loaded than
+            asked for.
     """
+    from django.db import connection
+
     from rich.progress import Progress as RichProgress
 
     from politiebijstand.accounts.models import Gebruiker
@@ -971,6 +974,12 @@ def genereren(opties: Opties, *, progress: Progress | None = None) -> Verslag:
     from politiebijstand.organisaties.services import referentiedata_laden
     from politiebijstand.verzoeken.models import Bijstandsverzoek
 
+    if Bijstandsverzoek._meta.db_table not in connection.introspection.table_names():
+        raise Geweigerd(
+            f"database: {connection.settings_dict['NAME']} is niet gemigreerd (geen tabel "
+            f"{Bijstandsverzoek._meta.db_table}); eerst: politiebijstand manage migrate, met "
+            "dezelfde PB_DATABASE_URL en PB_DATA_DIR"
+        )
     bestaand = Bijstandsverzoek.objects.count()
     if bestaand and not opties.ook_als_niet_leeg:
         raise Geweigerd(

@@ -19,9 +19,9 @@ What it does, in order (ADR 0054):
    ``--fase2`` users thinking 1 to 5 s; each a headless locust run of
    `scripts/load/locustfile.py`, while the CPU of the web processes, workers, database and
    locust is sampled every 0.5 s (psutil);
-5. stops run-prod (SIGINT, as Ctrl-C) and writes the figures between the markers
-   ``<!-- bench-load:begin -->`` and ``<!-- bench-load:end -->`` of ``--schrijf``, and prints
-   them.
+5. stops run-prod (SIGINT, as Ctrl-C), prints the figures and, for the standard run (`STANDAARD`)
+   or with ``--schrijf FILE``, writes them between the markers ``<!-- bench-load:begin -->``
+   and ``<!-- bench-load:end -->`` of docs/performance.md (or FILE).
 
 Times are milliseconds, throughput requests per second, CPU in percent of one core (200 % is
 both cores of the machine), all measured, never asserted. Exit status 0, 1 when run-prod or a
@@ -57,6 +57,8 @@ EIND = "<!-- bench-load:end -->"
 #: The request names of the locustfile: the pages, the API, and each page's floor.
 PAGINAS = {"werkvoorraad": "vloer werkvoorraad", "verzoek": "vloer verzoek", "beeld": "vloer beeld"}
 SCHRIJVEN = {"stap afronden (API)"}
+#: The standard run, the one docs/performance.md holds: phases (users, seconds), requests, audit.
+STANDAARD = ((16, 60), (50, 120), 50_000, 1_000_000)
 NIET_GEMENGD = {"inloggen"}
 
 
@@ -480,9 +482,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--audit", type=int, default=1_000_000)
     parser.add_argument(
         "--schrijf",
-        type=lambda t: Path(t) if t else None,
-        default=REPO / "docs" / "performance.md",
-        help="the file with the markers; empty: only print",
+        default="auto",
+        help=(
+            "the file with the markers; empty: only print; default: docs/performance.md for "
+            "a run of the standard sizes, nothing for a try"
+        ),
     )
     args = parser.parse_args(argv)
     # The command as a user types it: the options beyond the two the Makefile always gives.
@@ -605,11 +609,26 @@ def main(argv: list[str] | None = None) -> int:
                 runprod.wait(90)
             except subprocess.TimeoutExpired:
                 os.killpg(runprod.pid, signal.SIGKILL)
+    standaard = (args.fase1, args.fase2, args.verzoeken, args.audit) == STANDAARD
     tekst = verslag(uitkomsten, opdracht=opdracht, volume=volume, voorbereiding=voorbereiding)
+    if not standaard:
+        tekst = (
+            "**A try with other sizes than the standard run: not comparable with the goals.**"
+            "\n\n" + tekst
+        )
     print(tekst)
-    if args.schrijf:
-        schrijven_in(args.schrijf, tekst)
-        print(f"bench-load: geschreven in {args.schrijf}")
+    if args.schrijf == "auto":
+        doel = REPO / "docs" / "performance.md" if standaard else None
+        if doel is None:
+            print(
+                "bench-load: een proef (andere maten dan de standaard): niet geschreven in "
+                "docs/performance.md (--schrijf FILE schrijft toch)"
+            )
+    else:
+        doel = Path(args.schrijf) if args.schrijf else None
+    if doel is not None:
+        schrijven_in(doel, tekst)
+        print(f"bench-load: geschreven in {doel}")
     return 0
 
 

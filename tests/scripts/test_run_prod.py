@@ -139,6 +139,15 @@ def test_run_prod_start_alles_en_ctrl_c_stopt_alles() -> None:
         wachten_op(lambda: poort_open(web), 90, proces)
         basis = f"http://127.0.0.1:{web}"
         assert (data / "na-laden.txt").read_text() == "politiebijstand.conf.production 1\n"
+        # The environment for an operator's commands beside it (docs/backup.md), owner only.
+        omgeving = data / "run-prod.omgeving"
+        assert omgeving.stat().st_mode & 0o777 == 0o600
+        regels = dict(r.split("=", 1) for r in omgeving.read_text().splitlines())
+        assert regels["DJANGO_SETTINGS_MODULE"] == "politiebijstand.conf.production"
+        assert regels["PB_DATABASE_URL"].startswith("postgres://politiebijstand:")
+        assert regels["PB_DATABASE_URL"].endswith(
+            f"@127.0.0.1:{(data / 'pg' / 'poort').read_text().strip()}/politiebijstand"
+        )
 
         # The log-in page, and the collected static files through conf.lokaal_wsgi.
         koekjes = http.cookiejar.CookieJar()

@@ -187,3 +187,30 @@ def test_foute_optie_noemt_de_optie(
         volumedata.opties_lezen(argv)
     assert exc.value.code == 2
     assert melding in capsys.readouterr().err
+
+
+def test_weigert_een_niet_gemigreerde_database(tmp_path: Path) -> None:
+    import os
+    import subprocess
+
+    leeg = tmp_path / "leeg.sqlite3"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PB_", "DJANGO_"))}
+    env.update(
+        DJANGO_SETTINGS_MODULE="politiebijstand.conf.dev",
+        PB_DATA_DIR=str(tmp_path),
+        PB_DATABASE_URL=f"sqlite:///{leeg}",
+    )
+    uit = subprocess.run(
+        [sys.executable, str(SCRIPTS / "volumedata.py"), "--verzoeken", "1"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert uit.returncode == 2
+    assert uit.stderr.strip().splitlines()[-1] == (
+        f"volumedata: database: {leeg} is niet gemigreerd (geen tabel "
+        "verzoeken_bijstandsverzoek); eerst: politiebijstand manage migrate, met dezelfde "
+        "PB_DATABASE_URL en PB_DATA_DIR"
+    )

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.db import connections
+from django.db.backends.base.base import BaseDatabaseWrapper
 
 from politiebijstand.audit.services import audit_record
 
@@ -91,15 +92,28 @@ def _uitvoeren(opdracht: list[str], omgeving: dict[str, str]) -> None:
         )
 
 
+#: The queue tables of huey's PostgresHuey (conf.production), made when a process starts.
+HUEY_TABELLEN = frozenset({"huey_counter", "huey_kv", "huey_schedule", "huey_task"})
+
+
+def _leeg(verbinding: BaseDatabaseWrapper, tabel: str) -> bool:
+    with verbinding.cursor() as cursor:
+        cursor.execute(f'SELECT 1 FROM "{tabel}" LIMIT 1')  # noqa: S608 - a name of HUEY_TABELLEN
+        return cursor.fetchone() is None
+
+
 def reservekopie_maken(naar: Path, *, alias: str = "default") -> Reservekopie:
     """Write a backup of the database to `naar`, a file that must not exist yet.
 
     The copy is written next to `naar` under a temporary name and renamed when complete, so a
     failed backup leaves no file. Records ``reservekopie-gemaakt`` (system event) first.
 
+    The file is readable by its owner only (mode 0600).
+
     Raises:
-        ReservekopieGeweigerd: `naar` exists or its folder does not (field ``--to``), or
-            pg_dump is missing or fails.
+        ReservekopieGeweigerd: `naar` exists or its folder does not (field ``--to``), the
+            database holds no tables of this product (field ``database``), or pg_dump is
+            missing or fails.
     """
     naar = naar.resolve()
     if naar.exists():
@@ -107,6 +121,12 @@ def reservekopie_maken(naar: Path, *, alias: str = "default") -> Reservekopie:
     if not naar.parent.is_dir():
         raise ReservekopieGeweigerd(f"--to: de map {naar.parent} bestaat niet")
     soort = _soort(alias)
+    if "audit_auditlogentry" not in connections[alias].introspection.table_names():
+        raise ReservekopieGeweigerd(
+            f"database: {connections[alias].settings_dict['NAME']} heeft geen tabellen van "
+            "politiebijstand (niet gemigreerd); klopt PB_DATABASE_URL? Voor make run-prod: "
+            "lees eerst var/run-prod.omgeving in (docs/backup.md)."
+        )
     audit_record(
         gebeurtenis="reservekopie-gemaakt",
         actor=None,
@@ -115,6 +135,9 @@ def reservekopie_maken(naar: Path, *, alias: str = "default") -> Reservekopie:
         na={"bestand": naar.name, "soort": soort},
     )
     tijdelijk = naar.with_name(f".{naar.name}.bezig")
+    # Only the owner may read the copy (password hashes, personal data): made 0600 before a
+    # byte is written into it.
+    os.close(os.open(tijdelijk, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
     try:
         if soort == "sqlite":
             verbinding = connections[alias]
@@ -135,7 +158,10 @@ def reservekopie_maken(naar: Path, *, alias: str = "default") -> Reservekopie:
 
 
 def reservekopie_terugzetten(van: Path, *, alias: str = "default") -> Reservekopie:
-    """Restore the backup `van` into the database, which must be empty (no tables at all).
+    """Restore the backup `van` into the database, which must be empty.
+
+    Empty means no tables but huey's empty queue tables, which PostgresHuey makes as a
+    production process starts (`HUEY_TABELLEN`; dropped before the restore brings them back).
 
     Then records ``reservekopie-teruggezet`` (system event) in the restored database. Check the
     restored audit chain with `politiebijstand audit verify` (the anchors are not in the copy).
@@ -151,6 +177,10 @@ def reservekopie_terugzetten(van: Path, *, alias: str = "default") -> Reservekop
     soort = _soort(alias)
     verbinding = connections[alias]
     tabellen = verbinding.introspection.table_names()
+    # Under conf.production, huey's PostgresHuey makes its (empty) queue tables in the database
+    # as soon as a command starts; they come back from the backup, so they are dropped first.
+    huey = [t for t in tabellen if t in HUEY_TABELLEN and _leeg(verbinding, t)]
+    tabellen = [t for t in tabellen if t not in huey]
     if tabellen:
         raise ReservekopieGeweigerd(
             f"database: niet leeg ({len(tabellen)} tabellen, zoals {sorted(tabellen)[0]}); "
@@ -179,6 +209,9 @@ def reservekopie_terugzetten(van: Path, *, alias: str = "default") -> Reservekop
             raise ReservekopieGeweigerd(
                 f"--from: {van.name} is geen PostgreSQL-reservekopie (pg_dump -Fc)"
             )
+        if huey:
+            with verbinding.cursor() as cursor:
+                cursor.execute("DROP TABLE " + ", ".join(f'"{t}"' for t in huey))
         argumenten, omgeving = _pg_omgeving(alias)
         opdracht = [_programma("pg_restore"), "--no-owner", "--single-transaction"]
         _uitvoeren([*opdracht, "--exit-on-error", *argumenten, str(van)], omgeving)

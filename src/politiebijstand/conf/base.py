@@ -560,6 +560,9 @@ def logging_config(*, json: bool, niveau: str) -> dict[str, Any]:
             "django": {"handlers": [], "level": niveau, "propagate": True},
             "django.request": stil,
             "django.server": stil,
+            # SpiffWorkflow logs every task's state change at INFO: hundreds of lines at each
+            # start and several per completed step (an operator trial, #13). Warnings stay.
+            "spiff": {"handlers": [], "level": "WARNING", "propagate": True},
         },
     }
 
