@@ -10,7 +10,7 @@
 #   - the mail catcher on 127.0.0.1:$PB_MAILVANGER_POORT (mail lands in $PB_DATA_DIR/mail).
 # Ctrl-C (or SIGTERM) stops all of them and the cluster. The generated secrets (secret key,
 # second-factor key, audit key, database password) are kept in $PB_DATA_DIR/run-prod.env, and
-# the whole environment of the processes in $PB_DATA_DIR/run-prod.omgeving (for backups).
+# the PB_ environment of the processes in $PB_DATA_DIR/run-prod.omgeving (for backups).
 # Plain HTTP on loopback through PB_LOKAAL_HTTP=1, which production refuses for other hosts.
 #
 # Variables: PORT (web, default 8000), PB_MAILVANGER_POORT (default 8025), PB_DATA_DIR,
@@ -144,14 +144,17 @@ export PB_EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend
 export PB_EMAIL_HOST=127.0.0.1 PB_EMAIL_POORT=$MAILPOORT
 unset PB_DB_WACHTWOORD
 # The same environment for an operator's commands beside it (backup, audit verify, shell):
-# `set -a; . var/run-prod.omgeving; set +a` (docs/backup.md). Holds the secrets: mode 600.
+# every exported PB_ variable (the caller's too) with the settings module and the path, for
+# `set -a; . var/run-prod.omgeving; set +a` (docs/backup.md). Holds the secrets: mode 600,
+# written anew at each start.
 (
   umask 077
-  for naam in DJANGO_SETTINGS_MODULE PYTHONPATH PB_DATA_DIR PB_SECRET_KEY PB_MFA_SLEUTEL \
-    PB_AUDIT_SLEUTEL PB_DATABASE_URL PB_ALLOWED_HOSTS PB_BASIS_URL PB_LOKAAL_HTTP \
-    PB_EMAIL_BACKEND PB_EMAIL_HOST PB_EMAIL_POORT; do
+  rm -f "$DATA/run-prod.omgeving.tmp"
+  for naam in DJANGO_SETTINGS_MODULE PYTHONPATH $(compgen -e | grep '^PB_' | sort); do
+    [ "$naam" = PB_RUN_PROD_NA_LADEN ] && continue
     printf '%s=%q\n' "$naam" "${!naam}"
-  done >"$DATA/run-prod.omgeving"
+  done >"$DATA/run-prod.omgeving.tmp"
+  mv "$DATA/run-prod.omgeving.tmp" "$DATA/run-prod.omgeving"
 )
 
 manage() { "$BIN/politiebijstand" manage "$@"; }

@@ -153,6 +153,37 @@ def test_backup_refuses_a_database_without_the_products_tables(tmp_path: Path) -
     assert not (tmp_path / "k").exists()
 
 
+@pytest.mark.django_db(transaction=True)
+def test_restore_refuses_a_job_queue_with_jobs_and_drops_nothing(
+    tmp_path: Path, anker_map: Path, lege_database: str
+) -> None:
+    if connection.vendor != "postgresql":
+        pytest.skip("huey's queue tables are made on PostgreSQL (conf.production)")
+    sql = (
+        "from django.db import connection as c\n"
+        "with c.cursor() as k:\n"
+        "    k.execute('CREATE TABLE huey_task (id bigserial PRIMARY KEY, queue text NOT NULL, '\n"
+        "              'data bytea NOT NULL, priority double precision NOT NULL DEFAULT 0.0)')\n"
+        "    k.execute(\"INSERT INTO huey_task (queue, data) VALUES ('pb', 'x')\")\n"
+    )
+    assert _politiebijstand(lege_database, anker_map, "manage", "shell", "-c", sql).returncode == 0
+    bestand = tmp_path / "kopie.backup"
+    bestand.write_bytes(b"PGDMP")
+    uit = _politiebijstand(
+        lege_database, anker_map, "manage", "restore", "--from", str(bestand), productie=True
+    )
+    assert uit.returncode == 1
+    assert (
+        uit.stderr.strip()
+        .splitlines()[-1]
+        .startswith("CommandError: database: niet leeg (1 tabellen, zoals huey_task);")
+    )
+    tellen = "from django.db import connection as c\nk = c.cursor()\n"
+    tellen += "k.execute('SELECT count(*) FROM huey_task')\nprint(k.fetchone()[0])\n"
+    uit = _politiebijstand(lege_database, anker_map, "manage", "shell", "-c", tellen)
+    assert uit.stdout.strip().splitlines()[-1] == "1"
+
+
 @pytest.mark.django_db
 def test_restore_refuses_a_database_that_is_not_empty(tmp_path: Path) -> None:
     bestand = tmp_path / "kopie.backup"

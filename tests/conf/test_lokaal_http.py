@@ -86,7 +86,8 @@ PG_URL = "postgres://pb:geheim@127.0.0.1:5432/pb"
 
 
 @pytest.mark.parametrize(
-    ("waarde", "verwacht"), [(None, "60 True"), ("0", "0 True"), (" 300 ", "300 True")]
+    ("waarde", "verwacht"),
+    [(None, "60 True"), ("", "60 True"), ("  ", "60 True"), ("0", "0 True"), (" 300 ", "300 True")],
 )
 def test_productie_houdt_de_postgresql_verbinding_en_controleert_hem(
     waarde: str | None, verwacht: str

@@ -90,6 +90,18 @@ def wachten_op(voorwaarde: object, seconden: float, proces: subprocess.Popen[byt
     raise AssertionError(f"niet binnen {seconden} s")
 
 
+def psql_als_postgres(data: Path, sql: str) -> str:
+    """The answer of `sql` on run-prod's cluster in `data`, as its superuser (one line)."""
+    psql = sorted(glob.glob("/usr/lib/postgresql/*/bin/psql"))[-1]
+    poort = (data / "pg" / "poort").read_text().strip()
+    opdracht = [psql, "-h", str(data / "pg"), "-p", poort, "-U", "postgres", "-d", "postgres"]
+    opdracht += ["-qtA", "-c", sql]
+    if os.geteuid() == 0:
+        opdracht = ["runuser", "-u", "postgres", "--", *opdracht]
+    uit = subprocess.run(opdracht, capture_output=True, text=True, timeout=30, check=True)
+    return uit.stdout.strip()
+
+
 def toestand(data: Path, mailpoort: int) -> str:
     """What a failing mail check saw: the catcher's port, the outbox per status, the log's end."""
     regels = [f"mailvanger-poort {mailpoort} open: {poort_open(mailpoort)}"]
@@ -142,8 +154,20 @@ def test_run_prod_start_alles_en_ctrl_c_stopt_alles() -> None:
         # The environment for an operator's commands beside it (docs/backup.md), owner only.
         omgeving = data / "run-prod.omgeving"
         assert omgeving.stat().st_mode & 0o777 == 0o600
-        regels = dict(r.split("=", 1) for r in omgeving.read_text().splitlines())
+        # Sourced as the guide says, it gives the processes' values back (quoting included).
+        gelezen = subprocess.run(
+            ["bash", "-c", f'set -a; . "{omgeving}"; set +a; env -0'],
+            env={"PATH": os.environ["PATH"]},
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=True,
+        ).stdout
+        regels = dict(r.split("=", 1) for r in gelezen.split("\0") if "=" in r)
         assert regels["DJANGO_SETTINGS_MODULE"] == "politiebijstand.conf.production"
+        assert regels["PB_ALLOWED_HOSTS"] == "127.0.0.1,localhost"
+        assert regels["PB_MAILVANGER_POORT"] == str(mail)  # the caller's PB_ too
+        assert "PB_RUN_PROD_NA_LADEN" not in regels
         assert regels["PB_DATABASE_URL"].startswith("postgres://politiebijstand:")
         assert regels["PB_DATABASE_URL"].endswith(
             f"@127.0.0.1:{(data / 'pg' / 'poort').read_text().strip()}/politiebijstand"
@@ -183,6 +207,19 @@ def test_run_prod_start_alles_en_ctrl_c_stopt_alles() -> None:
             200,
             "/werkvoorraad/",
         )
+        # The web processes keep their connection (ADR 0055); ended under them (as by a
+        # restart of PostgreSQL), the next page connects anew: 200, not an error.
+        assert (
+            psql_als_postgres(
+                data,
+                "SELECT count(pg_terminate_backend(pid)) > 0 FROM pg_stat_activity "
+                "WHERE datname = 'politiebijstand' AND pid <> pg_backend_pid()",
+            )
+            == "t"
+        )
+        for _ in range(3):
+            weer = opener.open(f"{basis}/werkvoorraad/", timeout=30)
+            assert weer.status == 200
         assert sorted(k.name for k in koekjes) == ["csrftoken", "sessionid"]
         assert [k.secure for k in koekjes] == [False, False]
 

@@ -3,8 +3,9 @@
 - `reservekopie_maken`: SQLite through its online backup API (`sqlite3.Connection.backup`, a
   consistent copy while the web and worker processes keep writing); PostgreSQL with
   ``pg_dump -Fc`` (custom format), with the parameters of PB_DATABASE_URL.
-- `reservekopie_terugzetten`: into an EMPTY database only (no tables at all): SQLite through the
-  backup API the other way, PostgreSQL with ``pg_restore --single-transaction``.
+- `reservekopie_terugzetten`: into an EMPTY database only (no tables but huey's empty queue
+  tables): SQLite through the backup API the other way, PostgreSQL with
+  ``pg_restore --single-transaction``.
 
 Both are audited (``reservekopie-gemaakt`` before the copy, so that the copy holds its own
 record; ``reservekopie-teruggezet`` after the restore, in the restored database). The anchors
@@ -21,7 +22,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.db import connections
+from django.db import connections, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 
 from politiebijstand.audit.services import audit_record
@@ -111,9 +112,9 @@ def reservekopie_maken(naar: Path, *, alias: str = "default") -> Reservekopie:
     The file is readable by its owner only (mode 0600).
 
     Raises:
-        ReservekopieGeweigerd: `naar` exists or its folder does not (field ``--to``), the
-            database holds no tables of this product (field ``database``), or pg_dump is
-            missing or fails.
+        ReservekopieGeweigerd: `naar` exists, its folder does not or cannot be written (field
+            ``--to``), the database holds no tables of this product (field ``database``), or
+            pg_dump is missing or fails.
     """
     naar = naar.resolve()
     if naar.exists():
@@ -127,6 +128,17 @@ def reservekopie_maken(naar: Path, *, alias: str = "default") -> Reservekopie:
             "politiebijstand (niet gemigreerd); klopt PB_DATABASE_URL? Voor make run-prod: "
             "lees eerst var/run-prod.omgeving in (docs/backup.md)."
         )
+    tijdelijk = naar.with_name(f".{naar.name}.bezig")
+    # Only the owner may read the copy (password hashes, personal data): a new file of mode
+    # 0600 before a byte is written into it; a stale one of an interrupted backup goes first,
+    # and a link planted in its place is not followed.
+    tijdelijk.unlink(missing_ok=True)
+    try:
+        fd = os.open(tijdelijk, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+    except OSError as exc:
+        raise ReservekopieGeweigerd(f"--to: {naar.parent}: {exc.strerror}") from exc
+    os.fchmod(fd, 0o600)
+    os.close(fd)
     audit_record(
         gebeurtenis="reservekopie-gemaakt",
         actor=None,
@@ -134,10 +146,6 @@ def reservekopie_maken(naar: Path, *, alias: str = "default") -> Reservekopie:
         object_id=alias,
         na={"bestand": naar.name, "soort": soort},
     )
-    tijdelijk = naar.with_name(f".{naar.name}.bezig")
-    # Only the owner may read the copy (password hashes, personal data): made 0600 before a
-    # byte is written into it.
-    os.close(os.open(tijdelijk, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
     try:
         if soort == "sqlite":
             verbinding = connections[alias]
@@ -210,8 +218,17 @@ def reservekopie_terugzetten(van: Path, *, alias: str = "default") -> Reservekop
                 f"--from: {van.name} is geen PostgreSQL-reservekopie (pg_dump -Fc)"
             )
         if huey:
-            with verbinding.cursor() as cursor:
-                cursor.execute("DROP TABLE " + ", ".join(f'"{t}"' for t in huey))
+            # Locked, checked again and dropped in one transaction: a job queued meanwhile is
+            # refused rather than lost.
+            namen = ", ".join(f'"{t}"' for t in huey)
+            with transaction.atomic(using=alias), verbinding.cursor() as cursor:
+                cursor.execute(f"LOCK TABLE {namen} IN ACCESS EXCLUSIVE MODE")
+                if not all(_leeg(verbinding, t) for t in huey):
+                    raise ReservekopieGeweigerd(
+                        "database: niet leeg (de wachtrij van huey heeft taken); terugzetten "
+                        "kan alleen in een lege database"
+                    )
+                cursor.execute(f"DROP TABLE {namen}")
         argumenten, omgeving = _pg_omgeving(alias)
         opdracht = [_programma("pg_restore"), "--no-owner", "--single-transaction"]
         _uitvoeren([*opdracht, "--exit-on-error", *argumenten, str(van)], omgeving)

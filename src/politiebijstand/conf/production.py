@@ -119,7 +119,7 @@ if _db["ENGINE"] == "django.db.backends.postgresql":
     #     backend process and a SCRAM exchange on both sides; `make bench-load` measured it
     #     (ADR 0055). Each kept connection is checked before a request reuses it, so that after
     #     a restart of PostgreSQL the next request connects anew (ADR 0053).
-    _db["CONN_MAX_AGE"] = int((os.environ.get("PB_DB_CONN_MAX_AGE") or "60").strip())
+    _db["CONN_MAX_AGE"] = int((os.environ.get("PB_DB_CONN_MAX_AGE") or "").strip() or "60")
     _db["CONN_HEALTH_CHECKS"] = True
     HUEY = {
         **HUEY,  # noqa: F405
