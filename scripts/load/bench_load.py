@@ -106,6 +106,19 @@ def _fase(tekst: str, naam: str) -> tuple[int, int]:
     return gebruikers, seconden
 
 
+def _aantal(tekst: str, naam: str) -> int:
+    """A whole number of at least 1 for option `naam`, or argparse's error naming it."""
+    try:
+        aantal = int(tekst)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{naam}: verwacht een geheel getal, kreeg {tekst!r}"
+        ) from None
+    if aantal < 1:
+        raise argparse.ArgumentTypeError(f"{naam}: minstens 1, kreeg {aantal}")
+    return aantal
+
+
 def vrije_poort() -> int:
     """A free TCP port on 127.0.0.1."""
     with socket.socket() as s:
@@ -171,35 +184,32 @@ def cpu_meten(
             return
 
 
-def productie_omgeving(data: Path, poort: int, mailpoort: int) -> dict[str, str]:
-    """The environment that run-prod.sh gives its processes, for the scripts run beside it."""
-    geheimen: dict[str, str] = {}
-    for regel in (data / "run-prod.env").read_text(encoding="utf-8").splitlines():
-        if "=" in regel:
-            sleutel, waarde = regel.split("=", 1)
-            geheimen[sleutel] = waarde
-    pgpoort = (data / "pg" / "poort").read_text(encoding="utf-8").strip()
-    omgeving = dict(os.environ)
-    omgeving.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "politiebijstand.conf.production",
-            "PYTHONPATH": str(REPO / "src"),
-            "PB_DATA_DIR": str(data),
-            "PB_SECRET_KEY": geheimen["PB_SECRET_KEY"],
-            "PB_MFA_SLEUTEL": geheimen["PB_MFA_SLEUTEL"],
-            "PB_AUDIT_SLEUTEL": geheimen["PB_AUDIT_SLEUTEL"],
-            "PB_DATABASE_URL": (
-                f"postgres://politiebijstand:{geheimen['PB_DB_WACHTWOORD']}@127.0.0.1:{pgpoort}"
-                "/politiebijstand"
-            ),
-            "PB_ALLOWED_HOSTS": "127.0.0.1,localhost",
-            "PB_BASIS_URL": f"http://127.0.0.1:{poort}",
-            "PB_LOKAAL_HTTP": "1",
-            "PB_EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "PB_EMAIL_HOST": "127.0.0.1",
-            "PB_EMAIL_POORT": str(mailpoort),
-        }
+def productie_omgeving(data: Path) -> dict[str, str]:
+    """The environment of run-prod's processes, for the scripts run beside them.
+
+    Read from the file run-prod writes at each start (``run-prod.omgeving``, the one
+    docs/backup.md tells operators to source), by sourcing it with bash as they do, over this
+    process's own environment.
+
+    Raises:
+        Mislukt: the file is missing or bash cannot read it.
+    """
+    bestand = data / "run-prod.omgeving"
+    gelezen = subprocess.run(  # noqa: S603 - bash reads run-prod's own file
+        ["/bin/bash", "-c", 'set -a; . "$1"; set +a; env -0', "bash", str(bestand)],
+        env={"PATH": os.environ.get("PATH", "/usr/bin:/bin")},
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
     )
+    if gelezen.returncode != 0:
+        raise Mislukt(f"{bestand} is niet te lezen: {gelezen.stderr.strip()}")
+    omgeving = dict(os.environ)
+    for regel in gelezen.stdout.split("\0"):
+        naam, _, waarde = regel.partition("=")
+        if naam == "DJANGO_SETTINGS_MODULE" or naam.startswith(("PB_", "PYTHONPATH")):
+            omgeving[naam] = waarde
     return omgeving
 
 
@@ -274,6 +284,7 @@ def fase_uitvoeren(
             "PB_LAST_DENKTIJD": fase.denktijd,
             "PB_LAST_ACCOUNTS": f"{fase.accounts.start}:{fase.accounts.stop}",
             "PB_LAST_GEBRUIKERS": str(fase.gebruikers),
+            "PB_LAST_SECONDEN": str(fase.seconden),
             "PB_LAST_UITVOER": str(uitvoer),
         }
     )
@@ -287,8 +298,9 @@ def fase_uitvoeren(
         str(fase.gebruikers),
         "-r",
         str(fase.gebruikers),
+        # The locustfile ends the test `seconden` after the last log-in; this is the net.
         "-t",
-        f"{fase.seconden}s",
+        f"{fase.seconden + 300}s",
         "--stop-timeout",
         "10",
         "--host",
@@ -384,7 +396,12 @@ def _ms(waarde: float) -> str:
 def verslag(
     uitkomsten: list[dict[str, Any]], *, opdracht: str, volume: str, voorbereiding: str
 ) -> str:
-    """The Markdown written between the markers."""
+    """The Markdown written between the markers.
+
+    The machine, the command, the data set, and per phase a table of requests (count, per
+    second, p50/p95/p99 in ms, errors), the mix, the reads and writes, each page against its
+    floor, and the CPU per role.
+    """
     nu = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     regels = [
         f"Measured {nu} on {platform.node() or 'this machine'}: {psutil.cpu_count()} cores, "
@@ -412,7 +429,7 @@ def verslag(
         denk = "no think time" if fase.denktijd == "0" else f"think time {fase.denktijd} s"
         regels += [
             f"#### {fase.naam}: {fase.gebruikers} users, {denk}, {fase.seconden} s "
-            f"(measured over {u['seconden']:.0f} s, from the last user's log-in to the stop; "
+            f"(measured over {u['seconden']:.0f} s after the last user's log-in; "
             f"{u['ingelogd']} of {fase.gebruikers} users logged in)",
             "",
             "| Request | Count | Per s | p50 ms | p95 ms | p99 ms | Errors |",
@@ -461,7 +478,11 @@ def _verhouding(u: dict[str, Any], pagina: str, vloer: str, p: str) -> str:
 
 
 def schrijven_in(doel: Path, tekst: str) -> None:
-    """Replace what stands between the markers of `doel` by `tekst`."""
+    """Replace what stands between the markers of `doel` by `tekst`.
+
+    Raises:
+        Mislukt: `doel` lacks one of the markers (nothing is written then).
+    """
     inhoud = doel.read_text(encoding="utf-8")
     if BEGIN not in inhoud or EIND not in inhoud:
         raise Mislukt(f"{doel}: de markeringen {BEGIN} en {EIND} ontbreken")
@@ -478,8 +499,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=REPO / "var" / "bench-load")
     parser.add_argument("--fase1", type=lambda t: _fase(t, "--fase1"), default=(16, 60))
     parser.add_argument("--fase2", type=lambda t: _fase(t, "--fase2"), default=(50, 120))
-    parser.add_argument("--verzoeken", type=int, default=50_000)
-    parser.add_argument("--audit", type=int, default=1_000_000)
+    parser.add_argument("--verzoeken", type=lambda t: _aantal(t, "--verzoeken"), default=50_000)
+    parser.add_argument("--audit", type=lambda t: _aantal(t, "--audit"), default=1_000_000)
     parser.add_argument(
         "--schrijf",
         default="auto",
@@ -562,7 +583,7 @@ def main(argv: list[str] | None = None) -> int:
             klaar.write_text(volumelog.read_text(encoding="utf-8"), encoding="utf-8")
             maten_bestand.write_text(maten, encoding="utf-8")
         volume = klaar.read_text(encoding="utf-8")
-        product = productie_omgeving(data, poort, mailpoort)
+        product = productie_omgeving(data)
         python = str(Path(args.bin) / "python")
         plan = data / "plan.json"
         voorbereiding = (

@@ -16,7 +16,8 @@ password and its TOTP code (second factor), then repeats, with the think time of
 
 Every answer other than 2xx counts as an error, and so does an exception in a task. What is
 measured is every request from the moment the last of ``PB_LAST_GEBRUIKERS`` users has logged
-in (or failed to) until the test starts stopping; at the end the times, errors and window
+in (or failed to) for ``PB_LAST_SECONDEN`` seconds, after which the test stops (however long
+the log-ins took); at the end the times, errors and window
 (monotonic seconds, the same clock as the driver's) are written to ``PB_LAST_UITVOER`` as JSON.
 """
 
@@ -30,6 +31,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import gevent
 import pyotp
 from locust import FastHttpUser, between, constant, events, task
 from locust.exception import StopUser
@@ -37,6 +39,8 @@ from locust.exception import StopUser
 PLAN: dict[str, Any] = json.loads(Path(os.environ["PB_LAST_PLAN"]).read_text(encoding="utf-8"))
 _DENKTIJD = os.environ.get("PB_LAST_DENKTIJD", "0")
 _GEBRUIKERS = int(os.environ.get("PB_LAST_GEBRUIKERS", "1"))
+#: How long the window lasts once every user has logged in (seconds); then locust stops.
+_SECONDEN = float(os.environ.get("PB_LAST_SECONDEN", "60"))
 _CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 _van, _tot = (int(x) for x in os.environ.get("PB_LAST_ACCOUNTS", "0:1000000").split(":", 1))
 # Each user its own account: a TOTP code is taken once per account (allauth), so two users of
@@ -50,6 +54,19 @@ _fouten: dict[str, int] = {}
 _foutmeldingen: dict[str, str] = {}
 _venster: dict[str, float] = {}
 _stand = {"klaar": 0, "ingelogd": 0}
+_omgeving: list[Any] = []
+
+
+@events.init.add_listener
+def _bij_start(environment: Any, **_: Any) -> None:
+    _omgeving.append(environment)
+
+
+def _venster_sluiten() -> None:
+    """End the window and the test: `_SECONDEN` after the last log-in, however long those took."""
+    _venster.setdefault("eind", time.monotonic())
+    if _omgeving and _omgeving[0].runner is not None:
+        _omgeving[0].runner.quit()
 
 
 def _gemeten_vanaf_nu() -> bool:
@@ -110,8 +127,9 @@ def _klaar_met_inloggen(gelukt: bool) -> None:
     """Count a user's log-in; the window opens when the last user is done."""
     _stand["klaar"] += 1
     _stand["ingelogd"] += int(gelukt)
-    if _stand["klaar"] >= _GEBRUIKERS:
-        _venster.setdefault("begin", time.monotonic())
+    if _stand["klaar"] >= _GEBRUIKERS and "begin" not in _venster:
+        _venster["begin"] = time.monotonic()
+        gevent.spawn_later(_SECONDEN, _venster_sluiten)
 
 
 def _denktijd() -> Any:

@@ -14,7 +14,7 @@ It writes a JSON file that the locust users read (``scripts/load/locustfile.py``
   ``gegevens``), each step given to one account only and at most one per part of a request;
 - ``gegevens``: per step id, what the API's completion sends (``{"verslag": "Belastingtest"}``);
 - ``situaties``: the situations of the routing advice, from the cases in ``docs/cases/``;
-- ``wachtwoord``, ``totp_geheim``, ``csrf_cookie`` (the settings' cookie name), ``seed``.
+- ``wachtwoord``, ``totp_geheim``, ``csrf_cookie`` (the settings' cookie name).
 
 A step is taken only when it is not a decision, belongs to the account's own organisation (not
 recorded on behalf of another), has only optional fields in ``gegevens``, and one step of the
@@ -60,7 +60,7 @@ def situaties_lezen() -> list[dict[str, Any]]:
 
 
 def _proef_afronden(taak_id: int, gebruiker_id: int) -> bool:
-    """Whether the step completes for the account with `GEGEVENS`; nothing is kept."""
+    """Whether the step completes for the account with `GEGEVENS`; rolled back, nothing kept."""
     from django.db import transaction
 
     from politiebijstand.accounts.models import Gebruiker
@@ -68,22 +68,18 @@ def _proef_afronden(taak_id: int, gebruiker_id: int) -> bool:
     from politiebijstand.verzoeken.exceptions import VerzoekFout
     from politiebijstand.verzoeken.models import Taak
 
-    class _Terug(Exception):
-        pass
-
-    gelukt = False
-    try:
-        with transaction.atomic():
-            taak = Taak.objects.get(pk=taak_id)
+    with transaction.atomic():
+        try:
             services.taak_afronden(
-                taak=taak, data=GEGEVENS, door=Gebruiker.objects.get(pk=gebruiker_id)
+                taak=Taak.objects.get(pk=taak_id),
+                data=GEGEVENS,
+                door=Gebruiker.objects.get(pk=gebruiker_id),
             )
             gelukt = True
-            raise _Terug
-    except _Terug:
-        pass
-    except VerzoekFout:
-        gelukt = False
+        except VerzoekFout:
+            gelukt = False
+        # Only after the queries: a block marked for rollback refuses any further query.
+        transaction.set_rollback(True)
     return gelukt
 
 
@@ -185,7 +181,6 @@ def plan_maken(*, accounts: int, stappen: int) -> dict[str, Any]:
         "wachtwoord": volumedata.BENCH_WACHTWOORD,
         "totp_geheim": volumedata.BENCH_TOTP_GEHEIM,
         "csrf_cookie": settings.CSRF_COOKIE_NAME,
-        "seed": 20261205,
     }
 
 

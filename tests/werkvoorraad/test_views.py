@@ -11,12 +11,15 @@ import pytest
 from politiebijstand.audit.models import AuditLogEntry
 from politiebijstand.verzoeken.constants import TaakStatus
 from politiebijstand.verzoeken.models import Taak
+from politiebijstand.verzoeken.selectors import taak_list_for_werkvoorraad
 from tests.verzoeken.helpers import gebruiker, maak_verzoek, open_taken, situatie
 from tests.verzoeken_ui.helpers import als, inhoud
 
 pytestmark = pytest.mark.usefixtures("referentiedata")
 
 URL = "/werkvoorraad/"
+#: The LOCC's open tasks of a procedure-4 request at DJZ's decision, DJZ's on its behalf included.
+RIJEN_NAMENS = 1
 
 
 def test_werkvoorraad_toont_de_open_taken_van_de_eigen_organisatie() -> None:
@@ -145,3 +148,17 @@ def test_aantal_queries_hangt_niet_af_van_het_aantal_taken(
         response = client.get(URL + "?spoed=nee")
     assert inhoud(response).count('data-taak="') == 12
     assert '<span class="pb-telling">12</span> open' in inhoud(response)
+
+
+def test_ongefilterd_neemt_de_paginering_de_telling_van_de_kop_ook_met_namens_taken() -> None:
+    # The unfiltered list takes its count from the header's counts (#13 item 4): both must
+    # hold the same tasks, the LOCC's own and those it records on behalf of DJZ.
+    from tests.verzoeken.test_namens import tot_besluit_djz
+
+    _, djz = tot_besluit_djz()
+    client, locc = als("LOCC")
+    html = inhoud(client.get(URL))
+    rijen = html.count('data-taak="')
+    assert f'data-taak="{djz.pk}"' in html
+    assert rijen == taak_list_for_werkvoorraad(gebruiker=locc).count() == RIJEN_NAMENS
+    assert f'<span class="pb-telling">{RIJEN_NAMENS}</span> open' in html
