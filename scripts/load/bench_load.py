@@ -19,7 +19,9 @@ What it does, in order (ADR 0054):
    ``--fase2`` users thinking 1 to 5 s; each a headless locust run of
    `scripts/load/locustfile.py`, while the CPU of the web processes, workers, database and
    locust is sampled every 0.5 s (psutil);
-5. stops run-prod (SIGINT, as Ctrl-C), prints the figures and, for the standard run (`STANDAARD`)
+5. then asks each page once at a time in the product's own process (`scripts/load/kosten.py`:
+   CPU, database time and queries per request, and the ceiling the CPU puts on the mix);
+6. stops run-prod (SIGINT, as Ctrl-C), prints the figures and, for the standard run (`STANDAARD`)
    or with ``--schrijf FILE``, writes them between the markers ``<!-- bench-load:begin -->``
    and ``<!-- bench-load:end -->`` of docs/performance.md (or FILE).
 
@@ -47,9 +49,10 @@ import urllib.request
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import psutil
+if TYPE_CHECKING:
+    import psutil
 
 REPO = Path(__file__).resolve().parents[2]
 BEGIN = "<!-- bench-load:begin -->"
@@ -60,6 +63,8 @@ SCHRIJVEN = {"stap afronden (API)"}
 #: The standard run, the one docs/performance.md holds: phases (users, seconds), requests, audit.
 STANDAARD = ((16, 60), (50, 120), 50_000, 1_000_000)
 NIET_GEMENGD = {"inloggen"}
+#: The heading with which `scripts/load/kosten.py`'s section begins.
+KOSTEN_KOP = "#### Cost per request"
 
 
 class Mislukt(Exception):
@@ -138,6 +143,9 @@ def cpu_stand(*, sessie: int, postmaster: int, locust: int) -> dict[str, float]:
     ``database`` is the postmaster, its live children and the children it has reaped (a
     backend per connection lives shorter than a sample); ``belasting`` is locust.
     """
+    # Imported here: psutil is in .venv-load only; the argument checks run without it (tests).
+    import psutil
+
     stand = {"web": 0.0, "werker": 0.0, "database": 0.0, "belasting": 0.0}
     try:
         pm = psutil.Process(postmaster)
@@ -394,14 +402,21 @@ def _ms(waarde: float) -> str:
 
 
 def verslag(
-    uitkomsten: list[dict[str, Any]], *, opdracht: str, volume: str, voorbereiding: str
+    uitkomsten: list[dict[str, Any]],
+    *,
+    opdracht: str,
+    volume: str,
+    voorbereiding: str,
+    kosten: str = "",
 ) -> str:
     """The Markdown written between the markers.
 
     The machine, the command, the data set, and per phase a table of requests (count, per
     second, p50/p95/p99 in ms, errors), the mix, the reads and writes, each page against its
-    floor, and the CPU per role.
+    floor, and the CPU per role; then `kosten`, the section of `scripts/load/kosten.py`.
     """
+    import psutil
+
     nu = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     regels = [
         f"Measured {nu} on {platform.node() or 'this machine'}: {psutil.cpu_count()} cores, "
@@ -467,6 +482,8 @@ def verslag(
             regels += ["Errors seen (first of each kind):", ""]
             regels += [f"- {m}" for m in u["foutmeldingen"][:10]]
             regels.append("")
+    if kosten:
+        regels += [kosten.strip(), ""]
     return "\n".join(regels)
 
 
@@ -477,15 +494,40 @@ def _verhouding(u: dict[str, Any], pagina: str, vloer: str, p: str) -> str:
     return f"{a[p] / b[p]:.1f}x"
 
 
+def schrijfdoel(schrijf: str, *, standaard: bool) -> Path | None:
+    """The file the figures go into, or None to print them only.
+
+    ``--schrijf`` as given; for ``"auto"`` (its default) docs/performance.md for the standard
+    run and None for a try; ``""``: None.
+    """
+    if schrijf == "auto":
+        return REPO / "docs" / "performance.md" if standaard else None
+    return Path(schrijf) if schrijf else None
+
+
+def schrijfdoel_fout(doel: Path) -> str | None:
+    """Why the figures cannot be written into `doel` (checked before the run), or None."""
+    try:
+        inhoud = doel.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return f"--schrijf {doel}: het bestand bestaat niet"
+    except (OSError, UnicodeDecodeError) as exc:
+        return f"--schrijf {doel}: niet te lezen ({exc.__class__.__name__})"
+    if BEGIN not in inhoud or EIND not in inhoud:
+        return f"--schrijf {doel}: de markeringen {BEGIN} en {EIND} ontbreken"
+    return None
+
+
 def schrijven_in(doel: Path, tekst: str) -> None:
     """Replace what stands between the markers of `doel` by `tekst`.
 
     Raises:
         Mislukt: `doel` lacks one of the markers (nothing is written then).
     """
+    fout = schrijfdoel_fout(doel)
+    if fout is not None:
+        raise Mislukt(fout)
     inhoud = doel.read_text(encoding="utf-8")
-    if BEGIN not in inhoud or EIND not in inhoud:
-        raise Mislukt(f"{doel}: de markeringen {BEGIN} en {EIND} ontbreken")
     voor, rest = inhoud.split(BEGIN, 1)
     _, na = rest.split(EIND, 1)
     doel.write_text(f"{voor}{BEGIN}\n{tekst}\n{EIND}{na}", encoding="utf-8")
@@ -510,6 +552,11 @@ def main(argv: list[str] | None = None) -> int:
         ),
     )
     args = parser.parse_args(argv)
+    standaard = (args.fase1, args.fase2, args.verzoeken, args.audit) == STANDAARD
+    # Checked now, not after a run of minutes (the file is checked again when written).
+    doel = schrijfdoel(args.schrijf, standaard=standaard)
+    if doel is not None and (fout := schrijfdoel_fout(doel)) is not None:
+        parser.error(fout)
     # The command as a user types it: the options beyond the two the Makefile always gives.
     gegeven = list(argv if argv is not None else sys.argv[1:])
     for vast in ("--locust", "--bin"):
@@ -620,6 +667,21 @@ def main(argv: list[str] | None = None) -> int:
             )
             for f in fasen
         ]
+        # One request at a time after the load: what each page costs in the web process. A
+        # failure here loses only this section, not the phases' figures.
+        try:
+            uitvoer = uitvoeren(
+                [python, "scripts/load/kosten.py", "--plan", str(plan), "--accounts", str(g1)],
+                product,
+                data / "kosten.log",
+            )
+        except Mislukt as exc:
+            print(
+                f"bench-load: {exc}; het verslag volgt zonder de kosten per verzoek",
+                file=sys.stderr,
+            )
+            uitvoer = ""
+        kosten = uitvoer[uitvoer.index(KOSTEN_KOP) :] if KOSTEN_KOP in uitvoer else ""
     except Mislukt as exc:
         print(f"bench-load: {exc}", file=sys.stderr)
         return 1
@@ -630,25 +692,26 @@ def main(argv: list[str] | None = None) -> int:
                 runprod.wait(90)
             except subprocess.TimeoutExpired:
                 os.killpg(runprod.pid, signal.SIGKILL)
-    standaard = (args.fase1, args.fase2, args.verzoeken, args.audit) == STANDAARD
-    tekst = verslag(uitkomsten, opdracht=opdracht, volume=volume, voorbereiding=voorbereiding)
+    tekst = verslag(
+        uitkomsten, opdracht=opdracht, volume=volume, voorbereiding=voorbereiding, kosten=kosten
+    )
     if not standaard:
         tekst = (
             "**A try with other sizes than the standard run: not comparable with the goals.**"
             "\n\n" + tekst
         )
     print(tekst)
-    if args.schrijf == "auto":
-        doel = REPO / "docs" / "performance.md" if standaard else None
-        if doel is None:
-            print(
-                "bench-load: een proef (andere maten dan de standaard): niet geschreven in "
-                "docs/performance.md (--schrijf FILE schrijft toch)"
-            )
-    else:
-        doel = Path(args.schrijf) if args.schrijf else None
+    if args.schrijf == "auto" and doel is None:
+        print(
+            "bench-load: een proef (andere maten dan de standaard): niet geschreven in "
+            "docs/performance.md (--schrijf FILE schrijft toch)"
+        )
     if doel is not None:
-        schrijven_in(doel, tekst)
+        try:
+            schrijven_in(doel, tekst)
+        except Mislukt as exc:
+            print(f"bench-load: {exc}; de uitkomsten staan hierboven", file=sys.stderr)
+            return 1
         print(f"bench-load: geschreven in {doel}")
     return 0
 

@@ -162,3 +162,45 @@ def test_ongefilterd_neemt_de_paginering_de_telling_van_de_kop_ook_met_namens_ta
     assert f'data-taak="{djz.pk}"' in html
     assert rijen == taak_list_for_werkvoorraad(gebruiker=locc).count() == RIJEN_NAMENS
     assert f'<span class="pb-telling">{RIJEN_NAMENS}</span> open' in html
+
+
+def test_elke_soort_rij_komt_uit_dezelfde_zes_queries(
+    django_assert_num_queries: object,
+) -> None:
+    # The list reads only the columns it shows (`LIJST_KOLOMMEN`, #13): a row that shows one
+    # more (who picked it up, on whose behalf, an exercise, urgent) must not load it later.
+    from politiebijstand.verzoeken.services import taak_oppakken, taak_teruggeven
+    from tests.verzoeken.test_namens import tot_besluit_djz
+
+    verzoek, djz = tot_besluit_djz()
+    Taak.objects.filter(pk=djz.pk).update(spoed=True)
+    type(verzoek).objects.filter(pk=verzoek.pk).update(oefening=True)
+    client, _ = als("LOCC")
+    client.get(URL)
+    with django_assert_num_queries(6):  # type: ignore[operator]
+        html = inhoud(client.get(URL))
+    assert f'data-taak="{djz.pk}"' in html
+    rij = html.split(f'data-taak="{djz.pk}"', 1)[1].split("</tr>", 1)[0]
+    assert '<strong class="pb-spoed">spoed</strong>' in rij
+    assert '<span class="pb-label pb-namens">namens Directie Juridische Zaken' in rij
+    assert '<strong class="pb-oefening-tag">OEFENING</strong>' in rij
+    assert f">{verzoek.kenmerk}</a>" in rij
+    # Picked up, by a colleague (named) and by oneself, in an organisation's own queue.
+    (taak,) = open_taken(maak_verzoek())
+    rccb, ik = als("RCCB-MN")
+    collega = gebruiker("RCCB-MN")
+    collega.first_name, collega.last_name = "Sanne", "de Vries"
+    collega.save()
+    taak_oppakken(taak=taak, door=collega)
+    rccb.get(URL)
+    with django_assert_num_queries(6):  # type: ignore[operator]
+        html = inhoud(rccb.get(URL))
+    rij = html.split(f'data-taak="{taak.pk}"', 1)[1].split("</tr>", 1)[0]
+    assert "Opgepakt door Sanne de Vries" in rij
+    taak_teruggeven(taak=Taak.objects.get(pk=taak.pk), door=collega)
+    taak_oppakken(taak=Taak.objects.get(pk=taak.pk), door=ik)
+    with django_assert_num_queries(6):  # type: ignore[operator]
+        html = inhoud(rccb.get(URL))
+    rij = html.split(f'data-taak="{taak.pk}"', 1)[1].split("</tr>", 1)[0]
+    assert "Opgepakt door u" in rij
+    assert "Teruggeven" in rij

@@ -38,7 +38,7 @@ from politiebijstand.verzoeken.selectors import (
     verzoek_bekijken,
 )
 from politiebijstand.werkvoorraad.selectors import werkvoorraad_tellingen
-from politiebijstand.werkvoorraad.views import PER_PAGINA
+from politiebijstand.werkvoorraad.views import LIJST_KOLOMMEN, PER_PAGINA
 
 
 def _gebruiker(request: HttpRequest) -> Gebruiker:
@@ -51,7 +51,7 @@ def _gebruiker(request: HttpRequest) -> Gebruiker:
 def werkvoorraad(request: HttpRequest) -> JsonResponse:
     """The work queue's query: ``{"taken": [{"id", "naam", "kenmerk"}, ...], "totaal": n}``."""
     gebruiker = _gebruiker(request)
-    taken = taak_list_for_werkvoorraad(gebruiker=gebruiker)[:PER_PAGINA]
+    taken = taak_list_for_werkvoorraad(gebruiker=gebruiker).only(*LIJST_KOLOMMEN)[:PER_PAGINA]
     tellingen = werkvoorraad_tellingen(gebruiker=gebruiker, nu=timezone.now())
     return JsonResponse(
         {

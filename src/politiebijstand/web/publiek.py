@@ -122,4 +122,6 @@ def publiek(view: View) -> View:
             return te_veel_verzoeken(request, wacht)
         return view(request, *args, **kwargs)
 
+    # Read by web.storing.wijzigt: a public view stores nothing of the user's.
+    begrensd.publiek = True  # type: ignore[attr-defined]
     return login_not_required(begrensd)  # type: ignore[return-value]

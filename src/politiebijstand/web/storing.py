@@ -14,7 +14,9 @@ asks `database_storing` what the error was:
   request after the database is back succeeds without restarting the app.
 
 Both answer 503 with ``Retry-After: 60``: a Dutch page (``503.html``), or under ``/api/`` an
-``application/problem+json`` problem with that code.
+``application/problem+json`` problem with that code. The text says the change was not stored
+only for a request that changes something (`wijzigt`): not for a page or API read, nor for a
+public view that stores nothing (the advice, `web.publiek.publiek`).
 """
 
 from __future__ import annotations
@@ -54,12 +56,35 @@ class DatabaseStoring:
     Attributes:
         code: ``"opslag-vol"`` or ``"database-onbereikbaar"`` (the problem's code).
         titel: the page's heading and the problem's title.
-        detail: what it means for the user's action.
+        detail: what it means for a change the user sent (`wijzigt`).
+        detail_lezen: what it means for a request that changes nothing (a page, a read, the
+            advice).
     """
 
     code: str
     titel: str
     detail: str
+    detail_lezen: str
+
+    def detail_voor(self, request: HttpRequest) -> str:
+        """`detail` for a request that changes something (`wijzigt`), else `detail_lezen`."""
+        return self.detail if wijzigt(request) else self.detail_lezen
+
+
+#: Methods that change nothing (RFC 9110, section 9.2.1).
+VEILIGE_METHODEN = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def wijzigt(request: HttpRequest) -> bool:
+    """Whether `request` may change something: not a safe method, nor a public view.
+
+    The public views (`web.publiek.publiek`: the advice, the wizard) compute on the public
+    factsheet and store nothing of the user's; a POST to them changes nothing.
+    """
+    if request.method in VEILIGE_METHODEN:
+        return False
+    match = getattr(request, "resolver_match", None)
+    return not (match is not None and getattr(match.func, "publiek", False))
 
 
 OPSLAG_VOL = DatabaseStoring(
@@ -67,12 +92,16 @@ OPSLAG_VOL = DatabaseStoring(
     titel="De opslag is vol",
     detail="De opslag van het systeem is vol. Uw wijziging is niet opgeslagen, ook niet voor "
     "een deel. De beheerders zijn gewaarschuwd; probeer het later opnieuw.",
+    detail_lezen="De opslag van het systeem is vol, daardoor kan dit nu niet worden getoond. "
+    "Er is niets gewijzigd. De beheerders zijn gewaarschuwd; probeer het later opnieuw.",
 )
 ONBEREIKBAAR = DatabaseStoring(
     code="database-onbereikbaar",
     titel="De database is niet bereikbaar",
     detail="De database van het systeem is tijdelijk niet bereikbaar. Uw wijziging is niet "
     "opgeslagen. Probeer het over een minuut opnieuw.",
+    detail_lezen="De database van het systeem is tijdelijk niet bereikbaar, daardoor kan dit nu "
+    "niet worden getoond. Er is niets gewijzigd. Probeer het over een minuut opnieuw.",
 )
 
 
@@ -99,12 +128,21 @@ def storing_response(
 
     Rendered without a request context (no context processors: no database query).
     """
+    detail = storing.detail_voor(request)
     if request.path.startswith(API_PREFIX):
         response = probleem_response(
-            titel=storing.titel, detail=storing.detail, code=storing.code, status=503
+            titel=storing.titel, detail=detail, code=storing.code, status=503
         )
     else:
-        inhoud = loader.render_to_string("503.html", {"storing": storing, "request_id": request_id})
+        inhoud = loader.render_to_string(
+            "503.html",
+            {
+                "storing": storing,
+                "detail": detail,
+                "wijzigt": wijzigt(request),
+                "request_id": request_id,
+            },
+        )
         response = HttpResponse(inhoud, status=503)
     response["Retry-After"] = str(OPNIEUW_NA_SECONDEN)
     return response

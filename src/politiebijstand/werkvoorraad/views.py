@@ -8,6 +8,8 @@ of another organisation answers 404. The writes are the domain's services (`taak
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -21,13 +23,47 @@ from politiebijstand.procedures.engine import PROCEDURES
 from politiebijstand.toegang.regels import organisatie_code
 from politiebijstand.verzoeken.constants import TaakStatus
 from politiebijstand.verzoeken.exceptions import VerzoekFout
+from politiebijstand.verzoeken.models import Taak
 from politiebijstand.verzoeken.selectors import access_taak_by_id, taak_list_for_werkvoorraad
 from politiebijstand.verzoeken.services import taak_oppakken, taak_teruggeven
+from politiebijstand.web.paden import Pad
 from politiebijstand.werkvoorraad.forms import FilterForm
 from politiebijstand.werkvoorraad.selectors import eenheden, werkvoorraad_tellingen
 
 #: Tasks per page of the work queue.
 PER_PAGINA = 50
+#: The columns the list shows (``werkvoorraad/lijst.html``), of the task and what is joined
+#: in; the rest (the request's texts and JSON, the step's fields) is never read here (#13).
+LIJST_KOLOMMEN = (
+    "id",
+    "naam",
+    "due",
+    "spoed",
+    "is_besluit",
+    "status",
+    "procedure_id",
+    "aangemaakt_op",
+    "verzoek__uuid",
+    "verzoek__kenmerk",
+    "verzoek__titel",
+    "verzoek__oefening",
+    "eenheid__afkorting",
+    "organisatie__naam",
+    "opgepakt_door__username",
+    "opgepakt_door__first_name",
+    "opgepakt_door__last_name",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Rij:
+    """One row of the list: the task and the paths of its links (`web.paden.Pad`, #13)."""
+
+    taak: Taak
+    pad: str
+    verzoek_pad: str
+    oppakken_pad: str
+    teruggeven_pad: str
 
 
 @require_safe
@@ -51,6 +87,7 @@ def lijst(request: HttpRequest) -> HttpResponse:
     )
     if status == "mij":
         taken = taken.filter(opgepakt_door=request.user.pk)
+    taken = taken.only(*LIJST_KOLOMMEN)
     tellingen = werkvoorraad_tellingen(gebruiker=request.user, nu=nu)
     paginator = Paginator(taken, PER_PAGINA)
     if not any(filters.values()):
@@ -58,6 +95,18 @@ def lijst(request: HttpRequest) -> HttpResponse:
         # takes that count rather than a second COUNT over them (#13 item 4, the profile).
         paginator.count = tellingen.totaal
     pagina = paginator.get_page(request.GET.get("pagina"))
+    taak_pad, verzoek_pad = Pad("verzoeken:taak"), Pad("verzoeken:detail", uuid=True)
+    oppakken_pad, teruggeven_pad = Pad("werkvoorraad:oppakken"), Pad("werkvoorraad:teruggeven")
+    rijen = [
+        Rij(
+            taak=taak,
+            pad=taak_pad(taak.pk),
+            verzoek_pad=verzoek_pad(taak.verzoek.uuid),
+            oppakken_pad=oppakken_pad(taak.pk),
+            teruggeven_pad=teruggeven_pad(taak.pk),
+        )
+        for taak in pagina.object_list
+    ]
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(
@@ -66,7 +115,7 @@ def lijst(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "pagina": pagina,
-            "taken": list(pagina.object_list),
+            "rijen": rijen,
             "tellingen": tellingen,
             "nu": nu,
             "procedures": {p.id: p.titel for p in PROCEDURES.values()},

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 
 from politiebijstand.verzoeken.constants import (
+    TAAK_OPENSTAAND,
     TaakStatus,
 )
 from politiebijstand.verzoeken.models.verzoek import (
@@ -145,6 +146,14 @@ class Taak(models.Model):
             ),
             models.Index(fields=("verzoek", "status"), name="taak_verzoek_idx"),
             models.Index(fields=("status", "due"), name="taak_termijn_idx"),
+            # The work queue's order over the open tasks only (#13 item 4): PostgreSQL reads
+            # the first page in order and stops, instead of joining and sorting all open tasks
+            # of the queue (the LOCC's first 50 of 1,441 at ten years: 19 ms to 1.2 ms).
+            models.Index(
+                fields=("-spoed", "due", "aangemaakt_op", "id"),
+                name="taak_open_volgorde_idx",
+                condition=models.Q(status__in=TAAK_OPENSTAAND),
+            ),
         )
 
     def __str__(self) -> str:
