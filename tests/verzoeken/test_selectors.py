@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+from django.db import connection
 from django.http import Http404
+from django.test.utils import CaptureQueriesContext
 
 import pytest
 
@@ -122,6 +124,41 @@ def test_verzoek_detail_tijdlijn_voortgang_en_contacten() -> None:
     besluit = next(i for i in detail.tijdlijn if i.soort == "besluit")
     assert besluit.organisatie == "Landelijk Operationeel Coördinatiecentrum"
     assert [i.op for i in detail.tijdlijn] == sorted(i.op for i in detail.tijdlijn)
+
+
+def test_verzoek_detail_leest_het_verzoek_opnieuw_tenzij_het_vers_is(
+    django_assert_num_queries: Any,
+) -> None:
+    verzoek = maak_verzoek()
+    door = gebruiker("RCCB-MN")
+    oud = Bijstandsverzoek.objects.get(pk=verzoek.pk)  # without its relations loaded
+    Bijstandsverzoek.objects.filter(pk=verzoek.pk).update(titel="Gewijzigd elders")
+    # Not vers: read again, so a changed request is shown as it is now.
+    assert selectors.verzoek_detail(verzoek=oud).verzoek.titel == "Gewijzigd elders"
+    # vers, but without the relations loaded: read again as well.
+    assert selectors.verzoek_detail(verzoek=oud, vers=True).verzoek.titel == "Gewijzigd elders"
+    vers = selectors.access_verzoek_by_uuid(door, verzoek.uuid)
+    with django_assert_num_queries(0):
+        assert vers.rccb.code == "RCCB-MN"  # loaded with it
+    gewoon = len(_queries(lambda: selectors.verzoek_detail(verzoek=vers)))
+    zonder = _queries(lambda: selectors.verzoek_detail(verzoek=vers, vers=True))
+    assert len(zonder) == gewoon - 1
+    assert not any('FROM "verzoeken_bijstandsverzoek"' in q for q in zonder)
+    detail = selectors.verzoek_detail(verzoek=vers, vers=True)
+    assert detail.verzoek is vers
+    assert [g.code for g in detail.verzoek.gemeenten.all()] == ["GM0344"]
+    assert [t.pk for t in detail.taken] == list(
+        Taak.objects.filter(verzoek=verzoek)
+        .order_by("aangemaakt_op", "id")
+        .values_list("pk", flat=True)
+    )
+
+
+def _queries(doe: Any) -> list[str]:
+    """The SQL of the queries `doe()` asks."""
+    with CaptureQueriesContext(connection) as vastgelegd:
+        doe()
+    return [q["sql"] for q in vastgelegd.captured_queries]
 
 
 def test_contacten_voor_de_volgende_stap() -> None:

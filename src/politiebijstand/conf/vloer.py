@@ -69,7 +69,9 @@ def verzoek(request: HttpRequest, uuid: UUID) -> JsonResponse:
         Http404: the request does not exist or is outside the user's need-to-know.
     """
     gebruiker = _gebruiker(request)
-    gegevens = verzoek_bekijken(verzoek=access_verzoek_by_uuid(gebruiker, uuid), door=gebruiker)
+    gegevens = verzoek_bekijken(
+        verzoek=access_verzoek_by_uuid(gebruiker, uuid), door=gebruiker, vers=True
+    )
     return JsonResponse(
         {
             "kenmerk": gegevens.verzoek.kenmerk,

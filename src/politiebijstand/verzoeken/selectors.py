@@ -31,6 +31,7 @@ from django.db.models import (
     QuerySet,
     Value,
     When,
+    prefetch_related_objects,
 )
 from django.http import Http404
 from django.utils import timezone
@@ -174,8 +175,15 @@ def gevraagde_inzet_list(*, deelverzoek: Deelverzoek) -> list[GevraagdeInzet]:
 # --- lookups that answer 404 ------------------------------------------------------------------
 
 
+# The relations that the request page and `access_verzoek_by_uuid` load with the request.
+DETAIL_RELATIES = ("bevoegd_gezag", "eenheid", "rccb", "regioburgemeester", "aangevraagd_door")
+
+
 def access_verzoek_by_uuid(gebruiker: Gebruiker, uuid: UUID | str) -> Bijstandsverzoek:
     """The request with this uuid when the user's organisation takes part in it.
+
+    Loaded with `DETAIL_RELATIES` and its participants, so that `verzoek_bekijken` with
+    ``vers=True`` need not read it again.
 
     Raises:
         Http404: no such request, an invalid uuid, or outside the user's scope (the same
@@ -183,9 +191,7 @@ def access_verzoek_by_uuid(gebruiker: Gebruiker, uuid: UUID | str) -> Bijstandsv
     """
     try:
         verzoek = (
-            Bijstandsverzoek.objects.select_related(
-                "bevoegd_gezag", "eenheid", "rccb", "regioburgemeester", "aangevraagd_door"
-            )
+            Bijstandsverzoek.objects.select_related(*DETAIL_RELATIES)
             .prefetch_related("deelnemers")
             .get(uuid=uuid)
         )
@@ -537,6 +543,7 @@ class VerzoekDetail:
         verzoek: the request (authority, unit, RCCB, municipalities loaded).
         deelverzoeken: its parts, with their requested lines, decisions (with lines) and
             deployment versions prefetched.
+        taken: every step of the request, oldest first (organisation and people loaded).
         open_taken: the open and picked-up tasks, soonest due first.
         tijdlijn: every step done, status change, call, decision and deployment version, in
             time order.
@@ -551,12 +558,18 @@ class VerzoekDetail:
 
     verzoek: Bijstandsverzoek
     deelverzoeken: list[Deelverzoek]
+    taken: list[Taak]
     open_taken: list[Taak]
     tijdlijn: list[TijdlijnItem]
     voortgang: dict[int, Voortgang]
     contacten: list[Organisatie]
     beroep_mogelijk: list[Deelverzoek]
     terugval_24_7: Organisatie | None = None
+
+    @property
+    def besluiten(self) -> list[Besluit]:
+        """Every decision on the request (each belongs to a part), from `deelverzoeken`."""
+        return [b for deel in self.deelverzoeken for b in deel.besluiten.all()]
 
 
 def _naam(gebruiker: Gebruiker | None) -> str:
@@ -627,15 +640,21 @@ def _inzet_item(v: InzetVersie) -> TijdlijnItem:
     )
 
 
-def verzoek_detail(*, verzoek: Bijstandsverzoek) -> VerzoekDetail:
-    """Load the request page's data (no access check, no audit: use `verzoek_bekijken`)."""
-    verzoek = (
-        Bijstandsverzoek.objects.select_related(
-            "bevoegd_gezag", "eenheid", "rccb", "regioburgemeester", "aangevraagd_door"
-        )
-        .prefetch_related("gemeenten")
-        .get(pk=verzoek.pk)
-    )
+def verzoek_detail(*, verzoek: Bijstandsverzoek, vers: bool = False) -> VerzoekDetail:
+    """Load the request page's data (no access check, no audit: use `verzoek_bekijken`).
+
+    Args:
+        verzoek: the request; read again from the database (with `DETAIL_RELATIES`) unless
+            `vers`.
+        vers: `verzoek` was just read with `DETAIL_RELATIES` in this request (by
+            `access_verzoek_by_uuid`) and has not been changed since: it is used as it is, one
+            query fewer. Never after a service changed the request through another instance.
+    """
+    if not vers or not all(
+        getattr(Bijstandsverzoek, naam).is_cached(verzoek) for naam in DETAIL_RELATIES
+    ):
+        verzoek = Bijstandsverzoek.objects.select_related(*DETAIL_RELATIES).get(pk=verzoek.pk)
+    prefetch_related_objects([verzoek], "gemeenten")
     delen = list(
         Deelverzoek.objects.filter(verzoek=verzoek)
         .defer("run_state")
@@ -720,6 +739,7 @@ def verzoek_detail(*, verzoek: Bijstandsverzoek) -> VerzoekDetail:
     return VerzoekDetail(
         verzoek=verzoek,
         deelverzoeken=delen,
+        taken=taken,
         open_taken=open_taken,
         tijdlijn=tijdlijn,
         voortgang=voortgang,
@@ -733,9 +753,12 @@ def verzoek_detail(*, verzoek: Bijstandsverzoek) -> VerzoekDetail:
     )
 
 
-def verzoek_bekijken(*, verzoek: Bijstandsverzoek, door: Gebruiker) -> VerzoekDetail:
+def verzoek_bekijken(
+    *, verzoek: Bijstandsverzoek, door: Gebruiker, vers: bool = False
+) -> VerzoekDetail:
     """The request page for `door`: checks need-to-know, logs the view, loads the page's data.
 
+    `vers`: as in `verzoek_detail` (the request straight from `access_verzoek_by_uuid`).
     Every view of a request is appended to the audit trail (``verzoek-bekeken``), as police
     data law requires logging of consultation (DESIGN.md, audit).
 
@@ -749,7 +772,7 @@ def verzoek_bekijken(*, verzoek: Bijstandsverzoek, door: Gebruiker) -> VerzoekDe
         obj=verzoek,
         na={"kenmerk": verzoek.kenmerk},
     )
-    return verzoek_detail(verzoek=verzoek)
+    return verzoek_detail(verzoek=verzoek, vers=vers)
 
 
 def verzoeken_exporteren(

@@ -410,7 +410,7 @@ def detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
     """The request page: summary, advice, parts with their diagram, timeline and contacts."""
     gebruiker = _gebruiker(request)
     verzoek = access_verzoek_by_uuid(gebruiker, uuid)
-    gegevens = verzoek_bekijken(verzoek=verzoek, door=gebruiker)
+    gegevens = verzoek_bekijken(verzoek=verzoek, door=gebruiker, vers=True)
     verzoek = gegevens.verzoek
     code = organisatie_code(gebruiker)
     namens_aanvrager = code in (verzoek.rccb.code, verzoek.bevoegd_gezag.code)
@@ -455,6 +455,8 @@ def detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
             "spoed_organisaties": organisaties,
             "delen": delen,
             "open_taken": gegevens.open_taken,
+            "taken": gegevens.taken,
+            "besluiten": gegevens.besluiten,
             "tijdlijn": [TijdlijnRegel(i, _in_woorden(i.gegevens)) for i in gegevens.tijdlijn],
             "contacten": gegevens.contacten,
             "terugval_24_7": gegevens.terugval_24_7,
