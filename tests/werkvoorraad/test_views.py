@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from django.utils import timezone
 
 import pytest
 
+from politiebijstand.accounts.constants import Rol
 from politiebijstand.audit.models import AuditLogEntry
 from politiebijstand.verzoeken.constants import TaakStatus
 from politiebijstand.verzoeken.models import Taak
@@ -204,3 +205,41 @@ def test_elke_soort_rij_komt_uit_dezelfde_zes_queries(
     rij = html.split(f'data-taak="{taak.pk}"', 1)[1].split("</tr>", 1)[0]
     assert "Opgepakt door u" in rij
     assert "Teruggeven" in rij
+
+
+def test_een_rij_toont_termijn_procedure_status_en_actie_met_exacte_waarden() -> None:
+    # Exact values of one row, so that a change to how the row is made (#13 item 4) shows.
+    (taak,) = open_taken(maak_verzoek())
+    Taak.objects.filter(pk=taak.pk).update(
+        due=datetime(2020, 1, 15, 16, 30, tzinfo=UTC), is_besluit=True
+    )
+    medewerker, _ = als("RCCB-MN")
+    rij = _rij(inhoud(medewerker.get(URL)), taak.pk)
+    # Stored in UTC, shown in Europe/Amsterdam; overdue against the page's now.
+    assert (
+        '<time datetime="2020-01-15T17:30:00+01:00">15-01-2020 17:30</time>'
+        ' <strong class="pb-status--nee">te laat</strong>'
+    ) in rij
+    assert '<abbr title="Procedure 3: bijstand door de KMar, openbare orde">3</abbr>' in rij
+    assert '<td class="utrecht-table__cell">Open</td>' in rij
+    # An open decision: only a besluitvormer picks it up.
+    assert "<span>Voor een besluitvormer</span>" in rij
+    assert "Oppakken" not in rij
+    besluitvormer, wie = als("RCCB-MN", Rol.BESLUITVORMER)
+    rij = _rij(inhoud(besluitvormer.get(URL)), taak.pk)
+    assert f'<form method="post" action="/werkvoorraad/taken/{taak.pk}/oppakken/">' in rij
+    assert "Voor een besluitvormer" not in rij
+    besluitvormer.post(f"/werkvoorraad/taken/{taak.pk}/oppakken/")
+    # Picked up by a colleague: named, and no action for the others.
+    rij = _rij(inhoud(medewerker.get(URL)), taak.pk)
+    assert f'<td class="utrecht-table__cell">Opgepakt door {wie.username}</td>' in rij
+    assert "<form" not in rij and "Voor een besluitvormer" not in rij
+    Taak.objects.filter(pk=taak.pk).update(due=None)
+    rij = _rij(inhoud(besluitvormer.get(URL)), taak.pk)
+    assert '<td class="utrecht-table__cell">geen</td>' in rij
+    assert f'<form method="post" action="/werkvoorraad/taken/{taak.pk}/teruggeven/">' in rij
+
+
+def _rij(html: str, taak_pk: int) -> str:
+    """The HTML of the task's row in the list."""
+    return html.split(f'data-taak="{taak_pk}"', 1)[1].split("</tr>", 1)[0]
