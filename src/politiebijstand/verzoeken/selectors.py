@@ -568,7 +568,11 @@ class VerzoekDetail:
 
     @property
     def besluiten(self) -> list[Besluit]:
-        """Every decision on the request (each belongs to a part), from `deelverzoeken`."""
+        """Every decision on the request, part by part in `deelverzoeken`' order.
+
+        Each decision belongs to a part (`Besluit.deelverzoek` is required), so none is
+        missed; no query, the parts' decisions are prefetched.
+        """
         return [b for deel in self.deelverzoeken for b in deel.besluiten.all()]
 
 
@@ -758,9 +762,13 @@ def verzoek_bekijken(
 ) -> VerzoekDetail:
     """The request page for `door`: checks need-to-know, logs the view, loads the page's data.
 
-    `vers`: as in `verzoek_detail` (the request straight from `access_verzoek_by_uuid`).
     Every view of a request is appended to the audit trail (``verzoek-bekeken``), as police
     data law requires logging of consultation (DESIGN.md, audit).
+
+    Args:
+        verzoek: the request.
+        door: the user who views it.
+        vers: as in `verzoek_detail`: the request straight from `access_verzoek_by_uuid`.
 
     Raises:
         Http404: the user's organisation does not take part in the request.
