@@ -168,7 +168,7 @@ def test_restore_refuses_a_job_queue_with_jobs_and_drops_nothing(
     )
     assert _politiebijstand(lege_database, anker_map, "manage", "shell", "-c", sql).returncode == 0
     bestand = tmp_path / "kopie.backup"
-    bestand.write_bytes(b"PGDMP")
+    call_command("backup", "--to", str(bestand))
     uit = _politiebijstand(
         lege_database, anker_map, "manage", "restore", "--from", str(bestand), productie=True
     )
@@ -184,10 +184,10 @@ def test_restore_refuses_a_job_queue_with_jobs_and_drops_nothing(
     assert uit.stdout.strip().splitlines()[-1] == "1"
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)  # the backup reads the database from outside
 def test_restore_refuses_a_database_that_is_not_empty(tmp_path: Path) -> None:
     bestand = tmp_path / "kopie.backup"
-    bestand.write_bytes(b"SQLite format 3\x00")
+    call_command("backup", "--to", str(bestand))
     voor = AuditLogEntry.objects.count()
     with pytest.raises(CommandError) as fout:
         call_command("restore", "--from", str(bestand))
@@ -221,3 +221,91 @@ def test_restore_refuses_a_missing_file_or_one_that_is_no_backup(tmp_path: Path)
     with pytest.raises(ReservekopieGeweigerd) as fout:
         reservekopie_terugzetten(ontbreekt)
     assert str(fout.value) == f"--from: {ontbreekt} bestaat niet of is geen bestand"
+
+
+def _sqlite_bestand(pad: Path, tabellen: tuple[str, ...], rijen: int = 0) -> Path:
+    """A SQLite file with `tabellen` (and `rijen` rows of 500 characters in the first)."""
+    import sqlite3
+
+    db = sqlite3.connect(pad)
+    for tabel in tabellen:
+        db.execute(f"CREATE TABLE {tabel} (id integer PRIMARY KEY, x text)")
+    rij = [("x" * 500,)]
+    db.executemany(f"INSERT INTO {tabellen[0]} (x) VALUES (?)", rij * rijen)  # noqa: S608
+    db.commit()
+    db.close()
+    return pad
+
+
+def test_a_refused_sqlite_restore_leaves_no_database_behind(tmp_path: Path) -> None:
+    """The backup is checked before the database is touched: a refused restore into a SQLite
+    database that is not there yet does not leave an empty one (#13 item 6, from a re-read)."""
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite makes its database file when it first connects")
+    eigen = ("django_migrations", "audit_auditlogentry")
+    heel = _sqlite_bestand(tmp_path / "heel.sqlite3", eigen, rijen=2000)
+    afgekapt = tmp_path / "afgekapt.sqlite3"
+    afgekapt.write_bytes(heel.read_bytes()[: heel.stat().st_size // 2])
+    kop = tmp_path / "kop.sqlite3"
+    kop.write_bytes(b"SQLite format 3\x00")
+    vreemd = _sqlite_bestand(tmp_path / "vreemd.sqlite3", ("django_migrations", "iets_anders"))
+    tekst = tmp_path / "tekst.backup"
+    tekst.write_text("geen database")
+    doel = tmp_path / "nieuw.sqlite3"
+    verwacht = {
+        afgekapt: "is beschadigd of onvolledig (SQLite: database disk image is malformed); "
+        "neem een andere reservekopie",
+        kop: "is beschadigd of onvolledig (SQLite: file is not a database); neem een andere "
+        "reservekopie",
+        vreemd: "is geen reservekopie van deze toepassing",
+        tekst: "is geen SQLite-reservekopie",
+    }
+    for bestand, fout in verwacht.items():
+        uit = _politiebijstand(
+            f"sqlite:///{doel}", tmp_path / "ankers", "manage", "restore", "--from", str(bestand)
+        )
+        assert uit.returncode == 1, uit.stderr
+        assert uit.stderr.strip().splitlines()[-1] == f"CommandError: --from: {bestand.name} {fout}"
+        assert sorted(p.name for p in tmp_path.glob("nieuw.sqlite3*")) == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_refused_postgresql_restore_reads_only_the_archives_contents(
+    tmp_path: Path, anker_map: Path, lege_database: str
+) -> None:
+    """A damaged archive, or a pg_dump of another database, is refused before the database is
+    touched (``pg_restore --list``), rather than restored and then failing on the audit
+    trail it lacks (#13 item 6, from a re-read)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("pg_restore's archives are PostgreSQL's")
+    echt = tmp_path / "echt.backup"
+    call_command("backup", "--to", str(echt))
+    beschadigd = tmp_path / "beschadigd.backup"
+    beschadigd.write_bytes(b"PGDMP" + bytes(200))
+    vreemd = tmp_path / "vreemd.backup"
+    instellingen = connection.settings_dict
+    env = {**os.environ, "PGPASSWORD": str(instellingen["PASSWORD"] or "")}
+    vreemd_db = lege_database.split("@/")[1].split("?")[0]
+    subprocess.run(  # the new, empty database: a dump without the product's tables
+        ["pg_dump", "-Fc", "--file", str(vreemd), "--dbname", vreemd_db,
+         "--host", str(instellingen["HOST"]), "--port", str(instellingen["PORT"]),
+         "--username", str(instellingen["USER"])],
+        env=env, check=True, capture_output=True,
+    )  # fmt: skip
+    for bestand in (beschadigd, vreemd):
+        uit = _politiebijstand(
+            lege_database, anker_map, "manage", "restore", "--from", str(bestand)
+        )
+        assert uit.returncode == 1, uit.stderr
+        laatste = uit.stderr.strip().splitlines()[-1]
+        if bestand is vreemd:
+            assert laatste == (
+                "CommandError: --from: vreemd.backup is geen reservekopie van deze toepassing"
+            )
+        else:
+            assert laatste.startswith(
+                "CommandError: --from: beschadigd.backup is beschadigd of onvolledig (pg_restore: "
+            )
+    # Nothing was restored: the real backup still goes into the database, which was empty.
+    uit = _politiebijstand(lege_database, anker_map, "manage", "restore", "--from", str(echt))
+    assert uit.returncode == 0, uit.stderr

@@ -25,6 +25,7 @@ from pathlib import Path
 from django.db import connections, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 
+from politiebijstand.audit.models import AuditLogEntry
 from politiebijstand.audit.services import audit_record
 
 SQLITE_KOP = b"SQLite format 3\x00"
@@ -92,6 +93,10 @@ def _uitvoeren(opdracht: list[str], omgeving: dict[str, str]) -> None:
             f"{resultaat.stderr.strip()}"
         )
 
+
+#: Tables a backup of this product holds: Django's migrations and the audit trail, which the
+#: restore writes to (``reservekopie-teruggezet``) and `audit verify` checks.
+EIGEN_TABELLEN = frozenset({"django_migrations", AuditLogEntry._meta.db_table})
 
 #: The queue tables of huey's PostgresHuey (conf.production), made when a process starts.
 HUEY_TABELLEN = frozenset({"huey_counter", "huey_kv", "huey_schedule", "huey_task"})
@@ -165,6 +170,72 @@ def reservekopie_maken(naar: Path, *, alias: str = "default") -> Reservekopie:
     return Reservekopie(bestand=naar, soort=soort, bytes=naar.stat().st_size)
 
 
+def _sqlite_reservekopie_controleren(van: Path) -> None:
+    """Refuse `van` unless it is a whole SQLite database with this product's tables.
+
+    Read-only: SQLite's ``PRAGMA quick_check`` reads every page (a cut-off or damaged copy
+    fails it) and the copy must hold ``django_migrations``.
+
+    Raises:
+        ReservekopieGeweigerd: (field ``--from``) not a SQLite file, damaged, or not a backup
+            of this product.
+    """
+    with van.open("rb") as bestand:
+        if bestand.read(len(SQLITE_KOP)) != SQLITE_KOP:
+            raise ReservekopieGeweigerd(f"--from: {van.name} is geen SQLite-reservekopie")
+    bron = sqlite3.connect(f"{van.as_uri()}?mode=ro", uri=True)
+    try:
+        uitslag = bron.execute("PRAGMA quick_check").fetchone()
+        if uitslag != ("ok",):
+            raise sqlite3.DatabaseError(str(uitslag[0]) if uitslag else "geen uitslag")
+        tabellen = bron.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+    except sqlite3.DatabaseError as fout:
+        raise ReservekopieGeweigerd(
+            f"--from: {van.name} is beschadigd of onvolledig (SQLite: {fout}); neem een andere "
+            "reservekopie"
+        ) from None
+    finally:
+        bron.close()
+    if not {naam for (naam,) in tabellen} >= EIGEN_TABELLEN:
+        raise ReservekopieGeweigerd(f"--from: {van.name} is geen reservekopie van deze toepassing")
+
+
+def _pg_reservekopie_controleren(van: Path) -> None:
+    """Refuse `van` unless it is a pg_dump custom-format archive with this product's tables.
+
+    Reads only the archive's table of contents (``pg_restore --list``, no database). A copy
+    cut off in its data passes here; ``pg_restore --single-transaction`` then fails as a whole.
+
+    Raises:
+        ReservekopieGeweigerd: (field ``--from``) not such an archive, its table of contents
+            unreadable, or not a backup of this product; pg_restore is missing.
+    """
+    with van.open("rb") as bestand:
+        if not bestand.read(5).startswith(b"PGDMP"):
+            raise ReservekopieGeweigerd(
+                f"--from: {van.name} is geen PostgreSQL-reservekopie (pg_dump -Fc)"
+            )
+    resultaat = subprocess.run(  # noqa: S603 - fixed program, the operator's own file
+        [_programma("pg_restore"), "--list", str(van)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if resultaat.returncode != 0:
+        raise ReservekopieGeweigerd(
+            f"--from: {van.name} is beschadigd of onvolledig (pg_restore: "
+            f"{resultaat.stderr.strip()}); neem een andere reservekopie"
+        )
+    # A line of the list: "215; 1259 16385 TABLE public audit_auditlogentry postgres".
+    tabellen: set[str] = set()
+    for regel in resultaat.stdout.splitlines():
+        delen = regel.split()
+        if not regel.startswith(";") and "TABLE" in delen[:4] and len(delen) > 5:
+            tabellen.add(delen[delen.index("TABLE") + 2])
+    if not tabellen >= EIGEN_TABELLEN:
+        raise ReservekopieGeweigerd(f"--from: {van.name} is geen reservekopie van deze toepassing")
+
+
 def reservekopie_terugzetten(van: Path, *, alias: str = "default") -> Reservekopie:
     """Restore the backup `van` into the database, which must be empty.
 
@@ -175,14 +246,22 @@ def reservekopie_terugzetten(van: Path, *, alias: str = "default") -> Reservekop
     restored audit chain with `politiebijstand audit verify` (the anchors are not in the copy).
 
     Raises:
-        ReservekopieGeweigerd: `van` is missing or not a backup of this kind of database
-            (field ``--from``); the database is not empty (field ``database``); pg_restore is
-            missing or fails (its single transaction leaves the database empty).
+        ReservekopieGeweigerd: `van` is missing, not a backup of this kind of database, or
+            (SQLite) damaged or cut off (field ``--from``; checked before the database is
+            touched, so a refusal leaves nothing behind); the database is not empty (field
+            ``database``); pg_restore is missing or fails (its single transaction leaves the
+            database empty).
     """
     van = van.resolve()
     if not van.is_file():
         raise ReservekopieGeweigerd(f"--from: {van} bestaat niet of is geen bestand")
     soort = _soort(alias)
+    # The file is checked before the database is touched: a refused file leaves no trace, not
+    # even the empty file SQLite makes when it first connects to a database that is not there.
+    if soort == "sqlite":
+        _sqlite_reservekopie_controleren(van)
+    else:
+        _pg_reservekopie_controleren(van)
     verbinding = connections[alias]
     tabellen = verbinding.introspection.table_names()
     # Under conf.production, huey's PostgresHuey makes its (empty) queue tables in the database
@@ -195,28 +274,14 @@ def reservekopie_terugzetten(van: Path, *, alias: str = "default") -> Reservekop
             "terugzetten kan alleen in een lege database. Maak een nieuwe, lege database en "
             "wijs PB_DATABASE_URL daarheen."
         )
-    with van.open("rb") as bestand:
-        kop = bestand.read(len(SQLITE_KOP))
     if soort == "sqlite":
-        if kop != SQLITE_KOP:
-            raise ReservekopieGeweigerd(f"--from: {van.name} is geen SQLite-reservekopie")
         bron = sqlite3.connect(f"{van.as_uri()}?mode=ro", uri=True)
         try:
-            if not bron.execute(
-                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'django_migrations'"
-            ).fetchone():
-                raise ReservekopieGeweigerd(
-                    f"--from: {van.name} is geen reservekopie van deze toepassing"
-                )
             verbinding.ensure_connection()
             bron.backup(verbinding.connection)
         finally:
             bron.close()
     else:
-        if not kop.startswith(b"PGDMP"):
-            raise ReservekopieGeweigerd(
-                f"--from: {van.name} is geen PostgreSQL-reservekopie (pg_dump -Fc)"
-            )
         if huey:
             # Locked, checked again and dropped in one transaction: a job queued meanwhile is
             # refused rather than lost.
