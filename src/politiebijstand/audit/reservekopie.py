@@ -174,7 +174,7 @@ def _sqlite_reservekopie_controleren(van: Path) -> None:
     """Refuse `van` unless it is a whole SQLite database with this product's tables.
 
     Read-only: SQLite's ``PRAGMA quick_check`` reads every page (a cut-off or damaged copy
-    fails it) and the copy must hold ``django_migrations``.
+    fails it) and the copy must hold `EIGEN_TABELLEN`.
 
     Raises:
         ReservekopieGeweigerd: (field ``--from``) not a SQLite file, damaged, or not a backup
@@ -246,9 +246,10 @@ def reservekopie_terugzetten(van: Path, *, alias: str = "default") -> Reservekop
     restored audit chain with `politiebijstand audit verify` (the anchors are not in the copy).
 
     Raises:
-        ReservekopieGeweigerd: `van` is missing, not a backup of this kind of database, or
-            (SQLite) damaged or cut off (field ``--from``; checked before the database is
-            touched, so a refusal leaves nothing behind); the database is not empty (field
+        ReservekopieGeweigerd: `van` is missing, not a backup of this kind of database,
+            damaged (SQLite: any page; PostgreSQL: its table of contents) or without
+            `EIGEN_TABELLEN` (field ``--from``; checked before the database is touched, so a
+            refusal leaves nothing behind); the database is not empty (field
             ``database``); pg_restore is missing or fails (its single transaction leaves the
             database empty).
     """
