@@ -309,3 +309,44 @@ def test_a_refused_postgresql_restore_reads_only_the_archives_contents(
     # Nothing was restored: the real backup still goes into the database, which was empty.
     uit = _politiebijstand(lege_database, anker_map, "manage", "restore", "--from", str(echt))
     assert uit.returncode == 0, uit.stderr
+
+
+def test_only_the_rows_of_public_tables_count_in_a_postgresql_archive() -> None:
+    """``pg_restore --list`` lines (pg_backup_archiver.c: id; oids type schema name owner):
+    a table in another schema, a table without its rows, or a name with a space is not one of
+    the product's tables (from a review of the check)."""
+    from politiebijstand.audit.reservekopie import pg_tabellen_met_data
+
+    lijst = "\n".join(
+        [
+            ";",
+            "; Archive created at 2026-12-05 22:00:00 UTC",
+            "215; 1259 16385 TABLE public audit_auditlogentry postgres",
+            "216; 1259 16390 TABLE public django_migrations postgres",
+            "3350; 0 16385 TABLE DATA public audit_auditlogentry postgres",
+            "3351; 0 16390 TABLE DATA andere django_migrations postgres",
+            "3352; 0 16391 TABLE DATA public django_migrations oud postgres",
+            "3353; 0 16392 TABLE DATA public verzoeken_taak ",
+        ]
+    )
+    assert pg_tabellen_met_data(lijst) == {"audit_auditlogentry", "verzoeken_taak"}
+
+
+def test_a_wal_sqlite_copy_is_checked_without_files_beside_it(tmp_path: Path) -> None:
+    """A copy of a database in WAL mode (as the product's) is opened immutable: checking it
+    makes no -wal or -shm files next to it (from a review of the check)."""
+    import sqlite3
+
+    from politiebijstand.audit.reservekopie import (
+        ReservekopieGeweigerd,
+        _sqlite_reservekopie_controleren,
+    )
+
+    kopie = _sqlite_bestand(tmp_path / "wal.sqlite3", ("django_migrations", "iets_anders"))
+    db = sqlite3.connect(kopie)
+    assert db.execute("PRAGMA journal_mode=WAL").fetchone() == ("wal",)
+    db.close()
+    with pytest.raises(ReservekopieGeweigerd) as fout:
+        _sqlite_reservekopie_controleren(kopie)
+    assert str(fout.value) == "--from: wal.sqlite3 is geen reservekopie van deze toepassing"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["wal.sqlite3"]

@@ -16,6 +16,7 @@ with it; `politiebijstand audit verify` checks the restored chain against them.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -170,6 +171,15 @@ def reservekopie_maken(naar: Path, *, alias: str = "default") -> Reservekopie:
     return Reservekopie(bestand=naar, soort=soort, bytes=naar.stat().st_size)
 
 
+def _kop(van: Path, lengte: int) -> bytes:
+    """The first `lengte` bytes of `van`; an unreadable file is refused by name (``--from``)."""
+    try:
+        with van.open("rb") as bestand:
+            return bestand.read(lengte)
+    except OSError as fout:
+        raise ReservekopieGeweigerd(f"--from: {van} is niet te lezen ({fout.strerror})") from None
+
+
 def _sqlite_reservekopie_controleren(van: Path) -> None:
     """Refuse `van` unless it is a whole SQLite database with this product's tables.
 
@@ -180,10 +190,9 @@ def _sqlite_reservekopie_controleren(van: Path) -> None:
         ReservekopieGeweigerd: (field ``--from``) not a SQLite file, damaged, or not a backup
             of this product.
     """
-    with van.open("rb") as bestand:
-        if bestand.read(len(SQLITE_KOP)) != SQLITE_KOP:
-            raise ReservekopieGeweigerd(f"--from: {van.name} is geen SQLite-reservekopie")
-    bron = sqlite3.connect(f"{van.as_uri()}?mode=ro", uri=True)
+    if _kop(van, len(SQLITE_KOP)) != SQLITE_KOP:
+        raise ReservekopieGeweigerd(f"--from: {van.name} is geen SQLite-reservekopie")
+    bron = sqlite3.connect(f"{van.as_uri()}?mode=ro&immutable=1", uri=True)
     try:
         uitslag = bron.execute("PRAGMA quick_check").fetchone()
         if uitslag != ("ok",):
@@ -200,6 +209,21 @@ def _sqlite_reservekopie_controleren(van: Path) -> None:
         raise ReservekopieGeweigerd(f"--from: {van.name} is geen reservekopie van deze toepassing")
 
 
+#: A line of ``pg_restore --list`` for a table's rows in the public schema: id, two oids,
+#: ``TABLE DATA``, schema, name, owner (empty under --no-owner); PostgreSQL quotes none of
+#: them (pg_backup_archiver.c).
+_PG_TABEL_DATA = re.compile(r"^\d+; \d+ \d+ TABLE DATA public (\S+)(?: \S*)?$")
+
+
+def pg_tabellen_met_data(lijst: str) -> set[str]:
+    """The tables of the public schema whose rows an archive holds, from its ``--list``.
+
+    A table in another schema, or one whose rows were left out (``--schema-only``), is not
+    among them.
+    """
+    return {m.group(1) for regel in lijst.splitlines() if (m := _PG_TABEL_DATA.match(regel))}
+
+
 def _pg_reservekopie_controleren(van: Path) -> None:
     """Refuse `van` unless it is a pg_dump custom-format archive with this product's tables.
 
@@ -210,11 +234,10 @@ def _pg_reservekopie_controleren(van: Path) -> None:
         ReservekopieGeweigerd: (field ``--from``) not such an archive, its table of contents
             unreadable, or not a backup of this product; pg_restore is missing.
     """
-    with van.open("rb") as bestand:
-        if not bestand.read(5).startswith(b"PGDMP"):
-            raise ReservekopieGeweigerd(
-                f"--from: {van.name} is geen PostgreSQL-reservekopie (pg_dump -Fc)"
-            )
+    if _kop(van, 5) != b"PGDMP":
+        raise ReservekopieGeweigerd(
+            f"--from: {van.name} is geen PostgreSQL-reservekopie (pg_dump -Fc)"
+        )
     resultaat = subprocess.run(  # noqa: S603 - fixed program, the operator's own file
         [_programma("pg_restore"), "--list", str(van)],
         capture_output=True,
@@ -226,13 +249,7 @@ def _pg_reservekopie_controleren(van: Path) -> None:
             f"--from: {van.name} is beschadigd of onvolledig (pg_restore: "
             f"{resultaat.stderr.strip()}); neem een andere reservekopie"
         )
-    # A line of the list: "215; 1259 16385 TABLE public audit_auditlogentry postgres".
-    tabellen: set[str] = set()
-    for regel in resultaat.stdout.splitlines():
-        delen = regel.split()
-        if not regel.startswith(";") and "TABLE" in delen[:4] and len(delen) > 5:
-            tabellen.add(delen[delen.index("TABLE") + 2])
-    if not tabellen >= EIGEN_TABELLEN:
+    if not pg_tabellen_met_data(resultaat.stdout) >= EIGEN_TABELLEN:
         raise ReservekopieGeweigerd(f"--from: {van.name} is geen reservekopie van deze toepassing")
 
 
@@ -276,7 +293,7 @@ def reservekopie_terugzetten(van: Path, *, alias: str = "default") -> Reservekop
             "wijs PB_DATABASE_URL daarheen."
         )
     if soort == "sqlite":
-        bron = sqlite3.connect(f"{van.as_uri()}?mode=ro", uri=True)
+        bron = sqlite3.connect(f"{van.as_uri()}?mode=ro&immutable=1", uri=True)
         try:
             verbinding.ensure_connection()
             bron.backup(verbinding.connection)
