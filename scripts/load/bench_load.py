@@ -14,7 +14,9 @@ What it does, in order (ADR 0054):
    after its demo data and before its processes start (``PB_RUN_PROD_NA_LADEN``; ten years:
    50,000 requests, 1,000,000 audit rows, 200 accounts; ``--verzoeken`` and ``--audit`` for a
    smaller try), marked done by ``volumedata.klaar``;
-3. writes the plan with `scripts/load/voorbereiden.py` (accounts, requests, steps);
+3. writes the plan with `scripts/load/voorbereiden.py` (accounts, requests, steps), after
+   waiting until run-prod's workers have caught up with the timers, reminders and messages due
+   since the generated history's end (so that the phases do not measure that catch-up);
 4. phase 1, saturation: ``--fase1`` users (``users:seconds``) without think time; phase 2:
    ``--fase2`` users thinking 1 to 5 s; each a headless locust run of
    `scripts/load/locustfile.py`, while the CPU of the web processes, workers, database and

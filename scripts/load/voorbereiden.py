@@ -1,10 +1,19 @@
 """The load benchmark's plan: who logs in, what they read, which steps they complete (#13).
 
-    python scripts/load/voorbereiden.py --plan FILE [--accounts 66] [--stappen 40]
+    python scripts/load/voorbereiden.py --plan FILE [--accounts 66] [--stappen 40] [--wachten 600]
 
 Runs in the product's virtualenv with the product's settings and database (`bench_load.py` calls
 it with the environment of `make run-prod`), after `scripts/volumedata.py` filled the database.
-It writes a JSON file that the locust users read (``scripts/load/locustfile.py``):
+
+First it waits, at most ``--wachten`` seconds, until run-prod's workers have caught up
+(`werkers_afwachten`): the generated history ends at `benchdata.NU` (2 March 2026), so on a new
+data folder every timer and reminder due since then is due at once. The worker's first sweep
+writes them (1,735 reminders and 86 timers on the standard data set, about a minute) and its
+messages go out after it. Measured during that catch-up, the first run gave 38.9 instead of
+about 50 requests/s (the workers took 45 % of a core) and its plan held steps that the timers
+then closed (12 completions refused with 409). ``--wachten 0`` does not wait.
+
+Then it writes a JSON file that the locust users read (``scripts/load/locustfile.py``):
 
 - ``accounts``: the generated ``volume-...`` accounts (`volumedata.BENCH_WACHTWOORD`, TOTP secret
   `volumedata.BENCH_TOTP_GEHEIM`) of the organisations with the most open steps first, at most
@@ -21,7 +30,8 @@ recorded on behalf of another), has only optional fields in ``gegevens``, and on
 same kind (BPMN id) by an account of the same role completes in a transaction that is then
 rolled back (so that the benchmark's completions do not fail on a gate).
 
-Exit status 0, or 2 with a message on standard error when no generated accounts exist.
+Exit status 0, or 2 with a message on standard error when no generated accounts exist or the
+workers have not caught up within ``--wachten`` seconds.
 """
 
 from __future__ import annotations
@@ -31,8 +41,10 @@ import json
 import logging
 import os
 import sys
+import time
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +61,92 @@ VERZOEKEN_PER_ACCOUNT = 30
 
 class Geweigerd(Exception):
     """The plan cannot be made (the message says why)."""
+
+
+@dataclass(frozen=True)
+class Achterstand:
+    """What the workers still have to do now (counts; all zero when they have caught up).
+
+    Attributes:
+        herinneringen: open steps due within ``HERINNERING_VOOR_SECONDEN`` without a reminder.
+        timers: parts of a request whose `volgende_timer` has passed.
+        berichten: outbox messages waiting whose next try is due.
+    """
+
+    herinneringen: int
+    timers: int
+    berichten: int
+
+    @property
+    def bij(self) -> bool:
+        """Whether nothing is due."""
+        return not (self.herinneringen or self.timers or self.berichten)
+
+    def __str__(self) -> str:
+        return (
+            f"{self.herinneringen:,} herinneringen, {self.timers:,} timers, "
+            f"{self.berichten:,} berichten"
+        )
+
+
+def achterstand() -> Achterstand:
+    """What is due now and not yet done by the workers: the same filters as their jobs.
+
+    `timers_verwerken` (reminders, then timers) and `berichten_versturen` (the outbox), so
+    that all zero means the next sweep has nothing to do. Three count queries.
+    """
+    from datetime import timedelta
+
+    from django.conf import settings
+    from django.utils import timezone
+
+    from politiebijstand.meldingen.models import Bericht, BerichtStatus
+    from politiebijstand.verzoeken.constants import TAAK_OPENSTAAND
+    from politiebijstand.verzoeken.models import Deelverzoek, Taak
+
+    nu = timezone.now()
+    grens = nu + timedelta(seconds=settings.HERINNERING_VOOR_SECONDEN)
+    return Achterstand(
+        herinneringen=Taak.objects.filter(
+            status__in=TAAK_OPENSTAAND, due__isnull=False, due__lte=grens, herinnering_op=None
+        ).count(),
+        timers=Deelverzoek.objects.filter(volgende_timer__lte=nu).count(),
+        berichten=Bericht.objects.filter(
+            status=BerichtStatus.WACHTEND, volgende_poging_op__lte=nu
+        ).count(),
+    )
+
+
+def werkers_afwachten(
+    seconden: float,
+    *,
+    interval: float = 2.0,
+    slapen: Callable[[float], None] = time.sleep,
+    klok: Callable[[], float] = time.monotonic,
+) -> tuple[Achterstand, float]:
+    """Wait until the workers have caught up (`achterstand` all zero), at most `seconden`.
+
+    Prints the backlog to standard error every `interval` seconds while it lasts.
+
+    Returns:
+        ``(the backlog at the start, seconds waited)``.
+
+    Raises:
+        Geweigerd: still a backlog after `seconden` (it is named: are the workers running?).
+    """
+    begin = klok()
+    eerst = nu = achterstand()
+    while not nu.bij:
+        gewacht = klok() - begin
+        if gewacht >= seconden:
+            raise Geweigerd(
+                f"--wachten: de werkers zijn na {gewacht:.0f} s nog niet bij ({nu}); draaien "
+                "de werkers van make run-prod?"
+            )
+        print(f"voorbereiden: wachten op de werkers: {nu}", file=sys.stderr, flush=True)
+        slapen(interval)
+        nu = achterstand()
+    return eerst, klok() - begin
 
 
 def situaties_lezen() -> list[dict[str, Any]]:
@@ -190,16 +288,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--plan", type=Path, required=True)
     parser.add_argument("--accounts", type=int, default=66)
     parser.add_argument("--stappen", type=int, default=40)
+    parser.add_argument("--wachten", type=float, default=600)
     args = parser.parse_args(argv)
     if args.accounts < 1:
         parser.error("--accounts: minstens 1")
     if args.stappen < 0:
         parser.error("--stappen: 0 of meer")
+    if args.wachten < 0:
+        parser.error("--wachten: 0 of meer seconden")
     import django
 
     django.setup()
     logging.getLogger("spiff").setLevel(logging.WARNING)
     try:
+        bij = ""
+        if args.wachten:
+            eerst, gewacht = werkers_afwachten(args.wachten)
+            bij = f"de werkers waren na {gewacht:.0f} s bij (achterstand: {eerst}); "
         plan = plan_maken(accounts=args.accounts, stappen=args.stappen)
     except Geweigerd as exc:
         print(f"voorbereiden: {exc}", file=sys.stderr)
@@ -207,7 +312,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.plan.write_text(json.dumps(plan, indent=1), encoding="utf-8")
     stappen = sum(len(a["stappen"]) for a in plan["accounts"])
     print(
-        f"voorbereiden: {len(plan['accounts'])} accounts, {stappen} stappen om af te ronden, "
+        f"voorbereiden: {bij}{len(plan['accounts'])} accounts, {stappen} stappen om af te ronden, "
         f"{len(plan['situaties'])} situaties -> {args.plan}"
     )
     return 0

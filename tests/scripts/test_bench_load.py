@@ -240,3 +240,85 @@ def test_kosten_noemt_een_inlog_die_niet_lukt(kosten: ModuleType) -> None:
     }
     with pytest.raises(kosten.Mislukt, match=r"^inloggen bestaat-niet: geen tweede stap \(200\)$"):
         kosten.meten(plan, accounts=1, rondes=1)
+
+
+@pytest.fixture(scope="module")
+def voorbereiden() -> Iterator[ModuleType]:
+    sys.path.insert(0, str(SCRIPTS))
+    try:
+        import voorbereiden
+
+        yield voorbereiden
+    finally:
+        sys.path.remove(str(SCRIPTS))
+
+
+def _achterstand_maken() -> None:
+    """One request, all its messages waiting; its open step overdue; its part's timer passed."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from politiebijstand.verzoeken.models import Deelverzoek, Taak
+    from tests.verzoeken.helpers import maak_verzoek, open_taken
+
+    verzoek = maak_verzoek()
+    (taak,) = open_taken(verzoek)
+    nu = timezone.now()
+    Taak.objects.filter(pk=taak.pk).update(due=nu - timedelta(hours=1))
+    Deelverzoek.objects.filter(verzoek=verzoek).update(volgende_timer=nu - timedelta(minutes=1))
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("referentiedata")
+def test_voorbereiden_wacht_tot_de_werkers_bij_zijn(voorbereiden: ModuleType) -> None:
+    from politiebijstand.meldingen.services import berichten_versturen
+    from politiebijstand.verzoeken.services import timers_verwerken
+
+    _achterstand_maken()
+    eerst = voorbereiden.achterstand()
+    assert (eerst.herinneringen, eerst.timers, eerst.berichten, eerst.bij) == (1, 1, 1, False)
+    assert str(eerst) == "1 herinneringen, 1 timers, 1 berichten"
+    rondes: list[float] = []
+
+    def werker(seconden: float) -> None:  # the worker's sweep while the script sleeps
+        rondes.append(seconden)
+        timers_verwerken()
+        berichten_versturen()
+
+    klok = iter(range(100))
+    begin, gewacht = voorbereiden.werkers_afwachten(
+        30, interval=2.0, slapen=werker, klok=lambda: float(next(klok))
+    )
+    assert begin == eerst
+    assert rondes == [2.0]  # one sweep: the reminder's message is sent in the same round
+    assert gewacht == 2.0  # the clock's third reading against its first
+    assert voorbereiden.achterstand().bij
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("referentiedata")
+def test_voorbereiden_noemt_de_achterstand_als_de_werkers_niet_bij_komen(
+    voorbereiden: ModuleType,
+) -> None:
+    _achterstand_maken()
+    klok = iter([0.0, 4.0, 8.0])
+    with pytest.raises(voorbereiden.Geweigerd) as fout:
+        voorbereiden.werkers_afwachten(
+            5, interval=4.0, slapen=lambda s: None, klok=lambda: next(klok)
+        )
+    assert str(fout.value) == (
+        "--wachten: de werkers zijn na 8 s nog niet bij (1 herinneringen, 1 timers, "
+        "1 berichten); draaien de werkers van make run-prod?"
+    )
+
+
+def test_voorbereiden_weigert_een_negatieve_wachttijd(
+    voorbereiden: ModuleType, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        voorbereiden.main(["--plan", "/tmp/plan.json", "--wachten", "-1"])
+    assert exit_info.value.code == 2
+    assert capsys.readouterr().err.strip().splitlines()[-1] == (
+        "voorbereiden.py: error: --wachten: 0 of meer seconden"
+    )
