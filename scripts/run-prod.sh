@@ -209,7 +209,7 @@ PY
 pids="$pids $!"
 "$BIN/politiebijstand" manage run_huey --quiet --no-periodic &
 pids="$pids $!"
-"$BIN/gunicorn" politiebijstand.conf.lokaal_wsgi:application --workers 2 \
+"$BIN/gunicorn" -c python:politiebijstand.conf.gunicorn politiebijstand.conf.lokaal_wsgi:application --workers 2 \
   --bind "127.0.0.1:$PORT" --graceful-timeout 5 &
 pids="$pids $!"
 

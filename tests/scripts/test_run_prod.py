@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import glob
 import http.cookiejar
+import json
 import os
 import re
 import shutil
@@ -261,4 +262,9 @@ def test_run_prod_start_alles_en_ctrl_c_stopt_alles() -> None:
     uitvoer = (data / "uitvoer.log").read_text()
     assert "politiebijstand draait in productiemodus op http://127.0.0.1:" in uitvoer
     assert "demo-rccb-mn-medewerker" in uitvoer
+    # gunicorn's own lines are JSON like the product's (conf/gunicorn.py); none in its plain
+    # "[2026-12-06 02:09:08 +0000] [2952] [INFO] ..." format, nor huey's "[...] INFO:huey...".
+    booten = [json.loads(r) for r in uitvoer.splitlines() if "Booting worker" in r]
+    assert [(r["logger"], r["level"]) for r in booten] == [("gunicorn.error", "info")] * 2
+    assert [r for r in uitvoer.splitlines() if r.startswith("[20")] == []
     shutil.rmtree(data, ignore_errors=True)

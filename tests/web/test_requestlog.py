@@ -22,7 +22,8 @@ from django.test import Client, RequestFactory, override_settings
 import pytest
 
 from politiebijstand.accounts.models import Gebruiker
-from politiebijstand.conf.base import admins_from_env, logging_config
+from politiebijstand.conf.base import admins_from_env
+from politiebijstand.conf.logregels import logging_config
 from politiebijstand.web import requestlog
 from tests.accounts.factories import maak_gebruiker
 from tests.accounts.helpers import tweede_factor_instellen

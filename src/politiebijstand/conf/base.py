@@ -26,6 +26,8 @@ from django.core.validators import validate_email
 
 import structlog
 
+from politiebijstand.conf.logregels import LOG_VOORWERK, logging_config
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -480,17 +482,10 @@ ADMINS = admins_from_env(env("PB_ADMINS", ""))
 SERVER_EMAIL = DEFAULT_FROM_EMAIL  # the sender of the error mails
 EMAIL_SUBJECT_PREFIX = "[politiebijstand] "
 
-#: Processors for every line, structlog's own and those of the standard library's loggers.
-_LOG_VOORWERK: list[Any] = [
-    structlog.contextvars.merge_contextvars,  # the request id (web.requestlog)
-    structlog.stdlib.add_log_level,
-    structlog.stdlib.add_logger_name,
-    structlog.processors.TimeStamper(fmt="iso", utc=True),
-]
 structlog.configure(
     processors=[
         structlog.stdlib.filter_by_level,
-        *_LOG_VOORWERK,
+        *LOG_VOORWERK,
         structlog.stdlib.PositionalArgumentsFormatter(),
         structlog.processors.StackInfoRenderer(),
         structlog.stdlib.ProcessorFormatter.wrap_for_formatter,
@@ -499,73 +494,6 @@ structlog.configure(
     wrapper_class=structlog.stdlib.BoundLogger,
     cache_logger_on_first_use=True,
 )
-
-
-def logging_config(*, json: bool, niveau: str) -> dict[str, Any]:
-    """Django's ``LOGGING``: structlog's formatter on standard output, errors to ``ADMINS``.
-
-    Args:
-        json: one JSON object per line (production) instead of readable lines.
-        niveau: the lowest level logged ("DEBUG", "INFO", "WARNING", "ERROR").
-
-    Tracebacks are plain text (key ``exception``), never with local variables: those may hold
-    form data or passwords. ``django.request`` and ``django.server`` are silenced: the line of
-    `web.requestlog` replaces theirs (one line per request, one per 5xx).
-    """
-    renderer: Any = (
-        structlog.processors.JSONRenderer(sort_keys=True)
-        if json
-        else structlog.dev.ConsoleRenderer(
-            colors=False, exception_formatter=structlog.dev.plain_traceback
-        )
-    )
-    uitvoer: list[Any] = [structlog.stdlib.ProcessorFormatter.remove_processors_meta]
-    if json:
-        uitvoer.append(structlog.processors.format_exc_info)
-    formatter = {
-        "()": structlog.stdlib.ProcessorFormatter,
-        "processors": [*uitvoer, renderer],
-        "foreign_pre_chain": _LOG_VOORWERK,
-    }
-    mail_formatter = {
-        "()": structlog.stdlib.ProcessorFormatter,
-        "processors": [
-            structlog.stdlib.ProcessorFormatter.remove_processors_meta,
-            structlog.dev.ConsoleRenderer(
-                colors=False, exception_formatter=structlog.dev.plain_traceback
-            ),
-        ],
-        "foreign_pre_chain": _LOG_VOORWERK,
-    }
-    stil = {"handlers": ["null"], "level": "INFO", "propagate": False}
-    return {
-        "version": 1,
-        "disable_existing_loggers": False,
-        "formatters": {"regel": formatter, "mail": mail_formatter},
-        "handlers": {
-            "stdout": {
-                "class": "logging.StreamHandler",
-                "stream": "ext://sys.stdout",
-                "formatter": "regel",
-            },
-            "mail_admins": {
-                "class": "politiebijstand.web.requestlog.FoutMailHandler",
-                "level": "ERROR",
-                "formatter": "mail",
-            },
-            "null": {"class": "logging.NullHandler"},
-        },
-        "root": {"handlers": ["stdout", "mail_admins"], "level": niveau},
-        "loggers": {
-            "django": {"handlers": [], "level": niveau, "propagate": True},
-            "django.request": stil,
-            "django.server": stil,
-            # SpiffWorkflow logs every task's state change at INFO: hundreds of lines at each
-            # start and several per completed step (an operator trial, #13). Warnings stay.
-            "spiff": {"handlers": [], "level": "WARNING", "propagate": True},
-        },
-    }
-
 
 LOGGING = logging_config(json=False, niveau=LOG_NIVEAU)
 

@@ -28,6 +28,7 @@ from django.core.exceptions import ImproperlyConfigured
 from cryptography.fernet import Fernet
 
 from politiebijstand.conf.base import *  # noqa: F403
+from politiebijstand.conf.logregels import logging_config
 
 #: Variables without which production does not start. PB_AUDIT_ANKER_SLEUTEL is not among
 #: them: the web processes may go without it (ADR 0026), and it is checked when it is given.

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from politiebijstand.conf.base import *  # noqa: F403
 from politiebijstand.conf.base import database_from_url
+from politiebijstand.conf.logregels import logging_config
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -31,4 +32,4 @@ DOCUMENTEN_DIR = Path(tempfile.gettempdir()) / f"pb-test-documenten-{os.getpid()
 
 # Only warnings and errors: a line per request would bury a failing test's output. The tests of
 # the log lines configure the production logging themselves (tests/web/test_requestlog.py).
-LOGGING = logging_config(json=False, niveau="WARNING")  # noqa: F405
+LOGGING = logging_config(json=False, niveau="WARNING")
