@@ -441,3 +441,35 @@ def test_openapi_beschrijft_de_verzoek_api_zonder_waarschuwingen(tmp_path: Path)
         "ingetrokken",
     ]
     assert set(lijst["responses"]) == {"200", "400", "401", "403", "404", "406"}
+
+
+#: Each list of the API and the query parameters it knows (its filters, then the pages).
+LIJSTEN_EN_PARAMETERS = {
+    "/api/v1/verzoeken": "eenheid, pagina, perPagina, spoed, status, zoek",
+    "/api/v1/werkvoorraad": "eenheid, pagina, perPagina, procedure, spoed, status",
+    "/api/v1/verzoeken/{uuid}/taken": "pagina, perPagina, status",
+    "/api/v1/besluiten": "genomenTot, genomenVanaf, pagina, perPagina, sorteer, uitkomst, verzoek",
+    "/api/v1/documenten": "pagina, perPagina, soort, sorteer, verzoek",
+    "/api/v1/capaciteit": "leverancier, moment, pagina, perPagina, soort, sorteer",
+    "/api/v1/organisaties": "eenheid, pagina, perPagina, soort, sorteer, zoek",
+    "/api/v1/gemeenten": "eenheid, pagina, perPagina, sorteer, zoek",
+}
+
+
+@pytest.mark.parametrize("pad", list(LIJSTEN_EN_PARAMETERS))
+def test_een_onbekende_parameter_is_een_probleem_dat_hem_noemt(pad: str) -> None:
+    """A misspelt filter gave the whole, unfiltered list (from the API's review, #12)."""
+    verzoek = maak_verzoek()
+    client, _ = als("LOCC")
+    antwoord = client.get(pad.format(uuid=verzoek.uuid), {"stauts": "open", "pagina": "1"})
+    reden = f"Onbekende parameter; deze lijst kent: {LIJSTEN_EN_PARAMETERS[pad]}."
+    assert antwoord.status_code == 400
+    assert antwoord.json() == {
+        "type": "urn:politiebijstand:probleem:ongeldige-parameters",
+        "title": "Ongeldige parameters",
+        "status": 400,
+        "detail": f"stauts: {reden}",
+        "invalid-params": [{"name": "stauts", "reason": reden}],
+    }
+    # Its known parameters still work: the list itself answers 200.
+    assert client.get(pad.format(uuid=verzoek.uuid), {"pagina": "1"}).status_code == 200

@@ -31,6 +31,7 @@ from politiebijstand.web.apibasis import (
     FOUTEN,
     KEUZE_FOUT,
     LijstApi,
+    QueryFilters,
     code_veld,
     ongeldige_parameters,
     queryparameters,
@@ -46,7 +47,7 @@ _SORTERING: dict[str, Callable[[Beschikbaarheid], tuple[Any, ...]]] = {
 }
 
 
-class CapaciteitFilterSerializer(serializers.Serializer[Any]):
+class CapaciteitFilterSerializer(QueryFilters):
     """Query parameters of ``GET /api/v1/capaciteit`` (all optional)."""
 
     moment = serializers.DateTimeField(

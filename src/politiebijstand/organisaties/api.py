@@ -33,6 +33,7 @@ from politiebijstand.web.apibasis import (
     NIET_GEVONDEN,
     LeesApi,
     LijstApi,
+    QueryFilters,
     code_veld,
     ongeldige_parameters,
     queryparameters,
@@ -47,7 +48,7 @@ _OPLOPEND = [k for k in SORTERING if not k.startswith("-")]
 # --- query parameters -------------------------------------------------------------------------
 
 
-class OrganisatieFilterSerializer(serializers.Serializer[Any]):
+class OrganisatieFilterSerializer(QueryFilters):
     """Filters and order of ``GET /api/v1/organisaties`` (all optional)."""
 
     zoek = zoek_veld("Tekst in code, naam of afkorting.")
@@ -64,7 +65,7 @@ class OrganisatieFilterSerializer(serializers.Serializer[Any]):
     sorteer = sorteer_veld(_OPLOPEND, "code")
 
 
-class GemeenteFilterSerializer(serializers.Serializer[Any]):
+class GemeenteFilterSerializer(QueryFilters):
     """Filters and order of ``GET /api/v1/gemeenten`` (all optional)."""
 
     zoek = zoek_veld("Tekst in de naam.")

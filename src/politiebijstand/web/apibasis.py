@@ -6,6 +6,8 @@ The read views live in the apps they read (`verzoeken.api.lezen`, `capaciteit.ap
 - `LeesApi` and `LijstApi`: JSON only, every error `application/problem+json`
   (`probleem_exception_handler`); `LijstApi` paginates with `Paginering`.
 - `ongeldige_parameters`: a 400 problem naming every invalid query parameter.
+- `QueryFilters`: the base of every list's filter serializer; a query parameter the list does
+  not know is refused by name instead of ignored.
 - `FOUTEN`: the OpenAPI responses of the errors every read can give.
 - `sorteer_veld`: the ``sorteer`` query parameter (one of a fixed list of values).
 
@@ -36,7 +38,7 @@ from politiebijstand.web.problemen import (
 
 #: The errors of a read, for `extend_schema(responses=...)`.
 FOUTEN: dict[int, OpenApiResponse] = {
-    400: OpenApiResponse(PROBLEEM_SCHEMA, description="Ongeldige queryparameter."),
+    400: OpenApiResponse(PROBLEEM_SCHEMA, description="Ongeldige of onbekende queryparameter."),
     401: OpenApiResponse(PROBLEEM_SCHEMA, description="Niet ingelogd."),
     403: OpenApiResponse(PROBLEEM_SCHEMA, description="Geen tweede factor ingesteld."),
     404: OpenApiResponse(PROBLEEM_SCHEMA, description="Pagina bestaat niet."),
@@ -59,6 +61,27 @@ ETAG_KOP = OpenApiParameter(
 
 #: Dutch message of a choice that is not allowed.
 KEUZE_FOUT: dict[str, Any] = {"invalid_choice": "'{input}' is geen geldige waarde."}
+
+
+#: Query parameters every list reads besides its filters (`Paginering`).
+PAGINERING_PARAMETERS = frozenset({"pagina", "perPagina"})
+
+
+class QueryFilters(serializers.Serializer[Any]):
+    """The query parameters of a list: its fields, and the pages (`PAGINERING_PARAMETERS`).
+
+    Any other key is refused, ``{key: ["Onbekende parameter; deze lijst kent: ..."]}``, so
+    that a misspelt filter (``?stauts=open``) gives a 400 problem that names it instead of the
+    whole, unfiltered list (issue #12, from an outside validator's review).
+    """
+
+    def to_internal_value(self, data: Any) -> Any:
+        bekend = set(self.fields) | PAGINERING_PARAMETERS
+        onbekend = sorted(set(data) - bekend)
+        if onbekend:
+            melding = f"Onbekende parameter; deze lijst kent: {', '.join(sorted(bekend))}."
+            raise serializers.ValidationError({naam: [melding] for naam in onbekend})
+        return super().to_internal_value(data)
 
 
 def queryparameters(request: Request) -> dict[str, str]:

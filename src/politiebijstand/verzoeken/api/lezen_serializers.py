@@ -25,7 +25,7 @@ from politiebijstand.verzoeken.api.serializers import (
 from politiebijstand.verzoeken.constants import BesluitUitkomst, TaakStatus
 from politiebijstand.verzoeken.models import Taak
 from politiebijstand.verzoeken.selectors import SORTERING_BESLUITEN, SORTERING_DOCUMENTEN
-from politiebijstand.web.apibasis import KEUZE_FOUT, sorteer_veld
+from politiebijstand.web.apibasis import KEUZE_FOUT, QueryFilters, sorteer_veld
 
 # --- query parameters -------------------------------------------------------------------------
 
@@ -35,7 +35,7 @@ def _oplopend(sortering: Mapping[str, Any]) -> list[str]:
     return [k for k in sortering if not k.startswith("-")]
 
 
-class TakenFilterSerializer(serializers.Serializer[Any]):
+class TakenFilterSerializer(QueryFilters):
     """Filters of ``GET /api/v1/verzoeken/{uuid}/taken`` (optional)."""
 
     status = serializers.ChoiceField(
@@ -46,7 +46,7 @@ class TakenFilterSerializer(serializers.Serializer[Any]):
     )
 
 
-class BesluitFilterSerializer(serializers.Serializer[Any]):
+class BesluitFilterSerializer(QueryFilters):
     """Filters and order of ``GET /api/v1/besluiten`` (all optional)."""
 
     verzoek = serializers.UUIDField(
@@ -76,7 +76,7 @@ class BesluitFilterSerializer(serializers.Serializer[Any]):
     sorteer = sorteer_veld(_oplopend(SORTERING_BESLUITEN), "-genomen_op")
 
 
-class DocumentFilterSerializer(serializers.Serializer[Any]):
+class DocumentFilterSerializer(QueryFilters):
     """Filters and order of ``GET /api/v1/documenten`` (all optional)."""
 
     verzoek = serializers.UUIDField(

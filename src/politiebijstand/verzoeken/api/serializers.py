@@ -25,6 +25,7 @@ from politiebijstand.verzoeken.constants import (
     VerzoekStatus,
 )
 from politiebijstand.verzoeken.models import Deelverzoek, Taak
+from politiebijstand.web.apibasis import QueryFilters
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrPromise
@@ -208,7 +209,7 @@ class _JaNeeFilter(serializers.ChoiceField):
         return {"true": True, "false": False}.get(super().to_internal_value(data))
 
 
-class _Filters(serializers.Serializer[Any]):
+class _Filters(QueryFilters):
     """Query filters: an empty value (``?status=``) is as if it was not given."""
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:

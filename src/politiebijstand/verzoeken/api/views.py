@@ -95,7 +95,7 @@ from politiebijstand.web.problemen import (
 from politiebijstand.web.versies import if_match_controleren, met_etag
 
 _FOUTEN = {
-    400: OpenApiResponse(PROBLEEM_SCHEMA, description="Ongeldige queryparameter."),
+    400: OpenApiResponse(PROBLEEM_SCHEMA, description="Ongeldige of onbekende queryparameter."),
     401: OpenApiResponse(PROBLEEM_SCHEMA, description="Niet ingelogd."),
     403: OpenApiResponse(PROBLEEM_SCHEMA, description="Geen tweede factor ingesteld."),
     404: OpenApiResponse(PROBLEEM_SCHEMA, description="Pagina bestaat niet."),
