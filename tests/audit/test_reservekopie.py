@@ -282,6 +282,8 @@ def test_a_refused_postgresql_restore_reads_only_the_archives_contents(
     call_command("backup", "--to", str(echt))
     beschadigd = tmp_path / "beschadigd.backup"
     beschadigd.write_bytes(b"PGDMP" + bytes(200))
+    nieuwer = tmp_path / "nieuwer.backup"  # format 1.99: from a pg_dump after this pg_restore
+    nieuwer.write_bytes(b"PGDMP\x01\x63\x00" + echt.read_bytes()[8:])
     vreemd = tmp_path / "vreemd.backup"
     instellingen = connection.settings_dict
     env = {**os.environ, "PGPASSWORD": str(instellingen["PASSWORD"] or "")}
@@ -292,7 +294,10 @@ def test_a_refused_postgresql_restore_reads_only_the_archives_contents(
          "--username", str(instellingen["USER"])],
         env=env, check=True, capture_output=True,
     )  # fmt: skip
-    for bestand in (beschadigd, vreemd):
+    versie = subprocess.run(
+        ["pg_restore", "--version"], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    for bestand in (beschadigd, nieuwer, vreemd):
         uit = _politiebijstand(
             lege_database, anker_map, "manage", "restore", "--from", str(bestand)
         )
@@ -301,6 +306,13 @@ def test_a_refused_postgresql_restore_reads_only_the_archives_contents(
         if bestand is vreemd:
             assert laatste == (
                 "CommandError: --from: vreemd.backup is geen reservekopie van deze toepassing"
+            )
+        elif bestand is nieuwer:
+            assert laatste == (
+                "CommandError: --from: nieuwer.backup is gemaakt met een nieuwere pg_dump dan "
+                f"deze pg_restore ({versie}: pg_restore: error: unsupported version (1.99) in "
+                "file header); zet zo'n reservekopie terug met de PostgreSQL-clientprogramma's "
+                "van dezelfde of een nieuwere versie dan de pg_dump die hem maakte"
             )
         else:
             assert laatste.startswith(

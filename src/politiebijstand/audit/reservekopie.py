@@ -95,6 +95,18 @@ def _uitvoeren(opdracht: list[str], omgeving: dict[str, str]) -> None:
         )
 
 
+#: pg_restore's refusal of an archive format it does not know (pg_backup_archiver.c).
+_ONBEKENDE_VERSIE = re.compile(r"unsupported version \((\d+)\.(\d+)\) in file header")
+
+
+def _versie(programma: str) -> str:
+    """What `programma` ``--version`` prints (``pg_restore (PostgreSQL) 15.18 ...``)."""
+    resultaat = subprocess.run(  # noqa: S603 - a program found by `_programma`
+        [programma, "--version"], capture_output=True, text=True, check=False
+    )
+    return resultaat.stdout.strip() or programma
+
+
 #: Tables a backup of this product holds: Django's migrations and the audit trail, which the
 #: restore writes to (``reservekopie-teruggezet``) and `audit verify` checks.
 EIGEN_TABELLEN = frozenset({"django_migrations", AuditLogEntry._meta.db_table})
@@ -231,19 +243,31 @@ def _pg_reservekopie_controleren(van: Path) -> None:
     cut off in its data passes here; ``pg_restore --single-transaction`` then fails as a whole.
 
     Raises:
-        ReservekopieGeweigerd: (field ``--from``) not such an archive, its table of contents
+        ReservekopieGeweigerd: (field ``--from``) not such an archive, made by a newer
+            pg_dump than this pg_restore reads (both versions named), its table of contents
             unreadable, or not a backup of this product; pg_restore is missing.
     """
     if _kop(van, 5) != b"PGDMP":
         raise ReservekopieGeweigerd(
             f"--from: {van.name} is geen PostgreSQL-reservekopie (pg_dump -Fc)"
         )
+    pg_restore = _programma("pg_restore")
     resultaat = subprocess.run(  # noqa: S603 - fixed program, the operator's own file
-        [_programma("pg_restore"), "--list", str(van)],
+        [pg_restore, "--list", str(van)],
         capture_output=True,
         text=True,
         check=False,
     )
+    nieuwer = _ONBEKENDE_VERSIE.search(resultaat.stderr)
+    if resultaat.returncode != 0 and nieuwer and int(nieuwer.group(1)) >= 1:
+        # pg_backup_archiver.c refuses a format below 1.0 (no archive: damaged) or above the
+        # newest it knows (an archive of a newer pg_dump: whole, but not for this client).
+        raise ReservekopieGeweigerd(
+            f"--from: {van.name} is gemaakt met een nieuwere pg_dump dan deze pg_restore "
+            f"({_versie(pg_restore)}: {resultaat.stderr.strip()}); zet zo'n reservekopie terug "
+            "met de PostgreSQL-clientprogramma's van dezelfde of een nieuwere versie dan de "
+            "pg_dump die hem maakte"
+        )
     if resultaat.returncode != 0:
         raise ReservekopieGeweigerd(
             f"--from: {van.name} is beschadigd of onvolledig (pg_restore: "
