@@ -444,8 +444,9 @@ def test_openapi_beschrijft_de_verzoek_api_zonder_waarschuwingen(tmp_path: Path)
 
 
 #: Each list of the API and the query parameters it knows (its filters, then the pages).
+KENT_VERZOEKEN = "eenheid, pagina, perPagina, spoed, status, zoek"
 LIJSTEN_EN_PARAMETERS = {
-    "/api/v1/verzoeken": "eenheid, pagina, perPagina, spoed, status, zoek",
+    "/api/v1/verzoeken": KENT_VERZOEKEN,
     "/api/v1/werkvoorraad": "eenheid, pagina, perPagina, procedure, spoed, status",
     "/api/v1/verzoeken/{uuid}/taken": "pagina, perPagina, status",
     "/api/v1/besluiten": "genomenTot, genomenVanaf, pagina, perPagina, sorteer, uitkomst, verzoek",
@@ -473,3 +474,19 @@ def test_een_onbekende_parameter_is_een_probleem_dat_hem_noemt(pad: str) -> None
     }
     # Its known parameters still work: the list itself answers 200.
     assert client.get(pad.format(uuid=verzoek.uuid), {"pagina": "1"}).status_code == 200
+
+
+def test_een_onbekende_parameter_wordt_genoemd_naast_de_ongeldige_en_format_is_onbekend() -> None:
+    client, _ = als("LOCC")
+    antwoord = client.get("/api/v1/verzoeken", {"status": "klaar", "stauts": "open"})
+    assert antwoord.status_code == 400
+    assert antwoord.json()["invalid-params"] == [
+        {"name": "status", "reason": "'klaar' is geen geldige waarde."},
+        {"name": "stauts", "reason": f"Onbekende parameter; deze lijst kent: {KENT_VERZOEKEN}."},
+    ]
+    # A list answers JSON only and declares no ?format=: refused like any unknown key.
+    formaat = client.get("/api/v1/verzoeken", {"format": "json"})
+    assert formaat.status_code == 400
+    assert formaat.json()["invalid-params"] == [
+        {"name": "format", "reason": f"Onbekende parameter; deze lijst kent: {KENT_VERZOEKEN}."}
+    ]

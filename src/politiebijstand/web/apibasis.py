@@ -72,16 +72,28 @@ class QueryFilters(serializers.Serializer[Any]):
 
     Any other key is refused, ``{key: ["Onbekende parameter; deze lijst kent: ..."]}``, so
     that a misspelt filter (``?stauts=open``) gives a 400 problem that names it instead of the
-    whole, unfiltered list (issue #12, from an outside validator's review).
+    whole, unfiltered list (issue #12, from an outside validator's review). The errors of the
+    known parameters are given beside it. DRF's ``format`` is no exception: the lists answer
+    JSON only and declare no such parameter (only the schema view ``/api/v1/schema/`` reads
+    it, to choose between YAML and JSON).
+
+    Raises:
+        ValidationError: per key, its Dutch messages (unknown keys and invalid values).
     """
 
     def to_internal_value(self, data: Any) -> Any:
         bekend = set(self.fields) | PAGINERING_PARAMETERS
-        onbekend = sorted(set(data) - bekend)
-        if onbekend:
-            melding = f"Onbekende parameter; deze lijst kent: {', '.join(sorted(bekend))}."
-            raise serializers.ValidationError({naam: [melding] for naam in onbekend})
-        return super().to_internal_value(data)
+        melding = f"Onbekende parameter; deze lijst kent: {', '.join(sorted(bekend))}."
+        fouten: dict[str, Any] = {naam: [melding] for naam in set(data) - bekend}
+        try:
+            waarden = super().to_internal_value(data)
+        except serializers.ValidationError as exc:
+            if not isinstance(exc.detail, dict):
+                raise
+            fouten.update(exc.detail)
+        if fouten:
+            raise serializers.ValidationError(fouten)
+        return waarden
 
 
 def queryparameters(request: Request) -> dict[str, str]:
