@@ -36,7 +36,7 @@ run: install  ## the product on embedded SQLite with demo data, at http://$(HOST
 	@# The mail catcher (SMTP on 127.0.0.1, ADR 0034) and the worker (huey: outbox, timers)
 	@# run next to the web server and stop with it.
 	@$(BIN)/politiebijstand manage mailvanger & vanger=$$!; \
-	$(BIN)/politiebijstand manage run_huey --quiet & worker=$$!; \
+	$(BIN)/politiebijstand manage run_huey & worker=$$!; \
 	trap 'kill $$worker $$vanger 2>/dev/null; wait $$worker $$vanger 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/politiebijstand manage runserver --noreload $(HOST):$(PORT)
 

@@ -205,9 +205,9 @@ while time.monotonic() < einde:
     time.sleep(0.2)
 sys.exit(1)
 PY
-"$BIN/politiebijstand" manage run_huey --quiet &
+"$BIN/politiebijstand" manage run_huey &
 pids="$pids $!"
-"$BIN/politiebijstand" manage run_huey --quiet --no-periodic &
+"$BIN/politiebijstand" manage run_huey --no-periodic &
 pids="$pids $!"
 "$BIN/gunicorn" -c python:politiebijstand.conf.gunicorn politiebijstand.conf.lokaal_wsgi:application --workers 2 \
   --bind "127.0.0.1:$PORT" --graceful-timeout 5 &

@@ -53,10 +53,32 @@ def test_huey_logt_als_json_vanaf_warning(productie_logging: io.StringIO) -> Non
     }
 
 
-def test_huey_logt_elke_taak_alleen_bij_debug() -> None:
-    assert logging_config(json=True, niveau="DEBUG")["loggers"]["huey"]["level"] == "DEBUG"
-    assert logging_config(json=True, niveau="INFO")["loggers"]["huey"]["level"] == "WARNING"
-    assert logging_config(json=True, niveau="ERROR")["loggers"]["huey"]["level"] == "WARNING"
+def test_huey_start_en_stop_van_de_consumer_blijven_zichtbaar(
+    productie_logging: io.StringIO,
+) -> None:
+    """Which worker runs the periodic jobs shows at INFO; the line per job does not."""
+    logging.getLogger("huey.consumer").info("Periodic tasks are enabled.")
+    logging.getLogger("huey.consumer.Scheduler").info("Enqueueing periodic task %s.", "x")
+    logging.getLogger("huey").info("Executing %s", "politiebijstand.audit.tasks.anker")
+    regels = [json.loads(r) for r in productie_logging.getvalue().splitlines()]
+    assert [(r["logger"], r["level"], r["event"]) for r in regels] == [
+        ("huey.consumer", "info", "Periodic tasks are enabled.")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("niveau", "huey", "consumer", "scheduler"),
+    [
+        ("DEBUG", "DEBUG", "DEBUG", "DEBUG"),
+        ("INFO", "WARNING", "INFO", "WARNING"),
+        ("ERROR", "ERROR", "ERROR", "ERROR"),
+    ],
+)
+def test_huey_volgt_het_logniveau(niveau: str, huey: str, consumer: str, scheduler: str) -> None:
+    loggers = logging_config(json=True, niveau=niveau)["loggers"]
+    assert loggers["huey"]["level"] == huey
+    assert loggers["huey.consumer"]["level"] == consumer
+    assert loggers["huey.consumer.Scheduler"]["level"] == scheduler
 
 
 def test_gunicorn_logconfig_zonder_toegangslog() -> None:

@@ -267,4 +267,9 @@ def test_run_prod_start_alles_en_ctrl_c_stopt_alles() -> None:
     booten = [json.loads(r) for r in uitvoer.splitlines() if "Booting worker" in r]
     assert [(r["logger"], r["level"]) for r in booten] == [("gunicorn.error", "info")] * 2
     assert [r for r in uitvoer.splitlines() if r.startswith("[20")] == []
+    # huey's consumers say in JSON which of them runs the periodic jobs (conf/logregels.py).
+    periodiek = sorted(
+        json.loads(r)["event"] for r in uitvoer.splitlines() if "Periodic tasks are" in r
+    )
+    assert periodiek == ["Periodic tasks are disabled.", "Periodic tasks are enabled."]
     shutil.rmtree(data, ignore_errors=True)

@@ -25,6 +25,19 @@ LOG_VOORWERK: list[Any] = [
 ]
 
 
+_NIVEAUS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+
+def _huey_niveau(niveau: str) -> str:
+    """The level of huey's lines per job: all at ``DEBUG``, else ``WARNING`` or `niveau`.
+
+    ``"DEBUG"`` -> ``"DEBUG"``, ``"INFO"`` -> ``"WARNING"``, ``"ERROR"`` -> ``"ERROR"``.
+    """
+    if niveau == "DEBUG":
+        return niveau
+    return max(niveau, "WARNING", key=_NIVEAUS.index)
+
+
 def regel_formatter(*, json: bool) -> dict[str, Any]:
     """The ``logging.config`` formatter of a line: JSON (sorted keys) or readable text.
 
@@ -58,8 +71,10 @@ def logging_config(*, json: bool, niveau: str) -> dict[str, Any]:
     ``django.request`` and ``django.server`` are silenced: the line of `web.requestlog`
     replaces theirs (one line per request, one per 5xx). The logger ``huey`` gets the same
     handlers as the root, so that huey's ``run_huey`` does not add its own plain-text handler
-    (it adds one only to a logger without handlers); it logs from ``WARNING`` (a job that
-    failed or is retried), and its lines of each job started and done only at ``DEBUG``.
+    (it adds one only to a logger without handlers), and ``run_huey``'s ``--quiet`` and ``-v``
+    change nothing: `niveau` decides. huey's jobs log from ``WARNING`` (a job that failed;
+    its lines of each job started, done or retried only at ``DEBUG``); its consumer's start
+    and stop at `niveau` (``INFO``: which worker runs the periodic jobs).
     """
     mail_formatter = {
         "()": structlog.stdlib.ProcessorFormatter,
@@ -99,9 +114,14 @@ def logging_config(*, json: bool, niveau: str) -> dict[str, Any]:
             "spiff": {"handlers": [], "level": "WARNING", "propagate": True},
             "huey": {
                 "handlers": ["stdout", "mail_admins"],
-                "level": "DEBUG" if niveau == "DEBUG" else "WARNING",
+                "level": _huey_niveau(niveau),
                 "propagate": False,
             },
+            # The consumer's start and stop ("Huey consumer started ...", "Periodic tasks are
+            # enabled", "Shutting down gracefully"): how an operator sees which worker has the
+            # periodic jobs. Its scheduler's line per periodic job enqueued stays out.
+            "huey.consumer": {"level": niveau},
+            "huey.consumer.Scheduler": {"level": _huey_niveau(niveau)},
         },
     }
 
