@@ -70,22 +70,25 @@ class Achterstand:
     Attributes:
         herinneringen: open steps due within ``HERINNERING_VOOR_SECONDEN`` without a reminder.
         timers: parts of a request whose `volgende_timer` has passed.
-        berichten: outbox messages waiting whose next try is due.
+        berichten: outbox messages the sender would take now (waiting, due, and no earlier
+            message of their request still waiting: `meldingen.services._lease`'s order).
+        taken: huey's queued jobs (the wake-ups each reminder's commit queues).
     """
 
     herinneringen: int
     timers: int
     berichten: int
+    taken: int = 0
 
     @property
     def bij(self) -> bool:
-        """Whether nothing is due."""
-        return not (self.herinneringen or self.timers or self.berichten)
+        """Whether nothing is due and no job waits."""
+        return not (self.herinneringen or self.timers or self.berichten or self.taken)
 
     def __str__(self) -> str:
         return (
             f"{self.herinneringen:,} herinneringen, {self.timers:,} timers, "
-            f"{self.berichten:,} berichten"
+            f"{self.berichten:,} berichten, {self.taken:,} taken in de wachtrij"
         )
 
 
@@ -93,12 +96,18 @@ def achterstand() -> Achterstand:
     """What is due now and not yet done by the workers: the same filters as their jobs.
 
     `timers_verwerken` (reminders, then timers) and `berichten_versturen` (the outbox), so
-    that all zero means the next sweep has nothing to do. Three count queries.
+    that all zero means the next sweep has nothing to do, and huey's queue. A message behind
+    an earlier one of its request in retry is not counted: the sender waits for that one too
+    (ADR 0053), so a mail server that is down does not hold the wait until it times out.
+    Three count queries and huey's queue size.
     """
     from datetime import timedelta
 
     from django.conf import settings
+    from django.db.models import Exists, OuterRef, Q
     from django.utils import timezone
+
+    from huey.contrib.djhuey import HUEY
 
     from politiebijstand.meldingen.models import Bericht, BerichtStatus
     from politiebijstand.verzoeken.constants import TAAK_OPENSTAAND
@@ -111,9 +120,17 @@ def achterstand() -> Achterstand:
             status__in=TAAK_OPENSTAAND, due__isnull=False, due__lte=grens, herinnering_op=None
         ).count(),
         timers=Deelverzoek.objects.filter(volgende_timer__lte=nu).count(),
-        berichten=Bericht.objects.filter(
-            status=BerichtStatus.WACHTEND, volgende_poging_op__lte=nu
-        ).count(),
+        berichten=Bericht.objects.filter(status=BerichtStatus.WACHTEND, volgende_poging_op__lte=nu)
+        .exclude(
+            ~Q(reeks="")
+            & Exists(
+                Bericht.objects.filter(
+                    reeks=OuterRef("reeks"), status=BerichtStatus.WACHTEND, id__lt=OuterRef("id")
+                )
+            )
+        )
+        .count(),
+        taken=int(HUEY.pending_count()),
     )
 
 
@@ -141,7 +158,8 @@ def werkers_afwachten(
         if gewacht >= seconden:
             raise Geweigerd(
                 f"--wachten: de werkers zijn na {gewacht:.0f} s nog niet bij ({nu}); draaien "
-                "de werkers van make run-prod?"
+                "de werkers van make run-prod, en staan er fouten van huey of de mailvanger in "
+                "zijn log?"
             )
         print(f"voorbereiden: wachten op de werkers: {nu}", file=sys.stderr, flush=True)
         slapen(interval)
@@ -288,7 +306,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--plan", type=Path, required=True)
     parser.add_argument("--accounts", type=int, default=66)
     parser.add_argument("--stappen", type=int, default=40)
-    parser.add_argument("--wachten", type=float, default=600)
+    parser.add_argument("--wachten", type=int, default=600)
     args = parser.parse_args(argv)
     if args.accounts < 1:
         parser.error("--accounts: minstens 1")

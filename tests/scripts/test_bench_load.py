@@ -277,8 +277,9 @@ def test_voorbereiden_wacht_tot_de_werkers_bij_zijn(voorbereiden: ModuleType) ->
 
     _achterstand_maken()
     eerst = voorbereiden.achterstand()
-    assert (eerst.herinneringen, eerst.timers, eerst.berichten, eerst.bij) == (1, 1, 1, False)
-    assert str(eerst) == "1 herinneringen, 1 timers, 1 berichten"
+    assert (eerst.herinneringen, eerst.timers, eerst.berichten, eerst.taken) == (1, 1, 1, 0)
+    assert not eerst.bij
+    assert str(eerst) == "1 herinneringen, 1 timers, 1 berichten, 0 taken in de wachtrij"
     rondes: list[float] = []
 
     def werker(seconden: float) -> None:  # the worker's sweep while the script sleeps
@@ -309,7 +310,8 @@ def test_voorbereiden_noemt_de_achterstand_als_de_werkers_niet_bij_komen(
         )
     assert str(fout.value) == (
         "--wachten: de werkers zijn na 8 s nog niet bij (1 herinneringen, 1 timers, "
-        "1 berichten); draaien de werkers van make run-prod?"
+        "1 berichten, 0 taken in de wachtrij); draaien de werkers van make run-prod, en staan "
+        "er fouten van huey of de mailvanger in zijn log?"
     )
 
 
@@ -321,4 +323,51 @@ def test_voorbereiden_weigert_een_negatieve_wachttijd(
     assert exit_info.value.code == 2
     assert capsys.readouterr().err.strip().splitlines()[-1] == (
         "voorbereiden.py: error: --wachten: 0 of meer seconden"
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("referentiedata")
+def test_een_bericht_achter_een_eerder_in_herkansing_telt_niet_mee(
+    voorbereiden: ModuleType,
+) -> None:
+    """The sender waits for the earlier one (ADR 0053): a mail server that is down must not
+    hold the benchmark's wait until it gives up (from a review)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from politiebijstand.meldingen.models import Bericht, BerichtStatus
+    from tests.verzoeken.helpers import maak_verzoek
+
+    verzoek = maak_verzoek()
+    (eerste,) = Bericht.objects.filter(status=BerichtStatus.WACHTEND)
+    assert eerste.reeks != ""
+    nu = timezone.now()
+    later = Bericht.objects.create(
+        reeks=eerste.reeks,
+        soort=eerste.soort,
+        sleutel=f"{eerste.sleutel}-later",
+        onderwerp=eerste.onderwerp,
+        inhoud=eerste.inhoud,
+        volgende_poging_op=nu - timedelta(minutes=1),
+        aangemaakt_op=nu,
+    )
+    assert voorbereiden.achterstand().berichten == 1  # the first; the later one waits for it
+    Bericht.objects.filter(pk=eerste.pk).update(volgende_poging_op=nu + timedelta(hours=1))
+    assert voorbereiden.achterstand().berichten == 0  # the first in retry, the later blocked
+    Bericht.objects.filter(pk=eerste.pk).update(status=BerichtStatus.VERZONDEN)
+    assert voorbereiden.achterstand().berichten == 1  # now the later one is due
+    assert later.pk > eerste.pk
+    assert verzoek.pk is not None
+
+
+def test_voorbereiden_weigert_een_wachttijd_die_geen_geheel_getal_is(
+    voorbereiden: ModuleType, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        voorbereiden.main(["--plan", "/tmp/plan.json", "--wachten", "nan"])
+    assert exit_info.value.code == 2
+    assert capsys.readouterr().err.strip().splitlines()[-1] == (
+        "voorbereiden.py: error: argument --wachten: invalid int value: 'nan'"
     )
