@@ -284,6 +284,8 @@ def test_a_refused_postgresql_restore_reads_only_the_archives_contents(
     beschadigd.write_bytes(b"PGDMP" + bytes(200))
     nieuwer = tmp_path / "nieuwer.backup"  # format 1.99: from a pg_dump after this pg_restore
     nieuwer.write_bytes(b"PGDMP\x01\x63\x00" + echt.read_bytes()[8:])
+    onzin = tmp_path / "onzin.backup"  # format 2.0: no pg_dump writes it, so damaged
+    onzin.write_bytes(b"PGDMP\x02\x00\x00" + echt.read_bytes()[8:])
     vreemd = tmp_path / "vreemd.backup"
     instellingen = connection.settings_dict
     env = {**os.environ, "PGPASSWORD": str(instellingen["PASSWORD"] or "")}
@@ -297,7 +299,7 @@ def test_a_refused_postgresql_restore_reads_only_the_archives_contents(
     versie = subprocess.run(
         ["pg_restore", "--version"], capture_output=True, text=True, check=True
     ).stdout.strip()
-    for bestand in (beschadigd, nieuwer, vreemd):
+    for bestand in (beschadigd, onzin, nieuwer, vreemd):
         uit = _politiebijstand(
             lege_database, anker_map, "manage", "restore", "--from", str(bestand)
         )
@@ -309,14 +311,13 @@ def test_a_refused_postgresql_restore_reads_only_the_archives_contents(
             )
         elif bestand is nieuwer:
             assert laatste == (
-                "CommandError: --from: nieuwer.backup is gemaakt met een nieuwere pg_dump dan "
-                f"deze pg_restore ({versie}: pg_restore: error: unsupported version (1.99) in "
-                "file header); zet zo'n reservekopie terug met de PostgreSQL-clientprogramma's "
-                "van dezelfde of een nieuwere versie dan de pg_dump die hem maakte"
+                "CommandError: --from: nieuwer.backup heeft archiefformaat 1.99, nieuwer dan "
+                f"deze pg_restore kan lezen ({versie}); zet hem terug met de pg_restore van "
+                "dezelfde PostgreSQL-versie als de pg_dump die hem maakte, of van een nieuwere"
             )
         else:
             assert laatste.startswith(
-                "CommandError: --from: beschadigd.backup is beschadigd of onvolledig (pg_restore: "
+                f"CommandError: --from: {bestand.name} is beschadigd of onvolledig (pg_restore: "
             )
     # Nothing was restored: the real backup still goes into the database, which was empty.
     uit = _politiebijstand(lege_database, anker_map, "manage", "restore", "--from", str(echt))

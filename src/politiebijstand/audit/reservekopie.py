@@ -259,14 +259,15 @@ def _pg_reservekopie_controleren(van: Path) -> None:
         check=False,
     )
     nieuwer = _ONBEKENDE_VERSIE.search(resultaat.stderr)
-    if resultaat.returncode != 0 and nieuwer and int(nieuwer.group(1)) >= 1:
-        # pg_backup_archiver.c refuses a format below 1.0 (no archive: damaged) or above the
-        # newest it knows (an archive of a newer pg_dump: whole, but not for this client).
+    if resultaat.returncode != 0 and nieuwer and nieuwer.group(1) == "1":
+        # pg_backup_archiver.c refuses a format it does not know: 1.x above the newest it
+        # reads is an archive of a newer pg_dump (its header is sound; its contents are not
+        # checked); any other number (0.x, 2.x and up: no pg_dump writes those) is damage.
+        formaat = f"{nieuwer.group(1)}.{nieuwer.group(2)}"
         raise ReservekopieGeweigerd(
-            f"--from: {van.name} is gemaakt met een nieuwere pg_dump dan deze pg_restore "
-            f"({_versie(pg_restore)}: {resultaat.stderr.strip()}); zet zo'n reservekopie terug "
-            "met de PostgreSQL-clientprogramma's van dezelfde of een nieuwere versie dan de "
-            "pg_dump die hem maakte"
+            f"--from: {van.name} heeft archiefformaat {formaat}, nieuwer dan deze pg_restore "
+            f"kan lezen ({_versie(pg_restore)}); zet hem terug met de pg_restore van dezelfde "
+            "PostgreSQL-versie als de pg_dump die hem maakte, of van een nieuwere"
         )
     if resultaat.returncode != 0:
         raise ReservekopieGeweigerd(
