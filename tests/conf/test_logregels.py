@@ -50,6 +50,7 @@ def test_huey_logt_als_json_vanaf_warning(productie_logging: io.StringIO) -> Non
         "event": "Unhandled exception in task abc.",
         "level": "error",
         "logger": "huey.consumer",
+        "process": os.getpid(),
     }
 
 
@@ -131,3 +132,16 @@ def test_gunicorn_met_het_instellingenbestand_logt_json_zonder_control_socket() 
     assert not any("GET /" in g for g in gebeurtenissen)
     assert not any("Control socket" in g for g in gebeurtenissen)
     assert not (thuis / ".gunicorn").exists()
+
+
+@pytest.mark.django_db
+def test_een_onbekende_host_is_een_400_zonder_foutregel(productie_logging: io.StringIO) -> None:
+    """Django logs DisallowedHost at ERROR with a traceback: an alert and a mail per request
+    of a scanner (an operator's trial, #13). The request line with its 400 stays."""
+    from django.test import Client
+
+    assert Client(HTTP_HOST="evil.example").get("/healthz").status_code == 400
+    regels = [json.loads(r) for r in productie_logging.getvalue().splitlines()]
+    assert [(r["logger"], r["level"], r["status"], r["path"]) for r in regels] == [
+        ("politiebijstand.request", "info", 400, "/healthz")
+    ]

@@ -128,6 +128,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "politiebijstand.web.requestlog.RequestLogMiddleware",  # first: logs every answer (#9)
+    "politiebijstand.web.head.HeadZonderInhoudMiddleware",  # HEAD: headers, no body (#13)
     # /api/: API-Version, no-store and problem+json on every answer; HTTPS only (#12, ADR 0046)
     "politiebijstand.web.api_middleware.ApiKoppenMiddleware",
     "django.middleware.security.SecurityMiddleware",

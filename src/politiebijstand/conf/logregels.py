@@ -3,8 +3,8 @@
 Every process logs to standard output, one line per event: one JSON object per line in
 production, readable lines elsewhere (ADR 0028). The web processes' Django, the huey workers
 (their logger ``huey``) and gunicorn's own master and workers (``gunicorn.error``:
-`gunicorn_logconfig`) all use the same structlog formatter, with a UTC timestamp, the level and
-the logger's name, so one log collector reads them all.
+`gunicorn_logconfig`) all use the same structlog formatter, with a UTC timestamp, the level,
+the logger's name and the process id, so one log collector reads them all.
 
 Imports structlog and the standard library only: gunicorn's settings file
 (`politiebijstand.conf.gunicorn`) reads this module in gunicorn's master, before Django.
@@ -12,15 +12,29 @@ Imports structlog and the standard library only: gunicorn's settings file
 
 from __future__ import annotations
 
+import os
+from collections.abc import MutableMapping
 from typing import Any
 
 import structlog
+
+
+def proces_id(logger: Any, methode: str, regel: MutableMapping[str, Any]) -> Any:
+    """Add ``process``: the operating system's id of the process that wrote the line.
+
+    Several processes write to one log (gunicorn's master and workers, two huey consumers):
+    the id tells, for example, which consumer said "Periodic tasks are enabled.".
+    """
+    regel["process"] = os.getpid()
+    return regel
+
 
 #: Processors for every line, structlog's own and those of the standard library's loggers.
 LOG_VOORWERK: list[Any] = [
     structlog.contextvars.merge_contextvars,  # the request id (web.requestlog)
     structlog.stdlib.add_log_level,
     structlog.stdlib.add_logger_name,
+    proces_id,
     structlog.processors.TimeStamper(fmt="iso", utc=True),
 ]
 
@@ -109,6 +123,10 @@ def logging_config(*, json: bool, niveau: str) -> dict[str, Any]:
             "django": {"handlers": [], "level": niveau, "propagate": True},
             "django.request": stil,
             "django.server": stil,
+            # A request with a Host header not in ALLOWED_HOSTS (a scanner, a misconfigured
+            # health check) is a 400 with its own request line; Django also logs it at ERROR
+            # with a traceback, which would alert and mail the administrators per request.
+            "django.security.DisallowedHost": stil,
             # SpiffWorkflow logs every task's state change at INFO: hundreds of lines at each
             # start and several per completed step (an operator trial, #13). Warnings stay.
             "spiff": {"handlers": [], "level": "WARNING", "propagate": True},
