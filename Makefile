@@ -41,7 +41,7 @@ run: install  ## the product on embedded SQLite with demo data, at http://$(HOST
 	$(BIN)/politiebijstand manage runserver --noreload $(HOST):$(PORT)
 
 run-prod: install  ## production mode on loopback: own PostgreSQL in $(DATA)/pg, 2 gunicorn web processes, 2 huey workers (docs/deployment.md)
-	BIN=$(BIN) PORT=$(PORT) bash scripts/run-prod.sh
+	exec env BIN=$(BIN) PORT=$(PORT) bash scripts/run-prod.sh  # make's own pid is run-prod's parent
 
 test: install  ## every test: lint, types, import contracts, pytest on SQLite (and PostgreSQL when installed)
 	$(MAKE) lint

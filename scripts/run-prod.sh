@@ -220,6 +220,21 @@ echo "politiebijstand draait in productiemodus op http://127.0.0.1:$PORT/ : 2 we
 echo "2 werkers (huey, één met de periodieke taken), PostgreSQL op 127.0.0.1:$pgpoort (data in $PG),"
 echo "e-mail naar de mailvanger ($DATA/mail). Log in met een demo-account hierboven (Ctrl-C stopt alles)."
 echo ""
+# When whoever started it ends without a signal to the whole group (make stopped by its own
+# pid, a supervisor that signals one process), stop all of it too instead of leaving the
+# processes and the cluster running (an operator's trial, #13). The sleep runs as a job the
+# trap ends, so that nothing of it outlives the stop.
+ouder=$PPID
+(
+  trap 'kill "$slaap" 2>/dev/null; exit 0' TERM
+  while kill -0 "$ouder" 2>/dev/null; do
+    sleep 1 &
+    slaap=$!
+    wait "$slaap"
+  done
+  echo "run-prod: het proces dat run-prod startte ($ouder) is gestopt; alles stopt." >&2
+) &
+pids="$pids $!"
 # When one of them ends, stop all of them (the EXIT trap).
 # shellcheck disable=SC2086
 wait -n $pids || true

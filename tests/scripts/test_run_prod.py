@@ -273,3 +273,50 @@ def test_run_prod_start_alles_en_ctrl_c_stopt_alles() -> None:
     )
     assert periodiek == ["Periodic tasks are disabled.", "Periodic tasks are enabled."]
     shutil.rmtree(data, ignore_errors=True)
+
+
+def test_run_prod_stopt_alles_als_wie_het_startte_stopt() -> None:
+    """make stopped by its own pid (SIGTERM from a supervisor, not Ctrl-C to the group) left
+    gunicorn, huey, the mail catcher and PostgreSQL running (an operator's trial, #13)."""
+    data = Path(tempfile.mkdtemp(prefix="pb-runprod-ouder-"))
+    data.chmod(0o755)
+    web, mail = vrije_poort(), vrije_poort()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PB_", "DJANGO_"))}
+    env.update(
+        PB_DATA_DIR=str(data),
+        PORT=str(web),
+        PB_MAILVANGER_POORT=str(mail),
+        BIN=str(Path(sys.executable).parent),
+    )
+    log = (data / "uitvoer.log").open("wb")
+    # A parent that waits for run-prod, as make does; killed, it cannot pass anything on.
+    ouder = subprocess.Popen(
+        ["bash", "-c", f'bash "{SCRIPT}" & wait'],
+        cwd=REPO,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        wachten_op(lambda: poort_open(web), 90, ouder)
+        pgpoort = int((data / "pg" / "poort").read_text())
+        assert poort_open(pgpoort)
+        os.kill(ouder.pid, signal.SIGKILL)
+        ouder.wait(timeout=10)
+        einde = time.monotonic() + 45
+        while sessie_processen(ouder.pid) and time.monotonic() < einde:
+            time.sleep(0.5)
+    finally:
+        log.close()
+        over = sessie_processen(ouder.pid)
+        for pid in over:  # nothing should be left; clean up if it is
+            os.kill(pid, signal.SIGKILL)
+    assert over == {}
+    assert not (data / "pg" / "data" / "postmaster.pid").exists()
+    assert not poort_open(web)
+    assert not poort_open(pgpoort)
+    uitvoer = (data / "uitvoer.log").read_text()
+    assert "run-prod: het proces dat run-prod startte (" in uitvoer
+    assert ") is gestopt; alles stopt." in uitvoer
+    shutil.rmtree(data, ignore_errors=True)
