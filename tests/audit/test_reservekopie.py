@@ -9,6 +9,7 @@ On SQLite with the online backup API; on PostgreSQL (PB_DATABASE_URL) with pg_du
 from __future__ import annotations
 
 import os
+import sqlite3
 import stat
 import subprocess
 import sys
@@ -139,8 +140,26 @@ def test_a_backup_restored_into_a_fresh_database_keeps_the_chain_and_its_anchor(
     assert uit.stdout.splitlines()[-1].startswith(f"{bijstandsverzoeken} {aantal + 2} ")
 
 
+def test_backup_refuses_a_sqlite_database_that_does_not_exist_and_makes_none(
+    tmp_path: Path,
+) -> None:
+    """It was refused only after connecting, which left an empty file (an operator's trial)."""
+    nergens = tmp_path / "nergens.sqlite3"
+    uit = _politiebijstand(
+        f"sqlite:///{nergens}", tmp_path / "ankers", "manage", "backup", "--to", str(tmp_path / "k")
+    )
+    assert uit.returncode == 1
+    assert uit.stderr.strip().splitlines()[-1] == (
+        f"CommandError: database: {nergens} bestaat niet; klopt PB_DATABASE_URL? Voor make "
+        "run-prod: lees eerst var/run-prod.omgeving in (docs/backup.md)."
+    )
+    assert not nergens.exists()
+    assert not (tmp_path / "k").exists()
+
+
 def test_backup_refuses_a_database_without_the_products_tables(tmp_path: Path) -> None:
     leeg = tmp_path / "leeg.sqlite3"
+    sqlite3.connect(leeg).close()  # an empty database file
     uit = _politiebijstand(
         f"sqlite:///{leeg}", tmp_path / "ankers", "manage", "backup", "--to", str(tmp_path / "k")
     )
@@ -319,6 +338,17 @@ def test_a_refused_postgresql_restore_reads_only_the_archives_contents(
             assert laatste.startswith(
                 f"CommandError: --from: {bestand.name} is beschadigd of onvolledig (pg_restore: "
             )
+    # Cut off in its data: the list passes, the single transaction fails as a whole.
+    afgekapt = tmp_path / "afgekapt.backup"
+    inhoud = echt.read_bytes()
+    afgekapt.write_bytes(inhoud[:-100])  # its last table's rows cut short
+    uit = _politiebijstand(lege_database, anker_map, "manage", "restore", "--from", str(afgekapt))
+    assert uit.returncode == 1, uit.stderr
+    assert uit.stderr.strip().splitlines()[-1] == (
+        "CommandError: --from: afgekapt.backup is onvolledig (pg_restore: error: could not read "
+        "from input file: end of file); niets is teruggezet, de database is leeg gebleven; "
+        "neem een andere reservekopie"
+    )
     # Nothing was restored: the real backup still goes into the database, which was empty.
     uit = _politiebijstand(lege_database, anker_map, "manage", "restore", "--from", str(echt))
     assert uit.returncode == 0, uit.stderr

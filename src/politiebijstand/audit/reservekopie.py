@@ -99,6 +99,12 @@ def _uitvoeren(opdracht: list[str], omgeving: dict[str, str]) -> None:
 _ONBEKENDE_VERSIE = re.compile(r"unsupported version \((\d+)\.(\d+)\) in file header")
 
 
+def _pg_fout(stderr: str) -> str:
+    """pg_restore's message without its own ``pg_restore: `` prefix, on one line."""
+    regels = [r.removeprefix("pg_restore: ").strip() for r in stderr.strip().splitlines()]
+    return "; ".join(r for r in regels if r)
+
+
 def _versie(programma: str) -> str:
     """What `programma` ``--version`` prints (``pg_restore (PostgreSQL) 15.18 ...``)."""
     resultaat = subprocess.run(  # noqa: S603 - a program found by `_programma`
@@ -131,8 +137,9 @@ def reservekopie_maken(naar: Path, *, alias: str = "default") -> Reservekopie:
 
     Raises:
         ReservekopieGeweigerd: `naar` exists, its folder does not or cannot be written (field
-            ``--to``), the database holds no tables of this product (field ``database``), or
-            pg_dump is missing or fails.
+            ``--to``), the SQLite database file does not exist (not created by the check) or
+            the database holds no tables of this product (field ``database``), or pg_dump is
+            missing or fails.
     """
     naar = naar.resolve()
     if naar.exists():
@@ -140,6 +147,14 @@ def reservekopie_maken(naar: Path, *, alias: str = "default") -> Reservekopie:
     if not naar.parent.is_dir():
         raise ReservekopieGeweigerd(f"--to: de map {naar.parent} bestaat niet")
     soort = _soort(alias)
+    naam = connections[alias].settings_dict["NAME"]
+    in_geheugen = str(naam) == ":memory:" or str(naam).startswith("file:")  # the tests' own
+    if soort == "sqlite" and not in_geheugen and not Path(str(naam)).is_file():
+        # Checked before a connection, which would leave an empty database file behind.
+        raise ReservekopieGeweigerd(
+            f"database: {naam} bestaat niet; klopt PB_DATABASE_URL? Voor make run-prod: lees "
+            "eerst var/run-prod.omgeving in (docs/backup.md)."
+        )
     if "audit_auditlogentry" not in connections[alias].introspection.table_names():
         raise ReservekopieGeweigerd(
             f"database: {connections[alias].settings_dict['NAME']} heeft geen tabellen van "
@@ -272,7 +287,7 @@ def _pg_reservekopie_controleren(van: Path) -> None:
     if resultaat.returncode != 0:
         raise ReservekopieGeweigerd(
             f"--from: {van.name} is beschadigd of onvolledig (pg_restore: "
-            f"{resultaat.stderr.strip()}); neem een andere reservekopie"
+            f"{_pg_fout(resultaat.stderr)}); neem een andere reservekopie"
         )
     if not pg_tabellen_met_data(resultaat.stdout) >= EIGEN_TABELLEN:
         raise ReservekopieGeweigerd(f"--from: {van.name} is geen reservekopie van deze toepassing")
@@ -339,7 +354,24 @@ def reservekopie_terugzetten(van: Path, *, alias: str = "default") -> Reservekop
                 cursor.execute(f"DROP TABLE {namen}")
         argumenten, omgeving = _pg_omgeving(alias)
         opdracht = [_programma("pg_restore"), "--no-owner", "--single-transaction"]
-        _uitvoeren([*opdracht, "--exit-on-error", *argumenten, str(van)], omgeving)
+        resultaat = subprocess.run(  # noqa: S603 - fixed program, arguments from the settings
+            [*opdracht, "--exit-on-error", *argumenten, str(van)],
+            env=omgeving,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if resultaat.returncode != 0:
+            fout = _pg_fout(resultaat.stderr)
+            if "input file" in fout:  # cut off in its data: the list check could not see it
+                raise ReservekopieGeweigerd(
+                    f"--from: {van.name} is onvolledig (pg_restore: {fout}); niets is "
+                    "teruggezet, de database is leeg gebleven; neem een andere reservekopie"
+                )
+            raise ReservekopieGeweigerd(
+                f"database: pg_restore mislukte (exitstatus {resultaat.returncode}: {fout}); "
+                "niets is teruggezet, de database is leeg gebleven"
+            )
     audit_record(
         gebeurtenis="reservekopie-teruggezet",
         actor=None,
