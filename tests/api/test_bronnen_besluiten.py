@@ -104,11 +104,23 @@ def test_filters_en_volgorde(besloten: tuple[Bijstandsverzoek, Bijstandsverzoek]
 @pytest.mark.parametrize(
     ("query", "naam", "reden"),
     [
-        ({"uitkomst": "ja"}, "uitkomst", "'ja' is geen geldige waarde."),
-        ({"uitkomst": ""}, "uitkomst", "'' is geen geldige waarde."),  # empty is not absent
+        (
+            {"uitkomst": "ja"},
+            "uitkomst",
+            "'ja' is geen geldige waarde; kies uit: toegekend, deels_toegekend, afgewezen.",
+        ),
+        (
+            {"uitkomst": ""},
+            "uitkomst",
+            "'' is geen geldige waarde; kies uit: toegekend, deels_toegekend, afgewezen.",
+        ),  # empty is not absent
         ({"genomenVanaf": "2-3-2026"}, "genomenVanaf", "Moet een datum zijn als JJJJ-MM-DD."),
         ({"verzoek": "BV-2026-000001"}, "verzoek", "Moet een geldige uuid zijn."),
-        ({"sorteer": "titel"}, "sorteer", "'titel' is geen geldige waarde."),
+        (
+            {"sorteer": "titel"},
+            "sorteer",
+            "'titel' is geen geldige waarde; kies uit: genomen_op, -genomen_op.",
+        ),
     ],
 )
 def test_ongeldige_parameters_noemen_de_parameter(

@@ -127,7 +127,11 @@ def test_filters_en_volgorde(register: tuple[Capaciteit, Capaciteit]) -> None:
         "Moet een tijdstip zijn als 2026-03-04T10:00:00+01:00.",
     )
     ongeldig(
-        locc.get("/api/v1/capaciteit", {"soort": "tank"}), "soort", "'tank' is geen geldige waarde."
+        locc.get("/api/v1/capaciteit", {"soort": "tank"}),
+        "soort",
+        "'tank' is geen geldige waarde; kies uit: me_peloton, aanhoudingseenheid, specialisme, "
+        "bijstandseenheid_kmar, waterwerper, bewakingscontainer, vrt_voertuig, defensiecapaciteit, "
+        "buitenlandse_partner.",
     )
 
 

@@ -119,7 +119,8 @@ def test_filters_en_volgorde(
     ongeldig(
         locc.get("/api/v1/documenten", {"soort": "brief"}),
         "soort",
-        "'brief' is geen geldige waarde.",
+        "'brief' is geen geldige waarde; kies uit: aanvraagformulier, verzoek_defensie, besluit, "
+        "afwijzing_korpschef, beroep, aanwijzing_minister, evaluatie, extern.",
     )
 
 

@@ -108,7 +108,8 @@ def test_organisaties_filteren_en_sorteren(client: Client) -> None:
     ongeldig(
         client.get("/api/v1/organisaties", {"soort": "bank"}),
         "soort",
-        "'bank' is geen geldige waarde.",
+        "'bank' is geen geldige waarde; kies uit: politie, ministerie_jenv, ministerie_defensie, "
+        "kmar, openbaar_ministerie, gezag, beheersorganisatie.",
     )
     ongeldig(
         client.get("/api/v1/organisaties", {"eenheid": "mn"}),
@@ -156,7 +157,7 @@ def test_gemeenten_filteren_sorteren_en_pagineren(client: Client) -> None:
     ongeldig(
         client.get("/api/v1/gemeenten", {"sorteer": "inwoners"}),
         "sorteer",
-        "'inwoners' is geen geldige waarde.",
+        "'inwoners' is geen geldige waarde; kies uit: code, -code, naam, -naam.",
     )
     response = client.get("/api/v1/gemeenten", {Paginering.page_query_param: "99"})
     assert response.status_code == 404

@@ -128,7 +128,11 @@ def test_afgeronde_stappen_met_wat_ze_vastlegden_filter_op_status_en_paginering(
     assert alle["aantal"] == 2
     assert [t["bpmn_id"] for t in alle["resultaten"]] == ["taak_vooroverleg_ccb_kmar"]
     assert alle["volgende"] is not None
-    ongeldig(_taken(client, verzoek, status="klaar"), "status", "'klaar' is geen geldige waarde.")
+    ongeldig(
+        _taken(client, verzoek, status="klaar"),
+        "status",
+        "'klaar' is geen geldige waarde; kies uit: open, opgepakt, afgerond, vervallen.",
+    )
 
 
 def test_alle_stappen_na_de_hele_procedure_oudste_eerst() -> None:

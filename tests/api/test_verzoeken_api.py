@@ -120,6 +120,13 @@ def test_lijst_filtert_op_eenheid_spoed_status_en_tekst() -> None:
     assert kenmerken(rccb_mn.get("/api/v1/verzoeken", {"eenheid": "EENHEID-AM"})) == []
 
 
+#: A refused status of the request list, with the values it takes.
+STATUS_KLAAR = (
+    "'klaar' is geen geldige waarde; kies uit: in_behandeling, besloten, in_inzet, afgerond, "
+    "ingetrokken."
+)
+
+
 def test_ongeldige_filters_zijn_een_probleem_dat_elk_veld_noemt() -> None:
     client, _ = als("RCCB-MN")
     response = client.get("/api/v1/verzoeken", {"spoed": "misschien", "status": "klaar"})
@@ -132,13 +139,22 @@ def test_ongeldige_filters_zijn_een_probleem_dat_elk_veld_noemt() -> None:
         "detail": "spoed: Moet true of false zijn.",
         "invalid-params": [
             {"name": "spoed", "reason": "Moet true of false zijn."},
-            {"name": "status", "reason": "'klaar' is geen geldige waarde."},
+            {
+                "name": "status",
+                "reason": STATUS_KLAAR,
+            },
         ],
     }
     werk = client.get("/api/v1/werkvoorraad", {"procedure": "10"})
     assert werk.status_code == 400
     assert werk.json()["invalid-params"] == [
-        {"name": "procedure", "reason": "'10' is geen geldige waarde."}
+        {
+            "name": "procedure",
+            "reason": (
+                "'10' is geen geldige waarde; kies uit: 1, 2_container_vrt, 2_waterwerper, 3, 4, "
+                "5, 6, 7, 8, 9."
+            ),
+        }
     ]
 
 
@@ -481,7 +497,10 @@ def test_een_onbekende_parameter_wordt_genoemd_naast_de_ongeldige_en_format_is_o
     antwoord = client.get("/api/v1/verzoeken", {"status": "klaar", "stauts": "open"})
     assert antwoord.status_code == 400
     assert antwoord.json()["invalid-params"] == [
-        {"name": "status", "reason": "'klaar' is geen geldige waarde."},
+        {
+            "name": "status",
+            "reason": STATUS_KLAAR,
+        },
         {"name": "stauts", "reason": f"Onbekende parameter; deze lijst kent: {KENT_VERZOEKEN}."},
     ]
     # A list answers JSON only and declares no ?format=: refused like any unknown key.

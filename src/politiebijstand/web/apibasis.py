@@ -90,10 +90,27 @@ class QueryFilters(serializers.Serializer[Any]):
         except serializers.ValidationError as exc:
             if not isinstance(exc.detail, dict):
                 raise
-            fouten.update(exc.detail)
+            fouten.update({naam: self._met_keuzes(naam, m) for naam, m in exc.detail.items()})
         if fouten:
             raise serializers.ValidationError(fouten)
         return waarden
+
+    def _met_keuzes(self, naam: str, meldingen: Any) -> Any:
+        """A refused choice's message with the values the parameter does take.
+
+        ``["'open' is geen geldige waarde."]`` -> ``["'open' is geen geldige waarde; kies uit:
+        aangevraagd, in_behandeling, ..."]`` (the order of the field's choices).
+        """
+        veld = self.fields.get(naam)
+        if not isinstance(veld, serializers.ChoiceField) or not isinstance(meldingen, list):
+            return meldingen
+        keuzes = ", ".join(str(k) for k in veld.choices if k != "")
+        return [
+            f"{str(m).removesuffix('.')}; kies uit: {keuzes}."
+            if getattr(m, "code", None) == "invalid_choice" and "geen geldige waarde" in str(m)
+            else m
+            for m in meldingen
+        ]
 
 
 def queryparameters(request: Request) -> dict[str, str]:
