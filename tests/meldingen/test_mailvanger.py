@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import signal
 import smtplib
@@ -11,6 +12,9 @@ import sys
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from types import SimpleNamespace
+
+from structlog.testing import capture_logs
 
 from politiebijstand.meldingen.mailvanger import (
     Mailvanger,
@@ -39,6 +43,25 @@ def test_elke_message_id_wordt_eenmaal_bewaard(tmp_path: Path) -> None:
         bestandsnaam("<0c1d@politiebijstand>")
     ]
     assert (tmp_path / "mail" / bestandsnaam("<0c1d@politiebijstand>")).read_bytes() == BERICHT
+
+
+def test_elk_gevangen_bericht_geeft_een_logregel_zonder_adressen(tmp_path: Path) -> None:
+    """run-prod delivered 65 mails without a trace in its log (an operator's trial, #13)."""
+    vanger = Mailvanger(map=tmp_path / "mail")
+    envelope = SimpleNamespace(
+        original_content=BERICHT, content=BERICHT, rcpt_tos=["a@x.test", "b@x.test"]
+    )
+    with capture_logs() as regels:
+        assert asyncio.run(vanger.handle_DATA(None, None, envelope)) == "250 OK"
+        assert asyncio.run(vanger.handle_DATA(None, None, envelope)) == "250 OK"
+    naam = bestandsnaam("<0c1d@politiebijstand>")
+    assert regels == [
+        {"event": "mail-gevangen", "log_level": "info", "bestand": naam, "ontvangers": 2,
+         "dubbel": False},
+        {"event": "mail-gevangen", "log_level": "info", "bestand": naam, "ontvangers": 2,
+         "dubbel": True},
+    ]  # fmt: skip
+    assert (vanger.ontvangen, vanger.dubbel) == (2, 1)
 
 
 def test_gevangen_berichten_lezen(tmp_path: Path) -> None:

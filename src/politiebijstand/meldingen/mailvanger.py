@@ -22,7 +22,10 @@ from email.parser import BytesParser
 from pathlib import Path
 from typing import Any
 
+import structlog
 from aiosmtpd.controller import Controller
+
+logger = structlog.get_logger("politiebijstand.mailvanger")
 
 #: The extension of a caught message (RFC 5322 text with CRLF line ends).
 EXTENSIE = ".eml"
@@ -31,6 +34,12 @@ EXTENSIE = ".eml"
 def bestandsnaam(message_id: str) -> str:
     """The file name of the message with this Message-ID, e.g. ``"9f86d081....eml"``."""
     return hashlib.sha256(message_id.strip().encode()).hexdigest() + EXTENSIE
+
+
+def _message_id(inhoud: bytes) -> str:
+    """The message's Message-ID, or the sha256 of its content when it has none."""
+    kop = BytesParser(policy=policy.default).parsebytes(inhoud, headersonly=True)
+    return str(kop.get("Message-ID", "")) or hashlib.sha256(inhoud).hexdigest()
 
 
 @dataclass
@@ -48,11 +57,22 @@ class Mailvanger:
     dubbel: int = 0
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
-        """Store the message; answer 250 also for a copy, so the sender does not retry it."""
+        """Store the message; answer 250 also for a copy, so the sender does not retry it.
+
+        Logs one line per message, event ``mail-gevangen``: the file name, the number of
+        recipients and whether it was a copy (``dubbel``); never the addresses or the text.
+        """
         inhoud: bytes = envelope.original_content or envelope.content
         self.ontvangen += 1
-        if not self.opslaan(inhoud):
+        bewaard = self.opslaan(inhoud)
+        if not bewaard:
             self.dubbel += 1
+        logger.info(
+            "mail-gevangen",
+            bestand=bestandsnaam(_message_id(inhoud)),
+            ontvangers=len(getattr(envelope, "rcpt_tos", None) or []),
+            dubbel=not bewaard,
+        )
         return "250 OK"
 
     def opslaan(self, inhoud: bytes) -> bool:
@@ -62,10 +82,8 @@ class Mailvanger:
         written under a temporary name and then linked to its final name, which fails when
         that exists: two copies arriving at once are still stored once.
         """
-        kop = BytesParser(policy=policy.default).parsebytes(inhoud, headersonly=True)
-        message_id = str(kop.get("Message-ID", "")) or hashlib.sha256(inhoud).hexdigest()
         self.map.mkdir(parents=True, exist_ok=True)
-        doel = self.map / bestandsnaam(message_id)
+        doel = self.map / bestandsnaam(_message_id(inhoud))
         fd, tijdelijk = tempfile.mkstemp(dir=self.map, prefix=".ontvangen-", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as f:
