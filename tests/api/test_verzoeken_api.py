@@ -509,3 +509,24 @@ def test_een_onbekende_parameter_wordt_genoemd_naast_de_ongeldige_en_format_is_o
     assert formaat.json()["invalid-params"] == [
         {"name": "format", "reason": f"Onbekende parameter; deze lijst kent: {KENT_VERZOEKEN}."}
     ]
+
+
+@pytest.mark.parametrize("pad", ["/api/v1/verzoeken", "/api/v1/besluiten"])
+def test_een_parameter_twee_keer_is_een_probleem(pad: str) -> None:
+    """Silently the last value was taken (an operator's trial, #13)."""
+    client, _ = als("LOCC")
+    sleutel = "status" if pad.endswith("verzoeken") else "uitkomst"
+    waarden = ["in_behandeling", "besloten"] if sleutel == "status" else ["toegekend", "afgewezen"]
+    antwoord = client.get(f"{pad}?{sleutel}={waarden[0]}&{sleutel}={waarden[1]}")
+    assert antwoord.status_code == 400
+    assert antwoord.json()["invalid-params"] == [
+        {
+            "name": sleutel,
+            "reason": f"Eén waarde per parameter; gegeven: '{waarden[0]}', '{waarden[1]}'.",
+        }
+    ]
+    # One value, or the pages' own keys once each, still answer.
+    assert client.get(pad, {sleutel: waarden[1], "pagina": "1"}).status_code == 200
+    assert client.get(f"{pad}?pagina=1&pagina=2").json()["invalid-params"] == [
+        {"name": "pagina", "reason": "Eén waarde per parameter; gegeven: '1', '2'."}
+    ]

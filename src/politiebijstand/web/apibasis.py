@@ -20,6 +20,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from django.http import QueryDict
+
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework import serializers
@@ -75,25 +77,44 @@ class QueryFilters(serializers.Serializer[Any]):
     whole, unfiltered list (issue #12, from an outside validator's review). The errors of the
     known parameters are given beside it. DRF's ``format`` is no exception: the lists answer
     JSON only and declare no such parameter (only the schema view ``/api/v1/schema/`` reads
-    it, to choose between YAML and JSON).
+    it, to choose between YAML and JSON). A key given twice (``?status=a&status=b``) is
+    refused too, rather than one of its values silently taken.
+
+    Args:
+        data: a `QueryDict` (``request.query_params``) or the dict of `queryparameters`, in
+            which a repeated key holds the list of its values.
 
     Raises:
-        ValidationError: per key, its Dutch messages (unknown keys and invalid values).
+        ValidationError: per key, its Dutch messages (unknown or repeated keys, invalid
+            values).
     """
 
     def to_internal_value(self, data: Any) -> Any:
         bekend = set(self.fields) | PAGINERING_PARAMETERS
         melding = f"Onbekende parameter; deze lijst kent: {', '.join(sorted(bekend))}."
         fouten: dict[str, Any] = {naam: [melding] for naam in set(data) - bekend}
+        lijsten = dict(data.lists()) if isinstance(data, QueryDict) else data
+        enkel: dict[str, Any] = {}
+        for naam, waarde in lijsten.items():
+            waarden = waarde if isinstance(waarde, list) else [waarde]
+            if len(waarden) > 1 and naam in bekend:
+                gegeven = ", ".join(f"'{w}'" for w in waarden)
+                fouten[naam] = [f"Eén waarde per parameter; gegeven: {gegeven}."]
+            enkel[naam] = waarden[-1]
+        if isinstance(data, QueryDict):  # DRF's form semantics stay (an empty value is absent)
+            als_querydict = QueryDict(mutable=True)
+            als_querydict.update(enkel)
+            enkel = als_querydict
         try:
-            waarden = super().to_internal_value(data)
+            waarden_ok = super().to_internal_value(enkel)
         except serializers.ValidationError as exc:
             if not isinstance(exc.detail, dict):
                 raise
-            fouten.update({naam: self._met_keuzes(naam, m) for naam, m in exc.detail.items()})
+            for naam, m in exc.detail.items():
+                fouten.setdefault(naam, self._met_keuzes(naam, m))
         if fouten:
             raise serializers.ValidationError(fouten)
-        return waarden
+        return waarden_ok
 
     def _met_keuzes(self, naam: str, meldingen: Any) -> Any:
         """A refused choice's message with the values the parameter does take.
@@ -113,14 +134,17 @@ class QueryFilters(serializers.Serializer[Any]):
         ]
 
 
-def queryparameters(request: Request) -> dict[str, str]:
-    """The query parameters as a plain dict (the last value of a repeated key).
+def queryparameters(request: Request) -> dict[str, str | list[str]]:
+    """The query parameters as a plain dict; a repeated key holds the list of its values.
 
     Given to a filter serializer instead of the `QueryDict`, so that an empty value
     (``?zoek=``) is validated like any other and refused where the OpenAPI says it must not be
     empty, instead of being taken for an absent parameter (DRF's rule for form input).
     """
-    return {naam: request.query_params[naam] for naam in request.query_params}
+    return {
+        naam: waarden[0] if len(waarden) == 1 else waarden
+        for naam, waarden in request.query_params.lists()
+    }
 
 
 def ongeldige_parameters(fouten: dict[str, Any]) -> Response:
