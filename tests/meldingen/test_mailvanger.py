@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import os
 import signal
 import smtplib
@@ -10,9 +9,11 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Coroutine
 from datetime import UTC, datetime
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 from structlog.testing import capture_logs
 
@@ -45,6 +46,16 @@ def test_elke_message_id_wordt_eenmaal_bewaard(tmp_path: Path) -> None:
     assert (tmp_path / "mail" / bestandsnaam("<0c1d@politiebijstand>")).read_bytes() == BERICHT
 
 
+def _zonder_lus(coroutine: Coroutine[Any, Any, str]) -> str:
+    """The result of a coroutine that never awaits, without an event loop (another test of
+    the suite may leave one running in this thread, where asyncio.run refuses)."""
+    try:
+        coroutine.send(None)
+    except StopIteration as klaar:
+        return str(klaar.value)
+    raise AssertionError("handle_DATA wachtte ergens op")
+
+
 def test_elk_gevangen_bericht_geeft_een_logregel_zonder_adressen(tmp_path: Path) -> None:
     """run-prod delivered 65 mails without a trace in its log (an operator's trial, #13)."""
     vanger = Mailvanger(map=tmp_path / "mail")
@@ -52,8 +63,8 @@ def test_elk_gevangen_bericht_geeft_een_logregel_zonder_adressen(tmp_path: Path)
         original_content=BERICHT, content=BERICHT, rcpt_tos=["a@x.test", "b@x.test"]
     )
     with capture_logs() as regels:
-        assert asyncio.run(vanger.handle_DATA(None, None, envelope)) == "250 OK"
-        assert asyncio.run(vanger.handle_DATA(None, None, envelope)) == "250 OK"
+        assert _zonder_lus(vanger.handle_DATA(None, None, envelope)) == "250 OK"
+        assert _zonder_lus(vanger.handle_DATA(None, None, envelope)) == "250 OK"
     naam = bestandsnaam("<0c1d@politiebijstand>")
     assert regels == [
         {"event": "mail-gevangen", "log_level": "info", "bestand": naam, "ontvangers": 2,
