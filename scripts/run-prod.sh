@@ -220,9 +220,9 @@ echo "politiebijstand draait in productiemodus op http://127.0.0.1:$PORT/ : 2 we
 echo "2 werkers (huey, één met de periodieke taken), PostgreSQL op 127.0.0.1:$pgpoort (data in $PG),"
 echo "e-mail naar de mailvanger ($DATA/mail). Log in met een demo-account hierboven (Ctrl-C stopt alles)."
 echo ""
-# When whoever started it ends without a signal to the whole group (make stopped by its own
-# pid, a supervisor that signals one process), stop all of it too instead of leaving the
-# processes and the cluster running (an operator's trial, #13). The sleep runs as a job the
+# When whoever started it ends without passing a signal on (make or a supervisor killed
+# outright; make stopped by its own pid passes SIGTERM to this script, which it execs), stop all
+# of it too instead of leaving the processes and the cluster running (an operator's trial, #13). The sleep runs as a job the
 # trap ends, so that nothing of it outlives the stop.
 ouder=$PPID
 (

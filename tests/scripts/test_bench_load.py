@@ -7,6 +7,7 @@ file its figures go into.
 
 from __future__ import annotations
 
+import importlib
 import json
 import sys
 from collections.abc import Iterator
@@ -20,15 +21,18 @@ SCRIPTS = Path(__file__).resolve().parents[2] / "scripts" / "load"
 REPO = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(scope="module")
-def bench_load() -> Iterator[ModuleType]:
+def _script(naam: str) -> Iterator[ModuleType]:
+    """The load script `naam` of scripts/load/ as a module (the folder is not a package)."""
     sys.path.insert(0, str(SCRIPTS))
     try:
-        import bench_load
-
-        yield bench_load
+        yield importlib.import_module(naam)
     finally:
         sys.path.remove(str(SCRIPTS))
+
+
+@pytest.fixture(scope="module")
+def bench_load() -> Iterator[ModuleType]:
+    yield from _script("bench_load")
 
 
 def _weigering(bench_load: ModuleType, argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
@@ -119,13 +123,7 @@ def test_de_standaardrun_schrijft_in_een_performance_md_met_markeringen(
 
 @pytest.fixture(scope="module")
 def kosten() -> Iterator[ModuleType]:
-    sys.path.insert(0, str(SCRIPTS))
-    try:
-        import kosten
-
-        yield kosten
-    finally:
-        sys.path.remove(str(SCRIPTS))
+    yield from _script("kosten")
 
 
 def _meting(kosten: ModuleType, cpu: list[float], database: list[float], queries: int) -> Any:
@@ -244,13 +242,7 @@ def test_kosten_noemt_een_inlog_die_niet_lukt(kosten: ModuleType) -> None:
 
 @pytest.fixture(scope="module")
 def voorbereiden() -> Iterator[ModuleType]:
-    sys.path.insert(0, str(SCRIPTS))
-    try:
-        import voorbereiden
-
-        yield voorbereiden
-    finally:
-        sys.path.remove(str(SCRIPTS))
+    yield from _script("voorbereiden")
 
 
 def _achterstand_maken() -> None:

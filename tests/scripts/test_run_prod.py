@@ -124,8 +124,9 @@ def toestand(data: Path, mailpoort: int) -> str:
     return "\n".join(regels)
 
 
-def test_run_prod_start_alles_en_ctrl_c_stopt_alles() -> None:
-    data = Path(tempfile.mkdtemp(prefix="pb-runprod-"))
+def _opzet(voorvoegsel: str) -> tuple[Path, int, int, dict[str, str]]:
+    """A new data folder, free web and mail ports, and run-prod's environment for them."""
+    data = Path(tempfile.mkdtemp(prefix=voorvoegsel))
     data.chmod(0o755)  # the postgres user must reach the cluster's folder (as root)
     web, mail = vrije_poort(), vrije_poort()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PB_", "DJANGO_"))}
@@ -134,10 +135,15 @@ def test_run_prod_start_alles_en_ctrl_c_stopt_alles() -> None:
         PORT=str(web),
         PB_MAILVANGER_POORT=str(mail),
         BIN=str(Path(sys.executable).parent),
-        # Runs with production's environment before the processes (make bench-load's hook).
-        PB_RUN_PROD_NA_LADEN=(
-            'echo "$DJANGO_SETTINGS_MODULE $PB_LOKAAL_HTTP" > "$PB_DATA_DIR/na-laden.txt"'
-        ),
+    )
+    return data, web, mail, env
+
+
+def test_run_prod_start_alles_en_ctrl_c_stopt_alles() -> None:
+    data, web, mail, env = _opzet("pb-runprod-")
+    # Runs with production's environment before the processes (make bench-load's hook).
+    env["PB_RUN_PROD_NA_LADEN"] = (
+        'echo "$DJANGO_SETTINGS_MODULE $PB_LOKAAL_HTTP" > "$PB_DATA_DIR/na-laden.txt"'
     )
     log = (data / "uitvoer.log").open("wb")
     proces = subprocess.Popen(
@@ -276,18 +282,10 @@ def test_run_prod_start_alles_en_ctrl_c_stopt_alles() -> None:
 
 
 def test_run_prod_stopt_alles_als_wie_het_startte_stopt() -> None:
-    """make stopped by its own pid (SIGTERM from a supervisor, not Ctrl-C to the group) left
-    gunicorn, huey, the mail catcher and PostgreSQL running (an operator's trial, #13)."""
-    data = Path(tempfile.mkdtemp(prefix="pb-runprod-ouder-"))
-    data.chmod(0o755)
-    web, mail = vrije_poort(), vrije_poort()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PB_", "DJANGO_"))}
-    env.update(
-        PB_DATA_DIR=str(data),
-        PORT=str(web),
-        PB_MAILVANGER_POORT=str(mail),
-        BIN=str(Path(sys.executable).parent),
-    )
+    """A parent killed outright (make or a supervisor, SIGKILL) passes no signal on; run-prod
+    must still stop gunicorn, huey, the mail catcher and PostgreSQL, which an operator's trial
+    found left running (#13; make's own SIGTERM now reaches the script it execs)."""
+    data, web, _mail, env = _opzet("pb-runprod-ouder-")
     log = (data / "uitvoer.log").open("wb")
     # A parent that waits for run-prod, as make does; killed, it cannot pass anything on.
     ouder = subprocess.Popen(

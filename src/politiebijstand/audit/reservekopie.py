@@ -84,10 +84,17 @@ def _programma(naam: str) -> str:
     return pad
 
 
-def _uitvoeren(opdracht: list[str], omgeving: dict[str, str]) -> None:
-    resultaat = subprocess.run(  # noqa: S603 - fixed program, arguments from the settings
+def _draaien(
+    opdracht: list[str], omgeving: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run a PostgreSQL client program (found by `_programma`); its output as text."""
+    return subprocess.run(  # noqa: S603 - fixed program, arguments from the settings
         opdracht, env=omgeving, capture_output=True, text=True, check=False
     )
+
+
+def _uitvoeren(opdracht: list[str], omgeving: dict[str, str]) -> None:
+    resultaat = _draaien(opdracht, omgeving)
     if resultaat.returncode != 0:
         raise ReservekopieGeweigerd(
             f"{Path(opdracht[0]).name} mislukte (exitstatus {resultaat.returncode}): "
@@ -107,10 +114,7 @@ def _pg_fout(stderr: str) -> str:
 
 def _versie(programma: str) -> str:
     """What `programma` ``--version`` prints (``pg_restore (PostgreSQL) 15.18 ...``)."""
-    resultaat = subprocess.run(  # noqa: S603 - a program found by `_programma`
-        [programma, "--version"], capture_output=True, text=True, check=False
-    )
-    return resultaat.stdout.strip() or programma
+    return _draaien([programma, "--version"]).stdout.strip() or programma
 
 
 #: Tables a backup of this product holds: Django's migrations and the audit trail, which the
@@ -267,12 +271,7 @@ def _pg_reservekopie_controleren(van: Path) -> None:
             f"--from: {van.name} is geen PostgreSQL-reservekopie (pg_dump -Fc)"
         )
     pg_restore = _programma("pg_restore")
-    resultaat = subprocess.run(  # noqa: S603 - fixed program, the operator's own file
-        [pg_restore, "--list", str(van)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    resultaat = _draaien([pg_restore, "--list", str(van)])
     nieuwer = _ONBEKENDE_VERSIE.search(resultaat.stderr)
     if resultaat.returncode != 0 and nieuwer and nieuwer.group(1) == "1":
         # pg_backup_archiver.c refuses a format it does not know: 1.x above the newest it
@@ -308,7 +307,8 @@ def reservekopie_terugzetten(van: Path, *, alias: str = "default") -> Reservekop
             `EIGEN_TABELLEN` (field ``--from``; checked before the database is touched, so a
             refusal leaves nothing behind); the database is not empty (field
             ``database``); pg_restore is missing or fails (its single transaction leaves the
-            database empty).
+            database empty; field ``--from`` when the archive ends too soon, else
+            ``database``).
     """
     van = van.resolve()
     if not van.is_file():
@@ -354,13 +354,7 @@ def reservekopie_terugzetten(van: Path, *, alias: str = "default") -> Reservekop
                 cursor.execute(f"DROP TABLE {namen}")
         argumenten, omgeving = _pg_omgeving(alias)
         opdracht = [_programma("pg_restore"), "--no-owner", "--single-transaction"]
-        resultaat = subprocess.run(  # noqa: S603 - fixed program, arguments from the settings
-            [*opdracht, "--exit-on-error", *argumenten, str(van)],
-            env=omgeving,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+        resultaat = _draaien([*opdracht, "--exit-on-error", *argumenten, str(van)], omgeving)
         if resultaat.returncode != 0:
             fout = _pg_fout(resultaat.stderr)
             if "input file" in fout:  # cut off in its data: the list check could not see it

@@ -64,12 +64,13 @@ class Mailvanger:
         """
         inhoud: bytes = envelope.original_content or envelope.content
         self.ontvangen += 1
-        bewaard = self.opslaan(inhoud)
+        naam = bestandsnaam(_message_id(inhoud))
+        bewaard = self._opslaan_als(inhoud, naam)
         if not bewaard:
             self.dubbel += 1
         logger.info(
             "mail-gevangen",
-            bestand=bestandsnaam(_message_id(inhoud)),
+            bestand=naam,
             ontvangers=len(getattr(envelope, "rcpt_tos", None) or []),
             dubbel=not bewaard,
         )
@@ -82,8 +83,12 @@ class Mailvanger:
         written under a temporary name and then linked to its final name, which fails when
         that exists: two copies arriving at once are still stored once.
         """
+        return self._opslaan_als(inhoud, bestandsnaam(_message_id(inhoud)))
+
+    def _opslaan_als(self, inhoud: bytes, naam: str) -> bool:
+        """`opslaan` under the file name `naam` (`bestandsnaam` of its Message-ID)."""
         self.map.mkdir(parents=True, exist_ok=True)
-        doel = self.map / bestandsnaam(_message_id(inhoud))
+        doel = self.map / naam
         fd, tijdelijk = tempfile.mkstemp(dir=self.map, prefix=".ontvangen-", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as f:
